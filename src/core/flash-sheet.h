@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* flash-sheet.h: turns a Markdown cheatsheet into a deck of question/answer cards. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define FLASH_SHEET_ERROR (flash_sheet_error_quark ())
+
+typedef enum
+{
+  FLASH_SHEET_ERROR_NOT_FOUND,
+  FLASH_SHEET_ERROR_NOT_REGULAR,
+  FLASH_SHEET_ERROR_TOO_LARGE,
+  FLASH_SHEET_ERROR_BINARY,
+  FLASH_SHEET_ERROR_NOT_UTF8,
+  FLASH_SHEET_ERROR_NO_CARDS,
+  FLASH_SHEET_ERROR_READ,
+} FlashSheetError;
+
+/* Files larger than this are refused before they are read. */
+#define FLASH_SHEET_MAX_SIZE (32 * 1024 * 1024)
+
+typedef struct
+{
+  char  *key;      /* stable key: breadcrumb + U+001F + normalised question */
+  char  *context;  /* breadcrumb, e.g. "Python Deep Dive › Internals" */
+  char  *question; /* Markdown, one line */
+  char  *answer;   /* Markdown */
+  GStrv  tags;     /* slugs of the ancestor headings */
+  guint  line;     /* line of the item in the source file, 1-based */
+} FlashSheetCard;
+
+typedef struct
+{
+  char      *name;        /* deck name */
+  char      *source;      /* absolute path of the file (or the name given to parse()) */
+  char      *description; /* Markdown below the title heading, may be NULL */
+  GStrv      tags;        /* deck tags from front matter */
+  GPtrArray *cards;       /* FlashSheetCard*, in file order */
+} FlashSheet;
+
+GQuark      flash_sheet_error_quark (void);
+
+FlashSheet *flash_sheet_parse (const char  *text,
+                               gssize       length,
+                               const char  *source,
+                               GError     **error);
+FlashSheet *flash_sheet_load  (const char  *path,
+                               GError     **error);
+void        flash_sheet_free  (FlashSheet  *self);
+
+char       *flash_sheet_normalise_question (const char *question);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FlashSheet, flash_sheet_free)
+
+G_END_DECLS

@@ -1,0 +1,230 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* flash-store.h: the collection, one SQLite file holding decks, cards, scheduling and the review log. */
+#pragma once
+
+#include <glib.h>
+
+#include "flash-day.h"
+#include "flash-sheet.h"
+#include "flash-sm2.h"
+
+G_BEGIN_DECLS
+
+#define FLASH_STORE_ERROR (flash_store_error_quark ())
+
+typedef enum
+{
+  FLASH_STORE_ERROR_OPEN,        /* cannot open or create the file */
+  FLASH_STORE_ERROR_NOT_DATABASE,/* the file is not a SQLite database */
+  FLASH_STORE_ERROR_DAMAGED,     /* quick_check failed */
+  FLASH_STORE_ERROR_TOO_NEW,     /* written by a newer Flashsheet */
+  FLASH_STORE_ERROR_READ_ONLY,   /* the collection cannot be written */
+  FLASH_STORE_ERROR_FULL,        /* the disk is full */
+  FLASH_STORE_ERROR_NOT_FOUND,   /* no such card or deck */
+  FLASH_STORE_ERROR_INVALID,     /* bad argument, e.g. a grade out of range */
+  FLASH_STORE_ERROR_NOTHING_TO_UNDO,
+  FLASH_STORE_ERROR_FAILED,      /* any other SQLite error */
+} FlashStoreError;
+
+/* The schema version this build writes. */
+#define FLASH_STORE_SCHEMA_VERSION 1
+
+typedef struct _FlashStore FlashStore;
+
+typedef struct
+{
+  int new_per_day;     /* default 20 */
+  int reviews_per_day; /* default 200 */
+  int day_start_hour;  /* 0-23, default 4 */
+} FlashLimits;
+
+typedef struct
+{
+  gint64 deck_id;
+  char  *deck_name;
+  guint  total;     /* active cards after the import */
+  guint  added;
+  guint  updated;
+  guint  unchanged;
+  guint  retired;
+} FlashImportResult;
+
+typedef struct
+{
+  gint64 id;
+  char  *name;
+  char  *source;
+  guint  total;      /* active (not retired) cards */
+  guint  new_cards;  /* never reviewed */
+  guint  new_today;  /* new cards today's queue would show */
+  guint  due_today;  /* reviews due today, capped by the daily limit */
+  guint  reviews;    /* entries in the review log */
+} FlashDeckInfo;
+
+typedef struct
+{
+  gint64        id;
+  gint64        deck_id;
+  char         *deck_name;
+  char         *context;
+  char         *question;
+  char         *answer;
+  int           position; /* order within the file */
+  gboolean      retired;
+  gboolean      is_new;   /* never reviewed */
+  FlashSm2State sm2;
+  FlashDay      due_day;  /* meaningful when !is_new */
+  FlashDay      repeat_day; /* a same-day repeat is pending on this day (step 7), or 0 */
+} FlashCard;
+
+typedef struct
+{
+  guint new_cards;  /* new cards left today */
+  guint learning;   /* same-day repeats waiting (step 7) */
+  guint due;        /* reviews left today */
+  guint done_today; /* reviews recorded today */
+} FlashDayCounts;
+
+typedef struct
+{
+  gint64        log_id;
+  gint64        card_id;
+  int           grade;
+  FlashSm2State before;
+  FlashSm2State after;
+  FlashDay      due_day;  /* next due study day */
+  gboolean      repeat;   /* the card comes back later today (step 7) */
+} FlashReviewResult;
+
+typedef struct
+{
+  gint64 id;
+  gint64 card_id;
+  gint64 time;        /* UTC, seconds since the epoch */
+  int    grade;
+  int    interval_before;
+  int    interval_after;
+  double ef_before;
+  double ef_after;
+  int    answer_ms;
+} FlashLogEntry;
+
+typedef struct
+{
+  guint  decks;
+  guint  cards;
+  guint  new_cards;
+  guint  retired;
+  guint  reviews_total;
+  guint  reviews_today;
+  guint  due_today;
+  guint  due_tomorrow;
+  double retention_30d; /* share of reviews graded >= 3 in the last 30 days, or -1 with none */
+  guint  streak;        /* consecutive study days with reviews, up to today */
+} FlashStats;
+
+GQuark      flash_store_error_quark (void);
+
+char       *flash_store_default_path (void);
+
+FlashStore *flash_store_open         (const char          *path,
+                                      GError             **error);
+void        flash_store_close        (FlashStore          *self);
+const char *flash_store_get_path     (FlashStore          *self);
+gboolean    flash_store_is_empty     (FlashStore          *self);
+
+void        flash_store_get_limits   (FlashStore          *self,
+                                      FlashLimits         *limits);
+gboolean    flash_store_set_limits   (FlashStore          *self,
+                                      const FlashLimits   *limits,
+                                      GError             **error);
+FlashDay    flash_store_day_for      (FlashStore          *self,
+                                      GDateTime           *now);
+
+/* Import: all or nothing per sheet. */
+gboolean    flash_store_import_sheet (FlashStore          *self,
+                                      const FlashSheet    *sheet,
+                                      FlashImportResult   *result,
+                                      GError             **error);
+gboolean    flash_store_import_file  (FlashStore          *self,
+                                      const char          *path,
+                                      FlashImportResult   *result,
+                                      GError             **error);
+void        flash_import_result_clear (FlashImportResult  *result);
+
+/* Decks and cards. Arrays own their elements. */
+GPtrArray  *flash_store_list_decks   (FlashStore          *self,
+                                      GDateTime           *now,
+                                      GError             **error); /* FlashDeckInfo* */
+gint64      flash_store_find_deck    (FlashStore          *self,
+                                      const char          *name,
+                                      GError             **error); /* 0 and error when missing */
+gboolean    flash_store_delete_deck  (FlashStore          *self,
+                                      gint64               deck_id,
+                                      GError             **error);
+GPtrArray  *flash_store_list_cards   (FlashStore          *self,
+                                      gint64               deck_id, /* 0: all decks */
+                                      GError             **error); /* FlashCard*, active only */
+FlashCard  *flash_store_get_card     (FlashStore          *self,
+                                      gint64               card_id,
+                                      GError             **error);
+
+/* Today's queue: ids in study order. deck_id 0 means every deck; limit 0 means no limit. */
+GArray     *flash_store_today_queue  (FlashStore          *self,
+                                      gint64               deck_id,
+                                      GDateTime           *now,
+                                      guint                limit,
+                                      GError             **error); /* gint64 */
+gboolean    flash_store_today_counts (FlashStore          *self,
+                                      gint64               deck_id,
+                                      GDateTime           *now,
+                                      FlashDayCounts      *counts,
+                                      GError             **error);
+/* The first study day after today on which a card is due, or 0 when none is. */
+FlashDay    flash_store_next_due_day (FlashStore          *self,
+                                      gint64               deck_id,
+                                      GDateTime           *now,
+                                      GError             **error);
+
+/* What grading @card with @grade now would give, without recording it. */
+void        flash_card_preview       (const FlashCard     *card,
+                                      FlashDay             today,
+                                      int                  grade,
+                                      FlashReviewResult   *result);
+
+/* Grading: one transaction, committed before the call returns. */
+gboolean    flash_store_record_review (FlashStore         *self,
+                                      gint64               card_id,
+                                      int                  grade,
+                                      GDateTime           *now,
+                                      int                  answer_ms,
+                                      FlashReviewResult   *result,
+                                      GError             **error);
+gboolean    flash_store_undo_last    (FlashStore          *self,
+                                      gint64              *card_id,
+                                      GError             **error);
+
+GPtrArray  *flash_store_list_log     (FlashStore          *self,
+                                      gint64               deck_id,
+                                      GError             **error); /* FlashLogEntry* */
+gboolean    flash_store_get_stats    (FlashStore          *self,
+                                      GDateTime           *now,
+                                      FlashStats          *stats,
+                                      GError             **error);
+
+/* Markdown that imports back to the same cards. */
+char       *flash_store_export_markdown (FlashStore       *self,
+                                      gint64               deck_id,
+                                      GError             **error);
+char       *flash_store_export_tsv   (FlashStore          *self,
+                                      gint64               deck_id,
+                                      GError             **error);
+
+void        flash_deck_info_free     (FlashDeckInfo       *info);
+void        flash_card_free          (FlashCard           *card);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FlashStore, flash_store_close)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FlashCard, flash_card_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FlashDeckInfo, flash_deck_info_free)
+
+G_END_DECLS
