@@ -1,0 +1,780 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* flash-study-page.c: shows today's cards one by one, reveals answers and records the grades. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "flash-markdown-view.h"
+#include "flash-study-page.h"
+
+/* How much larger than the answer the question is drawn. */
+#define QUESTION_SCALE 1.3
+
+struct _FlashStudyPage
+{
+  GtkWidget           parent_instance;
+
+  /* Template children. */
+  GtkStack           *stack;
+  GtkProgressBar     *progress_bar;
+  GtkScrolledWindow  *scroller;
+  GtkLabel           *context_label;
+  GtkLabel           *left_label;
+  GtkWidget          *undo_button;
+  GtkWidget          *question_bin;
+  GtkWidget          *answer_separator;
+  GtkWidget          *answer_bin;
+  GtkLabel           *error_label;
+  GtkStack           *button_stack;
+  GtkWidget          *show_answer_button;
+  GtkWidget          *grades_box;
+  AdwStatusPage      *done_page;
+  GtkWidget          *done_undo_button;
+
+  GtkWidget          *question_view;
+  GtkWidget          *answer_view;
+  GtkShortcutController *shortcuts;
+
+  FlashStore         *store; /* borrowed */
+  gint64              deck_id;
+  FlashCard          *card;  /* the card on screen, NULL when done */
+  gboolean            answer_shown;
+  gint64              shown_usec; /* monotonic time at which the question appeared */
+  guint               undo_depth; /* grades made here that can still be taken back */
+  gboolean            full_scale;
+  double              text_scale;
+};
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (FlashStudyPage, flash_study_page, GTK_TYPE_WIDGET)
+
+typedef struct
+{
+  int         grade;
+  const char *label;
+  const char *style; /* CSS class, or NULL */
+} GradeButton;
+
+/* The four buttons offered by default, on keys 1 to 4. */
+static const GradeButton simple_grades[] = {
+  { FLASH_GRADE_AGAIN, N_("Again"), "destructive-action" },
+  { FLASH_GRADE_HARD, N_("Hard"), NULL },
+  { FLASH_GRADE_GOOD, N_("Good"), "suggested-action" },
+  { FLASH_GRADE_EASY, N_("Easy"), NULL },
+};
+
+/* The full SM-2 scale, on keys 0 to 5. */
+static const GradeButton full_grades[] = {
+  { 0, N_("Blackout"), "destructive-action" },
+  { 1, N_("Wrong"), NULL },
+  { 2, N_("Almost"), NULL },
+  { 3, N_("Hard"), NULL },
+  { 4, N_("Good"), "suggested-action" },
+  { 5, N_("Easy"), NULL },
+};
+
+static GDateTime *
+study_now (void)
+{
+  g_autoptr (GError) error = NULL;
+  GDateTime *now = flash_clock_now (&error);
+
+  /* A malformed FLASHSHEET_NOW is a developer's mistake; fall back to the real clock. */
+  if (now == NULL)
+    now = g_date_time_new_now_utc ();
+  return now;
+}
+
+static void
+show_error (FlashStudyPage *self,
+            const char     *message)
+{
+  /* The window shows toasts; without one (as in the widget tests) the page says it inline. */
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message))
+    {
+      gtk_label_set_text (self->error_label, message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+    }
+}
+
+static void
+clear_error (FlashStudyPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_label_set_text (self->error_label, "");
+}
+
+static void
+update_actions (FlashStudyPage *self)
+{
+  gboolean has_card = self->card != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "study.show-answer",
+                                 has_card && !self->answer_shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "study.grade",
+                                 has_card && self->answer_shown && self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "study.undo",
+                                 self->undo_depth > 0 && self->store != NULL);
+
+  gtk_widget_set_visible (self->undo_button, self->undo_depth > 0);
+  gtk_widget_set_visible (self->done_undo_button, self->undo_depth > 0);
+}
+
+static char *
+describe_interval (const FlashCard *card,
+                   FlashDay         today,
+                   int              grade)
+{
+  FlashReviewResult result = { 0 };
+  int days;
+
+  flash_card_preview (card, today, grade, &result);
+
+  /* A failed card comes back later in this session (SM-2 step 7), not on a later day. */
+  if (result.repeat && grade < 3)
+    return g_strdup (_("in a few cards"));
+
+  days = MAX (1, (int) (result.due_day - today));
+  return g_strdup_printf (ngettext ("%d day", "%d days", days), days);
+}
+
+static GtkWidget *
+create_grade_button (FlashStudyPage    *self,
+                     const GradeButton *info,
+                     guint              key,
+                     const char        *interval)
+{
+  GtkWidget *button;
+  GtkWidget *box;
+  GtkWidget *title;
+  GtkWidget *subtitle;
+  g_autofree char *tooltip = NULL;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  title = gtk_label_new (_(info->label));
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (box), title);
+
+  subtitle = gtk_label_new (interval);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_box_append (GTK_BOX (box), subtitle);
+
+  button = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "study.grade");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", info->grade);
+  if (info->style != NULL)
+    gtk_widget_add_css_class (button, info->style);
+
+  /* Translators: a grade button's tooltip: the grade, then its key. */
+  tooltip = g_strdup_printf (_("%s (%u)"), _(info->label), key);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  tooltip, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  interval, -1);
+
+  return button;
+}
+
+static void
+rebuild_grade_buttons (FlashStudyPage *self)
+{
+  g_autoptr (GDateTime) now = NULL;
+  const GradeButton *grades;
+  guint n_grades;
+  FlashDay today = 0;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->grades_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->grades_box), child);
+
+  if (self->card == NULL || self->store == NULL)
+    return;
+
+  now = study_now ();
+  today = flash_store_day_for (self->store, now);
+
+  if (self->full_scale)
+    {
+      grades = full_grades;
+      n_grades = G_N_ELEMENTS (full_grades);
+    }
+  else
+    {
+      grades = simple_grades;
+      n_grades = G_N_ELEMENTS (simple_grades);
+    }
+
+  for (guint i = 0; i < n_grades; i++)
+    {
+      g_autofree char *interval = describe_interval (self->card, today, grades[i].grade);
+      guint key = self->full_scale ? i : i + 1;
+
+      gtk_box_append (GTK_BOX (self->grades_box),
+                      create_grade_button (self, &grades[i], key, interval));
+    }
+}
+
+static void
+update_progress (FlashStudyPage *self)
+{
+  g_autoptr (GDateTime) now = study_now ();
+  g_autoptr (GError) error = NULL;
+  FlashDayCounts counts = { 0 };
+  g_autofree char *left = NULL;
+  guint n_left;
+
+  if (self->store == NULL
+      || !flash_store_today_counts (self->store, self->deck_id, now, &counts, &error))
+    {
+      gtk_label_set_text (self->left_label, "");
+      gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+      return;
+    }
+
+  n_left = counts.new_cards + counts.learning + counts.due;
+  /* Translators: how many cards are still to study today. */
+  left = g_strdup_printf (ngettext ("%u left", "%u left", n_left), n_left);
+  gtk_label_set_text (self->left_label, left);
+
+  if (n_left + counts.done_today > 0)
+    gtk_progress_bar_set_fraction (self->progress_bar,
+                                   (double) counts.done_today / (n_left + counts.done_today));
+  else
+    gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+}
+
+static void
+update_done_page (FlashStudyPage *self)
+{
+  g_autoptr (GDateTime) now = study_now ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *description = NULL;
+  FlashDay today;
+  FlashDay next;
+
+  if (self->store == NULL)
+    {
+      adw_status_page_set_description (self->done_page, NULL);
+      return;
+    }
+
+  today = flash_store_day_for (self->store, now);
+  next = flash_store_next_due_day (self->store, self->deck_id, now, &error);
+
+  if (error != NULL)
+    description = g_strdup (error->message);
+  else if (next == 0)
+    description = g_strdup (_("No more cards are scheduled"));
+  else if (next - today <= 1)
+    description = g_strdup (_("Next review tomorrow"));
+  else
+    {
+      int days = next - today;
+
+      description = g_strdup_printf (ngettext ("Next review in %d day", "Next review in %d days",
+                                               days),
+                                     days);
+    }
+
+  adw_status_page_set_description (self->done_page, description);
+}
+
+static void
+set_card (FlashStudyPage *self,
+          FlashCard      *card)
+{
+  g_clear_pointer (&self->card, flash_card_free);
+  self->card = card;
+  self->answer_shown = FALSE;
+
+  if (card == NULL)
+    {
+      update_done_page (self);
+      gtk_stack_set_visible_child_name (self->stack, "done");
+      rebuild_grade_buttons (self);
+      update_actions (self);
+      return;
+    }
+
+  if (card->context != NULL && card->context[0] != '\0')
+    gtk_label_set_text (self->context_label, card->context);
+  else
+    gtk_label_set_text (self->context_label, card->deck_name);
+
+  flash_markdown_view_set_markdown (FLASH_MARKDOWN_VIEW (self->question_view), card->question);
+  flash_markdown_view_set_markdown (FLASH_MARKDOWN_VIEW (self->answer_view), "");
+  gtk_widget_set_visible (self->answer_separator, FALSE);
+  gtk_widget_set_visible (self->answer_bin, FALSE);
+
+  rebuild_grade_buttons (self);
+  gtk_stack_set_visible_child_name (self->button_stack, "show");
+  gtk_stack_set_visible_child_name (self->stack, "card");
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0.0);
+
+  update_progress (self);
+  update_actions (self);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (self->show_answer_button);
+
+  self->shown_usec = g_get_monotonic_time ();
+}
+
+/* Shows the first card of today's queue, or the done state. The queue is asked for again after
+ * every grade because the store decides where a failed card comes back (step 7). */
+static void
+load_next_card (FlashStudyPage *self)
+{
+  g_autoptr (GDateTime) now = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) queue = NULL;
+  FlashCard *card = NULL;
+
+  if (self->store == NULL)
+    {
+      set_card (self, NULL);
+      return;
+    }
+
+  now = study_now ();
+  queue = flash_store_today_queue (self->store, self->deck_id, now, 1, &error);
+  if (queue == NULL)
+    {
+      show_error (self, error->message);
+      set_card (self, NULL);
+      return;
+    }
+
+  if (queue->len > 0)
+    {
+      card = flash_store_get_card (self->store, g_array_index (queue, gint64, 0), &error);
+      if (card == NULL)
+        show_error (self, error->message);
+    }
+
+  set_card (self, card);
+}
+
+static void
+show_answer (FlashStudyPage *self)
+{
+  GtkRoot *root;
+
+  if (self->card == NULL || self->answer_shown)
+    return;
+
+  self->answer_shown = TRUE;
+  flash_markdown_view_set_markdown (FLASH_MARKDOWN_VIEW (self->answer_view), self->card->answer);
+  gtk_widget_set_visible (self->answer_separator, TRUE);
+  gtk_widget_set_visible (self->answer_bin, TRUE);
+
+  /* The Show Answer button goes away. Focus is not handed to a grade button, so that a second
+   * Space does not grade the card by accident; the digit keys work from anywhere. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (root != NULL && gtk_widget_has_focus (self->show_answer_button))
+    gtk_root_set_focus (root, NULL);
+  gtk_stack_set_visible_child_name (self->button_stack, "grades");
+
+  update_actions (self);
+}
+
+static void
+grade_card (FlashStudyPage *self,
+            int             grade)
+{
+  g_autoptr (GDateTime) now = NULL;
+  g_autoptr (GError) error = NULL;
+  FlashReviewResult result = { 0 };
+  gint64 elapsed_ms;
+
+  if (self->card == NULL || !self->answer_shown || self->store == NULL)
+    return;
+  if (!flash_sm2_grade_valid (grade) || (!self->full_scale && grade != FLASH_GRADE_AGAIN
+                                          && grade != FLASH_GRADE_HARD
+                                          && grade != FLASH_GRADE_GOOD
+                                          && grade != FLASH_GRADE_EASY))
+    return;
+
+  now = study_now ();
+  elapsed_ms = (g_get_monotonic_time () - self->shown_usec) / 1000;
+  elapsed_ms = CLAMP (elapsed_ms, 0, G_MAXINT);
+
+  /* The review is committed before the next card appears; on failure the card stays. */
+  if (!flash_store_record_review (self->store, self->card->id, grade, now, (int) elapsed_ms,
+                                  &result, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  clear_error (self);
+  self->undo_depth++;
+  load_next_card (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+undo_last (FlashStudyPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  FlashCard *card;
+  gint64 card_id = 0;
+
+  if (self->undo_depth == 0 || self->store == NULL)
+    return;
+
+  if (!flash_store_undo_last (self->store, &card_id, &error))
+    {
+      /* Someone else (the command line) may have taken it back already. */
+      if (g_error_matches (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOTHING_TO_UNDO))
+        self->undo_depth = 0;
+      show_error (self, error->message);
+      update_actions (self);
+      return;
+    }
+
+  clear_error (self);
+  self->undo_depth--;
+
+  card = flash_store_get_card (self->store, card_id, &error);
+  if (card == NULL)
+    {
+      show_error (self, error->message);
+      load_next_card (self);
+    }
+  else
+    {
+      set_card (self, card);
+    }
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+show_answer_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  show_answer (FLASH_STUDY_PAGE (widget));
+}
+
+static void
+grade_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  grade_card (FLASH_STUDY_PAGE (widget), g_variant_get_int32 (parameter));
+}
+
+static void
+undo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  undo_last (FLASH_STUDY_PAGE (widget));
+}
+
+/* A digit key names a button (1–4 by default, 0–5 on the full scale), not a grade. */
+static gboolean
+grade_key_cb (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  FlashStudyPage *self = FLASH_STUDY_PAGE (widget);
+  int key = g_variant_get_int32 (args);
+  int grade;
+
+  if (self->card == NULL || !self->answer_shown)
+    return FALSE;
+
+  if (self->full_scale)
+    {
+      if (key < 0 || key >= (int) G_N_ELEMENTS (full_grades))
+        return FALSE;
+      grade = full_grades[key].grade;
+    }
+  else
+    {
+      if (key < 1 || key > (int) G_N_ELEMENTS (simple_grades))
+        return FALSE;
+      grade = simple_grades[key - 1].grade;
+    }
+
+  return gtk_widget_activate_action (widget, "study.grade", "i", grade);
+}
+
+static const struct
+{
+  guint keyval;
+  guint kp_keyval;
+} digit_keys[] = {
+  { GDK_KEY_0, GDK_KEY_KP_0 }, { GDK_KEY_1, GDK_KEY_KP_1 }, { GDK_KEY_2, GDK_KEY_KP_2 },
+  { GDK_KEY_3, GDK_KEY_KP_3 }, { GDK_KEY_4, GDK_KEY_KP_4 }, { GDK_KEY_5, GDK_KEY_KP_5 },
+};
+
+static void
+add_shortcut (GtkShortcutController *controller,
+              guint                  keyval,
+              GdkModifierType        modifiers,
+              GtkShortcutAction     *action,
+              GVariant              *args)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers), action);
+
+  if (args != NULL)
+    gtk_shortcut_set_arguments (shortcut, args);
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+/* The class bindings below only see keys while focus is inside the page. This controller makes
+ * the same keys work wherever focus is in the window (the header bar's back button, a selectable
+ * label) while the page is mapped: GTK skips shortcuts of unmapped widgets, so the overview keeps
+ * its own Enter and digits. The capture phase runs them before a focused widget can eat them. */
+static GtkShortcutController *
+create_window_shortcuts (FlashStudyPage *self)
+{
+  GtkShortcutController *controller;
+
+  controller = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+  gtk_shortcut_controller_set_scope (controller, GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (controller),
+                                              GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (controller), "flash-study-shortcuts");
+
+  add_shortcut (controller, GDK_KEY_space, 0, gtk_named_action_new ("study.show-answer"), NULL);
+  add_shortcut (controller, GDK_KEY_Return, 0, gtk_named_action_new ("study.show-answer"), NULL);
+  add_shortcut (controller, GDK_KEY_KP_Enter, 0, gtk_named_action_new ("study.show-answer"),
+                NULL);
+  add_shortcut (controller, GDK_KEY_z, GDK_CONTROL_MASK, gtk_named_action_new ("study.undo"),
+                NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (digit_keys); i++)
+    {
+      add_shortcut (controller, digit_keys[i].keyval, 0,
+                    gtk_callback_action_new (grade_key_cb, NULL, NULL),
+                    g_variant_new_int32 (i));
+      add_shortcut (controller, digit_keys[i].kp_keyval, 0,
+                    gtk_callback_action_new (grade_key_cb, NULL, NULL),
+                    g_variant_new_int32 (i));
+    }
+
+  return controller;
+}
+
+static void
+flash_study_page_map (GtkWidget *widget)
+{
+  FlashStudyPage *self = FLASH_STUDY_PAGE (widget);
+
+  GTK_WIDGET_CLASS (flash_study_page_parent_class)->map (widget);
+
+  /* Coming back from the overview, focus would otherwise stay on a widget that is now hidden. */
+  if (self->card != NULL && !self->answer_shown)
+    gtk_widget_grab_focus (self->show_answer_button);
+}
+
+static void
+flash_study_page_dispose (GObject *object)
+{
+  FlashStudyPage *self = FLASH_STUDY_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FLASH_TYPE_STUDY_PAGE);
+  g_clear_pointer (&self->card, flash_card_free);
+  self->store = NULL;
+
+  G_OBJECT_CLASS (flash_study_page_parent_class)->dispose (object);
+}
+
+static void
+flash_study_page_class_init (FlashStudyPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = flash_study_page_dispose;
+  widget_class->map = flash_study_page_map;
+
+  /**
+   * FlashStudyPage::changed:
+   *
+   * Emitted after every grade and undo, so that the overview can refresh its counts.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/flashsheet/Flashsheet/ui/"
+                                               "flash-study-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, context_label);
+  gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, left_label);
+  gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, question_bin);
+  gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, answer_separator);
+  gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, answer_bin);
+  gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, button_stack);
+  gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, show_answer_button);
+  gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, grades_box);
+  gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, done_page);
+  gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, done_undo_button);
+
+  gtk_widget_class_install_action (widget_class, "study.show-answer", NULL, show_answer_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "study.show-answer", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "study.show-answer", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "study.show-answer",
+                                       NULL);
+
+  gtk_widget_class_install_action (widget_class, "study.grade", "i", grade_action_cb);
+  for (guint i = 0; i < G_N_ELEMENTS (digit_keys); i++)
+    {
+      gtk_widget_class_add_binding (widget_class, digit_keys[i].keyval, 0, grade_key_cb, "i", i);
+      gtk_widget_class_add_binding (widget_class, digit_keys[i].kp_keyval, 0, grade_key_cb, "i",
+                                    i);
+    }
+
+  gtk_widget_class_install_action (widget_class, "study.undo", NULL, undo_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "study.undo",
+                                       NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "flashstudypage");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+flash_study_page_init (FlashStudyPage *self)
+{
+  self->text_scale = 1.0;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->question_view = GTK_WIDGET (flash_markdown_view_new ());
+  flash_markdown_view_set_text_scale (FLASH_MARKDOWN_VIEW (self->question_view),
+                                      QUESTION_SCALE);
+  gtk_box_append (GTK_BOX (self->question_bin), self->question_view);
+
+  self->answer_view = GTK_WIDGET (flash_markdown_view_new ());
+  gtk_box_append (GTK_BOX (self->answer_bin), self->answer_view);
+
+  self->shortcuts = create_window_shortcuts (self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->shortcuts));
+
+  set_card (self, NULL);
+}
+
+/**
+ * flash_study_page_new:
+ *
+ * Returns: (transfer floating): a study page with no store; call
+ *   flash_study_page_set_store() and flash_study_page_start().
+ */
+GtkWidget *
+flash_study_page_new (void)
+{
+  return g_object_new (FLASH_TYPE_STUDY_PAGE, NULL);
+}
+
+/**
+ * flash_study_page_set_store:
+ * @store: (transfer none): the collection; it must outlive the page
+ */
+void
+flash_study_page_set_store (FlashStudyPage *self,
+                            FlashStore     *store)
+{
+  g_return_if_fail (FLASH_IS_STUDY_PAGE (self));
+
+  if (self->store == store)
+    return;
+
+  self->store = store;
+  self->undo_depth = 0;
+  g_clear_pointer (&self->card, flash_card_free);
+  set_card (self, NULL);
+}
+
+/**
+ * flash_study_page_start:
+ * @deck_id: the deck to study, or 0 for every deck
+ *
+ * Loads today's queue and shows its first card, or the done state.
+ */
+void
+flash_study_page_start (FlashStudyPage *self,
+                        gint64          deck_id)
+{
+  g_return_if_fail (FLASH_IS_STUDY_PAGE (self));
+  g_return_if_fail (deck_id >= 0);
+
+  self->deck_id = deck_id;
+  self->undo_depth = 0;
+  clear_error (self);
+  load_next_card (self);
+}
+
+/**
+ * flash_study_page_set_full_scale:
+ * @full_scale: %TRUE for six buttons with the grades 0–5, %FALSE for Again, Hard, Good, Easy
+ */
+void
+flash_study_page_set_full_scale (FlashStudyPage *self,
+                                 gboolean        full_scale)
+{
+  g_return_if_fail (FLASH_IS_STUDY_PAGE (self));
+
+  full_scale = !!full_scale;
+  if (self->full_scale == full_scale)
+    return;
+
+  self->full_scale = full_scale;
+  rebuild_grade_buttons (self);
+}
+
+/**
+ * flash_study_page_set_text_scale:
+ * @scale: the size of card text relative to the default, 1.0
+ */
+void
+flash_study_page_set_text_scale (FlashStudyPage *self,
+                                 double          scale)
+{
+  g_return_if_fail (FLASH_IS_STUDY_PAGE (self));
+  g_return_if_fail (scale > 0.0);
+
+  self->text_scale = scale;
+  flash_markdown_view_set_text_scale (FLASH_MARKDOWN_VIEW (self->question_view),
+                                      scale * QUESTION_SCALE);
+  flash_markdown_view_set_text_scale (FLASH_MARKDOWN_VIEW (self->answer_view), scale);
+}
+
+/**
+ * flash_study_page_is_done:
+ *
+ * Returns: %TRUE when today's queue is empty and the page shows the done state
+ */
+gboolean
+flash_study_page_is_done (FlashStudyPage *self)
+{
+  g_return_val_if_fail (FLASH_IS_STUDY_PAGE (self), TRUE);
+
+  return self->card == NULL;
+}

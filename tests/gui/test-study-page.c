@@ -1,0 +1,616 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-study-page.c: the study page walks question → answer → grade, with keys, undo and done. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "flash-study-page.h"
+
+/* A fixed instant, so that "tomorrow" and the intervals do not depend on the day the test runs. */
+#define TEST_NOW "2026-11-21T10:00:00"
+
+static const char test_sheet[] =
+  "# Test Deck\n"
+  "\n"
+  "## Basics\n"
+  "\n"
+  "### Alpha question with `code`\n"
+  "\n"
+  "Alpha answer.\n"
+  "\n"
+  "### Bravo question\n"
+  "\n"
+  "Bravo answer.\n"
+  "\n"
+  "### Charlie question\n"
+  "\n"
+  "Charlie answer.\n"
+  "\n"
+  "### Delta question\n"
+  "\n"
+  "Delta answer.\n"
+  "\n"
+  "### Echo question\n"
+  "\n"
+  "Echo answer.\n";
+
+static const char *const question_names[] = { "Alpha", "Bravo", "Charlie", "Delta", "Echo" };
+
+typedef struct
+{
+  char           *dir;
+  FlashStore     *store;
+  gint64          deck_id;
+  GtkWindow      *window;
+  FlashStudyPage *page;
+  guint           changed;
+} Fixture;
+
+static void
+changed_cb (FlashStudyPage *page,
+            Fixture        *fixture)
+{
+  fixture->changed++;
+}
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FlashSheet) sheet = NULL;
+  g_autofree char *path = NULL;
+  FlashImportResult result = { 0 };
+
+  fixture->dir = g_dir_make_tmp ("flashsheet-study-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "collection.db", NULL);
+  fixture->store = flash_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->store);
+
+  sheet = flash_sheet_parse (test_sheet, -1, "test-deck.md", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sheet->cards->len, ==, G_N_ELEMENTS (question_names));
+  g_assert_true (flash_store_import_sheet (fixture->store, sheet, &result, &error));
+  g_assert_no_error (error);
+  fixture->deck_id = result.deck_id;
+  flash_import_result_clear (&result);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 900, 700);
+  fixture->page = FLASH_STUDY_PAGE (flash_study_page_new ());
+  g_signal_connect (fixture->page, "changed", G_CALLBACK (changed_cb), fixture);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  flash_study_page_set_store (fixture->page, fixture->store);
+  gtk_window_present (fixture->window);
+
+  /* The window-wide shortcuts only run once the page is mapped. */
+  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->page)))
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "collection.db", NULL);
+
+  gtk_window_destroy (fixture->window);
+  iterate ();
+  flash_store_close (fixture->store);
+  g_unlink (path);
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* Helpers that look at the page the way a user does: through what is on screen. */
+
+static gboolean
+label_mapped_with_text (GtkWidget  *widget,
+                        const char *needle)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
+    return TRUE;
+
+  for (child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_mapped_with_text (child, needle))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Which of the test questions is on screen, as an index into question_names, or -1. */
+static int
+shown_question (Fixture *fixture)
+{
+  int found = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (question_names); i++)
+    {
+      g_autofree char *question = g_strdup_printf ("%s question", question_names[i]);
+
+      if (label_mapped_with_text (GTK_WIDGET (fixture->page), question))
+        {
+          g_assert_cmpint (found, ==, -1);
+          found = i;
+        }
+    }
+  return found;
+}
+
+static gboolean
+answer_shown (Fixture *fixture,
+              int      question)
+{
+  g_autofree char *answer = g_strdup_printf ("%s answer", question_names[question]);
+
+  return label_mapped_with_text (GTK_WIDGET (fixture->page), answer);
+}
+
+static void
+collect_grade_buttons (GtkWidget *widget,
+                       GPtrArray *buttons)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_BUTTON (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "study.grade") == 0)
+    g_ptr_array_add (buttons, widget);
+
+  for (child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_grade_buttons (child, buttons);
+}
+
+static GPtrArray *
+grade_buttons (Fixture *fixture)
+{
+  GPtrArray *buttons = g_ptr_array_new ();
+
+  collect_grade_buttons (GTK_WIDGET (fixture->page), buttons);
+  return buttons;
+}
+
+static AdwStatusPage *
+find_status_page (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  if (ADW_IS_STATUS_PAGE (widget))
+    return ADW_STATUS_PAGE (widget);
+
+  for (child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwStatusPage *found = find_status_page (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GPtrArray *
+review_log (Fixture *fixture)
+{
+  g_autoptr (GError) error = NULL;
+  GPtrArray *log = flash_store_list_log (fixture->store, 0, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (log);
+  return log;
+}
+
+static guint
+log_length (Fixture *fixture)
+{
+  g_autoptr (GPtrArray) log = review_log (fixture);
+
+  return log->len;
+}
+
+static GtkShortcutController *
+window_shortcuts (Fixture *fixture)
+{
+  g_autoptr (GListModel) controllers = NULL;
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->page));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_SHORTCUT_CONTROLLER (controller)
+          && g_strcmp0 (gtk_event_controller_get_name (controller), "flash-study-shortcuts") == 0)
+        return GTK_SHORTCUT_CONTROLLER (controller);
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* Presses a key through the page's window-wide shortcuts: the shortcut is looked up by its
+ * trigger and its action run on the page, as GTK does for a key event. */
+static gboolean
+press_key (Fixture         *fixture,
+           guint            keyval,
+           GdkModifierType  modifiers)
+{
+  GtkShortcutController *controller = window_shortcuts (fixture);
+  GListModel *model = G_LIST_MODEL (controller);
+  gboolean handled = FALSE;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (gtk_shortcut_controller_get_scope (controller), ==, GTK_SHORTCUT_SCOPE_GLOBAL);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->page)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model) && !found; i++)
+    {
+      g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (model, i);
+      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+      if (GTK_IS_KEYVAL_TRIGGER (trigger)
+          && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+          && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+        {
+          found = TRUE;
+          handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                  GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                  GTK_WIDGET (fixture->page),
+                                                  gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  g_assert_true (found);
+  iterate ();
+  return handled;
+}
+
+static void
+activate (Fixture    *fixture,
+          const char *action,
+          GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->page), action,
+                                                     parameter));
+  iterate ();
+}
+
+static void
+start (Fixture *fixture)
+{
+  flash_study_page_start (fixture->page, fixture->deck_id);
+  iterate ();
+}
+
+/* The tests. */
+
+static void
+test_walk (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr (GPtrArray) log = NULL;
+  g_autoptr (GPtrArray) buttons = NULL;
+  int first;
+  int second;
+
+  start (fixture);
+  g_assert_false (flash_study_page_is_done (fixture->page));
+
+  /* New cards come in file order; the breadcrumb names the deck and section. */
+  first = shown_question (fixture);
+  g_assert_cmpint (first, ==, 0);
+  g_assert_false (answer_shown (fixture, first));
+  g_assert_true (label_mapped_with_text (GTK_WIDGET (fixture->page), "Basics"));
+  g_assert_true (label_mapped_with_text (GTK_WIDGET (fixture->page), "5 left"));
+
+  activate (fixture, "study.show-answer", NULL);
+  g_assert_true (answer_shown (fixture, first));
+  g_assert_cmpint (shown_question (fixture), ==, first);
+
+  /* Four buttons, each saying what it would give. */
+  buttons = grade_buttons (fixture);
+  g_assert_cmpuint (buttons->len, ==, 4);
+  g_assert_true (label_mapped_with_text (GTK_WIDGET (fixture->page), "Again"));
+  g_assert_true (label_mapped_with_text (GTK_WIDGET (fixture->page), "in a few cards"));
+  g_assert_true (label_mapped_with_text (GTK_WIDGET (fixture->page), "1 day"));
+  for (guint i = 0; i < buttons->len; i++)
+    g_assert_true (gtk_widget_get_mapped (g_ptr_array_index (buttons, i)));
+
+  activate (fixture, "study.grade", g_variant_new_int32 (FLASH_GRADE_GOOD));
+  g_assert_cmpuint (fixture->changed, ==, 1);
+
+  log = review_log (fixture);
+  g_assert_cmpuint (log->len, ==, 1);
+  g_assert_cmpint (((FlashLogEntry *) g_ptr_array_index (log, 0))->grade, ==, FLASH_GRADE_GOOD);
+  g_assert_cmpint (((FlashLogEntry *) g_ptr_array_index (log, 0))->answer_ms, >=, 0);
+
+  second = shown_question (fixture);
+  g_assert_cmpint (second, ==, 1);
+  g_assert_false (answer_shown (fixture, second));
+  g_assert_true (label_mapped_with_text (GTK_WIDGET (fixture->page), "4 left"));
+}
+
+static void
+test_grades_disabled_before_answer (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr (GPtrArray) buttons = NULL;
+
+  start (fixture);
+  buttons = grade_buttons (fixture);
+  g_assert_cmpuint (buttons->len, ==, 4);
+  for (guint i = 0; i < buttons->len; i++)
+    g_assert_false (gtk_widget_get_sensitive (g_ptr_array_index (buttons, i)));
+
+  /* Neither a digit key nor the action itself grades a card whose answer is hidden. */
+  g_assert_false (press_key (fixture, GDK_KEY_3, 0));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "study.grade", "i", FLASH_GRADE_GOOD);
+  iterate ();
+  g_assert_cmpuint (log_length (fixture), ==, 0);
+  g_assert_cmpint (shown_question (fixture), ==, 0);
+  g_assert_cmpuint (fixture->changed, ==, 0);
+
+  /* Nothing to undo yet either. */
+  g_assert_false (press_key (fixture, GDK_KEY_z, GDK_CONTROL_MASK));
+
+  g_assert_true (press_key (fixture, GDK_KEY_space, 0));
+  g_clear_pointer (&buttons, g_ptr_array_unref);
+  buttons = grade_buttons (fixture);
+  g_assert_cmpuint (buttons->len, ==, 4);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      g_assert_true (gtk_widget_get_sensitive (g_ptr_array_index (buttons, i)));
+      g_assert_true (gtk_widget_get_mapped (g_ptr_array_index (buttons, i)));
+    }
+
+  /* Once the answer is shown, Space has nothing more to do. */
+  g_assert_false (press_key (fixture, GDK_KEY_space, 0));
+}
+
+static void
+test_keys (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr (GPtrArray) log = NULL;
+  const guint keys[] = { GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4 };
+  const int grades[] = { FLASH_GRADE_AGAIN, FLASH_GRADE_HARD, FLASH_GRADE_GOOD, FLASH_GRADE_EASY };
+
+  start (fixture);
+
+  /* Space, then Enter, show the answer; 1–4 are Again, Hard, Good and Easy. */
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      int question = shown_question (fixture);
+
+      g_assert_cmpint (question, >=, 0);
+      g_assert_true (press_key (fixture, i % 2 == 0 ? GDK_KEY_space : GDK_KEY_Return, 0));
+      g_assert_true (answer_shown (fixture, question));
+      g_assert_true (press_key (fixture, keys[i], 0));
+    }
+
+  log = review_log (fixture);
+  g_assert_cmpuint (log->len, ==, G_N_ELEMENTS (keys));
+  for (guint i = 0; i < log->len; i++)
+    g_assert_cmpint (((FlashLogEntry *) g_ptr_array_index (log, i))->grade, ==, grades[i]);
+
+  /* 0 and 5 mean nothing with four buttons. */
+  g_assert_true (press_key (fixture, GDK_KEY_KP_Enter, 0));
+  g_assert_false (press_key (fixture, GDK_KEY_0, 0));
+  g_assert_false (press_key (fixture, GDK_KEY_5, 0));
+  g_assert_cmpuint (log_length (fixture), ==, G_N_ELEMENTS (keys));
+
+  /* Ctrl+Z takes the last grade back. */
+  g_assert_true (press_key (fixture, GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_cmpuint (log_length (fixture), ==, G_N_ELEMENTS (keys) - 1);
+}
+
+static void
+test_full_scale (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr (GPtrArray) buttons = NULL;
+  g_autoptr (GPtrArray) log = NULL;
+
+  flash_study_page_set_full_scale (fixture->page, TRUE);
+  start (fixture);
+  press_key (fixture, GDK_KEY_space, 0);
+
+  buttons = grade_buttons (fixture);
+  g_assert_cmpuint (buttons->len, ==, 6);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (g_ptr_array_index (buttons, i));
+
+      g_assert_cmpint (g_variant_get_int32 (target), ==, (int) i);
+    }
+
+  /* On the full scale the key is the grade. */
+  g_assert_true (press_key (fixture, GDK_KEY_2, 0));
+  press_key (fixture, GDK_KEY_space, 0);
+  g_assert_true (press_key (fixture, GDK_KEY_KP_0, 0));
+
+  log = review_log (fixture);
+  g_assert_cmpuint (log->len, ==, 2);
+  g_assert_cmpint (((FlashLogEntry *) g_ptr_array_index (log, 0))->grade, ==, 2);
+  g_assert_cmpint (((FlashLogEntry *) g_ptr_array_index (log, 1))->grade, ==, 0);
+
+  /* Back to four buttons. */
+  flash_study_page_set_full_scale (fixture->page, FALSE);
+  press_key (fixture, GDK_KEY_space, 0);
+  g_clear_pointer (&buttons, g_ptr_array_unref);
+  buttons = grade_buttons (fixture);
+  g_assert_cmpuint (buttons->len, ==, 4);
+}
+
+static void
+test_undo (Fixture       *fixture,
+           gconstpointer  data)
+{
+  int first;
+
+  start (fixture);
+  first = shown_question (fixture);
+  activate (fixture, "study.show-answer", NULL);
+  activate (fixture, "study.grade", g_variant_new_int32 (FLASH_GRADE_EASY));
+  g_assert_cmpint (shown_question (fixture), !=, first);
+  g_assert_cmpuint (log_length (fixture), ==, 1);
+
+  /* Undo forgets the review and shows that card again, question side up. */
+  activate (fixture, "study.undo", NULL);
+  g_assert_cmpuint (fixture->changed, ==, 2);
+  g_assert_cmpuint (log_length (fixture), ==, 0);
+  g_assert_cmpint (shown_question (fixture), ==, first);
+  g_assert_false (answer_shown (fixture, first));
+  g_assert_true (label_mapped_with_text (GTK_WIDGET (fixture->page), "5 left"));
+
+  /* There was one grade to take back, and it is gone. */
+  g_assert_false (press_key (fixture, GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_cmpuint (fixture->changed, ==, 2);
+
+  /* The card can be graded again. */
+  activate (fixture, "study.show-answer", NULL);
+  activate (fixture, "study.grade", g_variant_new_int32 (FLASH_GRADE_GOOD));
+  g_assert_cmpuint (log_length (fixture), ==, 1);
+}
+
+static void
+test_again_requeues (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr (GPtrArray) log = NULL;
+  int failed;
+  int seen_between = 0;
+  gboolean came_back = FALSE;
+
+  start (fixture);
+  failed = shown_question (fixture);
+  activate (fixture, "study.show-answer", NULL);
+  activate (fixture, "study.grade", g_variant_new_int32 (FLASH_GRADE_AGAIN));
+
+  /* Step 7: the failed card comes back today, a few cards later rather than at once. */
+  g_assert_false (flash_study_page_is_done (fixture->page));
+  for (guint i = 0; i < 2 * G_N_ELEMENTS (question_names) && !came_back; i++)
+    {
+      int question = shown_question (fixture);
+
+      g_assert_cmpint (question, >=, 0);
+      if (question == failed)
+        {
+          came_back = TRUE;
+          break;
+        }
+      seen_between++;
+      activate (fixture, "study.show-answer", NULL);
+      activate (fixture, "study.grade", g_variant_new_int32 (FLASH_GRADE_GOOD));
+    }
+  g_assert_true (came_back);
+  g_assert_cmpint (seen_between, >=, 1);
+
+  activate (fixture, "study.show-answer", NULL);
+  activate (fixture, "study.grade", g_variant_new_int32 (FLASH_GRADE_GOOD));
+
+  log = review_log (fixture);
+  g_assert_cmpuint (log->len, ==, seen_between + 2);
+}
+
+static void
+test_done (Fixture       *fixture,
+           gconstpointer  data)
+{
+  AdwStatusPage *status;
+  guint graded = 0;
+
+  start (fixture);
+  while (!flash_study_page_is_done (fixture->page))
+    {
+      g_assert_cmpuint (graded, <, G_N_ELEMENTS (question_names));
+      activate (fixture, "study.show-answer", NULL);
+      activate (fixture, "study.grade", g_variant_new_int32 (FLASH_GRADE_GOOD));
+      graded++;
+    }
+  g_assert_cmpuint (graded, ==, G_N_ELEMENTS (question_names));
+  g_assert_cmpuint (fixture->changed, ==, graded);
+
+  /* The done state says when to come back, and offers no grades. */
+  status = find_status_page (GTK_WIDGET (fixture->page));
+  g_assert_nonnull (status);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (status)));
+  g_assert_cmpstr (adw_status_page_get_description (status), ==, "Next review tomorrow");
+  g_assert_cmpint (shown_question (fixture), ==, -1);
+  g_assert_false (press_key (fixture, GDK_KEY_space, 0));
+  g_assert_false (press_key (fixture, GDK_KEY_3, 0));
+
+  /* Undo works from the done state too. */
+  g_assert_true (press_key (fixture, GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_false (flash_study_page_is_done (fixture->page));
+  g_assert_cmpint (shown_question (fixture), ==, G_N_ELEMENTS (question_names) - 1);
+
+  /* Easy on a new card schedules it further out, but the others are due tomorrow. */
+  activate (fixture, "study.show-answer", NULL);
+  activate (fixture, "study.grade", g_variant_new_int32 (FLASH_GRADE_EASY));
+  g_assert_true (flash_study_page_is_done (fixture->page));
+  g_assert_cmpstr (adw_status_page_get_description (status), ==, "Next review tomorrow");
+
+  /* Starting again on a finished day goes straight to the done state. */
+  start (fixture);
+  g_assert_true (flash_study_page_is_done (fixture->page));
+}
+
+static void
+test_empty_store (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  AdwStatusPage *status;
+
+  /* A deck that does not exist has nothing to study and nothing scheduled. */
+  flash_study_page_start (fixture->page, fixture->deck_id + 1000);
+  iterate ();
+  g_assert_true (flash_study_page_is_done (fixture->page));
+  status = find_status_page (GTK_WIDGET (fixture->page));
+  g_assert_nonnull (status);
+  g_assert_cmpstr (adw_status_page_get_description (status), ==, "No more cards are scheduled");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("FLASHSHEET_NOW", TEST_NOW, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/study-page/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("walk", test_walk);
+  ADD ("grades-disabled-before-answer", test_grades_disabled_before_answer);
+  ADD ("keys", test_keys);
+  ADD ("full-scale", test_full_scale);
+  ADD ("undo", test_undo);
+  ADD ("again-requeues", test_again_requeues);
+  ADD ("done", test_done);
+  ADD ("empty-store", test_empty_store);
+
+#undef ADD
+
+  return g_test_run ();
+}
