@@ -1,0 +1,839 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* flash-cli.c: flashsheet-cli, the scriptable command line over a Flashsheet collection. */
+#include "config.h"
+
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+#include <glib/gi18n.h>
+
+#include "flash-day.h"
+#include "flash-sheet.h"
+#include "flash-sm2.h"
+#include "flash-store.h"
+
+/* Exit statuses: scripts tell a failed command (1) from a mistyped one (2). */
+#define FLASH_CLI_EXIT_OK    0
+#define FLASH_CLI_EXIT_ERROR 1
+#define FLASH_CLI_EXIT_USAGE 2
+
+#define PROGRAM_NAME "flashsheet-cli"
+
+/* Options that only some commands take. */
+typedef enum
+{
+  FLASH_CLI_OPTION_DECK   = 1 << 0,
+  FLASH_CLI_OPTION_LIMIT  = 1 << 1,
+  FLASH_CLI_OPTION_FORMAT = 1 << 2,
+} FlashCliOption;
+
+typedef struct _FlashCli FlashCli;
+
+typedef struct
+{
+  const char *name;
+  const char *synopsis;  /* arguments after the name, not translated: they are syntax */
+  const char *summary;   /* N_() */
+  guint       options;   /* FlashCliOption flags the command accepts */
+  guint       min_args;
+  guint       max_args;
+  int       (*run) (FlashCli *cli);
+} FlashCliCommand;
+
+struct _FlashCli
+{
+  /* Borrowed from argv. */
+  const char            *db_path;
+  const char            *now_text;
+  const char            *deck;
+  const char            *limit;
+  const char            *format;
+  GPtrArray             *positional;
+  gboolean               help;
+  gboolean               version;
+  guint                  seen_options;
+  const FlashCliCommand *command;
+
+  /* Opened on first use, so that usage errors never touch the collection. */
+  FlashStore            *store;
+  GDateTime             *now;
+};
+
+static const FlashCliCommand *find_command (const char *name);
+
+/* Output helpers */
+
+static void
+print_usage_line (FILE                  *stream,
+                  const FlashCliCommand *command)
+{
+  if (command != NULL)
+    fprintf (stream, _("Usage: %s [--db PATH] [--now ISO8601] %s%s%s\n"),
+             PROGRAM_NAME, command->name, *command->synopsis ? " " : "", command->synopsis);
+  else
+    fprintf (stream, _("Usage: %s [--db PATH] [--now ISO8601] COMMAND [ARGUMENT…]\n"),
+             PROGRAM_NAME);
+}
+
+/* Prints a usage error in the form scripts expect and returns the usage exit status. */
+static int usage_error (const FlashCliCommand *command,
+                        const char            *format,
+                        ...) G_GNUC_PRINTF (2, 3);
+
+static int
+usage_error (const FlashCliCommand *command,
+             const char            *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "%s: %s\n", PROGRAM_NAME, message);
+  print_usage_line (stderr, command);
+  fprintf (stderr, _("Try “%s --help” for more information.\n"), PROGRAM_NAME);
+  return FLASH_CLI_EXIT_USAGE;
+}
+
+/* Core messages already name the file where there is one, so they are printed as they are. */
+static int
+report_error (const GError *error)
+{
+  fprintf (stderr, "%s: %s\n", PROGRAM_NAME, error->message);
+  return FLASH_CLI_EXIT_ERROR;
+}
+
+/* Tab-separated output must stay one record per line, so control characters (newlines and tabs
+ * above all) inside a field become spaces. */
+static char *
+fold_field (const char *text)
+{
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      /* A CRLF pair is one line break and so one space. */
+      if (p[0] == '\r' && p[1] == '\n')
+        continue;
+      if ((guchar) *p < 0x20 || *p == 0x7f)
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Numbers in the output are data: they use a dot whatever the locale says. */
+static const char *
+format_ef (char   *buffer,
+           gsize   size,
+           double  ef)
+{
+  return g_ascii_formatd (buffer, size, "%.4f", ef);
+}
+
+/* Argument parsing */
+
+static gboolean
+parse_id (const char *text,
+          gint64     *id)
+{
+  return g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, id, NULL);
+}
+
+static gboolean
+parse_grade (const char *text,
+             int        *grade)
+{
+  gint64 value;
+
+  if (!g_ascii_string_to_signed (text, 10, 0, 5, &value, NULL))
+    return FALSE;
+  *grade = (int) value;
+  g_assert (flash_sm2_grade_valid (*grade));
+  return TRUE;
+}
+
+/* Reads the whole command line. Options may come before or after the command, as with most GNU
+ * tools, and "--" ends the options so that file names starting with "-" can be imported. */
+static int
+parse_command_line (FlashCli  *cli,
+                    int        argc,
+                    char     **argv)
+{
+  struct
+  {
+    const char   *name;
+    const char  **value;
+    guint         flag;
+  } value_options[] = {
+    { "--db", &cli->db_path, 0 },
+    { "--now", &cli->now_text, 0 },
+    { "--deck", &cli->deck, FLASH_CLI_OPTION_DECK },
+    { "--limit", &cli->limit, FLASH_CLI_OPTION_LIMIT },
+    { "--format", &cli->format, FLASH_CLI_OPTION_FORMAT },
+  };
+  const char *command_name = NULL;
+  gboolean options_done = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+      gboolean matched = FALSE;
+
+      if (options_done || arg[0] != '-' || strcmp (arg, "-") == 0)
+        {
+          if (command_name == NULL)
+            command_name = arg;
+          else
+            g_ptr_array_add (cli->positional, (gpointer) arg);
+          continue;
+        }
+
+      if (strcmp (arg, "--") == 0)
+        {
+          options_done = TRUE;
+          continue;
+        }
+      if (strcmp (arg, "--help") == 0 || strcmp (arg, "-h") == 0)
+        {
+          cli->help = TRUE;
+          continue;
+        }
+      if (strcmp (arg, "--version") == 0)
+        {
+          cli->version = TRUE;
+          continue;
+        }
+
+      for (guint o = 0; o < G_N_ELEMENTS (value_options); o++)
+        {
+          gsize len = strlen (value_options[o].name);
+          const char *value;
+
+          if (strncmp (arg, value_options[o].name, len) != 0)
+            continue;
+          if (arg[len] == '=')
+            value = arg + len + 1;
+          else if (arg[len] == '\0')
+            {
+              if (i + 1 >= argc)
+                return usage_error (find_command (command_name),
+                                    _("option %s needs a value"), value_options[o].name);
+              value = argv[++i];
+            }
+          else
+            continue;
+
+          if (*value == '\0')
+            return usage_error (find_command (command_name),
+                                _("option %s needs a value"), value_options[o].name);
+          if (*value_options[o].value != NULL)
+            return usage_error (find_command (command_name),
+                                _("option %s given twice"), value_options[o].name);
+          *value_options[o].value = value;
+          cli->seen_options |= value_options[o].flag;
+          matched = TRUE;
+          break;
+        }
+      if (!matched)
+        return usage_error (find_command (command_name), _("unknown option %s"), arg);
+    }
+
+  /* --help and --version win over everything else, as users expect. */
+  if (cli->help || cli->version)
+    return FLASH_CLI_EXIT_OK;
+
+  if (command_name == NULL)
+    return usage_error (NULL, _("no command given"));
+  cli->command = find_command (command_name);
+  if (cli->command == NULL)
+    return usage_error (NULL, _("unknown command “%s”"), command_name);
+
+  for (guint o = 0; o < G_N_ELEMENTS (value_options); o++)
+    {
+      guint flag = value_options[o].flag;
+
+      if ((cli->seen_options & flag) != 0 && (cli->command->options & flag) == 0)
+        return usage_error (cli->command, _("%s does not take the option %s"),
+                            cli->command->name, value_options[o].name);
+    }
+
+  if (cli->positional->len < cli->command->min_args)
+    return usage_error (cli->command, _("%s: missing argument"), cli->command->name);
+  if (cli->positional->len > cli->command->max_args)
+    return usage_error (cli->command, _("%s: too many arguments"), cli->command->name);
+
+  return FLASH_CLI_EXIT_OK;
+}
+
+static const char *
+positional (FlashCli *cli,
+            guint     n)
+{
+  return g_ptr_array_index (cli->positional, n);
+}
+
+/* Opens the collection the first time a command needs it; prints the error otherwise. */
+static FlashStore *
+cli_get_store (FlashCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *default_path = NULL;
+
+  if (cli->store != NULL)
+    return cli->store;
+
+  if (cli->db_path == NULL)
+    default_path = flash_store_default_path ();
+  cli->store = flash_store_open (cli->db_path != NULL ? cli->db_path : default_path, &error);
+  if (cli->store == NULL)
+    report_error (error);
+  return cli->store;
+}
+
+/* Reads the clock: --now, else FLASHSHEET_NOW, else the system clock. A time that cannot be
+ * parsed is wrong usage, wherever it came from. */
+static int
+cli_get_now (FlashCli   *cli,
+             GDateTime **now)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (cli->now == NULL)
+    {
+      cli->now = flash_clock_now (&error);
+      if (cli->now == NULL)
+        return usage_error (cli->command, "FLASHSHEET_NOW: %s", error->message);
+    }
+  *now = cli->now;
+  return FLASH_CLI_EXIT_OK;
+}
+
+/* Resolves --deck to a deck id; 0 (every deck) when the option is absent. */
+static gboolean
+cli_get_deck (FlashCli *cli,
+              gint64   *deck_id)
+{
+  g_autoptr(GError) error = NULL;
+  FlashStore *store = cli_get_store (cli);
+
+  if (store == NULL)
+    return FALSE;
+  if (cli->deck == NULL)
+    {
+      *deck_id = 0;
+      return TRUE;
+    }
+  *deck_id = flash_store_find_deck (store, cli->deck, &error);
+  if (*deck_id == 0)
+    {
+      report_error (error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Commands */
+
+static int
+run_import (FlashCli *cli)
+{
+  FlashStore *store = cli_get_store (cli);
+  int status = FLASH_CLI_EXIT_OK;
+
+  if (store == NULL)
+    return FLASH_CLI_EXIT_ERROR;
+
+  /* Each file is imported in its own transaction: one bad file must not stop the others. */
+  for (guint i = 0; i < cli->positional->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      FlashImportResult result = { 0 };
+
+      if (!flash_store_import_file (store, positional (cli, i), &result, &error))
+        {
+          fflush (stdout);
+          report_error (error);
+          status = FLASH_CLI_EXIT_ERROR;
+          continue;
+        }
+
+      /* Translators: the import summary of one file: deck name, active cards, then what the
+       * import did to them. The counts can be 0 or 1 as well. */
+      printf (_("%s: %u cards (%u added, %u updated, %u unchanged, %u retired)\n"),
+              result.deck_name, result.total, result.added, result.updated, result.unchanged,
+              result.retired);
+      fflush (stdout);
+      flash_import_result_clear (&result);
+    }
+
+  return status;
+}
+
+static int
+run_decks (FlashCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) decks = NULL;
+  FlashStore *store = cli_get_store (cli);
+  GDateTime *now;
+  int status;
+
+  if (store == NULL)
+    return FLASH_CLI_EXIT_ERROR;
+  if ((status = cli_get_now (cli, &now)) != FLASH_CLI_EXIT_OK)
+    return status;
+
+  decks = flash_store_list_decks (store, now, &error);
+  if (decks == NULL)
+    return report_error (error);
+
+  for (guint i = 0; i < decks->len; i++)
+    {
+      const FlashDeckInfo *info = g_ptr_array_index (decks, i);
+      g_autofree char *name = fold_field (info->name);
+
+      printf ("%" G_GINT64_FORMAT "\t%s\t%u\t%u\t%u\n",
+              info->id, name, info->total, info->new_cards, info->due_today);
+    }
+  return FLASH_CLI_EXIT_OK;
+}
+
+static int
+run_cards (FlashCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  gint64 deck_id;
+
+  if (!cli_get_deck (cli, &deck_id))
+    return FLASH_CLI_EXIT_ERROR;
+
+  cards = flash_store_list_cards (cli->store, deck_id, &error);
+  if (cards == NULL)
+    return report_error (error);
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      const FlashCard *card = g_ptr_array_index (cards, i);
+      g_autofree char *deck = fold_field (card->deck_name);
+      g_autofree char *context = fold_field (card->context);
+      g_autofree char *question = fold_field (card->question);
+
+      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", card->id, deck, context, question);
+    }
+  return FLASH_CLI_EXIT_OK;
+}
+
+static int
+run_show (FlashCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlashCard) card = NULL;
+  FlashStore *store;
+  const char *answer;
+  gint64 id;
+
+  if (!parse_id (positional (cli, 0), &id))
+    return usage_error (cli->command, _("“%s” is not a card id"), positional (cli, 0));
+  if ((store = cli_get_store (cli)) == NULL)
+    return FLASH_CLI_EXIT_ERROR;
+
+  card = flash_store_get_card (store, id, &error);
+  if (card == NULL)
+    return report_error (error);
+
+  answer = card->answer != NULL ? card->answer : "";
+  printf ("%s\n\n%s", card->question, answer);
+  /* The output always ends with exactly one line break added, so `show` composes with pipes. */
+  if (*answer == '\0' || answer[strlen (answer) - 1] != '\n')
+    putchar ('\n');
+  return FLASH_CLI_EXIT_OK;
+}
+
+static int
+run_due (FlashCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) queue = NULL;
+  GDateTime *now;
+  guint64 limit = 0;
+  gint64 deck_id;
+  int status;
+
+  if (cli->limit != NULL
+      && !g_ascii_string_to_unsigned (cli->limit, 10, 1, G_MAXUINT, &limit, NULL))
+    return usage_error (cli->command, _("--limit needs a positive number, not “%s”"), cli->limit);
+  if (!cli_get_deck (cli, &deck_id))
+    return FLASH_CLI_EXIT_ERROR;
+  if ((status = cli_get_now (cli, &now)) != FLASH_CLI_EXIT_OK)
+    return status;
+
+  queue = flash_store_today_queue (cli->store, deck_id, now, (guint) limit, &error);
+  if (queue == NULL)
+    return report_error (error);
+
+  for (guint i = 0; i < queue->len; i++)
+    {
+      g_autoptr(FlashCard) card = NULL;
+      g_autofree char *deck = NULL;
+      g_autofree char *question = NULL;
+
+      card = flash_store_get_card (cli->store, g_array_index (queue, gint64, i), &error);
+      if (card == NULL)
+        return report_error (error);
+      deck = fold_field (card->deck_name);
+      question = fold_field (card->question);
+      printf ("%" G_GINT64_FORMAT "\t%s\t%s\n", card->id, deck, question);
+    }
+  return FLASH_CLI_EXIT_OK;
+}
+
+static int
+run_grade (FlashCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *due = NULL;
+  FlashReviewResult result = { 0 };
+  char ef[G_ASCII_DTOSTR_BUF_SIZE];
+  FlashStore *store;
+  GDateTime *now;
+  gint64 id;
+  int grade;
+  int status;
+
+  if (!parse_id (positional (cli, 0), &id))
+    return usage_error (cli->command, _("“%s” is not a card id"), positional (cli, 0));
+  if (!parse_grade (positional (cli, 1), &grade))
+    return usage_error (cli->command, _("the grade must be a whole number from 0 to 5, not “%s”"),
+                        positional (cli, 1));
+  if ((store = cli_get_store (cli)) == NULL)
+    return FLASH_CLI_EXIT_ERROR;
+  if ((status = cli_get_now (cli, &now)) != FLASH_CLI_EXIT_OK)
+    return status;
+
+  /* The CLI has no notion of how long the answer took, so it records 0 ms. */
+  if (!flash_store_record_review (store, id, grade, now, 0, &result, &error))
+    return report_error (error);
+
+  due = flash_day_to_iso (result.due_day);
+  printf ("%d\t%s\t%d\t%s\n",
+          result.after.reps, format_ef (ef, sizeof ef, result.after.ef), result.after.interval,
+          due);
+  return FLASH_CLI_EXIT_OK;
+}
+
+static int
+run_undo (FlashCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  FlashStore *store = cli_get_store (cli);
+  gint64 card_id = 0;
+
+  if (store == NULL)
+    return FLASH_CLI_EXIT_ERROR;
+  if (!flash_store_undo_last (store, &card_id, &error))
+    return report_error (error);
+
+  printf ("%" G_GINT64_FORMAT "\n", card_id);
+  return FLASH_CLI_EXIT_OK;
+}
+
+static int
+run_log (FlashCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  gint64 deck_id;
+
+  if (!cli_get_deck (cli, &deck_id))
+    return FLASH_CLI_EXIT_ERROR;
+
+  entries = flash_store_list_log (cli->store, deck_id, &error);
+  if (entries == NULL)
+    return report_error (error);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const FlashLogEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(GDateTime) stamp = g_date_time_new_from_unix_utc (entry->time);
+      g_autofree char *when = NULL;
+      char ef[G_ASCII_DTOSTR_BUF_SIZE];
+
+      /* Times out of GDateTime's range cannot come from a real review; show them raw. */
+      if (stamp != NULL)
+        when = g_date_time_format (stamp, "%Y-%m-%dT%H:%M:%SZ");
+      else
+        when = g_strdup_printf ("%" G_GINT64_FORMAT, entry->time);
+      printf ("%s\t%" G_GINT64_FORMAT "\t%d\t%d\t%s\n",
+              when, entry->card_id, entry->grade, entry->interval_after,
+              format_ef (ef, sizeof ef, entry->ef_after));
+    }
+  return FLASH_CLI_EXIT_OK;
+}
+
+static int
+run_stats (FlashCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  FlashStats stats = { 0 };
+  char retention[G_ASCII_DTOSTR_BUF_SIZE];
+  FlashStore *store = cli_get_store (cli);
+  GDateTime *now;
+  int status;
+
+  if (store == NULL)
+    return FLASH_CLI_EXIT_ERROR;
+  if ((status = cli_get_now (cli, &now)) != FLASH_CLI_EXIT_OK)
+    return status;
+  if (!flash_store_get_stats (store, now, &stats, &error))
+    return report_error (error);
+
+  if (stats.retention_30d < 0)
+    g_strlcpy (retention, "-", sizeof retention);
+  else
+    g_ascii_formatd (retention, sizeof retention, "%.1f", stats.retention_30d * 100.0);
+
+  printf ("decks\t%u\n", stats.decks);
+  printf ("cards\t%u\n", stats.cards);
+  printf ("new\t%u\n", stats.new_cards);
+  printf ("reviews\t%u\n", stats.reviews_total);
+  printf ("reviews_today\t%u\n", stats.reviews_today);
+  printf ("due_today\t%u\n", stats.due_today);
+  printf ("due_tomorrow\t%u\n", stats.due_tomorrow);
+  printf ("retention_30d\t%s\n", retention);
+  printf ("streak\t%u\n", stats.streak);
+  return FLASH_CLI_EXIT_OK;
+}
+
+static int
+run_export (FlashCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gboolean markdown;
+  gint64 deck_id;
+
+  if (cli->format == NULL)
+    return usage_error (cli->command, _("export needs --format md or --format tsv"));
+  if (strcmp (cli->format, "md") == 0)
+    markdown = TRUE;
+  else if (strcmp (cli->format, "tsv") == 0)
+    markdown = FALSE;
+  else
+    return usage_error (cli->command, _("unknown export format “%s” (use md or tsv)"),
+                        cli->format);
+
+  if (!cli_get_deck (cli, &deck_id))
+    return FLASH_CLI_EXIT_ERROR;
+
+  if (markdown)
+    text = flash_store_export_markdown (cli->store, deck_id, &error);
+  else
+    text = flash_store_export_tsv (cli->store, deck_id, &error);
+  if (text == NULL)
+    return report_error (error);
+
+  fputs (text, stdout);
+  return FLASH_CLI_EXIT_OK;
+}
+
+static int
+run_simulate (FlashCli *cli)
+{
+  g_auto(GStrv) grades = g_strsplit (positional (cli, 0), ",", -1);
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (int));
+  FlashSm2State state;
+
+  /* Every grade is checked before anything is printed, so a typo gives no partial output. */
+  for (guint i = 0; grades[i] != NULL; i++)
+    {
+      int grade;
+
+      if (!parse_grade (grades[i], &grade))
+        return usage_error (cli->command,
+                            _("the grades must be whole numbers from 0 to 5 separated by commas, "
+                              "not “%s”"),
+                            positional (cli, 0));
+      g_array_append_val (values, grade);
+    }
+  if (values->len == 0)
+    return usage_error (cli->command, _("simulate needs at least one grade"));
+
+  /* The same SM-2 code the store uses, starting from a new card. */
+  flash_sm2_initial (&state);
+  for (guint i = 0; i < values->len; i++)
+    {
+      int grade = g_array_index (values, int, i);
+      FlashSm2State next;
+      char ef[G_ASCII_DTOSTR_BUF_SIZE];
+
+      flash_sm2_apply (&state, grade, &next);
+      state = next;
+      printf ("%d\t%d\t%s\t%d\n", grade, state.reps, format_ef (ef, sizeof ef, state.ef),
+              state.interval);
+    }
+  return FLASH_CLI_EXIT_OK;
+}
+
+static const FlashCliCommand commands[] = {
+  { "import", "FILE…", N_("Import cheatsheets; each file is all or nothing"),
+    0, 1, G_MAXUINT, run_import },
+  { "decks", "", N_("List decks: id, name, total, new, due today"),
+    0, 0, 0, run_decks },
+  { "cards", "[--deck NAME]", N_("List cards: id, deck, context, question"),
+    FLASH_CLI_OPTION_DECK, 0, 0, run_cards },
+  { "show", "ID", N_("Show a card: question, a blank line, answer"),
+    0, 1, 1, run_show },
+  { "due", "[--deck NAME] [--limit N]", N_("Today’s queue in order: id, deck, question"),
+    FLASH_CLI_OPTION_DECK | FLASH_CLI_OPTION_LIMIT, 0, 0, run_due },
+  { "grade", "ID GRADE", N_("Record a review (grade 0–5): n, EF, interval, due date"),
+    0, 2, 2, run_grade },
+  { "undo", "", N_("Undo the last review and print its card id"),
+    0, 0, 0, run_undo },
+  { "log", "[--deck NAME]", N_("The review log: time, card id, grade, interval, EF"),
+    FLASH_CLI_OPTION_DECK, 0, 0, run_log },
+  { "stats", "", N_("Statistics as key and value lines"),
+    0, 0, 0, run_stats },
+  { "export", "[--deck NAME] --format md|tsv", N_("Write cards as Markdown or TSV to stdout"),
+    FLASH_CLI_OPTION_DECK | FLASH_CLI_OPTION_FORMAT, 0, 0, run_export },
+  { "simulate", "GRADES", N_("Run SM-2 on grades such as 5,4,3,0,4: grade, n, EF, interval"),
+    0, 1, 1, run_simulate },
+};
+
+static const FlashCliCommand *
+find_command (const char *name)
+{
+  if (name == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+/* Pads by characters rather than bytes, as synopses and translations are not ASCII. */
+static void
+print_padded (const char *left,
+              guint       width,
+              const char *right)
+{
+  glong len = g_utf8_strlen (left, -1);
+
+  printf ("  %s", left);
+  for (glong i = len; i < (glong) width; i++)
+    putchar (' ');
+  printf (" %s\n", right);
+}
+
+static void
+print_help (void)
+{
+  g_autofree char *default_path = flash_store_default_path ();
+  guint width = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *left = g_strjoin (" ", commands[i].name, commands[i].synopsis, NULL);
+
+      width = MAX (width, (guint) g_utf8_strlen (left, -1));
+    }
+
+  print_usage_line (stdout, NULL);
+  printf ("\n%s\n%s\n\n",
+          _("Study Markdown cheatsheets as spaced-repetition flashcards."),
+          _("Output is tab-separated without a header line; errors go to standard error."));
+
+  printf ("%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *left = NULL;
+
+      if (*commands[i].synopsis != '\0')
+        left = g_strjoin (" ", commands[i].name, commands[i].synopsis, NULL);
+      else
+        left = g_strdup (commands[i].name);
+      print_padded (left, width, _(commands[i].summary));
+    }
+
+  printf ("\n%s\n", _("Options:"));
+  print_padded ("--db PATH", width, _("Use this collection file instead of the default:"));
+  printf ("  %*s %s\n", (int) width, "", default_path);
+  print_padded ("--now ISO8601", width,
+                _("Take this as the current time (else FLASHSHEET_NOW, else the clock)"));
+  print_padded ("-h, --help", width, _("Show this help"));
+  print_padded ("--version", width, _("Show the version"));
+
+  printf ("\n%s\n", _("Exit status: 0 on success, 1 on an error, 2 on wrong usage."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GPtrArray) positional_args = g_ptr_array_new ();
+  const char *localedir;
+  FlashCli cli = { 0 };
+  int status;
+
+  setlocale (LC_ALL, "");
+  /* FLASHSHEET_LOCALEDIR lets the test suite use the catalogues of an uninstalled build. */
+  localedir = g_getenv ("FLASHSHEET_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname (PROGRAM_NAME);
+
+  cli.positional = positional_args;
+  status = parse_command_line (&cli, argc, argv);
+  if (status != FLASH_CLI_EXIT_OK)
+    return status;
+
+  if (cli.help)
+    {
+      print_help ();
+      status = FLASH_CLI_EXIT_OK;
+    }
+  else if (cli.version)
+    {
+      printf ("%s %s\n", PROGRAM_NAME, PACKAGE_VERSION);
+      status = FLASH_CLI_EXIT_OK;
+    }
+  else
+    {
+      if (cli.now_text != NULL)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GDateTime) now = flash_clock_parse (cli.now_text, &error);
+
+          if (now == NULL)
+            return usage_error (cli.command, "--now: %s", error->message);
+          flash_clock_set_override (now);
+        }
+      status = cli.command->run (&cli);
+    }
+
+  g_clear_pointer (&cli.now, g_date_time_unref);
+  g_clear_pointer (&cli.store, flash_store_close);
+  flash_clock_set_override (NULL);
+
+  /* Output that did not reach its destination (a full disk, a closed pipe) is an error. */
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      fprintf (stderr, "%s: %s\n", PROGRAM_NAME, _("could not write the output"));
+      status = FLASH_CLI_EXIT_ERROR;
+    }
+  return status;
+}
