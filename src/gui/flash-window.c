@@ -1,0 +1,975 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* flash-window.c: the main window: today's overview, the decks, importing and studying. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "flash-day.h"
+#include "flash-study-page.h"
+#include "flash-window-private.h"
+
+struct _FlashWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Borrowed from the application (or the test), which closes it after the window is gone. */
+  FlashStore           *store;
+  FlashSettings        *settings;
+
+  GPtrArray            *decks;     /* FlashDeckInfo*, as last listed */
+  GPtrArray            *deck_rows; /* AdwActionRow*, owned by decks_group */
+  FlashDayCounts        counts;
+  GtkFileChooserNative *chooser;
+  AdwMessageDialog     *dialog;    /* weak: the last dialog presented */
+  char                 *last_toast;
+
+  AdwWindowTitle       *window_title;
+  GtkWidget            *back_button;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  AdwStatusPage        *empty_page;
+  AdwStatusPage        *error_page;
+  GtkLabel             *new_label;
+  GtkLabel             *learning_label;
+  GtkLabel             *due_label;
+  GtkLabel             *streak_label;
+  GtkWidget            *study_button;
+  AdwPreferencesGroup  *decks_group;
+  FlashStudyPage       *study_page;
+};
+
+G_DEFINE_FINAL_TYPE (FlashWindow, flash_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+is_studying (FlashWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "study") == 0;
+}
+
+static GDateTime *
+get_now (void)
+{
+  g_autoptr(GError) error = NULL;
+  GDateTime *now = flash_clock_now (&error);
+
+  /* A malformed FLASHSHEET_NOW is a developer's typo; the real time is the useful answer. */
+  if (now == NULL)
+    {
+      g_message ("Ignoring FLASHSHEET_NOW: %s", error->message);
+      now = g_date_time_new_now_local ();
+    }
+
+  return now;
+}
+
+static void
+update_actions (FlashWindow *self)
+{
+  gboolean has_store = self->store != NULL;
+  gboolean studying = is_studying (self);
+  guint to_study = self->counts.new_cards + self->counts.learning + self->counts.due;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", studying);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.study",
+                                 has_store && !studying && to_study > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.study-deck", has_store && !studying);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-deck", has_store && !studying);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-bundled-decks", has_store);
+}
+
+static void
+add_toast (FlashWindow *self,
+           const char  *title)
+{
+  g_autofree char *escaped = NULL;
+
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (title);
+
+  /* Toast titles are Pango markup and deck names are the user's text. */
+  escaped = g_markup_escape_text (title, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
+static AdwMessageDialog *
+present_dialog (FlashWindow *self,
+                const char  *heading,
+                const char  *body)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  g_set_weak_pointer (&self->dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+static void
+show_error (FlashWindow *self,
+            const char  *heading,
+            const char  *body)
+{
+  AdwMessageDialog *dialog = present_dialog (self, heading, body);
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+}
+
+static char *
+format_deck_subtitle (const FlashDeckInfo *deck)
+{
+  g_autofree char *cards = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *new_cards = NULL;
+
+  cards = g_strdup_printf (ngettext ("%u card", "%u cards", deck->total), deck->total);
+  /* Translators: reviews due today in a deck, as in "27 cards · 5 due · 20 new". */
+  due = g_strdup_printf (ngettext ("%u due", "%u due", deck->due_today), deck->due_today);
+  /* Translators: new cards today in a deck, as in "27 cards · 5 due · 20 new". */
+  new_cards = g_strdup_printf (ngettext ("%u new", "%u new", deck->new_today), deck->new_today);
+
+  /* Translators: a deck's subtitle, "27 cards · 5 due · 20 new". */
+  return g_strdup_printf (_("%s · %s · %s"), cards, due, new_cards);
+}
+
+static void
+deck_study_clicked_cb (GtkButton   *button,
+                       FlashWindow *self)
+{
+  gint64 deck_id = *(gint64 *) g_object_get_data (G_OBJECT (button), "deck-id");
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.study-deck", "x", deck_id);
+}
+
+static void
+deck_delete_clicked_cb (GtkButton   *button,
+                        FlashWindow *self)
+{
+  gint64 deck_id = *(gint64 *) g_object_get_data (G_OBJECT (button), "deck-id");
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-deck", "x", deck_id);
+}
+
+static GtkWidget *
+create_deck_row (FlashWindow         *self,
+                 const FlashDeckInfo *deck)
+{
+  g_autofree char *subtitle = format_deck_subtitle (deck);
+  g_autofree char *delete_tooltip = NULL;
+  GtkWidget *row;
+  GtkWidget *study;
+  GtkWidget *delete;
+  gint64 *deck_id;
+
+  row = adw_action_row_new ();
+  /* Deck names come from the user's files: show them as text, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), deck->name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  study = gtk_button_new_with_mnemonic (_("_Study"));
+  gtk_widget_set_valign (study, GTK_ALIGN_CENTER);
+  gtk_widget_set_sensitive (study, deck->due_today + deck->new_today > 0);
+  deck_id = g_new (gint64, 1);
+  *deck_id = deck->id;
+  g_object_set_data_full (G_OBJECT (study), "deck-id", deck_id, g_free);
+  g_signal_connect (study, "clicked", G_CALLBACK (deck_study_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), study);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), study);
+
+  delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (delete, "flat");
+  delete_tooltip = g_strdup_printf (_("Delete “%s”"), deck->name);
+  gtk_widget_set_tooltip_text (delete, delete_tooltip);
+  deck_id = g_new (gint64, 1);
+  *deck_id = deck->id;
+  g_object_set_data_full (G_OBJECT (delete), "deck-id", deck_id, g_free);
+  g_signal_connect (delete, "clicked", G_CALLBACK (deck_delete_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
+
+  return row;
+}
+
+static void
+update_deck_rows (FlashWindow *self)
+{
+  for (guint i = 0; i < self->deck_rows->len; i++)
+    adw_preferences_group_remove (self->decks_group, g_ptr_array_index (self->deck_rows, i));
+  g_ptr_array_set_size (self->deck_rows, 0);
+
+  for (guint i = 0; i < self->decks->len; i++)
+    {
+      GtkWidget *row = create_deck_row (self, g_ptr_array_index (self->decks, i));
+
+      adw_preferences_group_add (self->decks_group, row);
+      g_ptr_array_add (self->deck_rows, row);
+    }
+}
+
+static void
+set_count_label (GtkLabel *label,
+                 guint     count)
+{
+  g_autofree char *text = g_strdup_printf ("%u", count);
+
+  gtk_label_set_label (label, text);
+}
+
+static void
+update_today (FlashWindow      *self,
+              const FlashStats *stats)
+{
+  guint to_study = self->counts.new_cards + self->counts.learning + self->counts.due;
+  g_autofree char *streak = NULL;
+
+  set_count_label (self->new_label, self->counts.new_cards);
+  set_count_label (self->learning_label, self->counts.learning);
+  set_count_label (self->due_label, self->counts.due);
+
+  gtk_button_set_label (GTK_BUTTON (self->study_button),
+                        to_study > 0 ? _("_Study") : _("All Done for Today"));
+
+  if (stats == NULL)
+    streak = g_strdup ("");
+  else if (stats->streak > 0)
+    streak = g_strdup_printf (ngettext ("%u-day streak", "%u-day streak", stats->streak),
+                              stats->streak);
+  else if (to_study > 0)
+    streak = g_strdup (_("Study today to start a streak"));
+  else
+    streak = g_strdup ("");
+  gtk_label_set_label (self->streak_label, streak);
+  gtk_widget_set_visible (GTK_WIDGET (self->streak_label), streak[0] != '\0');
+}
+
+static void
+show_page (FlashWindow *self,
+           const char  *name)
+{
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+/**
+ * flash_window_refresh:
+ * @self: a #FlashWindow
+ *
+ * Reads today's counts and the decks from the collection again and shows them. The study page,
+ * when it is showing, stays.
+ */
+void
+flash_window_refresh (FlashWindow *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GPtrArray) decks = NULL;
+  g_autoptr(GError) error = NULL;
+  FlashStats stats = { 0 };
+  gboolean have_stats;
+
+  g_return_if_fail (FLASH_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    {
+      show_page (self, "error");
+      update_actions (self);
+      return;
+    }
+
+  now = get_now ();
+  decks = flash_store_list_decks (self->store, now, &error);
+  if (decks == NULL)
+    {
+      show_error (self, _("Cannot Read the Collection"), error->message);
+      return;
+    }
+  g_ptr_array_unref (self->decks);
+  self->decks = g_steal_pointer (&decks);
+
+  memset (&self->counts, 0, sizeof self->counts);
+  if (!flash_store_today_counts (self->store, 0, now, &self->counts, &error))
+    {
+      g_message ("Could not count today’s cards: %s", error->message);
+      g_clear_error (&error);
+    }
+  have_stats = flash_store_get_stats (self->store, now, &stats, &error);
+  if (!have_stats)
+    g_message ("Could not read the statistics: %s", error->message);
+
+  update_deck_rows (self);
+  update_today (self, have_stats ? &stats : NULL);
+
+  if (!is_studying (self))
+    show_page (self, self->decks->len > 0 ? "overview" : "empty");
+
+  update_actions (self);
+}
+
+static char *
+format_import_result (const FlashImportResult *result)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+
+  if (result->added > 0 && result->updated == 0 && result->retired == 0)
+    /* Translators: a toast after an import, "Python Deep Dive: 27 cards added". */
+    return g_strdup_printf (ngettext ("%s: %u card added", "%s: %u cards added", result->added),
+                            result->deck_name, result->added);
+
+  if (result->added == 0 && result->updated == 0 && result->retired == 0)
+    /* Translators: a toast after importing a cheatsheet that did not change. */
+    return g_strdup_printf (_("%s: no changes"), result->deck_name);
+
+  if (result->added > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u added", "%u added", result->added),
+                                             result->added));
+  if (result->updated > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u updated", "%u updated",
+                                                       result->updated),
+                                             result->updated));
+  if (result->retired > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u removed", "%u removed",
+                                                       result->retired),
+                                             result->retired));
+  g_ptr_array_add (parts, NULL);
+  /* Translators: joins the parts of "3 added, 2 updated, 1 removed". */
+  joined = g_strjoinv (_(", "), (char **) parts->pdata);
+
+  /* Translators: a toast after an import, "Python Deep Dive: 3 added, 2 updated". */
+  return g_strdup_printf (_("%s: %s"), result->deck_name, joined);
+}
+
+/**
+ * flash_window_import_files:
+ * @self: a #FlashWindow
+ * @files: (array length=n_files): the cheatsheets
+ * @n_files: how many
+ *
+ * Imports each file into the collection, each all or nothing, and tells the user what happened:
+ * a toast for what was imported, a dialog naming each file that was not.
+ */
+void
+flash_window_import_files (FlashWindow  *self,
+                           GFile       **files,
+                           guint         n_files)
+{
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *single = NULL;
+  guint n_imported = 0;
+  guint n_added = 0;
+
+  g_return_if_fail (FLASH_IS_WINDOW (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+
+  if (self->store == NULL)
+    return;
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+      g_autoptr(GError) error = NULL;
+      FlashImportResult result = { 0 };
+
+      if (path == NULL)
+        {
+          g_autofree char *name = g_file_get_parse_name (files[i]);
+
+          /* Translators: %s is a file's location. */
+          g_ptr_array_add (messages, g_strdup_printf (_("%s: only local files can be imported"),
+                                                      name));
+          continue;
+        }
+
+      if (!flash_store_import_file (self->store, path, &result, &error))
+        {
+          g_ptr_array_add (messages, g_strdup (error->message));
+          continue;
+        }
+
+      n_imported++;
+      n_added += result.added;
+      g_clear_pointer (&single, g_free);
+      single = format_import_result (&result);
+      flash_import_result_clear (&result);
+    }
+
+  flash_window_refresh (self);
+
+  if (n_imported == 1)
+    {
+      add_toast (self, single);
+    }
+  else if (n_imported > 1)
+    {
+      g_autofree char *sheets = NULL;
+      g_autofree char *cards = NULL;
+      g_autofree char *title = NULL;
+
+      sheets = g_strdup_printf (ngettext ("%u cheatsheet imported", "%u cheatsheets imported",
+                                          n_imported),
+                                n_imported);
+      cards = g_strdup_printf (ngettext ("%u card added", "%u cards added", n_added), n_added);
+      /* Translators: "2 cheatsheets imported, 44 cards added". */
+      title = g_strdup_printf (_("%s, %s"), sheets, cards);
+      add_toast (self, title);
+    }
+
+  if (messages->len > 0)
+    {
+      g_autofree char *body = NULL;
+
+      g_ptr_array_add (messages, NULL);
+      body = g_strjoinv ("\n\n", (char **) messages->pdata);
+      show_error (self,
+                  ngettext ("Could Not Import the Cheatsheet", "Could Not Import the Cheatsheets",
+                            messages->len - 1),
+                  body);
+    }
+}
+
+/**
+ * flash_window_show_open_error:
+ * @self: a #FlashWindow
+ * @error: why the collection could not be opened
+ *
+ * Shows why the collection could not be opened, on the window's error page and in a dialog. The
+ * file is left untouched: the user may want to restore it from a backup.
+ */
+void
+flash_window_show_open_error (FlashWindow  *self,
+                              const GError *error)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *path = flash_store_default_path ();
+
+  g_return_if_fail (FLASH_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  /* The status page description is markup. */
+  escaped = g_markup_escape_text (error->message, -1);
+  adw_status_page_set_description (self->error_page, escaped);
+  show_page (self, "error");
+
+  /* Translators: the first %s says what is wrong, the second is the collection's file name. */
+  body = g_strdup_printf (_("%s\n\nFlashsheet has not changed the file %s."), error->message, path);
+  show_error (self, _("Cannot Open the Collection"), body);
+}
+
+static void
+chooser_response_cb (FlashWindow          *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      model = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        g_ptr_array_add (files, g_list_model_get_item (model, i));
+    }
+
+  g_clear_object (&self->chooser);
+
+  if (files->len > 0)
+    flash_window_import_files (self, (GFile **) files->pdata, files->len);
+}
+
+static void
+import_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FlashWindow *self = FLASH_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+      return;
+    }
+
+  self->chooser = gtk_file_chooser_native_new (_("Import Cheatsheets"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
+
+  gtk_file_filter_set_name (filter, _("Markdown cheatsheets"));
+  gtk_file_filter_add_pattern (filter, "*.md");
+  gtk_file_filter_add_pattern (filter, "*.markdown");
+  gtk_file_filter_add_mime_type (filter, "text/markdown");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+
+  g_signal_connect_object (self->chooser, "response",
+                           G_CALLBACK (chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+add_bundled_decks_action_cb (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  FlashWindow *self = FLASH_WINDOW (widget);
+  g_auto(GStrv) paths = flash_application_list_bundled_decks ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_path (paths[i]));
+
+  if (files->len == 0)
+    {
+      show_error (self, _("No Bundled Decks"),
+                  _("The Python decks are not installed with this copy of Flashsheet."));
+      return;
+    }
+
+  flash_window_import_files (self, (GFile **) files->pdata, files->len);
+}
+
+static const FlashDeckInfo *
+find_deck (FlashWindow *self,
+           gint64       deck_id)
+{
+  for (guint i = 0; i < self->decks->len; i++)
+    {
+      const FlashDeckInfo *deck = g_ptr_array_index (self->decks, i);
+
+      if (deck->id == deck_id)
+        return deck;
+    }
+
+  return NULL;
+}
+
+static void
+start_study (FlashWindow *self,
+             gint64       deck_id)
+{
+  const FlashDeckInfo *deck = deck_id != 0 ? find_deck (self, deck_id) : NULL;
+
+  adw_window_title_set_subtitle (self->window_title,
+                                 deck != NULL ? deck->name : _("All Decks"));
+  flash_study_page_start (self->study_page, deck_id);
+  show_page (self, "study");
+}
+
+static void
+study_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  start_study (FLASH_WINDOW (widget), 0);
+}
+
+static void
+study_deck_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  start_study (FLASH_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+back_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FlashWindow *self = FLASH_WINDOW (widget);
+
+  adw_window_title_set_subtitle (self->window_title, NULL);
+  show_page (self, "overview");
+  flash_window_refresh (self);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    FlashWindow      *self)
+{
+  gint64 deck_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "deck-id");
+  g_autoptr(GError) error = NULL;
+  const FlashDeckInfo *deck;
+  g_autofree char *name = NULL;
+  g_autofree char *toast = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0)
+    return;
+
+  deck = find_deck (self, deck_id);
+  name = g_strdup (deck != NULL ? deck->name : "");
+
+  if (!flash_store_delete_deck (self->store, deck_id, &error))
+    {
+      show_error (self, _("Could Not Delete the Deck"), error->message);
+      flash_window_refresh (self);
+      return;
+    }
+
+  flash_window_refresh (self);
+  toast = g_strdup_printf (_("“%s” deleted"), name);
+  add_toast (self, toast);
+}
+
+static void
+delete_deck_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  FlashWindow *self = FLASH_WINDOW (widget);
+  gint64 deck_id = g_variant_get_int64 (parameter);
+  const FlashDeckInfo *deck = find_deck (self, deck_id);
+  g_autofree char *heading = NULL;
+  g_autofree char *cards = NULL;
+  g_autofree char *reviews = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  gint64 *data;
+
+  if (deck == NULL)
+    return;
+
+  heading = g_strdup_printf (_("Delete “%s”?"), deck->name);
+  cards = g_strdup_printf (ngettext ("%u card", "%u cards", deck->total), deck->total);
+  reviews = g_strdup_printf (ngettext ("%u review", "%u reviews", deck->reviews), deck->reviews);
+  /* Translators: "27 cards and the record of 5 reviews will be deleted…" */
+  body = g_strdup_printf (_("%s and the record of %s will be deleted. Importing the cheatsheet "
+                            "again brings the cards back as new ones."),
+                          cards, reviews);
+
+  dialog = present_dialog (self, heading, body);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  data = g_new (gint64, 1);
+  *data = deck_id;
+  g_object_set_data_full (G_OBJECT (dialog), "deck-id", data, g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+}
+
+static gboolean
+is_markdown_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return name != NULL
+         && (g_str_has_suffix (name, ".md") || g_str_has_suffix (name, ".markdown")
+             || g_str_has_suffix (name, ".MD"));
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         FlashWindow   *self)
+{
+  GSList *list;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  if (self->store == NULL || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  list = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      if (is_markdown_file (l->data))
+        g_ptr_array_add (files, l->data);
+    }
+  g_slist_free (list);
+
+  if (files->len == 0)
+    {
+      add_toast (self, _("Only Markdown cheatsheets can be imported"));
+      return FALSE;
+    }
+
+  flash_window_import_files (self, (GFile **) files->pdata, files->len);
+  return TRUE;
+}
+
+static void
+stack_page_changed_cb (FlashWindow *self)
+{
+  gboolean studying = is_studying (self);
+
+  gtk_widget_set_visible (self->back_button, studying);
+
+  /* Enter starts studying from the overview; while studying it belongs to the study page. */
+  gtk_window_set_default_widget (GTK_WINDOW (self),
+                                 g_strcmp0 (gtk_stack_get_visible_child_name (self->stack),
+                                            "overview") == 0 ? self->study_button : NULL);
+  if (!studying)
+    adw_window_title_set_subtitle (self->window_title, NULL);
+
+  update_actions (self);
+}
+
+static void
+study_page_changed_cb (FlashWindow *self)
+{
+  flash_window_refresh (self);
+}
+
+static void
+study_settings_changed_cb (FlashWindow *self)
+{
+  flash_study_page_set_full_scale (self->study_page, flash_settings_get_full_scale (self->settings));
+  flash_study_page_set_text_scale (self->study_page, flash_settings_get_text_scale (self->settings));
+}
+
+static void
+flash_window_constructed (GObject *object)
+{
+  FlashWindow *self = FLASH_WINDOW (object);
+  GtkApplication *application;
+
+  G_OBJECT_CLASS (flash_window_parent_class)->constructed (object);
+
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (FLASH_IS_APPLICATION (application))
+    self->settings = g_object_ref (flash_application_get_settings (FLASH_APPLICATION (application)));
+  else
+    self->settings = flash_settings_new ();
+
+  flash_settings_bind_window (self->settings, GTK_WINDOW (self));
+  g_signal_connect_object (self->settings, "changed::grading-scale",
+                           G_CALLBACK (study_settings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::text-scale",
+                           G_CALLBACK (study_settings_changed_cb), self, G_CONNECT_SWAPPED);
+  study_settings_changed_cb (self);
+
+  if (self->store != NULL)
+    flash_study_page_set_store (self->study_page, self->store);
+
+  flash_window_refresh (self);
+  stack_page_changed_cb (self);
+}
+
+static void
+flash_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  FlashWindow *self = FLASH_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_pointer (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+flash_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  FlashWindow *self = FLASH_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_get_pointer (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+flash_window_dispose (GObject *object)
+{
+  FlashWindow *self = FLASH_WINDOW (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_weak_pointer (&self->dialog);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FLASH_TYPE_WINDOW);
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->deck_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->decks, g_ptr_array_unref);
+  g_clear_pointer (&self->last_toast, g_free);
+
+  G_OBJECT_CLASS (flash_window_parent_class)->dispose (object);
+}
+
+static void
+flash_window_class_init (FlashWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = flash_window_constructed;
+  object_class->get_property = flash_window_get_property;
+  object_class->set_property = flash_window_set_property;
+  object_class->dispose = flash_window_dispose;
+
+  properties[PROP_STORE] =
+    g_param_spec_pointer ("store", NULL, NULL,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (FLASH_TYPE_STUDY_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/flashsheet/Flashsheet/ui/flash-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FlashWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, FlashWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, FlashWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, FlashWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, FlashWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, FlashWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, FlashWindow, new_label);
+  gtk_widget_class_bind_template_child (widget_class, FlashWindow, learning_label);
+  gtk_widget_class_bind_template_child (widget_class, FlashWindow, due_label);
+  gtk_widget_class_bind_template_child (widget_class, FlashWindow, streak_label);
+  gtk_widget_class_bind_template_child (widget_class, FlashWindow, study_button);
+  gtk_widget_class_bind_template_child (widget_class, FlashWindow, decks_group);
+  gtk_widget_class_bind_template_child (widget_class, FlashWindow, study_page);
+  gtk_widget_class_bind_template_callback (widget_class, stack_page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, study_page_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-bundled-decks", NULL,
+                                   add_bundled_decks_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.study", NULL, study_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.study-deck", "x", study_deck_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.delete-deck", "x", delete_deck_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "window.close", NULL);
+}
+
+static void
+flash_window_init (FlashWindow *self)
+{
+  GtkDropTarget *target;
+
+  self->decks = g_ptr_array_new_with_free_func ((GDestroyNotify) flash_deck_info_free);
+  self->deck_rows = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+/**
+ * flash_window_new:
+ * @application: (nullable): the application; %NULL in tests
+ * @store: (nullable): the open collection, borrowed; %NULL when it could not be opened
+ *
+ * Returns: (transfer none): the new window, owned by GTK's window list
+ */
+FlashWindow *
+flash_window_new (FlashApplication *application,
+                  FlashStore       *store)
+{
+  g_return_val_if_fail (application == NULL || FLASH_IS_APPLICATION (application), NULL);
+
+  return g_object_new (FLASH_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+const char *
+flash_window_get_page_name (FlashWindow *self)
+{
+  g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+guint
+flash_window_get_n_deck_rows (FlashWindow *self)
+{
+  g_return_val_if_fail (FLASH_IS_WINDOW (self), 0);
+
+  return self->deck_rows->len;
+}
+
+AdwActionRow *
+flash_window_get_deck_row (FlashWindow *self,
+                           guint        index)
+{
+  g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (index < self->deck_rows->len, NULL);
+
+  return g_ptr_array_index (self->deck_rows, index);
+}
+
+const char *
+flash_window_get_count_text (FlashWindow *self,
+                             const char  *count)
+{
+  g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
+
+  if (g_strcmp0 (count, "new") == 0)
+    return gtk_label_get_label (self->new_label);
+  if (g_strcmp0 (count, "learning") == 0)
+    return gtk_label_get_label (self->learning_label);
+  if (g_strcmp0 (count, "due") == 0)
+    return gtk_label_get_label (self->due_label);
+  if (g_strcmp0 (count, "streak") == 0)
+    return gtk_label_get_label (self->streak_label);
+
+  g_return_val_if_reached (NULL);
+}
+
+GtkWidget *
+flash_window_get_study_button (FlashWindow *self)
+{
+  g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
+
+  return self->study_button;
+}
+
+const char *
+flash_window_get_last_toast (FlashWindow *self)
+{
+  g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
+
+  return self->last_toast;
+}
+
+AdwMessageDialog *
+flash_window_get_dialog (FlashWindow *self)
+{
+  g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
+
+  return self->dialog;
+}

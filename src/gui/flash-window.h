@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* flash-window.h: the main window: today's overview, the decks, importing and studying. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "flash-application.h"
+#include "flash-store.h"
+
+G_BEGIN_DECLS
+
+#define FLASH_TYPE_WINDOW (flash_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (FlashWindow, flash_window, FLASH, WINDOW, AdwApplicationWindow)
+
+FlashWindow *flash_window_new             (FlashApplication  *application,
+                                           FlashStore        *store);
+void         flash_window_refresh         (FlashWindow       *self);
+void         flash_window_import_files    (FlashWindow       *self,
+                                           GFile            **files,
+                                           guint              n_files);
+void         flash_window_show_open_error (FlashWindow       *self,
+                                           const GError      *error);
+
+G_END_DECLS

@@ -1,0 +1,344 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-window.c: the main window against a temporary collection: empty state, import, delete. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "flash-window-private.h"
+
+typedef struct
+{
+  char        *dir;
+  FlashStore  *store;
+  FlashWindow *window;
+} Fixture;
+
+static const char deck_text[] =
+  "# Test Deck\n"
+  "\n"
+  "## Basics\n"
+  "\n"
+  "### What is one plus one?\n"
+  "\n"
+  "Two.\n"
+  "\n"
+  "### What colour is a clear sky?\n"
+  "\n"
+  "Blue.\n"
+  "\n"
+  "### What is the capital of France?\n"
+  "\n"
+  "Paris.\n";
+
+static void
+process_events (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static char *
+write_file (Fixture    *fixture,
+            const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (fixture->dir, name, NULL);
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static void
+import_path (Fixture    *fixture,
+             const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  flash_window_import_files (fixture->window, &file, 1);
+  process_events ();
+}
+
+static void
+import_test_deck (Fixture *fixture)
+{
+  g_autofree char *path = write_file (fixture, "test-deck.md", deck_text, -1);
+
+  import_path (fixture, path);
+}
+
+static gint64
+only_deck_id (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) decks = flash_store_list_decks (fixture->store, now, &error);
+  const FlashDeckInfo *deck;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (decks->len, ==, 1);
+  deck = g_ptr_array_index (decks, 0);
+
+  return deck->id;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("flashsheet-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  path = g_build_filename (fixture->dir, "collection.sqlite", NULL);
+  fixture->store = flash_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->store);
+
+  fixture->window = flash_window_new (NULL, fixture->store);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  process_events ();
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  AdwMessageDialog *dialog = flash_window_get_dialog (fixture->window);
+
+  if (dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  process_events ();
+
+  g_clear_pointer (&fixture->store, flash_store_close);
+  remove_dir (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+static void
+test_empty (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_assert_true (flash_store_is_empty (fixture->store));
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "empty");
+  g_assert_cmpuint (flash_window_get_n_deck_rows (fixture->window), ==, 0);
+  g_assert_null (flash_window_get_dialog (fixture->window));
+}
+
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  data)
+{
+  AdwActionRow *row;
+
+  import_test_deck (fixture);
+
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "overview");
+  g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, "Test Deck: 3 cards added");
+  g_assert_null (flash_window_get_dialog (fixture->window));
+
+  g_assert_cmpuint (flash_window_get_n_deck_rows (fixture->window), ==, 1);
+  row = flash_window_get_deck_row (fixture->window, 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Test Deck");
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "3 cards · 0 due · 3 new");
+
+  g_assert_cmpstr (flash_window_get_count_text (fixture->window, "new"), ==, "3");
+  g_assert_cmpstr (flash_window_get_count_text (fixture->window, "learning"), ==, "0");
+  g_assert_cmpstr (flash_window_get_count_text (fixture->window, "due"), ==, "0");
+  g_assert_true (gtk_widget_get_sensitive (flash_window_get_study_button (fixture->window)));
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (fixture->window))
+                 == flash_window_get_study_button (fixture->window));
+
+  /* The same file again changes nothing, and says so. */
+  import_test_deck (fixture);
+  g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, "Test Deck: no changes");
+  g_assert_cmpuint (flash_window_get_n_deck_rows (fixture->window), ==, 1);
+}
+
+static void
+test_import_bad (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const char bad_text[] = "# Broken\n\n### Question\n\nAn answer \xff\xfe in Latin-1.\n";
+  g_autofree char *path = write_file (fixture, "broken.md", bad_text, sizeof bad_text - 1);
+  AdwMessageDialog *dialog;
+
+  import_path (fixture, path);
+
+  dialog = flash_window_get_dialog (fixture->window);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.md"));
+  g_assert_null (flash_window_get_last_toast (fixture->window));
+
+  g_assert_true (flash_store_is_empty (fixture->store));
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "empty");
+}
+
+static void
+test_import_bad_keeps_decks (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *path = write_file (fixture, "nothing.md", "Just a paragraph.\n", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) decks = NULL;
+  const FlashDeckInfo *deck;
+
+  import_test_deck (fixture);
+  import_path (fixture, path);
+
+  g_assert_nonnull (flash_window_get_dialog (fixture->window));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (flash_window_get_dialog (fixture->window)),
+                            "nothing.md"));
+
+  decks = flash_store_list_decks (fixture->store, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (decks->len, ==, 1);
+  deck = g_ptr_array_index (decks, 0);
+  g_assert_cmpuint (deck->total, ==, 3);
+  g_assert_cmpuint (flash_window_get_n_deck_rows (fixture->window), ==, 1);
+}
+
+static void
+test_delete (Fixture       *fixture,
+             gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  gint64 deck_id;
+
+  import_test_deck (fixture);
+  deck_id = only_deck_id (fixture);
+
+  /* Cancelling keeps the deck. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-deck", "x", deck_id);
+  dialog = flash_window_get_dialog (fixture->window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Test Deck”?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "3 cards"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "0 reviews"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_response (dialog, "cancel");
+  process_events ();
+  g_assert_false (flash_store_is_empty (fixture->store));
+  g_assert_cmpuint (flash_window_get_n_deck_rows (fixture->window), ==, 1);
+
+  /* Confirming deletes it and shows the empty state again. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-deck", "x", deck_id);
+  dialog = flash_window_get_dialog (fixture->window);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  process_events ();
+
+  g_assert_true (flash_store_is_empty (fixture->store));
+  g_assert_cmpuint (flash_window_get_n_deck_rows (fixture->window), ==, 0);
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "empty");
+  g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, "“Test Deck” deleted");
+}
+
+static void
+test_bundled_decks (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-bundled-decks", NULL);
+  process_events ();
+
+  g_assert_null (flash_window_get_dialog (fixture->window));
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "overview");
+  g_assert_cmpuint (flash_window_get_n_deck_rows (fixture->window), ==, 2);
+  g_assert_nonnull (g_strrstr (flash_window_get_last_toast (fixture->window),
+                               "2 cheatsheets imported"));
+  /* Today's new cards are capped by the default limit of 20 a day. */
+  g_assert_cmpstr (flash_window_get_count_text (fixture->window, "new"), ==, "20");
+}
+
+static void
+test_study_and_back (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+
+  import_test_deck (fixture);
+
+  gtk_widget_activate_action (window, "win.study", NULL);
+  process_events ();
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "study");
+  /* Enter belongs to the study page while studying. */
+  g_assert_null (gtk_window_get_default_widget (GTK_WINDOW (window)));
+
+  gtk_widget_activate_action (window, "win.back", NULL);
+  process_events ();
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "overview");
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (window))
+                 == flash_window_get_study_button (fixture->window));
+}
+
+static void
+test_open_error (void)
+{
+  g_autoptr(GError) error = g_error_new_literal (FLASH_STORE_ERROR, FLASH_STORE_ERROR_TOO_NEW,
+                                                 "The collection was written by a newer Flashsheet");
+  FlashWindow *window = flash_window_new (NULL, NULL);
+  AdwMessageDialog *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  flash_window_show_open_error (window, error);
+  process_events ();
+
+  g_assert_cmpstr (flash_window_get_page_name (window), ==, "error");
+  dialog = flash_window_get_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "newer Flashsheet"));
+  g_assert_false (gtk_widget_is_sensitive (flash_window_get_study_button (window)));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  process_events ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD_TEST ("/window/empty", test_empty);
+  ADD_TEST ("/window/import", test_import);
+  ADD_TEST ("/window/import-bad", test_import_bad);
+  ADD_TEST ("/window/import-bad-keeps-decks", test_import_bad_keeps_decks);
+  ADD_TEST ("/window/delete", test_delete);
+  ADD_TEST ("/window/bundled-decks", test_bundled_decks);
+  ADD_TEST ("/window/study-and-back", test_study_and_back);
+  g_test_add_func ("/window/open-error", test_open_error);
+
+#undef ADD_TEST
+
+  return g_test_run ();
+}
