@@ -7,25 +7,26 @@ G_DEFINE_QUARK (flash-clock-error-quark, flash_clock_error)
 static GDateTime *clock_override;
 
 /* A study day runs from day_start_hour local time to the same hour the next day, so a late-night
- * session after midnight still counts for the evening's day. */
+ * session after midnight still counts for the evening's day. It is decided on the wall clock, so
+ * a daylight-saving change does not move the boundary. */
 FlashDay
 flash_day_for_time (GDateTime *time,
                     int        day_start_hour)
 {
   g_autoptr(GDateTime) local = NULL;
-  g_autoptr(GDateTime) shifted = NULL;
   GDate date;
 
   g_return_val_if_fail (time != NULL, 0);
   g_return_val_if_fail (day_start_hour >= 0 && day_start_hour <= 23, 0);
 
   local = g_date_time_to_local (time);
-  shifted = g_date_time_add_hours (local, -day_start_hour);
   g_date_clear (&date, 1);
   g_date_set_dmy (&date,
-                  g_date_time_get_day_of_month (shifted),
-                  g_date_time_get_month (shifted),
-                  g_date_time_get_year (shifted));
+                  g_date_time_get_day_of_month (local),
+                  g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  if (g_date_time_get_hour (local) < day_start_hour)
+    g_date_subtract_days (&date, 1);
   return (FlashDay) g_date_get_julian (&date);
 }
 

@@ -1,0 +1,336 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-sheet.c: every rule of the cheatsheet parser, and every kind of bad input. */
+#include "flash-sheet.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+static FlashSheet *
+parse_ok (const char *markdown)
+{
+  g_autoptr(GError) error = NULL;
+  FlashSheet *sheet = flash_sheet_parse (markdown, -1, "/decks/test.md", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (sheet);
+  return sheet;
+}
+
+static FlashSheetCard *
+card (FlashSheet *sheet,
+      guint       index)
+{
+  g_assert_cmpuint (index, <, sheet->cards->len);
+  return g_ptr_array_index (sheet->cards, index);
+}
+
+static void
+test_deck_name (void)
+{
+  g_autoptr(FlashSheet) from_front = NULL;
+  g_autoptr(FlashSheet) from_h1 = NULL;
+  g_autoptr(FlashSheet) from_setext = NULL;
+  g_autoptr(FlashSheet) from_file = NULL;
+
+  from_front = parse_ok ("---\ntitle: \"Front Title\"\ntags: [python, study]\n---\n# Heading\n\n## Q\n\nA.\n");
+  g_assert_cmpstr (from_front->name, ==, "Front Title");
+  g_assert_cmpuint (g_strv_length (from_front->tags), ==, 2);
+  g_assert_cmpstr (from_front->tags[0], ==, "python");
+  g_assert_cmpstr (from_front->tags[1], ==, "study");
+  /* Front matter is never shown on a card. */
+  g_assert_null (strstr (card (from_front, 0)->answer, "title"));
+  g_assert_cmpuint (card (from_front, 0)->line, ==, 7);
+
+  from_h1 = parse_ok ("Intro\n\n# The *Deck*\n\nAbout it.\n\n## Item\n\nText.\n");
+  g_assert_cmpstr (from_h1->name, ==, "The Deck");
+  g_assert_cmpstr (from_h1->description, ==, "About it.");
+
+  from_setext = parse_ok ("Setext Deck\n===========\n\n## Item\n\nText.\n");
+  g_assert_cmpstr (from_setext->name, ==, "Setext Deck");
+
+  from_file = parse_ok ("## Item\n\nText.\n");
+  g_assert_cmpstr (from_file->name, ==, "test");
+}
+
+static void
+test_headings (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# Python\n\n"
+    "## Internals\n\n"
+    "### GIL\n\nA mutex.\n\n```python\nimport sys\n```\n\n"
+    "### Memory\n\nRefcounts.\n\n"
+    "#### Deeper\n\nGenerations.\n\n"
+    "## Empty section\n\n"
+    "## `__slots__`\n\nNo dict.\n");
+
+  g_assert_cmpuint (sheet->cards->len, ==, 4);
+  g_assert_cmpstr (card (sheet, 0)->question, ==, "GIL");
+  g_assert_cmpstr (card (sheet, 0)->context, ==, "Python › Internals");
+  g_assert_cmpstr (card (sheet, 0)->answer, ==, "A mutex.\n\n```python\nimport sys\n```");
+  g_assert_cmpstr (card (sheet, 0)->tags[0], ==, "python");
+  g_assert_cmpstr (card (sheet, 0)->tags[1], ==, "internals");
+  g_assert_cmpstr (card (sheet, 1)->question, ==, "Memory");
+  g_assert_cmpstr (card (sheet, 1)->answer, ==, "Refcounts.");
+  g_assert_cmpstr (card (sheet, 2)->question, ==, "Deeper");
+  g_assert_cmpstr (card (sheet, 2)->context, ==, "Python › Internals › Memory");
+  g_assert_cmpstr (card (sheet, 3)->question, ==, "`__slots__`");
+  g_assert_cmpstr (card (sheet, 3)->context, ==, "Python");
+}
+
+static void
+test_several_h1 (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok ("# One\n\nFirst.\n\n# Two\n\nSecond.\n");
+
+  /* With more than one H1 they are sections, and each with text is a card. */
+  g_assert_cmpstr (sheet->name, ==, "One");
+  g_assert_cmpuint (sheet->cards->len, ==, 2);
+  g_assert_cmpstr (card (sheet, 0)->question, ==, "One");
+  g_assert_cmpstr (card (sheet, 0)->context, ==, "One");
+  g_assert_cmpstr (card (sheet, 1)->answer, ==, "Second.");
+}
+
+static void
+test_table (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# Deck\n\n## Models\n\nIntro line.\n\n"
+    "| Module | When | Note |\n|---|---|---|\n"
+    "| `asyncio` | I/O-bound | event loop |\n"
+    "| threading | | GIL limits |\n\n"
+    "| Only |\n|---|\n| one column |\n");
+
+  /* Heading card (its remaining text, including the one-column table) then one card per row. */
+  g_assert_cmpuint (sheet->cards->len, ==, 3);
+  g_assert_cmpstr (card (sheet, 0)->question, ==, "Models");
+  g_assert_true (g_str_has_prefix (card (sheet, 0)->answer, "Intro line."));
+  g_assert_nonnull (strstr (card (sheet, 0)->answer, "| one column |"));
+  g_assert_cmpstr (card (sheet, 1)->question, ==, "`asyncio`");
+  g_assert_cmpstr (card (sheet, 1)->answer, ==, "**When:** I/O-bound\n\n**Note:** event loop");
+  g_assert_cmpstr (card (sheet, 1)->context, ==, "Deck › Models");
+  g_assert_cmpstr (card (sheet, 2)->answer, ==, "**Note:** GIL limits");
+}
+
+static void
+test_table_only_section (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok ("# Deck\n\n## T\n\n| A | B |\n|---|---|\n| x | y |\n");
+
+  /* The heading has nothing left once the table is taken out: no card of its own. */
+  g_assert_cmpuint (sheet->cards->len, ==, 1);
+  g_assert_cmpstr (card (sheet, 0)->question, ==, "x");
+  g_assert_cmpstr (card (sheet, 0)->answer, ==, "**B:** y");
+}
+
+static void
+test_term_list (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# Deck\n\n## Dunders\n\n"
+    "- `__init__` Constructor\n"
+    "- `__eq__` / `__hash__` — Equality and hashing\n"
+    "- **Bold term:** explained\n"
+    "- plain term: with a colon\n"
+    "- dash term — with *emphasis*\n\n"
+    "## Not terms\n\n- just a bullet\n- `code` then text\n");
+
+  g_assert_cmpuint (sheet->cards->len, ==, 6);
+  g_assert_cmpstr (card (sheet, 0)->question, ==, "`__init__`");
+  g_assert_cmpstr (card (sheet, 0)->answer, ==, "Constructor");
+  g_assert_cmpstr (card (sheet, 1)->question, ==, "`__eq__` / `__hash__`");
+  g_assert_cmpstr (card (sheet, 1)->answer, ==, "Equality and hashing");
+  g_assert_cmpstr (card (sheet, 2)->question, ==, "**Bold term**");
+  g_assert_cmpstr (card (sheet, 2)->answer, ==, "explained");
+  g_assert_cmpstr (card (sheet, 3)->question, ==, "plain term");
+  g_assert_cmpstr (card (sheet, 3)->answer, ==, "with a colon");
+  g_assert_cmpstr (card (sheet, 4)->question, ==, "dash term");
+  g_assert_cmpstr (card (sheet, 4)->answer, ==, "with *emphasis*");
+  /* A list where one bullet has no term stays the heading's answer. */
+  g_assert_cmpstr (card (sheet, 5)->question, ==, "Not terms");
+  g_assert_cmpstr (card (sheet, 5)->answer, ==, "- just a bullet\n- `code` then text");
+}
+
+static void
+test_term_with_code_block (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# D\n\n## S\n\n- `gather` — returns results\n\n  ```python\n  await gather(a(), b())\n  ```\n"
+    "- `wait` — returns sets\n");
+
+  g_assert_cmpuint (sheet->cards->len, ==, 2);
+  g_assert_cmpstr (card (sheet, 0)->answer, ==,
+                   "returns results\n\n```python\nawait gather(a(), b())\n```");
+}
+
+static void
+test_qa (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# D\n\n## Quiz\n\n"
+    "Q: What does `await` do?\n\nA: Suspends the coroutine.\n\n```python\nawait x\n```\n\n"
+    "Q: Same paragraph?\nA: Yes, **this** works.\n\n"
+    "Q: No answer follows\n");
+
+  g_assert_cmpuint (sheet->cards->len, ==, 3);
+  g_assert_cmpstr (card (sheet, 0)->question, ==, "Quiz");
+  g_assert_cmpstr (card (sheet, 0)->answer, ==, "Q: No answer follows");
+  g_assert_cmpstr (card (sheet, 1)->question, ==, "What does `await` do?");
+  g_assert_cmpstr (card (sheet, 1)->answer, ==, "Suspends the coroutine.\n\n```python\nawait x\n```");
+  g_assert_cmpstr (card (sheet, 1)->context, ==, "D › Quiz");
+  g_assert_cmpstr (card (sheet, 2)->question, ==, "Same paragraph?");
+  g_assert_cmpstr (card (sheet, 2)->answer, ==, "Yes, **this** works.");
+}
+
+static void
+test_toc_attributes_html (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# D\n\n## Contents\n\n- [One](#one)\n- [Two](#two)\n\n"
+    "## One\n\nText.\n{: .note}\n\n{: #id .class}\n\n<!-- hidden -->\n\n"
+    "## Two\n\n<div onclick=\"x()\">raw & <b>html</b></div>\n\n"
+    "## Three\n\n<!-- only a comment -->\n");
+
+  g_assert_cmpuint (sheet->cards->len, ==, 2);
+  g_assert_cmpstr (card (sheet, 0)->question, ==, "One");
+  g_assert_cmpstr (card (sheet, 0)->answer, ==, "Text.");
+  /* Other raw HTML is kept as text for the renderer to escape. */
+  g_assert_cmpstr (card (sheet, 1)->answer, ==, "<div onclick=\"x()\">raw & <b>html</b></div>");
+}
+
+static void
+test_keys (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok ("# D\n\n## S\n\n### Same  Name\n\nOne.\n\n### same name\n\nTwo.\n");
+  g_autofree char *normal = flash_sheet_normalise_question ("  `Same`   **Name** ");
+
+  g_assert_cmpstr (normal, ==, "same name");
+  g_assert_cmpstr (card (sheet, 0)->key, ==, "D › S\x1fsame name");
+  /* The same question twice in one section still gets two distinct keys. */
+  g_assert_cmpstr (card (sheet, 1)->key, !=, card (sheet, 0)->key);
+}
+
+static void
+test_newlines_and_bom (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok ("\xef\xbb\xbf# D\r\n\r\n## Item\r\n\r\nLine one\r\nline two\r\n");
+
+  g_assert_cmpstr (sheet->name, ==, "D");
+  g_assert_cmpstr (card (sheet, 0)->answer, ==, "Line one\nline two");
+}
+
+static char *
+write_temp (const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+assert_load_fails (const char *path,
+                   int         code,
+                   const char *fragment)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlashSheet) sheet = flash_sheet_load (path, &error);
+
+  g_assert_null (sheet);
+  g_assert_error (error, FLASH_SHEET_ERROR, code);
+  g_test_message ("%s", error->message);
+  /* Every message names the file. */
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_nonnull (strstr (error->message, fragment));
+}
+
+static void
+test_bad_input (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("flash-sheet-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.md", NULL);
+  g_autofree char *latin1 = write_temp ("latin1.md", "# D\n\n## Item\n\ncaf\xe9\n", -1);
+  g_autofree char *binary = write_temp ("binary.md", "# D\n\0\n## Item\n\nx\n", 17);
+  g_autofree char *empty = write_temp ("empty.md", "# Only a title\n\nAnd some text.\n", -1);
+  g_autofree char *big = g_build_filename (dir, "big.md", NULL);
+  FILE *file;
+
+  assert_load_fails (missing, FLASH_SHEET_ERROR_NOT_FOUND, "no such file");
+  assert_load_fails (dir, FLASH_SHEET_ERROR_NOT_REGULAR, "directory");
+  assert_load_fails (latin1, FLASH_SHEET_ERROR_NOT_UTF8, "line 5");
+  assert_load_fails (binary, FLASH_SHEET_ERROR_BINARY, "NUL");
+  assert_load_fails (empty, FLASH_SHEET_ERROR_NO_CARDS, "no cards");
+
+  /* A sparse file over 32 MiB is refused before it is read. */
+  file = g_fopen (big, "wb");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, FLASH_SHEET_MAX_SIZE + 1, SEEK_SET), ==, 0);
+  fputc ('x', file);
+  fclose (file);
+  assert_load_fails (big, FLASH_SHEET_ERROR_TOO_LARGE, "32 MiB");
+
+  g_unlink (big);
+  g_unlink (latin1);
+  g_unlink (binary);
+  g_unlink (empty);
+  g_rmdir (dir);
+}
+
+static void
+test_load_source_is_absolute (void)
+{
+  g_autofree char *path = write_temp ("abs.md", "# D\n\n## Item\n\nText.\n", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlashSheet) sheet = flash_sheet_load (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_path_is_absolute (sheet->source));
+  g_unlink (path);
+}
+
+/* Hostile nesting must neither crash nor recurse without bound. */
+static void
+test_deep_nesting (void)
+{
+  GString *text = g_string_new ("# D\n\n## Deep\n\n");
+  g_autoptr(FlashSheet) sheet = NULL;
+
+  for (int i = 0; i < 10000; i++)
+    g_string_append (text, "> ");
+  g_string_append (text, "quote\n\n");
+  for (int i = 0; i < 5000; i++)
+    g_string_append (text, "*a ");
+  g_string_append (text, "\n");
+  sheet = parse_ok (text->str);
+  g_assert_cmpuint (sheet->cards->len, ==, 1);
+  g_string_free (text, TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sheet/deck-name", test_deck_name);
+  g_test_add_func ("/sheet/headings", test_headings);
+  g_test_add_func ("/sheet/several-h1", test_several_h1);
+  g_test_add_func ("/sheet/table", test_table);
+  g_test_add_func ("/sheet/table-only-section", test_table_only_section);
+  g_test_add_func ("/sheet/term-list", test_term_list);
+  g_test_add_func ("/sheet/term-with-code-block", test_term_with_code_block);
+  g_test_add_func ("/sheet/qa", test_qa);
+  g_test_add_func ("/sheet/toc-attributes-html", test_toc_attributes_html);
+  g_test_add_func ("/sheet/keys", test_keys);
+  g_test_add_func ("/sheet/newlines-and-bom", test_newlines_and_bom);
+  g_test_add_func ("/sheet/bad-input", test_bad_input);
+  g_test_add_func ("/sheet/absolute-source", test_load_source_is_absolute);
+  g_test_add_func ("/sheet/deep-nesting", test_deep_nesting);
+
+  return g_test_run ();
+}
