@@ -1,0 +1,461 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-store.c: the collection: imports and re-imports, history, migrations, refusals. */
+#include "flash-store.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+typedef struct
+{
+  char       *dir;
+  char       *db_path;
+  FlashStore *store;
+  GDateTime  *now;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fx->dir = g_dir_make_tmp ("flash-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  fx->db_path = g_build_filename (fx->dir, "sub", "collection.db", NULL);
+  fx->store = flash_store_open (fx->db_path, &error);
+  g_assert_no_error (error);
+  fx->now = flash_clock_parse ("2026-11-21T10:00:00Z", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+  g_dir_close (dir);
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_clear_pointer (&fx->store, flash_store_close);
+  g_clear_pointer (&fx->now, g_date_time_unref);
+  remove_tree (fx->dir);
+  g_free (fx->dir);
+  g_free (fx->db_path);
+}
+
+static char *
+write_file (Fixture    *fx,
+            const char *name,
+            const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (fx->dir, name, NULL);
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+import_ok (Fixture           *fx,
+           const char        *path,
+           FlashImportResult *result)
+{
+  g_autoptr(GError) error = NULL;
+
+  gboolean ok = flash_store_import_file (fx->store, path, result, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ok);
+}
+
+static gint64
+card_id_by_question (Fixture    *fx,
+                     const char *question)
+{
+  g_autoptr(GPtrArray) cards = flash_store_list_cards (fx->store, 0, NULL);
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      FlashCard *card = g_ptr_array_index (cards, i);
+
+      if (g_str_equal (card->question, question))
+        return card->id;
+    }
+  return 0;
+}
+
+static void
+grade_ok (Fixture *fx,
+          gint64   card_id,
+          int      grade)
+{
+  g_autoptr(GError) error = NULL;
+
+  gboolean ok = flash_store_record_review (fx->store, card_id, grade, fx->now, 1000, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ok);
+}
+
+static guint
+log_length (Fixture *fx)
+{
+  g_autoptr(GPtrArray) log = flash_store_list_log (fx->store, 0, NULL);
+
+  return log->len;
+}
+
+static const char deck_v1[] =
+  "# Deck\n\n## Section\n\n### Alpha\n\nFirst answer.\n\n### Beta\n\nSecond answer.\n\n"
+  "### Gamma\n\nThird answer.\n\n### Delta\n\nFourth answer.\n";
+
+static void
+test_import (Fixture       *fx,
+             gconstpointer  data)
+{
+  g_autofree char *path = write_file (fx, "deck.md", deck_v1);
+  FlashImportResult result = { 0 };
+  g_autoptr(GPtrArray) decks = NULL;
+  g_autoptr(FlashCard) card = NULL;
+
+  g_assert_true (flash_store_is_empty (fx->store));
+  import_ok (fx, path, &result);
+  g_assert_cmpstr (result.deck_name, ==, "Deck");
+  g_assert_cmpuint (result.total, ==, 4);
+  g_assert_cmpuint (result.added, ==, 4);
+  g_assert_cmpuint (result.updated + result.unchanged + result.retired, ==, 0);
+  flash_import_result_clear (&result);
+  g_assert_false (flash_store_is_empty (fx->store));
+
+  decks = flash_store_list_decks (fx->store, fx->now, NULL);
+  g_assert_cmpuint (decks->len, ==, 1);
+  g_assert_cmpuint (((FlashDeckInfo *) decks->pdata[0])->total, ==, 4);
+  g_assert_cmpuint (((FlashDeckInfo *) decks->pdata[0])->new_today, ==, 4);
+
+  card = flash_store_get_card (fx->store, card_id_by_question (fx, "Beta"), NULL);
+  g_assert_cmpstr (card->answer, ==, "Second answer.");
+  g_assert_cmpstr (card->context, ==, "Deck › Section");
+  g_assert_true (card->is_new);
+
+  /* The same file again changes nothing. */
+  import_ok (fx, path, &result);
+  g_assert_cmpuint (result.unchanged, ==, 4);
+  g_assert_cmpuint (result.added + result.updated + result.retired, ==, 0);
+  flash_import_result_clear (&result);
+}
+
+/* Re-importing a changed file updates in place, follows renames and retires removed items, and
+ * never loses review history. */
+static void
+test_reimport_keeps_history (Fixture       *fx,
+                             gconstpointer  data)
+{
+  g_autofree char *path = write_file (fx, "deck.md", deck_v1);
+  FlashImportResult result = { 0 };
+  gint64 alpha, beta, gamma, delta;
+  g_autoptr(FlashCard) card = NULL;
+  g_autoptr(GPtrArray) active = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import_ok (fx, path, NULL);
+  alpha = card_id_by_question (fx, "Alpha");
+  beta = card_id_by_question (fx, "Beta");
+  gamma = card_id_by_question (fx, "Gamma");
+  delta = card_id_by_question (fx, "Delta");
+  grade_ok (fx, alpha, 5);
+  grade_ok (fx, beta, 4);
+  grade_ok (fx, gamma, 5);
+  grade_ok (fx, delta, 5);
+
+  /* Alpha's answer changes, Beta is renamed, Gamma is removed, Epsilon is new. */
+  g_file_set_contents (path,
+                       "# Deck\n\n## Section\n\n### Alpha\n\nFirst answer, revised.\n\n"
+                       "### Beta renamed\n\nSecond answer.\n\n### Delta\n\nFourth answer.\n\n"
+                       "### Epsilon\n\nFifth answer.\n", -1, NULL);
+  import_ok (fx, path, &result);
+  g_assert_cmpuint (result.added, ==, 1);
+  g_assert_cmpuint (result.updated, ==, 2);
+  g_assert_cmpuint (result.unchanged, ==, 1);
+  g_assert_cmpuint (result.retired, ==, 1);
+  g_assert_cmpuint (result.total, ==, 4);
+  flash_import_result_clear (&result);
+
+  card = flash_store_get_card (fx->store, alpha, NULL);
+  g_assert_cmpstr (card->answer, ==, "First answer, revised.");
+  g_assert_false (card->is_new);
+  g_assert_cmpint (card->sm2.reps, ==, 1);
+  g_clear_pointer (&card, flash_card_free);
+
+  card = flash_store_get_card (fx->store, beta, NULL);
+  g_assert_cmpstr (card->question, ==, "Beta renamed");
+  g_assert_cmpint (card->sm2.reps, ==, 1);
+  g_clear_pointer (&card, flash_card_free);
+
+  card = flash_store_get_card (fx->store, gamma, &error);
+  g_assert_no_error (error);
+  g_assert_true (card->retired);
+  g_clear_pointer (&card, flash_card_free);
+
+  /* Retired cards leave study but keep their history. */
+  active = flash_store_list_cards (fx->store, 0, NULL);
+  g_assert_cmpuint (active->len, ==, 4);
+  g_assert_cmpuint (log_length (fx), ==, 4);
+  g_assert_cmpint (card_id_by_question (fx, "Gamma"), ==, 0);
+
+  /* Bringing Gamma back revives the same card. */
+  g_file_set_contents (path, deck_v1, -1, NULL);
+  import_ok (fx, path, &result);
+  g_assert_cmpint (card_id_by_question (fx, "Gamma"), ==, gamma);
+  g_assert_cmpint (card_id_by_question (fx, "Beta"), ==, beta);
+  g_assert_cmpuint (result.retired, ==, 1); /* Epsilon */
+  flash_import_result_clear (&result);
+}
+
+static void
+test_bad_import_changes_nothing (Fixture       *fx,
+                                 gconstpointer  data)
+{
+  g_autofree char *good = write_file (fx, "good.md", deck_v1);
+  g_autofree char *bad = write_file (fx, "bad.md", "# Deck\n\n## Item\n\nOK\n\n## Other\n\n\xff\xfe broken\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+
+  import_ok (fx, good, NULL);
+  /* Overwrite the good file with bad bytes: the re-import must fail and keep the old cards. */
+  g_file_set_contents (good, "# Deck\n\n## Alpha\n\n\xc3\x28\n", -1, NULL);
+  g_assert_false (flash_store_import_file (fx->store, good, NULL, &error));
+  g_assert_error (error, FLASH_SHEET_ERROR, FLASH_SHEET_ERROR_NOT_UTF8);
+  g_clear_error (&error);
+  g_assert_false (flash_store_import_file (fx->store, bad, NULL, &error));
+  g_assert_error (error, FLASH_SHEET_ERROR, FLASH_SHEET_ERROR_NOT_UTF8);
+  cards = flash_store_list_cards (fx->store, 0, NULL);
+  g_assert_cmpuint (cards->len, ==, 4);
+}
+
+/* A failure in the middle of an import rolls the whole file back. */
+static void
+test_import_is_atomic (Fixture       *fx,
+                       gconstpointer  data)
+{
+  g_autoptr(FlashSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) decks = NULL;
+  sqlite3 *db;
+
+  /* A trigger in a second connection makes the 3rd card insert fail. */
+  g_assert_cmpint (sqlite3_open (fx->db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER boom BEFORE INSERT ON cards "
+                                     "WHEN NEW.position = 2 BEGIN SELECT RAISE(ABORT, 'boom'); END",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sheet = flash_sheet_parse (deck_v1, -1, "/x/deck.md", &error);
+  g_assert_no_error (error);
+  g_assert_false (flash_store_import_sheet (fx->store, sheet, NULL, &error));
+  g_assert_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_FAILED);
+  decks = flash_store_list_decks (fx->store, fx->now, NULL);
+  g_assert_cmpuint (decks->len, ==, 0);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER boom", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_clear_error (&error);
+  g_assert_true (flash_store_import_sheet (fx->store, sheet, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_delete_deck (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_autofree char *path = write_file (fx, "deck.md", deck_v1);
+  g_autofree char *other = write_file (fx, "other.md", "# Other\n\n## One\n\nText.\n");
+  g_autoptr(GPtrArray) decks = NULL;
+  g_autoptr(GError) error = NULL;
+  FlashImportResult result = { 0 };
+  FlashDeckInfo *info;
+
+  import_ok (fx, path, &result);
+  import_ok (fx, other, NULL);
+  grade_ok (fx, card_id_by_question (fx, "Alpha"), 4);
+  grade_ok (fx, card_id_by_question (fx, "One"), 4);
+
+  decks = flash_store_list_decks (fx->store, fx->now, NULL);
+  g_assert_cmpuint (decks->len, ==, 2);
+  info = decks->pdata[0];
+  g_assert_cmpstr (info->name, ==, "Deck");
+  g_assert_cmpuint (info->total, ==, 4);
+  g_assert_cmpuint (info->reviews, ==, 1);
+  g_assert_cmpint (flash_store_find_deck (fx->store, "Deck", NULL), ==, result.deck_id);
+
+  g_assert_true (flash_store_delete_deck (fx->store, result.deck_id, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&decks, g_ptr_array_unref);
+  decks = flash_store_list_decks (fx->store, fx->now, NULL);
+  g_assert_cmpuint (decks->len, ==, 1);
+  g_assert_cmpuint (log_length (fx), ==, 1);
+  g_assert_cmpint (flash_store_find_deck (fx->store, "Deck", &error), ==, 0);
+  g_assert_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_FOUND);
+  flash_import_result_clear (&result);
+}
+
+static void
+test_limits_persist (Fixture       *fx,
+                     gconstpointer  data)
+{
+  FlashLimits limits;
+  FlashLimits bad = { -1, 5, 4 };
+  g_autoptr(GError) error = NULL;
+
+  flash_store_get_limits (fx->store, &limits);
+  g_assert_cmpint (limits.new_per_day, ==, 20);
+  g_assert_cmpint (limits.reviews_per_day, ==, 200);
+  g_assert_cmpint (limits.day_start_hour, ==, 4);
+
+  limits.new_per_day = 7;
+  limits.day_start_hour = 6;
+  g_assert_true (flash_store_set_limits (fx->store, &limits, &error));
+  g_assert_false (flash_store_set_limits (fx->store, &bad, &error));
+  g_assert_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_INVALID);
+
+  flash_store_close (fx->store);
+  fx->store = flash_store_open (fx->db_path, NULL);
+  flash_store_get_limits (fx->store, &limits);
+  g_assert_cmpint (limits.new_per_day, ==, 7);
+  g_assert_cmpint (limits.day_start_hour, ==, 6);
+}
+
+static char *
+sha_of_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, length);
+}
+
+static void
+test_migrations (Fixture       *fx,
+                 gconstpointer  data)
+{
+  g_autofree char *newer = g_build_filename (fx->dir, "newer.db", NULL);
+  g_autofree char *not_db = g_build_filename (fx->dir, "notes.txt", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  FlashStore *store;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  /* A fresh collection is created at the current schema version. */
+  g_assert_cmpint (sqlite3_open (fx->db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, FLASH_STORE_SCHEMA_VERSION);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  /* A collection from a newer Flashsheet is refused and left byte for byte as it was. */
+  g_assert_cmpint (sqlite3_open (newer, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future (x); PRAGMA user_version = 99", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = sha_of_file (newer);
+  store = flash_store_open (newer, &error);
+  g_assert_null (store);
+  g_assert_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "newer version"));
+  after = sha_of_file (newer);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_error (&error);
+
+  /* A file that is not a database is refused without change. */
+  g_file_set_contents (not_db, "these are my notes, not a database\n", -1, NULL);
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  before = sha_of_file (not_db);
+  store = flash_store_open (not_db, &error);
+  g_assert_null (store);
+  g_assert_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_DATABASE);
+  after = sha_of_file (not_db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_export_round_trip (Fixture       *fx,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("FLASHSHEET_DECKS_DIR"), "python-deep-dive.md", NULL);
+  g_autofree char *markdown = NULL;
+  g_autofree char *tsv = NULL;
+  g_autoptr(FlashSheet) again = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GError) error = NULL;
+  FlashImportResult result = { 0 };
+  gint64 deck_id;
+
+  import_ok (fx, path, &result);
+  deck_id = result.deck_id;
+  markdown = flash_store_export_markdown (fx->store, deck_id, &error);
+  g_assert_no_error (error);
+  cards = flash_store_list_cards (fx->store, deck_id, NULL);
+
+  /* The export parses to the same cards, in the same order, with the same keys. */
+  again = flash_sheet_parse (markdown, -1, result.deck_name, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again->name, ==, result.deck_name);
+  g_assert_cmpuint (again->cards->len, ==, cards->len);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      FlashCard *stored = g_ptr_array_index (cards, i);
+      FlashSheetCard *parsed = g_ptr_array_index (again->cards, i);
+
+      g_assert_cmpstr (parsed->context, ==, stored->context);
+      g_assert_cmpstr (parsed->question, ==, stored->question);
+      g_assert_cmpstr (parsed->answer, ==, stored->answer);
+    }
+
+  tsv = flash_store_export_tsv (fx->store, deck_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (g_strsplit (tsv, "\n", -1)) - 1, ==, cards->len);
+  flash_import_result_clear (&result);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/store/import", test_import);
+  ADD ("/store/reimport-keeps-history", test_reimport_keeps_history);
+  ADD ("/store/bad-import-changes-nothing", test_bad_import_changes_nothing);
+  ADD ("/store/import-is-atomic", test_import_is_atomic);
+  ADD ("/store/delete-deck", test_delete_deck);
+  ADD ("/store/limits-persist", test_limits_persist);
+  ADD ("/store/migrations", test_migrations);
+  ADD ("/store/export-round-trip", test_export_round_trip);
+#undef ADD
+
+  return g_test_run ();
+}
