@@ -3,13 +3,16 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "flash-sheet.h"
+#include "flash-store.h"
 
 /* U+203A, the breadcrumb separator, spelt out in UTF-8 so the source stays ASCII. */
 #define SEP " \xe2\x80\xba "
 
 #define PDD "Python Deep Dive"
-#define SP  "Senior Python"
+#define SP "Senior Python"
 
 typedef struct
 {
@@ -23,7 +26,7 @@ typedef struct
   const char         *name;
   const ExpectedCard *cards;
   gsize               n_cards;
-  guint               n_code_blocks;
+  guint               n_code_blocks; /* one example per item whose seed had one */
 } ExpectedDeck;
 
 static const ExpectedCard python_deep_dive_cards[] = {
@@ -77,19 +80,19 @@ static const ExpectedCard senior_python_cards[] = {
 };
 
 static const ExpectedDeck python_deep_dive = {
-  "python-deep-dive.md",
-  "Python Deep Dive",
-  python_deep_dive_cards,
-  G_N_ELEMENTS (python_deep_dive_cards),
-  7,
+  .file_name = "python-deep-dive.md",
+  .name = "Python Deep Dive",
+  .cards = python_deep_dive_cards,
+  .n_cards = G_N_ELEMENTS (python_deep_dive_cards),
+  .n_code_blocks = 7,
 };
 
 static const ExpectedDeck senior_python = {
-  "senior-python.md",
-  "Senior Python",
-  senior_python_cards,
-  G_N_ELEMENTS (senior_python_cards),
-  17,
+  .file_name = "senior-python.md",
+  .name = "Senior Python",
+  .cards = senior_python_cards,
+  .n_cards = G_N_ELEMENTS (senior_python_cards),
+  .n_code_blocks = 17,
 };
 
 static FlashSheet *
@@ -286,6 +289,57 @@ test_table_rows (void)
   g_assert_cmpuint (n_rows, ==, 4);
 }
 
+/* Every fresh install imports the bundled decks, and updates import them again: the second
+ * import must find every card where it left it, or users would lose their review history. */
+static void
+test_reimport (void)
+{
+  const ExpectedDeck *decks[] = { &python_deep_dive, &senior_python };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("flash-decks-XXXXXX", &error);
+  g_autofree char *db_path = NULL;
+  FlashStore *store;
+  GDir *listing;
+  const char *name;
+
+  g_assert_no_error (error);
+  db_path = g_build_filename (dir, "collection.db", NULL);
+  store = flash_store_open (db_path, &error);
+  g_assert_no_error (error);
+
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (decks); i++)
+      {
+        g_autofree char *path = g_build_filename (g_getenv ("FLASHSHEET_DECKS_DIR"),
+                                                  decks[i]->file_name, NULL);
+        FlashImportResult result = { 0 };
+
+        g_assert_true (flash_store_import_file (store, path, &result, &error));
+        g_assert_no_error (error);
+        g_assert_cmpstr (result.deck_name, ==, decks[i]->name);
+        g_assert_cmpuint (result.total, ==, decks[i]->n_cards);
+        g_assert_cmpuint (result.added, ==, round == 0 ? decks[i]->n_cards : 0);
+        g_assert_cmpuint (result.unchanged, ==, round == 0 ? 0 : decks[i]->n_cards);
+        g_assert_cmpuint (result.updated, ==, 0);
+        g_assert_cmpuint (result.retired, ==, 0);
+        flash_import_result_clear (&result);
+      }
+
+  flash_store_close (store);
+
+  /* The collection may leave journal files beside itself; the directory holds nothing else. */
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      g_unlink (child);
+    }
+  g_dir_close (listing);
+  g_rmdir (dir);
+}
+
 static void
 test_total (void)
 {
@@ -304,6 +358,7 @@ main (int   argc,
   g_test_add_data_func ("/decks/python-deep-dive", &python_deep_dive, test_deck);
   g_test_add_data_func ("/decks/senior-python", &senior_python, test_deck);
   g_test_add_func ("/decks/table-rows", test_table_rows);
+  g_test_add_func ("/decks/reimport", test_reimport);
   g_test_add_func ("/decks/total", test_total);
 
   return g_test_run ();
