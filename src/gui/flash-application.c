@@ -152,6 +152,7 @@ open_store (FlashApplication *self)
     import_bundled_decks (self);
 }
 
+/* Returns the window to act in, creating and presenting one when there is none. */
 static FlashWindow *
 get_window (FlashApplication *self)
 {
@@ -161,6 +162,9 @@ get_window (FlashApplication *self)
     return FLASH_WINDOW (window);
 
   window = GTK_WINDOW (flash_window_new (self, self->store));
+  gtk_window_present (window);
+
+  /* Shown after the window, so the dialog stacks above it even without a window manager. */
   if (self->open_error != NULL)
     flash_window_show_open_error (FLASH_WINDOW (window), self->open_error);
 
@@ -171,8 +175,12 @@ static void
 flash_application_activate (GApplication *application)
 {
   FlashApplication *self = FLASH_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  gtk_window_present (GTK_WINDOW (get_window (self)));
+  if (window != NULL)
+    gtk_window_present (window);
+  else
+    get_window (self);
 }
 
 static void
@@ -184,7 +192,6 @@ flash_application_open (GApplication  *application,
   FlashApplication *self = FLASH_APPLICATION (application);
   FlashWindow *window = get_window (self);
 
-  gtk_window_present (GTK_WINDOW (window));
   if (self->store != NULL)
     flash_window_import_files (window, files, n_files);
 }
@@ -197,7 +204,6 @@ import_action_cb (GSimpleAction *action,
   FlashApplication *self = user_data;
   FlashWindow *window = get_window (self);
 
-  gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL);
 }
 

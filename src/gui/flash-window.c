@@ -451,8 +451,6 @@ flash_window_show_open_error (FlashWindow  *self,
                               const GError *error)
 {
   g_autofree char *escaped = NULL;
-  g_autofree char *body = NULL;
-  g_autofree char *path = flash_store_default_path ();
 
   g_return_if_fail (FLASH_IS_WINDOW (self));
   g_return_if_fail (error != NULL);
@@ -462,9 +460,8 @@ flash_window_show_open_error (FlashWindow  *self,
   adw_status_page_set_description (self->error_page, escaped);
   show_page (self, "error");
 
-  /* Translators: the first %s says what is wrong, the second is the collection's file name. */
-  body = g_strdup_printf (_("%s\n\nFlashsheet has not changed the file %s."), error->message, path);
-  show_error (self, _("Cannot Open the Collection"), body);
+  /* The message names the file and says that it was left as it was. */
+  show_error (self, _("Cannot Open the Collection"), error->message);
 }
 
 static void
@@ -713,10 +710,17 @@ stack_page_changed_cb (FlashWindow *self)
 
   gtk_widget_set_visible (self->back_button, studying);
 
-  /* Enter starts studying from the overview; while studying it belongs to the study page. */
-  gtk_window_set_default_widget (GTK_WINDOW (self),
-                                 g_strcmp0 (gtk_stack_get_visible_child_name (self->stack),
-                                            "overview") == 0 ? self->study_button : NULL);
+  /* Enter starts studying from the overview; while studying it belongs to the study page. The
+   * Study button also takes the focus, or Enter would open the menu button that otherwise has it. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "overview") == 0)
+    {
+      gtk_window_set_default_widget (GTK_WINDOW (self), self->study_button);
+      gtk_widget_grab_focus (self->study_button);
+    }
+  else
+    {
+      gtk_window_set_default_widget (GTK_WINDOW (self), NULL);
+    }
   if (!studying)
     adw_window_title_set_subtitle (self->window_title, NULL);
 
