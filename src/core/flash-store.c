@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flash-store.c: the SQLite collection: schema and migrations, imports, the queue and grading. */
 #include "flash-store.h"
+#include "flash-store-private.h"
 
 #include <errno.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+
+#include "flash-backup.h"
 
 G_DEFINE_QUARK (flash-store-error-quark, flash_store_error)
 
@@ -365,6 +368,23 @@ migrate (FlashStore  *self,
   if (version == FLASH_STORE_SCHEMA_VERSION)
     return TRUE;
 
+  /* Backups: a file that holds anything is copied before a migration changes it, and a
+   * migration whose backup fails does not run (flash-backup.c). */
+  {
+    sqlite3_stmt *objects = prepare (self, "SELECT COUNT(*) FROM sqlite_master", error);
+    gint64 count = 0;
+
+    if (objects == NULL || !query_int64 (self, objects, 0, &count, error))
+      return FALSE;
+    if (count > 0)
+      {
+        g_autofree char *copy = flash_store_backup_now (self, error);
+
+        if (copy == NULL)
+          return FALSE;
+      }
+  }
+
   if (!begin (self, error))
     return FALSE;
   /* Version 0 is a new, empty file. Later versions add steps here, one per version. */
@@ -470,6 +490,17 @@ flash_store_open (const char  *path,
                    "this version knows %d); it was left unchanged",
                    path, version, FLASH_STORE_SCHEMA_VERSION);
       return NULL;
+    }
+
+  /* Backups: once per day of use, a copy of the collection as it was before this session writes
+   * to it. A failed backup does not stop studying; the write that follows reports the cause. */
+  if (version > 0 && !flash_store_is_empty (self))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GError) backup_error = NULL;
+
+      if (!flash_store_backup_daily (self, now, &backup_error))
+        g_debug ("%s", backup_error->message);
     }
 
   if (!exec (self, "PRAGMA journal_mode = WAL", error)
@@ -1981,4 +2012,14 @@ flash_store_export_tsv (FlashStore  *self,
       g_string_append_c (out, '\n');
     }
   return g_string_free (out, FALSE);
+}
+
+/* Private (flash-store-private.h) ------------------------------------------------------------ */
+
+sqlite3 *
+flash_store_get_db (FlashStore *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->db;
 }
