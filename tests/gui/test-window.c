@@ -5,6 +5,8 @@
 
 #include <glib/gstdio.h>
 
+#include "flash-preferences-window.h"
+#include "flash-settings.h"
 #include "flash-window-private.h"
 
 typedef struct
@@ -319,6 +321,51 @@ test_open_error (void)
   process_events ();
 }
 
+static void
+test_settings (void)
+{
+  static const char * const choices[] = { "buttons", "full", NULL };
+  g_autoptr(FlashSettings) settings = flash_settings_new ();
+  g_autoptr(GtkAdjustment) adjustment = gtk_adjustment_new (0, 0, 99999, 1, 10, 0);
+  g_autoptr(GtkStringList) model = gtk_string_list_new ((const char * const []) { "a", "b", NULL });
+  AdwComboRow *row = g_object_ref_sink (ADW_COMBO_ROW (adw_combo_row_new ()));
+  GtkWidget *preferences;
+  FlashLimits limits;
+
+  flash_settings_get_limits (settings, &limits);
+  g_assert_cmpint (limits.new_per_day, ==, 20);
+  g_assert_cmpint (limits.reviews_per_day, ==, 200);
+  g_assert_cmpint (limits.day_start_hour, ==, 4);
+  g_assert_false (flash_settings_get_full_scale (settings));
+  g_assert_cmpfloat (flash_settings_get_text_scale (settings), ==, 1.0);
+
+  /* A spin button's double value drives an integer key, as in the preferences window. */
+  flash_settings_bind (settings, "new-cards-per-day", adjustment, "value", G_SETTINGS_BIND_DEFAULT);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 20.0);
+  gtk_adjustment_set_value (adjustment, 35);
+  flash_settings_get_limits (settings, &limits);
+  g_assert_cmpint (limits.new_per_day, ==, 35);
+
+  /* A combo row's selected item drives a key with choices, both ways. */
+  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+  flash_settings_bind_choice (settings, "grading-scale", row, "selected", choices);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  adw_combo_row_set_selected (row, 1);
+  g_assert_true (flash_settings_get_full_scale (settings));
+
+  /* The preferences window builds from its template and shows the current values. */
+  preferences = flash_preferences_window_new (settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+  process_events ();
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  process_events ();
+
+  /* The memory backend lives as long as the process: leave the defaults for later tests. */
+  gtk_adjustment_set_value (adjustment, 20);
+  adw_combo_row_set_selected (row, 0);
+  g_object_unref (row);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -337,6 +384,7 @@ main (int   argc,
   ADD_TEST ("/window/bundled-decks", test_bundled_decks);
   ADD_TEST ("/window/study-and-back", test_study_and_back);
   g_test_add_func ("/window/open-error", test_open_error);
+  g_test_add_func ("/window/settings", test_settings);
 
 #undef ADD_TEST
 
