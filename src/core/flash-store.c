@@ -149,7 +149,11 @@ set_sqlite_error (FlashStore  *self,
       break;
     }
   /* Some errors of a write (e.g. a file size limit) surface as I/O errors mentioning the disk. */
-  if ((rc & 0xff) == SQLITE_IOERR && (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC))
+  /* Hardening: a full disk can also stop SQLite while it creates or grows the -shm and -wal
+   * files of a WAL collection. */
+  if ((rc & 0xff) == SQLITE_IOERR && (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC
+                                      || rc == SQLITE_IOERR_TRUNCATE || rc == SQLITE_IOERR_SHMOPEN
+                                      || rc == SQLITE_IOERR_SHMSIZE))
     g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_FULL, "%s: %s", self->path,
                  "the collection could not be written (disk full?); nothing was changed");
   else
@@ -348,6 +352,10 @@ quick_check (FlashStore  *self,
                    self->path);
       return FALSE;
     }
+  /* Hardening: a full disk or a read-only file or folder can stop the check before it reads a
+   * page (a WAL collection needs its -shm file first); that is not damage and must not say so. */
+  if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_CORRUPT && problem == NULL)
+    return set_sqlite_error (self, rc, error);
   if (rc != SQLITE_OK || problem != NULL)
     {
       g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_DAMAGED,
