@@ -699,17 +699,17 @@ static const FlashCliCommand commands[] = {
     0, 1, 1, run_show },
   { "due", "[--deck NAME] [--limit N]", N_("Today’s queue in order: id, deck, question"),
     FLASH_CLI_OPTION_DECK | FLASH_CLI_OPTION_LIMIT, 0, 0, run_due },
-  { "grade", "ID GRADE", N_("Record a review (grade 0–5): n, EF, interval, due date"),
+  { "grade", "ID GRADE", N_("Record a review, grade 0–5: n, EF, interval, due"),
     0, 2, 2, run_grade },
   { "undo", "", N_("Undo the last review and print its card id"),
     0, 0, 0, run_undo },
-  { "log", "[--deck NAME]", N_("The review log: time, card id, grade, interval, EF"),
+  { "log", "[--deck NAME]", N_("Review log: time, card id, grade, interval, EF"),
     FLASH_CLI_OPTION_DECK, 0, 0, run_log },
   { "stats", "", N_("Statistics as key and value lines"),
     0, 0, 0, run_stats },
-  { "export", "[--deck NAME] --format md|tsv", N_("Write cards as Markdown or TSV to stdout"),
+  { "export", "[--deck NAME] --format md|tsv", N_("Write cards as Markdown or TSV"),
     FLASH_CLI_OPTION_DECK | FLASH_CLI_OPTION_FORMAT, 0, 0, run_export },
-  { "simulate", "GRADES", N_("Run SM-2 on grades such as 5,4,3,0,4: grade, n, EF, interval"),
+  { "simulate", "GRADES", N_("Replay SM-2 on grades like 5,4,3,0,4"),
     0, 1, 1, run_simulate },
 };
 
@@ -771,10 +771,13 @@ print_help (void)
   printf ("\n%s\n", _("Options:"));
   print_padded ("--db PATH", width, _("Use this collection file instead of the default:"));
   printf ("  %*s %s\n", (int) width, "", default_path);
-  print_padded ("--now ISO8601", width,
-                _("Take this as the current time (else FLASHSHEET_NOW, else the clock)"));
+  print_padded ("--now ISO8601", width, _("Take this as the current time"));
   print_padded ("-h, --help", width, _("Show this help"));
   print_padded ("--version", width, _("Show the version"));
+
+  printf ("\n%s\n", _("Environment:"));
+  print_padded ("FLASHSHEET_NOW", width, _("The current time when --now is not given"));
+  print_padded ("XDG_DATA_HOME", width, _("Where the default collection lives"));
 
   printf ("\n%s\n", _("Exit status: 0 on success, 1 on an error, 2 on wrong usage."));
 }
