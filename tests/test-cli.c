@@ -917,6 +917,54 @@ test_bad_db (Fixture       *f,
   g_assert_true (g_str_has_prefix (on_dir.err, "flashsheet-cli: "));
 }
 
+/* "--" ends the options, so a sheet whose name starts with "-" can be imported. */
+static void
+test_import_dash (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *python = deck_path ("python-deep-dive.md");
+  g_autofree char *dashed = g_build_filename (f->dir, "-dashed.md", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(CliRun) run = { 0 };
+
+  g_file_get_contents (python, &contents, NULL, &error);
+  g_assert_no_error (error);
+  write_file (dashed, contents, -1);
+  g_assert_cmpint (g_chdir (f->dir), ==, 0);
+
+  run_full (&run, f->db, NULL, ARGS ("import", "-dashed.md"));
+  g_assert_cmpint (run.status, ==, 2);
+
+  out = cli_ok (f, ARGS ("import", "--", "-dashed.md"));
+  g_assert_cmpstr (out, ==,
+                   "Python Deep Dive: 27 cards (27 added, 0 updated, 0 unchanged, 0 retired)\n");
+  g_assert_cmpint (g_chdir (g_get_tmp_dir ()), ==, 0);
+}
+
+/* Output that cannot be written (here a full disk) is an error, not a silent success. */
+static void
+test_write_error (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int wait_status = 0;
+  const char *argv[] = { "/bin/sh", "-c", "exec \"$0\" simulate 5,4 >/dev/full", cli_path (), NULL };
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full");
+      return;
+    }
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &wait_status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  g_assert_cmpint (WEXITSTATUS (wait_status), ==, 1);
+  g_assert_true (g_str_has_prefix (err, "flashsheet-cli: "));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -931,10 +979,12 @@ main (int    argc,
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/simulate", test_simulate);
+  g_test_add_func ("/cli/write-error", test_write_error);
   ADD ("/cli/usage-errors", test_usage_errors);
   ADD ("/cli/import", test_import);
   ADD ("/cli/import-bad", test_import_bad);
   ADD ("/cli/import-partial", test_import_partial);
+  ADD ("/cli/import-dash", test_import_dash);
   ADD ("/cli/decks", test_decks);
   ADD ("/cli/cards", test_cards);
   ADD ("/cli/cards-fold", test_cards_fold);
