@@ -950,7 +950,9 @@ test_write_error (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *err = NULL;
   int wait_status = 0;
-  const char *argv[] = { "/bin/sh", "-c", "exec \"$0\" simulate 5,4 >/dev/full", cli_path (), NULL };
+  const char *argv[] = {
+    "/bin/sh", "-c", "exec \"$0\" simulate 5,4 >/dev/full", cli_path (), NULL,
+  };
 
   if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
     {

@@ -71,6 +71,8 @@ static void
 print_usage_line (FILE                  *stream,
                   const FlashCliCommand *command)
 {
+  /* Translators: keep the option names; the first %s is the program, then the command and its
+   * arguments. */
   if (command != NULL)
     fprintf (stream, _("Usage: %s [--db PATH] [--now ISO8601] %s%s%s\n"),
              PROGRAM_NAME, command->name, *command->synopsis ? " " : "", command->synopsis);
@@ -475,7 +477,8 @@ run_due (FlashCli *cli)
 
   if (cli->limit != NULL
       && !g_ascii_string_to_unsigned (cli->limit, 10, 1, G_MAXUINT, &limit, NULL))
-    return usage_error (cli->command, _("--limit needs a positive number, not “%s”"), cli->limit);
+    return usage_error (cli->command, _("--limit needs a positive number, not “%s”"),
+                        cli->limit);
   if (!cli_get_deck (cli, &deck_id))
     return FLASH_CLI_EXIT_ERROR;
   if ((status = cli_get_now (cli, &now)) != FLASH_CLI_EXIT_OK)
@@ -517,7 +520,8 @@ run_grade (FlashCli *cli)
   if (!parse_id (positional (cli, 0), &id))
     return usage_error (cli->command, _("“%s” is not a card id"), positional (cli, 0));
   if (!parse_grade (positional (cli, 1), &grade))
-    return usage_error (cli->command, _("the grade must be a whole number from 0 to 5, not “%s”"),
+    return usage_error (cli->command,
+                        _("the grade must be a whole number from 0 to 5, not “%s”"),
                         positional (cli, 1));
   if ((store = cli_get_store (cli)) == NULL)
     return FLASH_CLI_EXIT_ERROR;
