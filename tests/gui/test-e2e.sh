@@ -15,14 +15,13 @@ cli=$2
 schema_dir=$3
 decks_dir=$4
 
-echo "1..1"
 if [ -z "${DISPLAY:-}" ]; then
-  echo "ok 1 # SKIP no X display (run the suite under xvfb-run)"
+  echo "SKIP: no X display (run the suite under xvfb-run)"
   exit 77
 fi
 for tool in xdotool timeout; do
   if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "not ok 1 - $tool is missing (build-aux/deps installs it)"
+    echo "FAIL: $tool is missing (build-aux/deps installs it)"
     exit 1
   fi
 done
@@ -40,11 +39,10 @@ cleanup() {
 trap cleanup EXIT
 
 fail() {
-  echo "# $*"
+  echo "FAIL: $*"
   if [ -s "$home/app.log" ]; then
-    sed 's/^/# app: /' "$home/app.log"
+    sed 's/^/app: /' "$home/app.log"
   fi
-  echo "not ok 1 - study two cards with the keyboard"
   exit 1
 }
 
@@ -111,8 +109,8 @@ app_pid=
 
 # The log has one line per review: time, card id, grade, interval, EF.
 log=$("$cli" --db "$db" log) || fail "flashsheet-cli log failed"
-echo "$log" | sed 's/^/# log: /'
+echo "$log" | sed 's/^/log: /'
 grades=$(echo "$log" | awk -F '\t' 'NF { print $3 }' | tr '\n' ' ')
 [ "$grades" = "4 5 " ] || fail "expected two reviews graded 4 and 5, the log has grades: $grades"
 
-echo "ok 1 - study two cards with the keyboard"
+echo "PASS: studied two cards with the keyboard; the log has grades 4 and 5"
