@@ -226,14 +226,46 @@ set_count_label (GtkLabel *label,
   g_autofree char *text = g_strdup_printf ("%u", count);
 
   gtk_label_set_label (label, text);
+
+  /* A zero in colour reads as something to do; dim it. */
+  if (count == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+}
+
+/* Says when the next review is, for when today's work is done. */
+static char *
+format_next_review (FlashWindow *self,
+                    GDateTime   *now)
+{
+  g_autoptr(GError) error = NULL;
+  FlashDay next;
+  FlashDay today;
+  int days;
+
+  next = flash_store_next_due_day (self->store, 0, now, &error);
+  if (next == 0)
+    return NULL;
+
+  today = flash_store_day_for (self->store, now);
+  days = next - today;
+  if (days <= 1)
+    return g_strdup (_("Next review tomorrow"));
+
+  return g_strdup_printf (ngettext ("Next review in %d day", "Next review in %d days", days),
+                          days);
 }
 
 static void
 update_today (FlashWindow      *self,
-              const FlashStats *stats)
+              const FlashStats *stats,
+              GDateTime        *now)
 {
   guint to_study = self->counts.new_cards + self->counts.learning + self->counts.due;
   g_autofree char *streak = NULL;
+  g_autofree char *next = NULL;
+  g_autofree char *caption = NULL;
 
   set_count_label (self->new_label, self->counts.new_cards);
   set_count_label (self->learning_label, self->counts.learning);
@@ -242,17 +274,27 @@ update_today (FlashWindow      *self,
   gtk_button_set_label (GTK_BUTTON (self->study_button),
                         to_study > 0 ? _("_Study") : _("All Done for Today"));
 
-  if (stats == NULL)
-    streak = g_strdup ("");
-  else if (stats->streak > 0)
+  if (stats != NULL && stats->streak > 0)
     streak = g_strdup_printf (ngettext ("%u-day streak", "%u-day streak", stats->streak),
                               stats->streak);
   else if (to_study > 0)
     streak = g_strdup (_("Study today to start a streak"));
+
+  if (to_study == 0)
+    next = format_next_review (self, now);
+
+  if (streak != NULL && next != NULL)
+    /* Translators: "6-day streak · Next review tomorrow". */
+    caption = g_strdup_printf (_("%s · %s"), streak, next);
+  else if (streak != NULL)
+    caption = g_steal_pointer (&streak);
+  else if (next != NULL)
+    caption = g_steal_pointer (&next);
   else
-    streak = g_strdup ("");
-  gtk_label_set_label (self->streak_label, streak);
-  gtk_widget_set_visible (GTK_WIDGET (self->streak_label), streak[0] != '\0');
+    caption = g_strdup ("");
+
+  gtk_label_set_label (self->streak_label, caption);
+  gtk_widget_set_visible (GTK_WIDGET (self->streak_label), caption[0] != '\0');
 }
 
 static void
@@ -308,7 +350,7 @@ flash_window_refresh (FlashWindow *self)
     g_message ("Could not read the statistics: %s", error->message);
 
   update_deck_rows (self);
-  update_today (self, have_stats ? &stats : NULL);
+  update_today (self, have_stats ? &stats : NULL, now);
 
   if (!is_studying (self))
     show_page (self, self->decks->len > 0 ? "overview" : "empty");

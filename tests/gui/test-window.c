@@ -278,6 +278,28 @@ test_bundled_decks (Fixture       *fixture,
 }
 
 static void
+test_nothing_to_study (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  FlashLimits limits = { .new_per_day = 0, .reviews_per_day = 200, .day_start_hour = 4 };
+  GtkWidget *study_button = flash_window_get_study_button (fixture->window);
+
+  import_test_deck (fixture);
+  g_assert_true (gtk_widget_is_sensitive (study_button));
+
+  /* With no new cards allowed and nothing reviewed yet, today is done. */
+  flash_store_set_limits (fixture->store, &limits, &error);
+  g_assert_no_error (error);
+  flash_window_refresh (fixture->window);
+  process_events ();
+
+  g_assert_cmpstr (flash_window_get_count_text (fixture->window, "new"), ==, "0");
+  g_assert_false (gtk_widget_is_sensitive (study_button));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (study_button)), ==, "All Done for Today");
+}
+
+static void
 test_study_and_back (Fixture       *fixture,
                      gconstpointer  data)
 {
@@ -384,6 +406,7 @@ main (int   argc,
   ADD_TEST ("/window/import-bad-keeps-decks", test_import_bad_keeps_decks);
   ADD_TEST ("/window/delete", test_delete);
   ADD_TEST ("/window/bundled-decks", test_bundled_decks);
+  ADD_TEST ("/window/nothing-to-study", test_nothing_to_study);
   ADD_TEST ("/window/study-and-back", test_study_and_back);
   g_test_add_func ("/window/open-error", test_open_error);
   g_test_add_func ("/window/settings", test_settings);
