@@ -422,6 +422,12 @@ test_export_round_trip (Fixture       *fx,
   again = flash_sheet_parse (markdown, -1, result.deck_name, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (again->name, ==, result.deck_name);
+  {
+    g_autoptr(FlashSheet) original = flash_sheet_load (path, NULL);
+
+    g_assert_nonnull (original->description);
+    g_assert_cmpstr (again->description, ==, original->description);
+  }
   g_assert_cmpuint (again->cards->len, ==, cards->len);
   for (guint i = 0; i < cards->len; i++)
     {
@@ -432,6 +438,18 @@ test_export_round_trip (Fixture       *fx,
       g_assert_cmpstr (parsed->question, ==, stored->question);
       g_assert_cmpstr (parsed->answer, ==, stored->answer);
     }
+
+  /* All decks in one Markdown file would import back as one deck, so that is refused. */
+  {
+    g_autofree char *other = write_file (fx, "other.md", "# Other\n\n## One\n\nText.\n");
+    g_autofree char *all = NULL;
+
+    import_ok (fx, other, NULL);
+    all = flash_store_export_markdown (fx->store, 0, &error);
+    g_assert_null (all);
+    g_assert_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
 
   tsv = flash_store_export_tsv (fx->store, deck_id, &error);
   g_assert_no_error (error);

@@ -1877,12 +1877,18 @@ flash_store_get_stats (FlashStore  *self,
 
 /* Export ---------------------------------------------------------------------------------------- */
 
-static GPtrArray *
-deck_cards (FlashStore  *self,
-            gint64       deck_id,
-            GError     **error)
+static gboolean
+context_starts_with (GPtrArray  *cards,
+                     const char *name)
 {
-  return flash_store_list_cards (self, deck_id, error);
+  FlashCard *first;
+
+  if (cards->len == 0)
+    return FALSE;
+  first = g_ptr_array_index (cards, 0);
+  return g_str_has_prefix (first->context, name)
+         && (first->context[strlen (name)] == '\0'
+             || g_str_has_prefix (first->context + strlen (name), " › "));
 }
 
 /* Writes the cards back as headings under their breadcrumb, which imports to the same keys:
@@ -1924,6 +1930,15 @@ flash_store_export_markdown (FlashStore  *self,
       return NULL;
     }
 
+  /* One Markdown file is one deck: several decks would import back as one. */
+  if (decks->len > 4)
+    {
+      g_string_free (out, TRUE);
+      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_INVALID,
+                   "the collection has %u decks; export them one at a time", decks->len / 4);
+      return NULL;
+    }
+
   for (guint d = 0; d < decks->len; d += 4)
     {
       gint64 id = *(gint64 *) g_ptr_array_index (decks, d);
@@ -1932,7 +1947,7 @@ flash_store_export_markdown (FlashStore  *self,
       const char *tags = g_ptr_array_index (decks, d + 3);
       g_auto(GStrv) open = g_new0 (char *, 1);
 
-      cards = deck_cards (self, id, error);
+      cards = flash_store_list_cards (self, id, error);
       if (cards == NULL)
         {
           g_string_free (out, TRUE);
@@ -1949,7 +1964,8 @@ flash_store_export_markdown (FlashStore  *self,
           g_string_append_printf (out, "tags: [%s]\n", joined);
         }
       g_string_append (out, "---\n");
-      if (description != NULL && *description != '\0')
+      /* Without a title heading to hang it on, the description goes first. */
+      if (description != NULL && *description != '\0' && !context_starts_with (cards, name))
         g_string_append_printf (out, "\n%s\n", description);
 
       for (guint i = 0; i < cards->len; i++)
@@ -1962,8 +1978,14 @@ flash_store_export_markdown (FlashStore  *self,
           while (same < depth && open[same] != NULL && g_str_equal (open[same], crumbs[same]))
             same++;
           for (guint level = same; level < depth; level++)
-            g_string_append_printf (out, "\n%.*s %s\n", (int) MIN (level + 1, 6), "######",
-                                    crumbs[level]);
+            {
+              g_string_append_printf (out, "\n%.*s %s\n", (int) MIN (level + 1, 6), "######",
+                                      crumbs[level]);
+              /* The deck's own text belongs under its title heading, as it was imported. */
+              if (level == 0 && i == 0 && description != NULL && *description != '\0'
+                  && g_str_equal (crumbs[0], name))
+                g_string_append_printf (out, "\n%s\n", description);
+            }
           g_strfreev (open);
           open = g_strdupv (crumbs);
           g_string_append_printf (out, "\n%.*s %s\n\n%s\n", (int) MIN (depth + 1, 6), "######",
@@ -2001,7 +2023,7 @@ flash_store_export_tsv (FlashStore  *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  cards = deck_cards (self, deck_id, error);
+  cards = flash_store_list_cards (self, deck_id, error);
   if (cards == NULL)
     return NULL;
   out = g_string_new (NULL);
