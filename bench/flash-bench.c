@@ -425,6 +425,7 @@ main (int   argc,
   g_autofree char *now_text = NULL;
   g_autofree char *scratch = NULL;
   g_autofree char *work_db = NULL;
+  g_autofree char *only = NULL;
   int runs = 20;
   int import_runs = 5;
   GOptionEntry entries[] = {
@@ -434,6 +435,8 @@ main (int   argc,
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Repetitions of the fast benchmarks (20)", "N" },
     { "import-runs", 0, 0, G_OPTION_ARG_INT, &import_runs, "Repetitions of the imports (5)", "N" },
     { "scratch", 0, 0, G_OPTION_ARG_FILENAME, &scratch, "Folder for temporary files", "DIR" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Run one group (for a profiler): import, open, "
+      "queue or grade", "GROUP" },
     { NULL }
   };
 
@@ -456,7 +459,8 @@ main (int   argc,
 
   figures = g_ptr_array_new_with_free_func ((GDestroyNotify) figure_free);
 
-  bench_import (sheet, scratch, (guint) import_runs);
+  if (only == NULL || g_str_equal (only, "import"))
+    bench_import (sheet, scratch, (guint) import_runs);
 
   /* Grading writes, so it works on a copy and the generated collection stays as it was. */
   work_db = g_build_filename (scratch, "collection.db", NULL);
@@ -465,14 +469,17 @@ main (int   argc,
   if (!g_file_copy (source, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
     die (work_db, error);
 
-  bench_open (work_db, (guint) runs);
+  if (only == NULL || g_str_equal (only, "open"))
+    bench_open (work_db, (guint) runs);
 
   store = flash_store_open (work_db, &error);
   if (store == NULL)
     die (work_db, error);
   describe_collection (store, now);
-  bench_queue (store, now, (guint) runs);
-  bench_grade (store, now, (guint) MAX (runs, 50));
+  if (only == NULL || g_str_equal (only, "queue"))
+    bench_queue (store, now, (guint) runs);
+  if (only == NULL || g_str_equal (only, "grade"))
+    bench_grade (store, now, (guint) MAX (runs, 50));
 
   print_table ();
   print_ratio ();
