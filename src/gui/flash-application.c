@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* flash-application.c: the single-instance application that owns the collection and the settings. */
+/* flash-application.c: the single-instance application; owns the collection and the settings. */
 
 #include "config.h"
 

@@ -120,8 +120,8 @@ flash_preferences_window_class_init (FlashPreferencesWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/flashsheet/Flashsheet/ui/flash-preferences-window.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/flashsheet/Flashsheet/ui/flash-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FlashPreferencesWindow, new_cards_spin);
   gtk_widget_class_bind_template_child (widget_class, FlashPreferencesWindow, reviews_spin);
   gtk_widget_class_bind_template_child (widget_class, FlashPreferencesWindow, day_start_spin);

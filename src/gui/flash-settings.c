@@ -6,7 +6,7 @@
 #include "flash-settings.h"
 
 /* Every part of the app goes through this object rather than holding a GSettings of its own, so
- * the key names live in one file and the tests can swap the backend for GSETTINGS_BACKEND=memory. */
+ * the key names live in one file and the tests can use GSETTINGS_BACKEND=memory. */
 struct _FlashSettings
 {
   GObject    parent_instance;

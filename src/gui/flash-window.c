@@ -753,7 +753,7 @@ stack_page_changed_cb (FlashWindow *self)
   gtk_widget_set_visible (self->back_button, studying);
 
   /* Enter starts studying from the overview; while studying it belongs to the study page. The
-   * Study button also takes the focus, or Enter would open the menu button that otherwise has it. */
+   * Study button also takes the focus, or Enter would open the menu button that has it. */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "overview") == 0)
     {
       gtk_window_set_default_widget (GTK_WINDOW (self), self->study_button);
@@ -778,21 +778,24 @@ study_page_changed_cb (FlashWindow *self)
 static void
 study_settings_changed_cb (FlashWindow *self)
 {
-  flash_study_page_set_full_scale (self->study_page, flash_settings_get_full_scale (self->settings));
-  flash_study_page_set_text_scale (self->study_page, flash_settings_get_text_scale (self->settings));
+  flash_study_page_set_full_scale (self->study_page,
+                                   flash_settings_get_full_scale (self->settings));
+  flash_study_page_set_text_scale (self->study_page,
+                                   flash_settings_get_text_scale (self->settings));
 }
 
 static void
 flash_window_constructed (GObject *object)
 {
   FlashWindow *self = FLASH_WINDOW (object);
-  GtkApplication *application;
+  GtkApplication *app;
 
   G_OBJECT_CLASS (flash_window_parent_class)->constructed (object);
 
-  application = gtk_window_get_application (GTK_WINDOW (self));
-  if (FLASH_IS_APPLICATION (application))
-    self->settings = g_object_ref (flash_application_get_settings (FLASH_APPLICATION (application)));
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  /* The test makes windows without an application; they get settings of their own. */
+  if (FLASH_IS_APPLICATION (app))
+    self->settings = g_object_ref (flash_application_get_settings (FLASH_APPLICATION (app)));
   else
     self->settings = flash_settings_new ();
 
@@ -884,8 +887,8 @@ flash_window_class_init (FlashWindowClass *klass)
 
   g_type_ensure (FLASH_TYPE_STUDY_PAGE);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/flashsheet/Flashsheet/ui/flash-window.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/flashsheet/Flashsheet/ui/flash-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FlashWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, FlashWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, FlashWindow, toast_overlay);

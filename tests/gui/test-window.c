@@ -323,11 +323,12 @@ test_study_and_back (Fixture       *fixture,
 static void
 test_open_error (void)
 {
-  g_autoptr(GError) error = g_error_new_literal (FLASH_STORE_ERROR, FLASH_STORE_ERROR_TOO_NEW,
-                                                 "The collection was written by a newer Flashsheet");
+  g_autoptr(GError) error = NULL;
   FlashWindow *window = flash_window_new (NULL, NULL);
   AdwMessageDialog *dialog;
 
+  error = g_error_new_literal (FLASH_STORE_ERROR, FLASH_STORE_ERROR_TOO_NEW,
+                               "The collection was written by a newer Flashsheet");
   gtk_window_present (GTK_WINDOW (window));
   flash_window_show_open_error (window, error);
   process_events ();
