@@ -683,11 +683,22 @@ delete_deck_action_cb (GtkWidget  *widget,
 
   heading = g_strdup_printf (_("Delete “%s”?"), deck->name);
   cards = g_strdup_printf (ngettext ("%u card", "%u cards", deck->total), deck->total);
-  reviews = g_strdup_printf (ngettext ("%u review", "%u reviews", deck->reviews), deck->reviews);
-  /* Translators: "27 cards and the record of 5 reviews will be deleted…" */
-  body = g_strdup_printf (_("%s and the record of %s will be deleted. Importing the cheatsheet "
-                            "again brings the cards back as new ones."),
-                          cards, reviews);
+  if (deck->reviews == 0)
+    {
+      /* Translators: %s is "27 cards". */
+      body = g_strdup_printf (_("Its %s will be deleted. Importing the cheatsheet again brings "
+                                "them back."),
+                              cards);
+    }
+  else
+    {
+      reviews = g_strdup_printf (ngettext ("%u review", "%u reviews", deck->reviews),
+                                 deck->reviews);
+      /* Translators: "27 cards and the record of 5 reviews will be deleted…" */
+      body = g_strdup_printf (_("%s and the record of %s will be deleted. Importing the "
+                                "cheatsheet again brings the cards back as new ones."),
+                              cards, reviews);
+    }
 
   dialog = present_dialog (self, heading, body);
   adw_message_dialog_add_responses (dialog,

@@ -88,6 +88,26 @@ only_deck_id (Fixture *fixture)
   return deck->id;
 }
 
+/* Grades the first card of today's queue, as the study page would, and refreshes the window. */
+static void
+review_one_card (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GArray) queue = NULL;
+  FlashReviewResult result;
+
+  queue = flash_store_today_queue (fixture->store, 0, now, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (queue->len, >, 0);
+  flash_store_record_review (fixture->store, g_array_index (queue, gint64, 0), FLASH_GRADE_GOOD,
+                             now, 1000, &result, &error);
+  g_assert_no_error (error);
+
+  flash_window_refresh (fixture->window);
+  process_events ();
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -239,8 +259,8 @@ test_delete (Fixture       *fixture,
   dialog = flash_window_get_dialog (fixture->window);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Test Deck”?");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "3 cards"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "0 reviews"));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "Its 3 cards will be deleted. Importing the cheatsheet again brings them back.");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==,
                    ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_response (dialog, "cancel");
@@ -248,10 +268,17 @@ test_delete (Fixture       *fixture,
   g_assert_false (flash_store_is_empty (fixture->store));
   g_assert_cmpuint (flash_window_get_n_deck_rows (fixture->window), ==, 1);
 
-  /* Confirming deletes it and shows the empty state again. */
+  /* After a review the dialog says that its history goes too. */
+  review_one_card (fixture);
+  g_assert_cmpstr (flash_window_get_count_text (fixture->window, "new"), ==, "2");
+  g_assert_cmpstr (flash_window_get_count_text (fixture->window, "streak"), ==, "1-day streak");
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-deck", "x", deck_id);
   dialog = flash_window_get_dialog (fixture->window);
   g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "3 cards and the record of 1 review will be deleted"));
+
+  /* Confirming deletes it and shows the empty state again. */
   adw_message_dialog_response (dialog, "delete");
   process_events ();
 
