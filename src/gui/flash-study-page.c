@@ -10,7 +10,7 @@
 #include "flash-study-page.h"
 
 /* How much larger than the answer the question is drawn. */
-#define QUESTION_SCALE 1.3
+#define QUESTION_SCALE 1.5
 
 struct _FlashStudyPage
 {
@@ -22,7 +22,6 @@ struct _FlashStudyPage
   GtkScrolledWindow  *scroller;
   GtkLabel           *context_label;
   GtkLabel           *left_label;
-  GtkWidget          *undo_button;
   GtkWidget          *question_bin;
   GtkWidget          *answer_separator;
   GtkWidget          *answer_bin;
@@ -125,7 +124,8 @@ update_actions (FlashStudyPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "study.undo",
                                  self->undo_depth > 0 && self->store != NULL);
 
-  gtk_widget_set_visible (self->undo_button, self->undo_depth > 0);
+  /* The inline button stays in place (insensitive) so the card does not jump when it turns on;
+   * on the done page a disabled button would only be noise. */
   gtk_widget_set_visible (self->done_undo_button, self->undo_depth > 0);
 }
 
@@ -139,8 +139,9 @@ describe_interval (const FlashCard *card,
 
   flash_card_preview (card, today, grade, &result);
 
-  /* A failed card comes back later in this session (SM-2 step 7), not on a later day. */
-  if (result.repeat && grade < 3)
+  /* A card graded below Good comes back later today (SM-2 step 7); that is what the user will
+   * see next, whatever interval it keeps for the days after. */
+  if (result.repeat)
     return g_strdup (_("in a few cards"));
 
   days = MAX (1, (int) (result.due_day - today));
@@ -317,14 +318,16 @@ set_card (FlashStudyPage *self,
   else
     gtk_label_set_text (self->context_label, card->deck_name);
 
-  flash_markdown_view_set_markdown (FLASH_MARKDOWN_VIEW (self->question_view), card->question);
-  flash_markdown_view_set_markdown (FLASH_MARKDOWN_VIEW (self->answer_view), "");
+  /* The card is put on screen before its Markdown is rendered, for the same reason as in
+   * show_answer(). */
+  gtk_stack_set_visible_child_name (self->stack, "card");
   gtk_widget_set_visible (self->answer_separator, FALSE);
   gtk_widget_set_visible (self->answer_bin, FALSE);
+  flash_markdown_view_set_markdown (FLASH_MARKDOWN_VIEW (self->question_view), card->question);
+  flash_markdown_view_set_markdown (FLASH_MARKDOWN_VIEW (self->answer_view), NULL);
 
   rebuild_grade_buttons (self);
   gtk_stack_set_visible_child_name (self->button_stack, "show");
-  gtk_stack_set_visible_child_name (self->stack, "card");
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0.0);
 
   update_progress (self);
@@ -380,9 +383,12 @@ show_answer (FlashStudyPage *self)
     return;
 
   self->answer_shown = TRUE;
-  flash_markdown_view_set_markdown (FLASH_MARKDOWN_VIEW (self->answer_view), self->card->answer);
+
+  /* The answer is rendered once its box is on screen: code blocks built inside a hidden parent
+   * come out with the wrong height (their last line clipped). */
   gtk_widget_set_visible (self->answer_separator, TRUE);
   gtk_widget_set_visible (self->answer_bin, TRUE);
+  flash_markdown_view_set_markdown (FLASH_MARKDOWN_VIEW (self->answer_view), self->card->answer);
 
   /* The Show Answer button goes away. Focus is not handed to a grade button, so that a second
    * Space does not grade the card by accident; the digit keys work from anywhere. */
@@ -584,9 +590,13 @@ flash_study_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (flash_study_page_parent_class)->map (widget);
 
-  /* Coming back from the overview, focus would otherwise stay on a widget that is now hidden. */
+  /* Coming back from the overview, focus would otherwise stay on a widget that is now hidden,
+   * and the answer time should not count the time spent away. */
   if (self->card != NULL && !self->answer_shown)
-    gtk_widget_grab_focus (self->show_answer_button);
+    {
+      gtk_widget_grab_focus (self->show_answer_button);
+      self->shown_usec = g_get_monotonic_time ();
+    }
 }
 
 static void
@@ -626,7 +636,6 @@ flash_study_page_class_init (FlashStudyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, context_label);
   gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, left_label);
-  gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, undo_button);
   gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, question_bin);
   gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, answer_separator);
   gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, answer_bin);
