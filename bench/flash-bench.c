@@ -2,6 +2,7 @@
 /* flash-bench.c: times import, start-up, today's queue and grading on a large collection. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
@@ -19,8 +20,32 @@ typedef struct
 {
   char   *name;
   double  target_ms; /* 0: no target */
-  GArray *samples;   /* gint64 microseconds */
+  GArray *samples;   /* gint64 microseconds of wall-clock time */
+  GArray *cpu;       /* gint64 microseconds of this process's CPU time */
 } Figure;
+
+/* A point in time on both clocks. CPU time is what the code itself costs, which stays put when
+ * the other programs on a shared machine slow the wall clock down. */
+typedef struct
+{
+  gint64 wall;
+  gint64 cpu;
+} Stamp;
+
+static gint64
+cpu_time_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static Stamp
+stamp_now (void)
+{
+  return (Stamp) { g_get_monotonic_time (), cpu_time_us () };
+}
 
 static GPtrArray *figures;
 
@@ -29,6 +54,7 @@ figure_free (Figure *figure)
 {
   g_free (figure->name);
   g_array_unref (figure->samples);
+  g_array_unref (figure->cpu);
   g_free (figure);
 }
 
@@ -48,18 +74,31 @@ figure_get (const char *name,
   figure->name = g_strdup (name);
   figure->target_ms = target_ms;
   figure->samples = g_array_new (FALSE, FALSE, sizeof (gint64));
+  figure->cpu = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_ptr_array_add (figures, figure);
   return figure;
 }
 
 static void
+record_between (const char *name,
+                double      target_ms,
+                Stamp       start,
+                Stamp       end)
+{
+  Figure *figure = figure_get (name, target_ms);
+  gint64 wall = end.wall - start.wall;
+  gint64 cpu = end.cpu - start.cpu;
+
+  g_array_append_val (figure->samples, wall);
+  g_array_append_val (figure->cpu, cpu);
+}
+
+static void
 record (const char *name,
         double      target_ms,
-        gint64      start)
+        Stamp       start)
 {
-  gint64 elapsed = g_get_monotonic_time () - start;
-
-  g_array_append_val (figure_get (name, target_ms)->samples, elapsed);
+  record_between (name, target_ms, start, stamp_now ());
 }
 
 static int
@@ -73,9 +112,8 @@ compare_int64_cb (gconstpointer a,
 }
 
 static double
-median_ms (Figure *figure)
+median_ms_of (GArray *s)
 {
-  GArray *s = figure->samples;
   guint n = s->len;
 
   g_array_sort (s, compare_int64_cb);
@@ -84,6 +122,18 @@ median_ms (Figure *figure)
   if (n % 2 == 1)
     return g_array_index (s, gint64, n / 2) / 1000.0;
   return (g_array_index (s, gint64, n / 2 - 1) + g_array_index (s, gint64, n / 2)) / 2000.0;
+}
+
+static double
+median_ms (Figure *figure)
+{
+  return median_ms_of (figure->samples);
+}
+
+static double
+median_cpu_ms (Figure *figure)
+{
+  return median_ms_of (figure->cpu);
 }
 
 static double
@@ -147,14 +197,14 @@ bench_import (const char *sheet_path,
       g_autoptr(FlashStore) store = NULL;
       g_autoptr(FlashSheet) sheet = NULL;
       FlashImportResult result = { 0 };
-      gint64 start;
+      Stamp start;
 
-      start = g_get_monotonic_time ();
+      start = stamp_now ();
       cmark_parse_only (text, length);
       record ("1a. cmark-gfm parse alone (in memory)", 0, start);
 
       /* The parser's share of the import: reading, cmark-gfm and building the cards. */
-      start = g_get_monotonic_time ();
+      start = stamp_now ();
       sheet = flash_sheet_load (sheet_path, &error);
       if (sheet == NULL)
         die (sheet_path, error);
@@ -163,7 +213,7 @@ bench_import (const char *sheet_path,
       store = flash_store_open (db, &error);
       if (store == NULL)
         die (db, error);
-      start = g_get_monotonic_time ();
+      start = stamp_now ();
       if (!flash_store_import_file (store, sheet_path, &result, &error))
         die (sheet_path, error);
       record ("1. import into a fresh collection", 0, start);
@@ -178,11 +228,11 @@ bench_import (const char *sheet_path,
     {
       g_autoptr(FlashStore) store = flash_store_open (last_db, &error);
       FlashImportResult result = { 0 };
-      gint64 start;
+      Stamp start;
 
       if (store == NULL)
         die (last_db, error);
-      start = g_get_monotonic_time ();
+      start = stamp_now ();
       if (!flash_store_import_file (store, sheet_path, &result, &error))
         die (sheet_path, error);
       record ("2. re-import, file unchanged", 0, start);
@@ -214,11 +264,11 @@ bench_open (const char *db_path,
   /* The first start of a day also copies the collection into backups/ (flash-backup.c). */
   for (guint i = 0; i < MIN (runs, 5); i++)
     {
-      gint64 start;
+      Stamp start;
       FlashStore *store;
 
       remove_backups (db_path);
-      start = g_get_monotonic_time ();
+      start = stamp_now ();
       store = flash_store_open (db_path, &error);
       if (store == NULL)
         die (db_path, error);
@@ -229,7 +279,7 @@ bench_open (const char *db_path,
   /* Every later start that day finds today's backup and only checks the file. */
   for (guint i = 0; i < runs; i++)
     {
-      gint64 start = g_get_monotonic_time ();
+      Stamp start = stamp_now ();
       FlashStore *store = flash_store_open (db_path, &error);
 
       if (store == NULL)
@@ -242,7 +292,7 @@ bench_open (const char *db_path,
   for (guint i = 0; i < runs; i++)
     {
       sqlite3 *db = NULL;
-      gint64 start = g_get_monotonic_time ();
+      Stamp start = stamp_now ();
 
       if (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK
           || sqlite3_exec (db, "PRAGMA quick_check(1)", NULL, NULL, NULL) != SQLITE_OK)
@@ -307,28 +357,28 @@ bench_queue (FlashStore *store,
       g_autoptr(GPtrArray) decks = NULL;
       FlashDayCounts counts;
       FlashStats stats;
-      gint64 start;
+      Stamp start;
 
-      start = g_get_monotonic_time ();
+      start = stamp_now ();
       all = flash_store_today_queue (store, 0, now, 0, &error);
       record ("4. today_queue (all decks, no limit)", 5, start);
-      start = g_get_monotonic_time ();
+      start = stamp_now ();
       one = flash_store_today_queue (store, 0, now, 1, &error);
       record ("4. today_queue (all decks, limit 1)", 5, start);
-      start = g_get_monotonic_time ();
+      start = stamp_now ();
       if (all == NULL || one == NULL || !flash_store_today_counts (store, 0, now, &counts, &error))
         die ("today's queue", error);
       record ("4. today_counts (all decks)", 5, start);
-      start = g_get_monotonic_time ();
+      start = stamp_now ();
       decks = flash_store_list_decks (store, now, &error);
       if (decks == NULL)
         die ("list_decks", error);
       record ("4. list_decks", 5, start);
-      start = g_get_monotonic_time ();
+      start = stamp_now ();
       if (!flash_store_get_stats (store, now, &stats, &error))
         die ("get_stats", error);
       record ("4. get_stats", 5, start);
-      start = g_get_monotonic_time ();
+      start = stamp_now ();
       flash_store_next_due_day (store, 0, now, &error);
       if (error != NULL)
         die ("next_due_day", error);
@@ -342,15 +392,15 @@ bench_queue (FlashStore *store,
       g_autoptr(GArray) busy = NULL;
       g_autoptr(GArray) quiet = NULL;
       FlashDayCounts counts;
-      gint64 start;
+      Stamp start;
 
-      start = g_get_monotonic_time ();
+      start = stamp_now ();
       busy = flash_store_today_queue (store, busy_deck, now, 1, &error);
       record ("4. today_queue (busiest deck, limit 1)", 5, start);
-      start = g_get_monotonic_time ();
+      start = stamp_now ();
       quiet = flash_store_today_queue (store, quiet_deck, now, 1, &error);
       record ("4. today_queue (quietest deck, limit 1)", 5, start);
-      start = g_get_monotonic_time ();
+      start = stamp_now ();
       if (busy == NULL || quiet == NULL
           || !flash_store_today_counts (store, quiet_deck, now, &counts, &error))
         die ("one deck's queue", error);
@@ -378,13 +428,13 @@ bench_grade (FlashStore *store,
       g_autoptr(GDateTime) when = g_date_time_add_seconds (now, 8.0 * (i + 1));
       g_autoptr(GArray) next = NULL;
       g_autoptr(FlashCard) card = NULL;
-      gint64 start = g_get_monotonic_time ();
-      gint64 graded;
+      Stamp start = stamp_now ();
+      Stamp graded;
 
       if (!flash_store_record_review (store, card_id, grades[i % G_N_ELEMENTS (grades)], when, 5000,
                                       NULL, &error))
         die ("record_review", error);
-      graded = g_get_monotonic_time ();
+      graded = stamp_now ();
       next = flash_store_today_queue (store, 0, when, 1, &error);
       if (next == NULL || next->len == 0)
         die ("the queue ran dry", error);
@@ -393,8 +443,7 @@ bench_grade (FlashStore *store,
       if (card == NULL)
         die ("get_card", error);
       record ("5. grade + next card (record, queue 1, get_card)", 5, start);
-      graded -= start;
-      g_array_append_val (figure_get ("5a. record_review alone", 0)->samples, graded);
+      record_between ("5a. record_review alone", 0, start, graded);
     }
 
   /* What the window does today after each grade: the study page's "changed" signal makes
@@ -407,7 +456,7 @@ bench_grade (FlashStore *store,
       g_autoptr(GPtrArray) decks = NULL;
       FlashDayCounts counts;
       FlashStats stats;
-      gint64 start = g_get_monotonic_time ();
+      Stamp start = stamp_now ();
 
       if (!flash_store_record_review (store, card_id, grades[i % G_N_ELEMENTS (grades)], when, 5000,
                                       NULL, &error))
@@ -426,7 +475,7 @@ bench_grade (FlashStore *store,
 
   for (guint i = 0; i < 2 * runs; i++)
     {
-      gint64 start = g_get_monotonic_time ();
+      Stamp start = stamp_now ();
 
       if (!flash_store_undo_last (store, NULL, &error))
         die ("undo", error);
@@ -437,8 +486,8 @@ bench_grade (FlashStore *store,
 static void
 print_table (void)
 {
-  g_print ("\n| Benchmark | Runs | Median (ms) | Worst (ms) | Target | Met |\n");
-  g_print ("| --- | ---: | ---: | ---: | --- | --- |\n");
+  g_print ("\n| Benchmark | Runs | Median (ms) | Worst (ms) | CPU median (ms) | Target | Met |\n");
+  g_print ("| --- | ---: | ---: | ---: | ---: | --- | --- |\n");
   for (guint i = 0; i < figures->len; i++)
     {
       Figure *figure = g_ptr_array_index (figures, i);
@@ -448,8 +497,8 @@ print_table (void)
                                 ? g_strdup_printf ("< %.0f ms", figure->target_ms)
                                 : g_strdup ("");
 
-      g_print ("| %s | %u | %.2f | %.2f | %s | %s |\n", figure->name, figure->samples->len,
-               median, worst, target,
+      g_print ("| %s | %u | %.2f | %.2f | %.2f | %s | %s |\n", figure->name, figure->samples->len,
+               median, worst, median_cpu_ms (figure), target,
                figure->target_ms <= 0 ? "" : median < figure->target_ms ? "yes" : "**no**");
     }
 }
@@ -457,12 +506,14 @@ print_table (void)
 static void
 print_ratio (void)
 {
-  double import_ms = median_ms (figure_get ("1. import into a fresh collection", 0));
-  double cmark_ms = median_ms (figure_get ("1a. cmark-gfm parse alone (in memory)", 0));
+  Figure *import = figure_get ("1. import into a fresh collection", 0);
+  Figure *cmark = figure_get ("1a. cmark-gfm parse alone (in memory)", 0);
+  double wall = median_ms (cmark) > 0 ? median_ms (import) / median_ms (cmark) : 0;
+  double cpu = median_cpu_ms (cmark) > 0 ? median_cpu_ms (import) / median_cpu_ms (cmark) : 0;
 
-  if (cmark_ms > 0)
-    g_print ("\nImport / cmark-gfm parse: %.1fx (target <= 4x: %s)\n", import_ms / cmark_ms,
-             import_ms / cmark_ms <= 4.0 ? "met" : "missed");
+  if (wall > 0)
+    g_print ("\nImport / cmark-gfm parse: %.1fx wall clock, %.1fx CPU (target <= 4x: %s)\n", wall,
+             cpu, wall <= 4.0 ? "met" : cpu <= 4.0 ? "met in CPU time only" : "missed");
 }
 
 int
