@@ -164,8 +164,8 @@ write_sheet (const char  *path,
     return FALSE;
   if (sheet->cards->len != n_cards)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: wrote %u cards but the parser found %u",
-                   path, n_cards, sheet->cards->len);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "%s: wrote %u cards but the parser found %u", path, n_cards, sheet->cards->len);
       return FALSE;
     }
   return TRUE;
@@ -373,11 +373,12 @@ simulate_history (HistorySink        *sink,
       g_ptr_array_set_size (repeats, 0);
       for (guint i = 0; i < n_due || repeats->len > 0; )
         {
+          SimCard *waiting = repeats->len > 0 ? g_ptr_array_index (repeats, 0) : NULL;
           SimCard *card;
           SimReview review;
 
           /* A missed card comes back after a few others, or when nothing else is left. */
-          if (i < n_due && (repeats->len == 0 || ((SimCard *) repeats->pdata[0])->repeat_seq > done))
+          if (i < n_due && (waiting == NULL || waiting->repeat_seq > done))
             card = g_ptr_array_index (due, i++);
           else
             card = g_ptr_array_steal_index (repeats, 0);
@@ -549,8 +550,8 @@ add_history (const char         *path,
                                    "reps_before, ef_before, interval_before, due_before, "
                                    "first_day_before, repeat_day_before, repeat_seq_before, "
                                    "reps_after, ef_after, interval_after, due_after, answer_ms) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-                                   "?14, ?15, ?16, ?17)", -1, &sink.insert_log, NULL);
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+                                   "?13, ?14, ?15, ?16, ?17)", -1, &sink.insert_log, NULL);
       ok = simulate_history (&sink, cards, plan, today, limits.day_start_hour, rand, error)
            && write_schedule (sink.db, cards, error)
            && raw_exec (sink.db, "COMMIT", error);
@@ -563,7 +564,7 @@ add_history (const char         *path,
   return ok;
 }
 
-/* Building a collection ------------------------------------------------------------------------- */
+/* Building a collection ---------------------------------------------------------------------- */
 
 typedef struct
 {

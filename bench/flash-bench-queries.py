@@ -50,14 +50,19 @@ def queries(today, busy, quiet):
         ("list_decks: reviews per deck",
          "SELECT d.id, (SELECT COUNT(*) FROM review_log l JOIN cards c ON c.id = l.card_id "
          "WHERE c.deck_id = d.id) FROM decks d", (),
-         "SELECT d.id, (SELECT COUNT(*) FROM review_log l WHERE l.deck_id = d.id) FROM decks d", ()),
-        ("due_ids, quietest deck, limit 200", DUE_NOW, (today, quiet, 200), DUE_DECK, (today, quiet, 200)),
-        ("due_ids, busiest deck, limit 200", DUE_NOW, (today, busy, 200), DUE_DECK, (today, busy, 200)),
+         "SELECT d.id, (SELECT COUNT(*) FROM review_log l WHERE l.deck_id = d.id) "
+         "FROM decks d", ()),
+        ("due_ids, quietest deck, limit 200",
+         DUE_NOW, (today, quiet, 200), DUE_DECK, (today, quiet, 200)),
+        ("due_ids, busiest deck, limit 200",
+         DUE_NOW, (today, busy, 200), DUE_DECK, (today, busy, 200)),
         ("repeat_ids, all decks", REPEAT_NOW, (today, 0),
-         REPEAT_NOW.replace("s.repeat_day = ?1", "s.repeat_day = ?1 AND s.repeat_day > 0"), (today, 0)),
+         REPEAT_NOW.replace("s.repeat_day = ?1", "s.repeat_day = ?1 AND s.repeat_day > 0"),
+         (today, 0)),
         ("get_stats: active cards",
          "SELECT COUNT(*) FROM cards WHERE retired = 0", (),
-         "SELECT (SELECT COUNT(*) FROM cards) - (SELECT COUNT(*) FROM cards WHERE retired = 1)", ()),
+         "SELECT (SELECT COUNT(*) FROM cards) "
+         "- (SELECT COUNT(*) FROM cards WHERE retired = 1)", ()),
         ("get_stats: new cards",
          "SELECT COUNT(*) FROM cards WHERE retired = 0 AND is_new = 1", (),
          "SELECT (SELECT COUNT(*) FROM cards) - (SELECT COUNT(*) FROM cards WHERE retired = 1) "
@@ -70,7 +75,8 @@ def queries(today, busy, quiet):
          "SELECT COUNT(*) FROM schedule s JOIN cards c ON c.id = s.card_id "
          "WHERE c.retired = 0 AND (s.due_day <= ?1 OR s.repeat_day = ?1)", (today,),
          "SELECT (SELECT COUNT(*) FROM schedule WHERE due_day <= ?1) "
-         "+ (SELECT COUNT(*) FROM schedule WHERE repeat_day = ?1 AND repeat_day > 0 AND due_day > ?1) "
+         "+ (SELECT COUNT(*) FROM schedule "
+         "WHERE repeat_day = ?1 AND repeat_day > 0 AND due_day > ?1) "
          "- (SELECT COUNT(*) FROM cards c JOIN schedule s ON s.card_id = c.id "
          "WHERE c.retired = 1 AND (s.due_day <= ?1 OR s.repeat_day = ?1))", (today,)),
     ]
