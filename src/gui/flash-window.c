@@ -333,7 +333,9 @@ flash_window_refresh (FlashWindow *self)
   decks = flash_store_list_decks (self->store, now, &error);
   if (decks == NULL)
     {
-      show_error (self, _("Cannot Read the Collection"), error->message);
+      /* Refreshes follow focus changes; one dialog about the same failure is enough. */
+      if (self->dialog == NULL)
+        show_error (self, _("Cannot Read the Collection"), error->message);
       return;
     }
   g_ptr_array_unref (self->decks);
@@ -780,6 +782,15 @@ stack_page_changed_cb (FlashWindow *self)
   update_actions (self);
 }
 
+/* The window may stay open past the hour a new study day starts, or the CLI may change the
+ * collection meanwhile: coming back to the window shows today's numbers. */
+static void
+is_active_changed_cb (FlashWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)) && !is_studying (self))
+    flash_window_refresh (self);
+}
+
 static void
 study_page_changed_cb (FlashWindow *self)
 {
@@ -822,6 +833,8 @@ flash_window_constructed (GObject *object)
 
   flash_window_refresh (self);
   stack_page_changed_cb (self);
+
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_changed_cb), NULL);
 }
 
 static void
