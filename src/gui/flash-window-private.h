@@ -15,5 +15,6 @@ const char *flash_window_get_count_text   (FlashWindow *self,
 GtkWidget  *flash_window_get_study_button (FlashWindow *self);
 const char *flash_window_get_last_toast   (FlashWindow *self);
 AdwMessageDialog *flash_window_get_dialog (FlashWindow *self);
+GtkDropTarget *flash_window_get_drop_target (FlashWindow *self);
 
 G_END_DECLS

@@ -23,6 +23,7 @@ struct _FlashWindow
   GPtrArray            *deck_rows; /* AdwActionRow*, owned by decks_group */
   FlashDayCounts        counts;
   GtkFileChooserNative *chooser;
+  GtkDropTarget        *drop_target;
   AdwMessageDialog     *dialog;    /* weak: the last dialog presented */
   char                 *last_toast;
 
@@ -948,16 +949,14 @@ flash_window_class_init (FlashWindowClass *klass)
 static void
 flash_window_init (FlashWindow *self)
 {
-  GtkDropTarget *target;
-
   self->decks = g_ptr_array_new_with_free_func ((GDestroyNotify) flash_deck_info_free);
   self->deck_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  self->drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (self->drop_target, "drop", G_CALLBACK (drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drop_target));
 }
 
 /**
@@ -1037,6 +1036,14 @@ flash_window_get_last_toast (FlashWindow *self)
   g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
 
   return self->last_toast;
+}
+
+GtkDropTarget *
+flash_window_get_drop_target (FlashWindow *self)
+{
+  g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
+
+  return self->drop_target;
 }
 
 AdwMessageDialog *

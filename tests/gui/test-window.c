@@ -304,6 +304,50 @@ test_bundled_decks (Fixture       *fixture,
   g_assert_cmpstr (flash_window_get_count_text (fixture->window, "new"), ==, "20");
 }
 
+static gboolean
+drop_files (Fixture    *fixture,
+            const char *first_path,
+            ...)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  GSList *files = NULL;
+  gboolean accepted = FALSE;
+  va_list args;
+
+  va_start (args, first_path);
+  for (const char *path = first_path; path != NULL; path = va_arg (args, const char *))
+    files = g_slist_append (files, g_file_new_for_path (path));
+  va_end (args);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free_full (files, g_object_unref);
+
+  g_signal_emit_by_name (flash_window_get_drop_target (fixture->window), "drop",
+                         &value, 10.0, 10.0, &accepted);
+  process_events ();
+
+  return accepted;
+}
+
+static void
+test_drop (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *deck = write_file (fixture, "dropped.md", deck_text, -1);
+  g_autofree char *picture = write_file (fixture, "picture.png", "\x89PNG", -1);
+
+  /* Only Markdown files are taken, and nothing else changes. */
+  g_assert_false (drop_files (fixture, picture, NULL));
+  g_assert_true (flash_store_is_empty (fixture->store));
+  g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==,
+                   "Only Markdown cheatsheets can be imported");
+
+  g_assert_true (drop_files (fixture, picture, deck, NULL));
+  g_assert_cmpuint (flash_window_get_n_deck_rows (fixture->window), ==, 1);
+  g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, "Test Deck: 3 cards added");
+}
+
 static void
 test_nothing_to_study (Fixture       *fixture,
                        gconstpointer  data)
@@ -434,6 +478,7 @@ main (int   argc,
   ADD_TEST ("/window/import-bad-keeps-decks", test_import_bad_keeps_decks);
   ADD_TEST ("/window/delete", test_delete);
   ADD_TEST ("/window/bundled-decks", test_bundled_decks);
+  ADD_TEST ("/window/drop", test_drop);
   ADD_TEST ("/window/nothing-to-study", test_nothing_to_study);
   ADD_TEST ("/window/study-and-back", test_study_and_back);
   g_test_add_func ("/window/open-error", test_open_error);
