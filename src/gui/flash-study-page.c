@@ -28,7 +28,8 @@ struct _FlashStudyPage
   GtkLabel           *error_label;
   GtkStack           *button_stack;
   GtkWidget          *show_answer_button;
-  GtkWidget          *grades_box;
+  GtkWidget          *grades_row;  /* all the grade buttons in one row, when they fit */
+  GtkWidget          *grades_grid; /* the same in two rows, for narrow windows */
   AdwStatusPage      *done_page;
   GtkWidget          *done_undo_button;
 
@@ -44,6 +45,8 @@ struct _FlashStudyPage
   guint               undo_depth; /* grades made here that can still be taken back */
   gboolean            full_scale;
   double              text_scale;
+  guint               remeasure_tick_id;
+  guint               remeasure_frames;
 };
 
 enum
@@ -201,8 +204,10 @@ rebuild_grade_buttons (FlashStudyPage *self)
   FlashDay today = 0;
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (self->grades_box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->grades_box), child);
+  while ((child = gtk_widget_get_first_child (self->grades_row)) != NULL)
+    gtk_box_remove (GTK_BOX (self->grades_row), child);
+  while ((child = gtk_widget_get_first_child (self->grades_grid)) != NULL)
+    gtk_grid_remove (GTK_GRID (self->grades_grid), child);
 
   if (self->card == NULL || self->store == NULL)
     return;
@@ -221,13 +226,21 @@ rebuild_grade_buttons (FlashStudyPage *self)
       n_grades = G_N_ELEMENTS (simple_grades);
     }
 
+  gtk_box_set_spacing (GTK_BOX (self->grades_row), self->full_scale ? 6 : 12);
+
+  /* The squeezer shows the row when it fits and the two-row grid otherwise, so that narrow
+   * windows get two rows rather than squeezed labels. */
   for (guint i = 0; i < n_grades; i++)
     {
       g_autofree char *interval = describe_interval (self->card, today, grades[i].grade);
       guint key = self->full_scale ? i : i + 1;
+      guint columns = n_grades / 2;
 
-      gtk_box_append (GTK_BOX (self->grades_box),
+      gtk_box_append (GTK_BOX (self->grades_row),
                       create_grade_button (self, &grades[i], key, interval));
+      gtk_grid_attach (GTK_GRID (self->grades_grid),
+                       create_grade_button (self, &grades[i], key, interval),
+                       i % columns, i / columns, 1, 1);
     }
 }
 
@@ -297,6 +310,46 @@ update_done_page (FlashStudyPage *self)
 }
 
 static void
+queue_resize_text_views (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_TEXT_VIEW (widget))
+    gtk_widget_queue_resize (widget);
+
+  for (child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    queue_resize_text_views (child);
+}
+
+static gboolean
+remeasure_tick_cb (GtkWidget     *widget,
+                   GdkFrameClock *frame_clock,
+                   gpointer       user_data)
+{
+  FlashStudyPage *self = FLASH_STUDY_PAGE (widget);
+
+  if (++self->remeasure_frames < 2)
+    return G_SOURCE_CONTINUE;
+
+  queue_resize_text_views (widget);
+  self->remeasure_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* A code block's text view that is first laid out below a wrapping label can keep a height
+ * that is too small (its last lines clipped) until it is measured again. Measuring the text
+ * views again once the card has been on screen for a frame puts that right. */
+static void
+schedule_remeasure (FlashStudyPage *self)
+{
+  self->remeasure_frames = 0;
+  if (self->remeasure_tick_id == 0)
+    self->remeasure_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), remeasure_tick_cb,
+                                                            NULL, NULL);
+}
+
+static void
 set_card (FlashStudyPage *self,
           FlashCard      *card)
 {
@@ -325,6 +378,7 @@ set_card (FlashStudyPage *self,
   gtk_widget_set_visible (self->answer_bin, FALSE);
   flash_markdown_view_set_markdown (FLASH_MARKDOWN_VIEW (self->question_view), card->question);
   flash_markdown_view_set_markdown (FLASH_MARKDOWN_VIEW (self->answer_view), NULL);
+  schedule_remeasure (self);
 
   rebuild_grade_buttons (self);
   gtk_stack_set_visible_child_name (self->button_stack, "show");
@@ -389,6 +443,7 @@ show_answer (FlashStudyPage *self)
   gtk_widget_set_visible (self->answer_separator, TRUE);
   gtk_widget_set_visible (self->answer_bin, TRUE);
   flash_markdown_view_set_markdown (FLASH_MARKDOWN_VIEW (self->answer_view), self->card->answer);
+  schedule_remeasure (self);
 
   /* The Show Answer button goes away. Focus is not handed to a grade button, so that a second
    * Space does not grade the card by accident; the digit keys work from anywhere. */
@@ -604,6 +659,11 @@ flash_study_page_dispose (GObject *object)
 {
   FlashStudyPage *self = FLASH_STUDY_PAGE (object);
 
+  if (self->remeasure_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->remeasure_tick_id);
+      self->remeasure_tick_id = 0;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), FLASH_TYPE_STUDY_PAGE);
   g_clear_pointer (&self->card, flash_card_free);
   self->store = NULL;
@@ -642,7 +702,8 @@ flash_study_page_class_init (FlashStudyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, button_stack);
   gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, show_answer_button);
-  gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, grades_box);
+  gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, grades_row);
+  gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, grades_grid);
   gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, done_page);
   gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, done_undo_button);
 

@@ -163,6 +163,8 @@ answer_shown (Fixture *fixture,
   return label_mapped_with_text (GTK_WIDGET (fixture->page), answer);
 }
 
+/* The grade buttons exist twice, in one row and in two rows for narrow windows; a squeezer
+ * shows one of them. Only those of the shown (or, before any layout, the first) are counted. */
 static void
 collect_grade_buttons (GtkWidget *widget,
                        GPtrArray *buttons)
@@ -172,6 +174,15 @@ collect_grade_buttons (GtkWidget *widget,
   if (GTK_IS_BUTTON (widget)
       && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "study.grade") == 0)
     g_ptr_array_add (buttons, widget);
+
+  if (ADW_IS_SQUEEZER (widget))
+    {
+      child = adw_squeezer_get_visible_child (ADW_SQUEEZER (widget));
+      if (child == NULL)
+        child = gtk_widget_get_first_child (widget);
+      collect_grade_buttons (child, buttons);
+      return;
+    }
 
   for (child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
