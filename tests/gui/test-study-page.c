@@ -135,6 +135,26 @@ label_mapped_with_text (GtkWidget  *widget,
   return FALSE;
 }
 
+static const char *
+shown_error (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && gtk_widget_has_css_class (widget, "error"))
+    return gtk_label_get_text (GTK_LABEL (widget));
+
+  for (child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text = shown_error (child);
+
+      if (text != NULL)
+        return text;
+    }
+  return NULL;
+}
+
 /* Which of the test questions is on screen, as an index into question_names, or -1. */
 static int
 shown_question (Fixture *fixture)
@@ -584,6 +604,34 @@ test_done (Fixture       *fixture,
 }
 
 static void
+test_store_error (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  int question;
+
+  start (fixture);
+  question = shown_question (fixture);
+  activate (fixture, "study.show-answer", NULL);
+
+  /* The deck goes away behind the page's back (say, through flashsheet-cli). */
+  g_assert_true (flash_store_delete_deck (fixture->store, fixture->deck_id, &error));
+  g_assert_no_error (error);
+
+  /* Grading fails: the page says so and keeps the card and its answer on screen. */
+  g_assert_null (shown_error (GTK_WIDGET (fixture->page)));
+  activate (fixture, "study.grade", g_variant_new_int32 (FLASH_GRADE_GOOD));
+  g_assert_nonnull (shown_error (GTK_WIDGET (fixture->page)));
+  g_assert_cmpstr (shown_error (GTK_WIDGET (fixture->page)), !=, "");
+  g_assert_cmpuint (log_length (fixture), ==, 0);
+  g_assert_cmpuint (fixture->changed, ==, 0);
+  g_assert_false (flash_study_page_is_done (fixture->page));
+  g_assert_cmpint (shown_question (fixture), ==, question);
+  g_assert_true (answer_shown (fixture, question));
+  g_assert_false (press_key (fixture, GDK_KEY_z, GDK_CONTROL_MASK));
+}
+
+static void
 test_empty_store (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -621,6 +669,7 @@ main (int   argc,
   ADD ("undo", test_undo);
   ADD ("again-requeues", test_again_requeues);
   ADD ("done", test_done);
+  ADD ("store-error", test_store_error);
   ADD ("empty-store", test_empty_store);
 
 #undef ADD
