@@ -145,22 +145,34 @@ format_deck_subtitle (const FlashDeckInfo *deck)
   return g_strdup_printf (_("%s · %s · %s"), cards, due, new_cards);
 }
 
+/* The row buttons activate the window's deck actions. They are not GtkActionable: the action's
+ * enabled state would then override the Study button's own sensitivity. */
 static void
-deck_study_clicked_cb (GtkButton   *button,
-                       FlashWindow *self)
+deck_button_clicked_cb (GtkButton   *button,
+                        FlashWindow *self)
 {
+  const char *action = g_object_get_data (G_OBJECT (button), "action");
   gint64 deck_id = *(gint64 *) g_object_get_data (G_OBJECT (button), "deck-id");
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.study-deck", "x", deck_id);
+  gtk_widget_activate_action (GTK_WIDGET (self), action, "x", deck_id);
 }
 
 static void
-deck_delete_clicked_cb (GtkButton   *button,
-                        FlashWindow *self)
+add_deck_button (AdwActionRow *row,
+                 GtkWidget    *button,
+                 const char   *action,
+                 gint64        deck_id,
+                 FlashWindow  *self)
 {
-  gint64 deck_id = *(gint64 *) g_object_get_data (G_OBJECT (button), "deck-id");
+  gint64 *data = g_new (gint64, 1);
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-deck", "x", deck_id);
+  *data = deck_id;
+  g_object_set_data_full (G_OBJECT (button), "deck-id", data, g_free);
+  g_object_set_data (G_OBJECT (button), "action", (gpointer) action);
+  g_signal_connect (button, "clicked", G_CALLBACK (deck_button_clicked_cb), self);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (row, button);
 }
 
 static GtkWidget *
@@ -172,7 +184,6 @@ create_deck_row (FlashWindow         *self,
   GtkWidget *row;
   GtkWidget *study;
   GtkWidget *delete;
-  gint64 *deck_id;
 
   row = adw_action_row_new ();
   /* Deck names come from the user's files: show them as text, not markup. */
@@ -181,25 +192,15 @@ create_deck_row (FlashWindow         *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   study = gtk_button_new_with_mnemonic (_("_Study"));
-  gtk_widget_set_valign (study, GTK_ALIGN_CENTER);
   gtk_widget_set_sensitive (study, deck->due_today + deck->new_today > 0);
-  deck_id = g_new (gint64, 1);
-  *deck_id = deck->id;
-  g_object_set_data_full (G_OBJECT (study), "deck-id", deck_id, g_free);
-  g_signal_connect (study, "clicked", G_CALLBACK (deck_study_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), study);
+  add_deck_button (ADW_ACTION_ROW (row), study, "win.study-deck", deck->id, self);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), study);
 
   delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (delete, "flat");
   delete_tooltip = g_strdup_printf (_("Delete “%s”"), deck->name);
   gtk_widget_set_tooltip_text (delete, delete_tooltip);
-  deck_id = g_new (gint64, 1);
-  *deck_id = deck->id;
-  g_object_set_data_full (G_OBJECT (delete), "deck-id", deck_id, g_free);
-  g_signal_connect (delete, "clicked", G_CALLBACK (deck_delete_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
+  add_deck_button (ADW_ACTION_ROW (row), delete, "win.delete-deck", deck->id, self);
 
   return row;
 }
@@ -792,10 +793,13 @@ is_active_changed_cb (FlashWindow *self)
     flash_window_refresh (self);
 }
 
+/* Grades change today's counts; the overview is hidden while studying and "back" refreshes it, so
+ * the review path does no overview work. */
 static void
 study_page_changed_cb (FlashWindow *self)
 {
-  flash_window_refresh (self);
+  if (!is_studying (self))
+    flash_window_refresh (self);
 }
 
 static void

@@ -384,9 +384,14 @@ test_study_and_back (Fixture       *fixture,
   /* Enter belongs to the study page while studying. */
   g_assert_null (gtk_window_get_default_widget (GTK_WINDOW (window)));
 
+  /* A grade while studying leaves the page, and shows in the counts after going back. */
+  review_one_card (fixture);
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "study");
+
   gtk_widget_activate_action (window, "win.back", NULL);
   process_events ();
   g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "overview");
+  g_assert_cmpstr (flash_window_get_count_text (fixture->window, "new"), ==, "2");
   g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (window))
                  == flash_window_get_study_button (fixture->window));
 }
