@@ -35,11 +35,11 @@ struct _FlashStudyPage
 
   GtkWidget          *question_view;
   GtkWidget          *answer_view;
-  GtkShortcutController *shortcuts;
 
-  FlashStore         *store; /* borrowed */
+  FlashStore         *store;      /* borrowed */
   gint64              deck_id;
-  FlashCard          *card;  /* the card on screen, NULL when done */
+  FlashCard          *card;       /* the card on screen, NULL when done */
+  char               *load_error; /* why today's queue could not be read, or NULL */
   gboolean            answer_shown;
   gint64              shown_usec; /* monotonic time at which the question appeared */
   guint               undo_depth; /* grades made here that can still be taken back */
@@ -92,7 +92,7 @@ study_now (void)
 
   /* A malformed FLASHSHEET_NOW is a developer's mistake; fall back to the real clock. */
   if (now == NULL)
-    now = g_date_time_new_now_utc ();
+    now = g_date_time_new_now_local ();
   return now;
 }
 
@@ -282,6 +282,18 @@ update_done_page (FlashStudyPage *self)
   FlashDay today;
   FlashDay next;
 
+  /* The same page says when the queue could not be read, since the card it would show is gone. */
+  if (self->load_error != NULL)
+    {
+      adw_status_page_set_icon_name (self->done_page, "dialog-warning-symbolic");
+      adw_status_page_set_title (self->done_page, _("Cannot Load Today’s Cards"));
+      adw_status_page_set_description (self->done_page, self->load_error);
+      return;
+    }
+
+  adw_status_page_set_icon_name (self->done_page, "emblem-ok-symbolic");
+  adw_status_page_set_title (self->done_page, _("All Done for Today"));
+
   if (self->store == NULL)
     {
       adw_status_page_set_description (self->done_page, NULL);
@@ -403,6 +415,8 @@ load_next_card (FlashStudyPage *self)
   g_autoptr (GArray) queue = NULL;
   FlashCard *card = NULL;
 
+  g_clear_pointer (&self->load_error, g_free);
+
   if (self->store == NULL)
     {
       set_card (self, NULL);
@@ -411,18 +425,13 @@ load_next_card (FlashStudyPage *self)
 
   now = study_now ();
   queue = flash_store_today_queue (self->store, self->deck_id, now, 1, &error);
-  if (queue == NULL)
-    {
-      show_error (self, error->message);
-      set_card (self, NULL);
-      return;
-    }
+  if (queue != NULL && queue->len > 0)
+    card = flash_store_get_card (self->store, g_array_index (queue, gint64, 0), &error);
 
-  if (queue->len > 0)
+  if (error != NULL)
     {
-      card = flash_store_get_card (self->store, g_array_index (queue, gint64, 0), &error);
-      if (card == NULL)
-        show_error (self, error->message);
+      self->load_error = g_strdup (error->message);
+      show_error (self, error->message);
     }
 
   set_card (self, card);
@@ -666,6 +675,7 @@ flash_study_page_dispose (GObject *object)
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), FLASH_TYPE_STUDY_PAGE);
   g_clear_pointer (&self->card, flash_card_free);
+  g_clear_pointer (&self->load_error, g_free);
   self->store = NULL;
 
   G_OBJECT_CLASS (flash_study_page_parent_class)->dispose (object);
@@ -745,8 +755,8 @@ flash_study_page_init (FlashStudyPage *self)
   self->answer_view = GTK_WIDGET (flash_markdown_view_new ());
   gtk_box_append (GTK_BOX (self->answer_bin), self->answer_view);
 
-  self->shortcuts = create_window_shortcuts (self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->shortcuts));
+  gtk_widget_add_controller (GTK_WIDGET (self),
+                             GTK_EVENT_CONTROLLER (create_window_shortcuts (self)));
 
   set_card (self, NULL);
 }

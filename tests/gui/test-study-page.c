@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "flash-study-page.h"
@@ -632,6 +633,30 @@ test_store_error (Fixture       *fixture,
 }
 
 static void
+test_load_error (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "collection.db", NULL);
+  AdwStatusPage *status;
+  sqlite3 *db = NULL;
+
+  /* Another program damages the collection: the schedule table is gone. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE schedule", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  /* Today's cards cannot be read: the page says why instead of claiming all is done. */
+  start (fixture);
+  g_assert_true (flash_study_page_is_done (fixture->page));
+  status = find_status_page (GTK_WIDGET (fixture->page));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (status)));
+  g_assert_cmpstr (adw_status_page_get_title (status), !=, "All Done for Today");
+  g_assert_nonnull (adw_status_page_get_description (status));
+  g_assert_cmpstr (adw_status_page_get_description (status), !=, "");
+  g_assert_false (press_key (fixture, GDK_KEY_space, 0));
+}
+
+static void
 test_empty_store (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -643,6 +668,7 @@ test_empty_store (Fixture       *fixture,
   g_assert_true (flash_study_page_is_done (fixture->page));
   status = find_status_page (GTK_WIDGET (fixture->page));
   g_assert_nonnull (status);
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, "All Done for Today");
   g_assert_cmpstr (adw_status_page_get_description (status), ==, "No more cards are scheduled");
 }
 
@@ -670,6 +696,7 @@ main (int   argc,
   ADD ("again-requeues", test_again_requeues);
   ADD ("done", test_done);
   ADD ("store-error", test_store_error);
+  ADD ("load-error", test_load_error);
   ADD ("empty-store", test_empty_store);
 
 #undef ADD
