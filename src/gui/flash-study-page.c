@@ -161,7 +161,7 @@ create_grade_button (FlashStudyPage    *self,
   GtkWidget *box;
   GtkWidget *title;
   GtkWidget *subtitle;
-  g_autofree char *tooltip = NULL;
+  g_autofree char *key_text = NULL;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_margin_top (box, 6);
@@ -184,13 +184,14 @@ create_grade_button (FlashStudyPage    *self,
   if (info->style != NULL)
     gtk_widget_add_css_class (button, info->style);
 
-  /* Translators: a grade button's tooltip: the grade, then its key. */
-  tooltip = g_strdup_printf (_("%s (%u)"), _(info->label), key);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  tooltip, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  interval, -1);
+  /* Screen readers hear the grade, then what it would give and which key chooses it. The keys
+   * are listed in the shortcuts window; labelled buttons get no tooltip (GNOME HIG). */
+  key_text = g_strdup_printf ("%u", key);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, interval,
+                                  GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, key_text,
+                                  -1);
 
   return button;
 }
@@ -844,6 +845,7 @@ flash_study_page_set_text_scale (FlashStudyPage *self,
   flash_markdown_view_set_text_scale (FLASH_MARKDOWN_VIEW (self->question_view),
                                       scale * QUESTION_SCALE);
   flash_markdown_view_set_text_scale (FLASH_MARKDOWN_VIEW (self->answer_view), scale);
+  schedule_remeasure (self);
 }
 
 /**
