@@ -364,13 +364,16 @@ test_walk (Fixture       *fixture,
   for (guint i = 0; i < buttons->len; i++)
     g_assert_true (gtk_widget_get_mapped (g_ptr_array_index (buttons, i)));
 
+  /* The answer time runs from the question appearing to the grade. */
+  g_usleep (100 * 1000);
   activate (fixture, "study.grade", g_variant_new_int32 (FLASH_GRADE_GOOD));
   g_assert_cmpuint (fixture->changed, ==, 1);
 
   log = review_log (fixture);
   g_assert_cmpuint (log->len, ==, 1);
   g_assert_cmpint (((FlashLogEntry *) g_ptr_array_index (log, 0))->grade, ==, FLASH_GRADE_GOOD);
-  g_assert_cmpint (((FlashLogEntry *) g_ptr_array_index (log, 0))->answer_ms, >=, 0);
+  g_assert_cmpint (((FlashLogEntry *) g_ptr_array_index (log, 0))->answer_ms, >=, 100);
+  g_assert_cmpint (((FlashLogEntry *) g_ptr_array_index (log, 0))->answer_ms, <, 60 * 1000);
 
   second = shown_question (fixture);
   g_assert_cmpint (second, ==, 1);
