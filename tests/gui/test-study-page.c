@@ -608,6 +608,46 @@ test_done (Fixture       *fixture,
 }
 
 static void
+grade_all (Fixture *fixture,
+           int      grade)
+{
+  for (guint i = 0; !flash_study_page_is_done (fixture->page); i++)
+    {
+      g_assert_cmpuint (i, <, 2 * G_N_ELEMENTS (question_names));
+      activate (fixture, "study.show-answer", NULL);
+      activate (fixture, "study.grade", g_variant_new_int32 (grade));
+    }
+}
+
+static void
+test_done_later (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr (GDateTime) tomorrow = NULL;
+  g_autoptr (GPtrArray) buttons = NULL;
+  AdwStatusPage *status;
+
+  start (fixture);
+  grade_all (fixture, FLASH_GRADE_GOOD);
+
+  /* The next day every card is due again; Good now gives six days (SM-2's second interval). */
+  tomorrow = flash_clock_parse ("2026-11-22T10:00:00", NULL);
+  g_assert_nonnull (tomorrow);
+  flash_clock_set_override (tomorrow);
+
+  start (fixture);
+  g_assert_false (flash_study_page_is_done (fixture->page));
+  activate (fixture, "study.show-answer", NULL);
+  g_assert_true (label_mapped_with_text (GTK_WIDGET (fixture->page), "6 days"));
+  grade_all (fixture, FLASH_GRADE_GOOD);
+
+  status = find_status_page (GTK_WIDGET (fixture->page));
+  g_assert_cmpstr (adw_status_page_get_description (status), ==, "Next review in 6 days");
+
+  flash_clock_set_override (NULL);
+}
+
+static void
 test_store_error (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -698,6 +738,7 @@ main (int   argc,
   ADD ("undo", test_undo);
   ADD ("again-requeues", test_again_requeues);
   ADD ("done", test_done);
+  ADD ("done-later", test_done_later);
   ADD ("store-error", test_store_error);
   ADD ("load-error", test_load_error);
   ADD ("empty-store", test_empty_store);
