@@ -117,12 +117,14 @@ append_block (GtkWidget *parent,
 }
 
 static GtkWidget *
-create_label (RenderContext *ctx,
-              const char    *markup)
+create_label_with_role (RenderContext     *ctx,
+                        const char        *markup,
+                        GtkAccessibleRole  role)
 {
   GtkWidget *label;
 
   label = g_object_new (GTK_TYPE_LABEL,
+                        "accessible-role", role,
                         "wrap", TRUE,
                         "wrap-mode", PANGO_WRAP_WORD_CHAR,
                         "xalign", 0.0f,
@@ -147,6 +149,13 @@ create_label (RenderContext *ctx,
 }
 
 static GtkWidget *
+create_label (RenderContext *ctx,
+              const char    *markup)
+{
+  return create_label_with_role (ctx, markup, GTK_ACCESSIBLE_ROLE_LABEL);
+}
+
+static GtkWidget *
 create_label_for_inlines (RenderContext *ctx,
                           cmark_node    *node)
 {
@@ -162,7 +171,8 @@ render_heading (RenderContext *ctx,
   static const char *const classes[] = { "title-1", "title-2", "title-3", "title-4", "heading",
                                          "heading" };
   int level = CLAMP (cmark_node_get_heading_level (node), 1, 6);
-  GtkWidget *label = create_label_for_inlines (ctx, node);
+  g_autofree char *markup = flash_markup_from_inlines (node, FLASH_MARKUP_LINKS);
+  GtkWidget *label = create_label_with_role (ctx, markup, GTK_ACCESSIBLE_ROLE_HEADING);
 
   gtk_widget_add_css_class (label, "md-heading");
   gtk_widget_add_css_class (label, classes[level - 1]);
@@ -532,6 +542,14 @@ style_manager_dark_cb (AdwStyleManager *style_manager,
   update_style_scheme (buffer);
 }
 
+static gboolean
+reset_copy_icon_cb (gpointer user_data)
+{
+  gtk_button_set_icon_name (GTK_BUTTON (user_data), "edit-copy-symbolic");
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 copy_button_clicked_cb (GtkButton *button,
                         gpointer   user_data)
@@ -539,6 +557,11 @@ copy_button_clicked_cb (GtkButton *button,
   const char *code = g_object_get_data (G_OBJECT (button), "flash-code");
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), code);
+
+  /* A check mark for a moment says the copy happened. */
+  gtk_button_set_icon_name (button, "object-select-symbolic");
+  g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, 1, reset_copy_icon_cb,
+                              g_object_ref (button), g_object_unref);
 }
 
 static GtkWidget *

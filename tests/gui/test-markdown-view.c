@@ -294,6 +294,8 @@ test_view_headings (Fixture       *fixture,
 
       g_assert_true (GTK_IS_LABEL (label));
       g_assert_true (gtk_widget_has_css_class (label, classes[i]));
+      g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (label)), ==,
+                       GTK_ACCESSIBLE_ROLE_HEADING);
     }
   g_assert_cmpstr (label_text (block (fixture, 5)), ==, "Six em");
 }
