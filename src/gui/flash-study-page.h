@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 #define FLASH_TYPE_STUDY_PAGE (flash_study_page_get_type ())
 G_DECLARE_FINAL_TYPE (FlashStudyPage, flash_study_page, FLASH, STUDY_PAGE, GtkWidget)
 
+/* The store is borrowed and must outlive the page; deck_id 0 studies every deck. The page emits
+ * "changed" (no arguments) after every grade and undo, so the overview can refresh its counts. */
+
 GtkWidget *flash_study_page_new            (void);
 void       flash_study_page_set_store      (FlashStudyPage *self,
                                             FlashStore     *store);
