@@ -19,6 +19,9 @@
  * indentation would leave no room for the text, and it bounds the recursion. */
 #define MAX_BLOCK_DEPTH 8
 
+/* Labels with a word longer than this wrap between any characters. */
+#define MAX_WORD_CHARS 200
+
 /* Table cells longer than this wrap at this width. */
 #define MAX_CELL_CHARS 32
 
@@ -116,6 +119,23 @@ append_block (GtkWidget *parent,
     gtk_widget_insert_before (child, parent, NULL);
 }
 
+static gsize
+longest_word_chars (const char *text)
+{
+  gsize longest = 0;
+  gsize current = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_unichar_isspace (g_utf8_get_char (p)))
+        current = 0;
+      else
+        longest = MAX (longest, ++current);
+    }
+
+  return longest;
+}
+
 static GtkWidget *
 create_label_with_role (RenderContext     *ctx,
                         const char        *markup,
@@ -135,6 +155,12 @@ create_label_with_role (RenderContext     *ctx,
   gtk_label_set_markup (GTK_LABEL (label), markup);
   if (ctx->attrs != NULL)
     gtk_label_set_attributes (GTK_LABEL (label), ctx->attrs);
+
+  /* Pango's word-then-character wrapping takes quadratic time on one very
+   * long word (a pasted hash or blob): a 20,000 character one takes most of a
+   * minute. Such text breaks mid-word anyway, so wrap it anywhere instead. */
+  if (longest_word_chars (gtk_label_get_text (GTK_LABEL (label))) > MAX_WORD_CHARS)
+    gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_CHAR);
 
   /* Selectable labels and labels with links make themselves focusable, and a
    * focused label eats Space and the digits the study page uses to flip and

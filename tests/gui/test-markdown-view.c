@@ -747,8 +747,7 @@ test_view_text_scale (Fixture       *fixture,
 }
 
 /* Nesting beyond a few levels is flattened, so the widget tree stays shallow
- * and the work stays linear. (Pango itself is slow on one huge unbreakable
- * word, so the inline case is kept moderate here; test-markup goes deeper.) */
+ * and the work stays linear. */
 static void
 test_view_deep_nesting (Fixture       *fixture,
                         gconstpointer  data)
@@ -776,14 +775,22 @@ test_view_deep_nesting (Fixture       *fixture,
   g_assert_cmpuint (tree_depth (GTK_WIDGET (fixture->view)), <, 40);
 
   g_string_truncate (markdown, 0);
-  for (guint i = 0; i < 300; i++)
+  for (guint i = 0; i < 1000; i++)
     g_string_append (markdown, "*[");
   g_string_append (markdown, "x");
-  for (guint i = 0; i < 300; i++)
+  for (guint i = 0; i < 1000; i++)
     g_string_append (markdown, "](https://e.org)*");
   render (fixture, markdown->str);
   g_assert_cmpuint (count_children (GTK_WIDGET (fixture->view)), ==, 1);
   g_assert_true (GTK_IS_LABEL (block (fixture, 0)));
+
+  /* One enormous word, such as a pasted blob, must not stall the layout. */
+  g_string_truncate (markdown, 0);
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_c (markdown, 'a' + i % 26);
+  render (fixture, markdown->str);
+  g_assert_cmpuint (count_children (GTK_WIDGET (fixture->view)), ==, 1);
+  g_assert_cmpint (gtk_label_get_wrap_mode (GTK_LABEL (block (fixture, 0))), ==, PANGO_WRAP_CHAR);
 
   g_string_free (markdown, TRUE);
 }
