@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store.c: the collection: imports and re-imports, history, migrations, refusals. */
+#include "flash-backup.h"
 #include "flash-store.h"
 
 #include <string.h>
@@ -399,6 +400,66 @@ test_migrations (Fixture       *fx,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* A collection written by schema version 1 is backed up, then migrated with its history. */
+static void
+test_migration_from_v1 (Fixture       *fx,
+                        gconstpointer  data)
+{
+  g_autofree char *fixture = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "fixtures", "collection-v1.sql", NULL);
+  g_autofree char *old_path = g_build_filename (fx->dir, "old", "collection.db", NULL);
+  g_autofree char *old_dir = g_path_get_dirname (old_path);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) decks = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GArray) queue = NULL;
+  g_autoptr(GDateTime) day2 = flash_clock_parse ("2026-01-11T12:00:00Z", NULL);
+  g_autoptr(FlashCard) card = NULL;
+  FlashStore *store;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  g_mkdir_with_parents (old_dir, 0700);
+  g_assert_cmpint (sqlite3_open (old_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = flash_store_open (old_path, &error);
+  g_assert_no_error (error);
+
+  /* The version-1 file was copied before the migration touched it. */
+  backups = flash_backup_list (old_path);
+  g_assert_cmpuint (backups->len, >=, 1);
+
+  g_assert_cmpint (sqlite3_open (old_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, FLASH_STORE_SCHEMA_VERSION);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  decks = flash_store_list_decks (store, day2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (decks->len, ==, 1);
+  g_assert_cmpstr (((FlashDeckInfo *) decks->pdata[0])->name, ==, "Migration Deck");
+  g_assert_cmpuint (((FlashDeckInfo *) decks->pdata[0])->reviews, ==, 3);
+  log = flash_store_list_log (store, 0, NULL);
+  g_assert_cmpuint (log->len, ==, 3);
+  card = flash_store_get_card (store, 1, NULL);
+  g_assert_cmpint (card->sm2.reps, ==, 2);
+  g_assert_cmpfloat_with_epsilon (card->sm2.ef, 2.6, 1e-9);
+
+  /* One deck's queue reads the migrated schedule: card 2 (Again yesterday) is due today. */
+  queue = flash_store_today_queue (store, ((FlashDeckInfo *) decks->pdata[0])->id, day2, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (queue->len, ==, 2);
+  g_assert_cmpint (g_array_index (queue, gint64, 0), ==, 2);
+  g_assert_cmpint (g_array_index (queue, gint64, 1), ==, 3);
+  flash_store_close (store);
+}
+
 static void
 test_export_round_trip (Fixture       *fx,
                         gconstpointer  data)
@@ -472,6 +533,7 @@ main (int   argc,
   ADD ("/store/delete-deck", test_delete_deck);
   ADD ("/store/limits-persist", test_limits_persist);
   ADD ("/store/migrations", test_migrations);
+  ADD ("/store/migration-from-v1", test_migration_from_v1);
   ADD ("/store/export-round-trip", test_export_round_trip);
 #undef ADD
 

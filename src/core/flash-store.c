@@ -103,6 +103,23 @@ static const char *const schema_v1[] = {
   NULL
 };
 
+/* Version 2 makes the overview and one deck's queue cheap at 100k cards (docs/performance.md):
+ * a card never changes deck, so the schedule can carry its deck_id, and each deck keeps the
+ * size of its review log rather than counting it on every refresh. */
+static const char *const schema_v2[] = {
+  "ALTER TABLE schedule ADD COLUMN deck_id INTEGER NOT NULL DEFAULT 0",
+  "UPDATE schedule SET deck_id = (SELECT deck_id FROM cards WHERE cards.id = schedule.card_id)",
+  "CREATE INDEX schedule_deck_due ON schedule (deck_id, due_day)",
+  "ALTER TABLE decks ADD COLUMN reviews INTEGER NOT NULL DEFAULT 0",
+  "UPDATE decks SET reviews = (SELECT COUNT(*) FROM review_log l JOIN cards c ON c.id = l.card_id "
+  "                            WHERE c.deck_id = decks.id)",
+  "CREATE INDEX cards_deck_state ON cards (deck_id, retired, is_new)",
+  "CREATE INDEX cards_retired ON cards (retired) WHERE retired = 1",
+  NULL
+};
+
+static const char *const *const migrations[] = { schema_v1, schema_v2 };
+
 /* Errors ------------------------------------------------------------------------------------ */
 
 static int
@@ -393,12 +410,14 @@ migrate (FlashStore  *self,
       }
   }
 
+  G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FLASH_STORE_SCHEMA_VERSION);
+
   if (!begin (self, error))
     return FALSE;
-  /* Version 0 is a new, empty file. Later versions add steps here, one per version. */
-  if (version < 1)
-    for (guint i = 0; schema_v1[i] != NULL; i++)
-      if (!exec (self, schema_v1[i], error))
+  /* Version 0 is a new, empty file; each step takes the schema one version further. */
+  for (int step = version; step < FLASH_STORE_SCHEMA_VERSION; step++)
+    for (guint i = 0; migrations[step][i] != NULL; i++)
+      if (!exec (self, migrations[step][i], error))
         {
           rollback (self);
           return FALSE;
@@ -1025,15 +1044,21 @@ due_ids (FlashStore  *self,
 
   if (limit == 0)
     return TRUE;
-  /* Most overdue first; the card id breaks ties so the order is stable. */
-  stmt = prepare (self, "SELECT s.card_id FROM schedule s JOIN cards c ON c.id = s.card_id "
-                        "WHERE s.due_day <= ?1 AND s.repeat_day != ?1 AND c.retired = 0 "
-                        "AND (?2 = 0 OR c.deck_id = ?2) "
-                        "ORDER BY s.due_day, s.card_id LIMIT ?3", error);
+  /* Most overdue first; the card id breaks ties so the order is stable. One deck gets its own
+   * statement so that SQLite can walk that deck's part of the index only. */
+  if (deck_id != 0)
+    stmt = prepare (self, "SELECT s.card_id FROM schedule s JOIN cards c ON c.id = s.card_id "
+                          "WHERE s.deck_id = ?2 AND s.due_day <= ?1 AND s.repeat_day != ?1 "
+                          "AND c.retired = 0 ORDER BY s.due_day, s.card_id LIMIT ?3", error);
+  else
+    stmt = prepare (self, "SELECT s.card_id FROM schedule s JOIN cards c ON c.id = s.card_id "
+                          "WHERE s.due_day <= ?1 AND s.repeat_day != ?1 AND c.retired = 0 "
+                          "ORDER BY s.due_day, s.card_id LIMIT ?3", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, today);
-  sqlite3_bind_int64 (stmt, 2, deck_id);
+  if (deck_id != 0)
+    sqlite3_bind_int64 (stmt, 2, deck_id);
   sqlite3_bind_int64 (stmt, 3, limit);
   return collect_ids (self, stmt, ids, error);
 }
@@ -1077,9 +1102,10 @@ repeat_ids (FlashStore  *self,
   sqlite3_stmt *stmt;
   int rc;
 
+  /* "repeat_day > 0" lets SQLite use the partial index: it cannot know that ?1 is positive. */
   stmt = prepare (self, "SELECT s.card_id, s.repeat_seq FROM schedule s JOIN cards c ON c.id = s.card_id "
-                        "WHERE s.repeat_day = ?1 AND c.retired = 0 AND (?2 = 0 OR c.deck_id = ?2) "
-                        "ORDER BY s.repeat_seq, s.card_id", error);
+                        "WHERE s.repeat_day = ?1 AND s.repeat_day > 0 AND c.retired = 0 "
+                        "AND (?2 = 0 OR s.deck_id = ?2) ORDER BY s.repeat_seq, s.card_id", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, today);
@@ -1329,7 +1355,7 @@ flash_store_list_decks (FlashStore  *self,
   stmt = prepare (self, "SELECT d.id, d.name, d.source, "
                         "(SELECT COUNT(*) FROM cards c WHERE c.deck_id = d.id AND c.retired = 0), "
                         "(SELECT COUNT(*) FROM cards c WHERE c.deck_id = d.id AND c.retired = 0 AND c.is_new = 1), "
-                        "(SELECT COUNT(*) FROM review_log l JOIN cards c ON c.id = l.card_id WHERE c.deck_id = d.id) "
+                        "d.reviews "
                         "FROM decks d ORDER BY d.name COLLATE NOCASE, d.id", error);
   if (stmt == NULL)
     return NULL;
@@ -1546,7 +1572,8 @@ save_state (FlashStore       *self,
   if (state->scheduled)
     {
       stmt = prepare (self, "INSERT INTO schedule (card_id, reps, ef, interval, due_day, first_day, "
-                            "repeat_day, repeat_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                            "repeat_day, repeat_seq, deck_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                            "(SELECT deck_id FROM cards WHERE id = ?1)) "
                             "ON CONFLICT (card_id) DO UPDATE SET reps = excluded.reps, ef = excluded.ef, "
                             "interval = excluded.interval, due_day = excluded.due_day, "
                             "first_day = excluded.first_day, repeat_day = excluded.repeat_day, "
@@ -1577,6 +1604,24 @@ save_state (FlashStore       *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, card_id);
   sqlite3_bind_int (stmt, 2, state->scheduled ? 0 : 1);
+  return step_done (self, stmt, error);
+}
+
+/* Keeps decks.reviews equal to the number of the deck's log entries. */
+static gboolean
+count_review (FlashStore  *self,
+              gint64       card_id,
+              int          delta,
+              GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (self, "UPDATE decks SET reviews = reviews + ?2 "
+                        "WHERE id = (SELECT deck_id FROM cards WHERE id = ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, card_id);
+  sqlite3_bind_int (stmt, 2, delta);
   return step_done (self, stmt, error);
 }
 
@@ -1632,7 +1677,7 @@ record_review (FlashStore         *self,
   result->log_id = sqlite3_last_insert_rowid (self->db);
   result->card_id = card_id;
 
-  return save_state (self, card_id, &after, error);
+  return count_review (self, card_id, 1, error) && save_state (self, card_id, &after, error);
 }
 
 gboolean
@@ -1707,7 +1752,7 @@ undo_last (FlashStore  *self,
       return FALSE;
     }
 
-  if (!save_state (self, *card_id, &state, error))
+  if (!save_state (self, *card_id, &state, error) || !count_review (self, *card_id, -1, error))
     return FALSE;
   stmt = prepare (self, "DELETE FROM review_log WHERE id = ?1", error);
   if (stmt == NULL)
@@ -1812,11 +1857,12 @@ flash_store_get_stats (FlashStore  *self,
                        GError     **error)
 {
   FlashDay today;
+  guint all_cards = 0;
+  guint scheduled = 0;
+  guint scheduled_retired = 0;
   guint recent = 0;
   guint recalled = 0;
-  sqlite3_stmt *stmt;
-  FlashDay expected;
-  int rc;
+  gint64 day;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (now != NULL, FALSE);
@@ -1825,53 +1871,59 @@ flash_store_get_stats (FlashStore  *self,
   memset (stats, 0, sizeof *stats);
   today = flash_store_day_for (self, now);
 
+  /* Whole-table counts come from the b-trees and the few retired cards are subtracted, so no
+   * statement here reads the cards' text (docs/performance.md). */
   if (!count_query (self, "SELECT COUNT(*) FROM decks", 0, 0, &stats->decks, error)
-      || !count_query (self, "SELECT COUNT(*) FROM cards WHERE retired = 0", 0, 0, &stats->cards, error)
-      || !count_query (self, "SELECT COUNT(*) FROM cards WHERE retired = 0 AND is_new = 1", 0, 0,
-                       &stats->new_cards, error)
+      || !count_query (self, "SELECT COUNT(*) FROM cards", 0, 0, &all_cards, error)
       || !count_query (self, "SELECT COUNT(*) FROM cards WHERE retired = 1", 0, 0, &stats->retired, error)
+      || !count_query (self, "SELECT COUNT(*) FROM schedule", 0, 0, &scheduled, error)
+      || !count_query (self, "SELECT COUNT(*) FROM cards c JOIN schedule s ON s.card_id = c.id "
+                             "WHERE c.retired = 1", 0, 0, &scheduled_retired, error)
       || !count_query (self, "SELECT COUNT(*) FROM review_log", 0, 0, &stats->reviews_total, error)
       || !count_query (self, "SELECT COUNT(*) FROM review_log WHERE day = ?1", today, 0,
                        &stats->reviews_today, error)
+      || !count_query (self, "SELECT (SELECT COUNT(*) FROM schedule WHERE due_day <= ?1) "
+                             "+ (SELECT COUNT(*) FROM schedule WHERE repeat_day = ?1 AND repeat_day > 0 "
+                             "   AND due_day > ?1) "
+                             "- (SELECT COUNT(*) FROM cards c JOIN schedule s ON s.card_id = c.id "
+                             "   WHERE c.retired = 1 AND (s.due_day <= ?1 OR s.repeat_day = ?1))",
+                       today, 0, &stats->due_today, error)
       || !count_query (self, "SELECT COUNT(*) FROM schedule s JOIN cards c ON c.id = s.card_id "
-                             "WHERE c.retired = 0 AND (s.due_day <= ?1 OR s.repeat_day = ?1)", today, 0,
-                       &stats->due_today, error)
-      || !count_query (self, "SELECT COUNT(*) FROM schedule s JOIN cards c ON c.id = s.card_id "
-                             "WHERE c.retired = 0 AND s.due_day = ?1", today + 1, 0,
+                             "WHERE s.due_day = ?1 AND c.retired = 0", today + 1, 0,
                        &stats->due_tomorrow, error)
       || !count_query (self, "SELECT COUNT(*) FROM review_log WHERE day > ?1 AND kind = ?2", today - 30,
                        REVIEW_REVIEW, &recent, error)
       || !count_query (self, "SELECT COUNT(*) FROM review_log WHERE day > ?1 AND kind = ?2 AND grade >= 3",
                        today - 30, REVIEW_REVIEW, &recalled, error))
     return FALSE;
+  stats->cards = all_cards - stats->retired;
+  stats->new_cards = stats->cards - (scheduled - scheduled_retired);
   stats->retention_30d = recent > 0 ? (double) recalled / recent : -1.0;
 
-  /* The streak counts back from today, or from yesterday while today has no review yet. */
-  stmt = prepare (self, "SELECT DISTINCT day FROM review_log WHERE day <= ?1 ORDER BY day DESC", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int (stmt, 1, today);
-  expected = today;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      FlashDay day = sqlite3_column_int (stmt, 0);
+  /* The streak counts back from today, or from yesterday while today has no review yet; each
+   * step is one index seek, however long the history. */
+  {
+    sqlite3_stmt *stmt = prepare (self, "SELECT MAX(day) FROM review_log WHERE day <= ?1", error);
 
-      if (day == expected)
-        {
-          stats->streak++;
-          expected--;
-        }
-      else if (day == today - 1 && stats->streak == 0)
-        {
-          stats->streak = 1;
-          expected = day - 1;
-        }
-      else
-        break;
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return set_sqlite_error (self, rc, error);
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int (stmt, 1, today);
+    if (!query_int64 (self, stmt, 0, &day, error))
+      return FALSE;
+    if (day == today || (day == today - 1 && day > 0))
+      {
+        FlashDay expected = (FlashDay) day;
+
+        while (day == expected)
+          {
+            stats->streak++;
+            expected--;
+            sqlite3_bind_int (stmt, 1, expected);
+            if (!query_int64 (self, stmt, 0, &day, error))
+              return FALSE;
+          }
+      }
+  }
   return TRUE;
 }
 

@@ -27,7 +27,7 @@ typedef enum
 } FlashStoreError;
 
 /* The schema version this build writes. */
-#define FLASH_STORE_SCHEMA_VERSION 1
+#define FLASH_STORE_SCHEMA_VERSION 2
 
 typedef struct _FlashStore FlashStore;
 
