@@ -37,6 +37,11 @@ typedef struct
   GHashTable *keys;        /* key -> count, to keep keys unique within a sheet */
   GPtrArray  *crumbs;      /* Crumb*, the open headings */
   cmark_node *title;       /* the single H1, if there is one */
+  /* The breadcrumb and tags of the last card, reused while the open headings stay the same:
+   * a big sheet has thousands of cards under each heading. */
+  int         cached_depth; /* -1 when nothing is cached */
+  char       *cached_context;
+  GStrv       cached_tags;
 } Parser;
 
 /* Inline rendering ------------------------------------------------------------------------ */
@@ -402,10 +407,18 @@ add_card (Parser     *self,
     return;
 
   card = g_new0 (FlashSheetCard, 1);
-  card->context = current_context (self, depth);
+  if (self->cached_depth != (int) depth)
+    {
+      g_free (self->cached_context);
+      g_strfreev (self->cached_tags);
+      self->cached_context = current_context (self, depth);
+      self->cached_tags = current_tags (self, depth);
+      self->cached_depth = (int) depth;
+    }
+  card->context = g_strdup (self->cached_context);
   card->question = g_strdup (question);
   card->answer = g_strdup (answer);
-  card->tags = current_tags (self, depth);
+  card->tags = g_strdupv (self->cached_tags);
   card->line = line > 0 ? (guint) line : 1;
 
   normal = flash_sheet_normalise_question (question);
@@ -896,6 +909,7 @@ open_heading (Parser     *self,
   crumb->level = level;
   crumb->plain = node_to_plain (heading);
   g_ptr_array_add (self->crumbs, crumb);
+  self->cached_depth = -1;
 }
 
 /* Front matter -------------------------------------------------------------------------------- */
@@ -1154,6 +1168,7 @@ parse_checked (const char  *text,
   parser.sheet = sheet;
   parser.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   parser.crumbs = g_ptr_array_new_with_free_func ((GDestroyNotify) crumb_free);
+  parser.cached_depth = -1;
 
   blocks = g_ptr_array_new ();
   for (cmark_node *node = cmark_node_first_child (document); node; node = cmark_node_next (node))
@@ -1171,6 +1186,8 @@ parse_checked (const char  *text,
 
   g_hash_table_unref (parser.keys);
   g_ptr_array_unref (parser.crumbs);
+  g_free (parser.cached_context);
+  g_strfreev (parser.cached_tags);
   cmark_node_free (document);
 
   if (sheet->cards->len == 0)
