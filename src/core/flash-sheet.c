@@ -332,7 +332,8 @@ flash_sheet_normalise_question (const char *question)
 
   g_return_val_if_fail (question != NULL, NULL);
 
-  folded = g_utf8_casefold (question, -1);
+  /* Most questions are ASCII, where case folding is a byte operation. */
+  folded = g_str_is_ascii (question) ? g_ascii_strdown (question, -1) : g_utf8_casefold (question, -1);
   out = g_string_new (NULL);
   for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
     {
