@@ -429,7 +429,8 @@ raw_exec (sqlite3     *db,
   return TRUE;
 }
 
-/* Writes the simulated final state into schedule and cards.is_new, as save_state() would. */
+/* Writes the simulated final state into schedule, cards.is_new and decks.reviews, as
+ * save_state() and count_review() would. */
 static gboolean
 write_schedule (sqlite3    *db,
                 GPtrArray  *cards,
@@ -440,7 +441,9 @@ write_schedule (sqlite3    *db,
   gboolean ok = TRUE;
 
   sqlite3_prepare_v2 (db, "INSERT INTO schedule (card_id, reps, ef, interval, due_day, first_day, "
-                          "repeat_day, repeat_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                          "repeat_day, repeat_seq, deck_id) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                          "(SELECT deck_id FROM cards WHERE id = ?1))",
                       -1, &schedule, NULL);
   sqlite3_prepare_v2 (db, "UPDATE cards SET is_new = 0 WHERE id = ?1", -1, &is_new, NULL);
   for (guint i = 0; ok && i < cards->len; i++)
@@ -462,6 +465,10 @@ write_schedule (sqlite3    *db,
       sqlite3_reset (schedule);
       sqlite3_reset (is_new);
     }
+  if (ok)
+    ok = sqlite3_exec (db, "UPDATE decks SET reviews = (SELECT COUNT(*) FROM review_log l "
+                           "JOIN cards c ON c.id = l.card_id WHERE c.deck_id = decks.id)",
+                       NULL, NULL, NULL) == SQLITE_OK;
   if (!ok)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "writing the schedule: %s",
                  sqlite3_errmsg (db));
@@ -648,7 +655,7 @@ dump_table (const char  *path,
 }
 
 /* Builds the same small collection twice, once with SQL and once through the store, and
- * requires identical review logs, schedules and new-card flags. */
+ * requires identical review logs, schedules, new-card flags and review counts. */
 static gboolean
 check_history (const char  *dir,
                GDateTime   *now,
@@ -658,6 +665,7 @@ check_history (const char  *dir,
     "SELECT * FROM review_log ORDER BY id",
     "SELECT * FROM schedule ORDER BY card_id",
     "SELECT id, is_new FROM cards ORDER BY id",
+    "SELECT id, reviews FROM decks ORDER BY id",
   };
   CollectionPlan plan = {
     .cards = 600, .decks = 3, .seed = 7, .now = now,
