@@ -626,6 +626,15 @@ study_deck_action_cb (GtkWidget  *widget,
   start_study (FLASH_WINDOW (widget), g_variant_get_int64 (parameter));
 }
 
+/* Pages inside the window (the study page) report errors through this action as toasts. */
+static void
+show_toast_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  add_toast (FLASH_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 static void
 back_action_cb (GtkWidget  *widget,
                 const char *action_name,
@@ -941,6 +950,7 @@ flash_window_class_init (FlashWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.study-deck", "x", study_deck_action_cb);
   gtk_widget_class_install_action (widget_class, "win.delete-deck", "x", delete_deck_action_cb);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.import", NULL);

@@ -396,6 +396,19 @@ test_study_and_back (Fixture       *fixture,
                  == flash_window_get_study_button (fixture->window));
 }
 
+/* A study page that cannot record a grade says so in a toast of the window. */
+static void
+test_study_error_toast (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  import_test_deck (fixture);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.study", NULL);
+  process_events ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (flash_window_get_study_button (fixture->window)),
+                                             "win.show-toast", "s", "collection.db: the disk is full"));
+  g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, "collection.db: the disk is full");
+}
+
 static void
 test_open_error (void)
 {
@@ -486,6 +499,7 @@ main (int   argc,
   ADD_TEST ("/window/drop", test_drop);
   ADD_TEST ("/window/nothing-to-study", test_nothing_to_study);
   ADD_TEST ("/window/study-and-back", test_study_and_back);
+  ADD_TEST ("/window/study-error-toast", test_study_error_toast);
   g_test_add_func ("/window/open-error", test_open_error);
   g_test_add_func ("/window/settings", test_settings);
 
