@@ -20,7 +20,8 @@ fi
 # The German text of the line that documents --version, taken from po/de.po so
 # that rewording the translation does not break the test.
 msgid='Show the version'
-want=$(msggrep --no-wrap -K -F -e "$msgid" "$srcdir/po/de.po" | sed -n 's/^msgstr "\(.*\)"$/\1/p')
+want=$(msgcat --no-wrap "$srcdir/po/de.po" | grep -A1 -xF "msgid \"$msgid\"" |
+    sed -n 's/^msgstr "\(.*\)"$/\1/p')
 if [ -z "$want" ]; then
   echo "check-cli-german: po/de.po does not translate '$msgid'" >&2
   exit 1

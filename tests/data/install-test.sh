@@ -68,9 +68,12 @@ done
 if grep -qw de "$srcdir/po/LINGUAS"; then
   mo=$root/app/share/locale/de/LC_MESSAGES/flashsheet.mo
   msgid='Learn your Markdown cheatsheets with spaced repetition'
-  want=$(msggrep --no-wrap -K -F -e "$msgid" "$srcdir/po/de.po" | sed -n 's/^msgstr "\(.*\)"$/\1/p')
+  want=$(msgcat --no-wrap "$srcdir/po/de.po" | grep -A1 -xF "msgid \"$msgid\"" |
+    sed -n 's/^msgstr "\(.*\)"$/\1/p')
   [ -n "$want" ] || fail "po/de.po does not translate '$msgid'"
-  msgunfmt --no-wrap "$mo" | grep -qF "msgstr \"$want\"" ||
+  # Read the whole catalogue first: grep -q stopping early would fail the pipeline.
+  catalogue=$(msgunfmt --no-wrap "$mo")
+  grep -qxF "msgstr \"$want\"" <<<"$catalogue" ||
     fail "the installed German catalogue lacks '$want'"
 fi
 
