@@ -152,6 +152,33 @@ open_store (FlashApplication *self)
     import_bundled_decks (self);
 }
 
+/* Benchmark hook for build-aux/bench-gui, which cannot see inside the process: with
+ * FLASHSHEET_BENCH_FIRST_FRAME=1 the first window prints the monotonic time (the clock of
+ * g_get_monotonic_time(), CLOCK_MONOTONIC) at which its first frame has been painted, and with
+ * FLASHSHEET_BENCH_QUIT=1 the app then quits. Nothing happens without the variables. */
+static void
+bench_after_paint_cb (GdkFrameClock *frame_clock,
+                      gpointer       user_data)
+{
+  GApplication *application = user_data;
+
+  g_signal_handlers_disconnect_by_func (frame_clock, bench_after_paint_cb, user_data);
+  /* With the cairo renderer on X11 the server draws on its own time: wait until it has. */
+  gdk_display_sync (gdk_display_get_default ());
+  g_printerr ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  if (g_strcmp0 (g_getenv ("FLASHSHEET_BENCH_QUIT"), "1") == 0)
+    g_application_quit (application);
+}
+
+static void
+bench_window_map_cb (GtkWidget *window,
+                     gpointer   user_data)
+{
+  g_signal_handlers_disconnect_by_func (window, bench_window_map_cb, user_data);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (bench_after_paint_cb), user_data);
+}
+
 /* Returns the window to act in, creating and presenting one when there is none. */
 static FlashWindow *
 get_window (FlashApplication *self)
@@ -162,6 +189,8 @@ get_window (FlashApplication *self)
     return FLASH_WINDOW (window);
 
   window = GTK_WINDOW (flash_window_new (self, self->store));
+  if (g_strcmp0 (g_getenv ("FLASHSHEET_BENCH_FIRST_FRAME"), "1") == 0)
+    g_signal_connect (window, "map", G_CALLBACK (bench_window_map_cb), self);
   gtk_window_present (window);
 
   /* Shown after the window, so the dialog stacks above it even without a window manager. */
