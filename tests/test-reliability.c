@@ -1108,6 +1108,58 @@ test_restore_damaged_collection (Fixture       *f,
   g_assert_true (g_bytes_equal (damaged, kept));
 }
 
+/* What the app offers for a damaged collection: the newest backup that is itself sound. */
+static void
+test_restore_newest (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *big = write_sheet (f, "big.md", BIG_SECTIONS, "B");
+  g_autofree char *older = NULL;
+  g_autofree char *newer = NULL;
+  g_autofree char *chosen = NULL;
+  g_autofree char *in_older = NULL;
+  g_autoptr(GError) error = NULL;
+  FlashImportResult result = { 0 };
+  FlashStore *store;
+
+  store = flash_store_open (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_null (flash_store_restore_newest (f->db, &error));
+  g_assert_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  flash_store_import_file (store, big, &result, &error);
+  g_assert_no_error (error);
+  flash_import_result_clear (&result);
+  backup_daily_at (store, "2025-03-01T12:00:00Z");
+  grade_cards (store, 1, 4);
+  backup_daily_at (store, "2025-03-02T12:00:00Z");
+  flash_store_close (store);
+  {
+    g_autoptr(GPtrArray) list = flash_backup_list (f->db);
+
+    g_assert_cmpuint (list->len, ==, 2);
+    newer = g_strdup (g_ptr_array_index (list, 0));
+    older = g_strdup (g_ptr_array_index (list, 1));
+  }
+  in_older = dump (older);
+
+  /* The newest backup was taken when the damage was already there. */
+  damage (newer);
+  damage (f->db);
+  chosen = flash_store_restore_newest (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (chosen, ==, older);
+  {
+    g_autofree char *restored = dump (f->db);
+
+    g_assert_cmpstr (restored, ==, in_older);
+  }
+  store = flash_store_open (f->db, &error);
+  g_assert_no_error (error);
+  flash_store_close (store);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1130,6 +1182,7 @@ main (int    argc,
   ADD ("/reliability/restore/round-trip", test_restore);
   ADD ("/reliability/restore/refused", test_restore_refused);
   ADD ("/reliability/restore/damaged-collection", test_restore_damaged_collection);
+  ADD ("/reliability/restore/newest", test_restore_newest);
 #undef ADD
 
   return g_test_run ();

@@ -757,3 +757,58 @@ flash_store_restore (const char  *collection_path,
     return set_sqlite_error (error, rc, NULL, collection_path, "cannot restore the collection");
   return TRUE;
 }
+
+char *
+flash_backup_find_newest_good (const char  *collection_path,
+                               GError     **error)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) last_error = NULL;
+
+  g_return_val_if_fail (collection_path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* A backup made while the damage was already there (but unnoticed) fails its check; an older
+   * one may still be good. */
+  backups = flash_backup_list (collection_path);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      const char *path = g_ptr_array_index (backups, i);
+      sqlite3 *db;
+
+      g_clear_error (&last_error);
+      db = open_checked (path, &last_error);
+      if (db != NULL)
+        {
+          sqlite3_close (db);
+          return g_strdup (path);
+        }
+    }
+  if (last_error != NULL)
+    g_set_error (error, FLASH_STORE_ERROR, last_error->code,
+                 "no backup of %s can be restored; the last one tried: %s", collection_path,
+                 last_error->message);
+  else
+    {
+      g_autofree char *dir = flash_backup_dir (collection_path);
+
+      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_FOUND,
+                   "%s: there are no backups of the collection", dir);
+    }
+  return NULL;
+}
+
+char *
+flash_store_restore_newest (const char  *collection_path,
+                            GError     **error)
+{
+  g_autofree char *backup = NULL;
+
+  g_return_val_if_fail (collection_path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  backup = flash_backup_find_newest_good (collection_path, error);
+  if (backup == NULL || !flash_store_restore (collection_path, backup, error))
+    return NULL;
+  return g_steal_pointer (&backup);
+}

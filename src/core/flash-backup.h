@@ -41,4 +41,13 @@ gboolean   flash_store_restore          (const char   *collection_path,
                                          const char   *backup_path,
                                          GError      **error);
 
+/* The newest backup of @collection_path that flash_store_restore() would accept, or NULL with
+ * an error saying why none would (FLASH_STORE_ERROR_NOT_FOUND when there are none). */
+char      *flash_backup_find_newest_good (const char  *collection_path,
+                                          GError     **error);
+/* Restores the newest good backup over the (closed) collection, as the app offers for a damaged
+ * collection; returns the backup's path. */
+char      *flash_store_restore_newest   (const char   *collection_path,
+                                         GError      **error);
+
 G_END_DECLS
