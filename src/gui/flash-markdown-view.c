@@ -590,6 +590,28 @@ copy_button_clicked_cb (GtkButton *button,
                               g_object_ref (button), g_object_unref);
 }
 
+/* GtkSourceView reads, validates and compiles a language's .lang file when a buffer takes a
+ * language that no other buffer holds, and frees the result with the last such buffer. A card's
+ * code blocks go when the next card comes, so every card paid for it again: about 80 % of
+ * rendering a card with a Python block (build-aux/bench-gui, docs/performance.md). One idle buffer
+ * per language used keeps each loaded for the life of the process. */
+static void
+keep_language_loaded (GtkSourceLanguage *language)
+{
+  static GHashTable *holders; /* language id → GtkSourceBuffer */
+  const char *id = gtk_source_language_get_id (language);
+  GtkSourceBuffer *holder;
+
+  if (holders == NULL)
+    holders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  if (g_hash_table_contains (holders, id))
+    return;
+
+  holder = gtk_source_buffer_new_with_language (language);
+  gtk_source_buffer_set_highlight_syntax (holder, TRUE);
+  g_hash_table_insert (holders, g_strdup (id), holder);
+}
+
 static GtkWidget *
 render_code_block (RenderContext *ctx,
                    cmark_node    *node)
@@ -611,6 +633,8 @@ render_code_block (RenderContext *ctx,
 
   /* Indented code has no info string, so it stays plain text. */
   language = lookup_language (cmark_node_get_fence_info (node));
+  if (language != NULL)
+    keep_language_loaded (language);
 
   buffer = gtk_source_buffer_new (NULL);
   gtk_source_buffer_set_language (buffer, language);
