@@ -498,6 +498,7 @@ bench_render (void)
   g_autofree gint64 *paint = NULL;
   g_autofree gint64 *total = NULL;
   g_autofree gint64 *build_cpu = NULL;
+  g_autofree gint64 *wait = NULL;
   g_autofree gint64 *total_cpu = NULL;
   FlashMarkdownView *view;
   GtkWidget *scroller;
@@ -536,6 +537,7 @@ bench_render (void)
   paint = g_new0 (gint64, opt_render_runs);
   total = g_new0 (gint64, opt_render_runs);
   build_cpu = g_new0 (gint64, opt_render_runs);
+  wait = g_new0 (gint64, opt_render_runs);
   total_cpu = g_new0 (gint64, opt_render_runs);
 
   for (int i = 0; i < opt_render_runs; i++)
@@ -557,6 +559,7 @@ bench_render (void)
       if (!wait_for_frame (GTK_WIDGET (view), &frame))
         g_error ("No frame after rendering");
       build[i] = returned - start;
+      wait[i] = frame.before_paint - returned;
       build_cpu[i] = returned_cpu - start_cpu;
       total_cpu[i] = frame.cpu_after_paint - start_cpu;
       layout[i] = frame.layout - frame.before_paint;
@@ -571,6 +574,8 @@ bench_render (void)
              "");
   print_row ("… `flash_markdown_view_set_markdown` (parse, build widgets)", build, build_cpu,
              opt_render_runs, "");
+  print_row ("… until the frame starts (main loop, frame clock)", wait, NULL, opt_render_runs,
+             "");
   print_row ("… layout (measure and allocate)", layout, NULL, opt_render_runs, "");
   print_row ("… paint (snapshot, cairo, X server)", paint, NULL, opt_render_runs, "");
   g_print ("\n");
