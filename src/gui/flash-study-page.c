@@ -47,6 +47,7 @@ struct _FlashStudyPage
   double              text_scale;
   guint               remeasure_tick_id;
   guint               remeasure_frames;
+  int                 buttons_scale; /* the full_scale the grade buttons were built for, or -1 */
 };
 
 enum
@@ -196,6 +197,33 @@ create_grade_button (FlashStudyPage    *self,
   return button;
 }
 
+/* Shows a new interval on a button made by create_grade_button(). */
+static void
+update_grade_button (GtkWidget  *button,
+                     const char *interval)
+{
+  GtkWidget *subtitle = gtk_widget_get_last_child (gtk_button_get_child (GTK_BUTTON (button)));
+
+  gtk_label_set_text (GTK_LABEL (subtitle), interval);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, interval,
+                                  -1);
+}
+
+static void
+remove_grade_buttons (FlashStudyPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->grades_row)) != NULL)
+    gtk_box_remove (GTK_BOX (self->grades_row), child);
+  while ((child = gtk_widget_get_first_child (self->grades_grid)) != NULL)
+    gtk_grid_remove (GTK_GRID (self->grades_grid), child);
+  self->buttons_scale = -1;
+}
+
+/* The buttons are built when the scale changes; a new card only changes their intervals. Building
+ * eight buttons again for every card was over half of a grade's own work (docs/performance.md). */
 static void
 rebuild_grade_buttons (FlashStudyPage *self)
 {
@@ -203,15 +231,14 @@ rebuild_grade_buttons (FlashStudyPage *self)
   const GradeButton *grades;
   guint n_grades;
   FlashDay today = 0;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (self->grades_row)) != NULL)
-    gtk_box_remove (GTK_BOX (self->grades_row), child);
-  while ((child = gtk_widget_get_first_child (self->grades_grid)) != NULL)
-    gtk_grid_remove (GTK_GRID (self->grades_grid), child);
+  GtkWidget *in_row;
+  GtkWidget *in_grid;
 
   if (self->card == NULL || self->store == NULL)
-    return;
+    {
+      remove_grade_buttons (self);
+      return;
+    }
 
   now = study_now ();
   today = flash_store_day_for (self->store, now);
@@ -227,6 +254,26 @@ rebuild_grade_buttons (FlashStudyPage *self)
       n_grades = G_N_ELEMENTS (simple_grades);
     }
 
+  if (self->buttons_scale == (int) self->full_scale)
+    {
+      /* The grid's children are in the order they were attached, as the row's are. */
+      in_row = gtk_widget_get_first_child (self->grades_row);
+      in_grid = gtk_widget_get_first_child (self->grades_grid);
+      for (guint i = 0; i < n_grades; i++)
+        {
+          g_autofree char *interval = describe_interval (self->card, today, grades[i].grade);
+
+          g_assert (in_row != NULL && in_grid != NULL);
+          update_grade_button (in_row, interval);
+          update_grade_button (in_grid, interval);
+          in_row = gtk_widget_get_next_sibling (in_row);
+          in_grid = gtk_widget_get_next_sibling (in_grid);
+        }
+      return;
+    }
+
+  remove_grade_buttons (self);
+  self->buttons_scale = self->full_scale;
   gtk_box_set_spacing (GTK_BOX (self->grades_row), self->full_scale ? 6 : 12);
 
   /* The squeezer shows the row when it fits and the two-row grid otherwise, so that narrow
@@ -745,6 +792,7 @@ static void
 flash_study_page_init (FlashStudyPage *self)
 {
   self->text_scale = 1.0;
+  self->buttons_scale = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
