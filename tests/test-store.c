@@ -222,6 +222,15 @@ test_reimport_keeps_history (Fixture       *fx,
   g_assert_cmpuint (active->len, ==, 4);
   g_assert_cmpuint (log_length (fx), ==, 4);
   g_assert_cmpint (card_id_by_question (fx, "Gamma"), ==, 0);
+  {
+    g_autoptr(GPtrArray) decks = flash_store_list_decks (fx->store, fx->now, NULL);
+    FlashDeckInfo *info = decks->pdata[0];
+
+    /* Four active cards, of which only Epsilon was never reviewed; all four reviews count. */
+    g_assert_cmpuint (info->total, ==, 4);
+    g_assert_cmpuint (info->new_cards, ==, 1);
+    g_assert_cmpuint (info->reviews, ==, 4);
+  }
 
   /* Bringing Gamma back revives the same card. */
   g_file_set_contents (path, deck_v1, -1, NULL);

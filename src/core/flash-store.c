@@ -104,8 +104,9 @@ static const char *const schema_v1[] = {
 };
 
 /* Version 2 makes the overview and one deck's queue cheap at 100k cards (docs/performance.md):
- * a card never changes deck, so the schedule can carry its deck_id, and each deck keeps the
- * size of its review log rather than counting it on every refresh. */
+ * a card never changes deck, so the schedule can carry its deck_id, and each deck keeps its
+ * number of active cards (set by each import) and the size of its review log (kept by grading
+ * and undo) rather than counting them on every refresh. */
 static const char *const schema_v2[] = {
   "ALTER TABLE schedule ADD COLUMN deck_id INTEGER NOT NULL DEFAULT 0",
   "UPDATE schedule SET deck_id = (SELECT deck_id FROM cards WHERE cards.id = schedule.card_id)",
@@ -113,6 +114,8 @@ static const char *const schema_v2[] = {
   "ALTER TABLE decks ADD COLUMN reviews INTEGER NOT NULL DEFAULT 0",
   "UPDATE decks SET reviews = (SELECT COUNT(*) FROM review_log l JOIN cards c ON c.id = l.card_id "
   "                            WHERE c.deck_id = decks.id)",
+  "ALTER TABLE decks ADD COLUMN cards INTEGER NOT NULL DEFAULT 0",
+  "UPDATE decks SET cards = (SELECT COUNT(*) FROM cards c WHERE c.deck_id = decks.id AND c.retired = 0)",
   "CREATE INDEX cards_deck_state ON cards (deck_id, retired, is_new)",
   "CREATE INDEX cards_retired ON cards (retired) WHERE retired = 1",
   NULL
@@ -893,7 +896,12 @@ import_cards (FlashStore         *self,
     return FALSE;
 
   result->total = sheet->cards->len;
-  return TRUE;
+  stmt = prepare (self, "UPDATE decks SET cards = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, deck_id);
+  sqlite3_bind_int (stmt, 2, (int) result->total);
+  return step_done (self, stmt, error);
 }
 
 gboolean
@@ -1352,9 +1360,12 @@ flash_store_list_decks (FlashStore  *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
-  stmt = prepare (self, "SELECT d.id, d.name, d.source, "
-                        "(SELECT COUNT(*) FROM cards c WHERE c.deck_id = d.id AND c.retired = 0), "
-                        "(SELECT COUNT(*) FROM cards c WHERE c.deck_id = d.id AND c.retired = 0 AND c.is_new = 1), "
+  /* New cards are the active ones without a schedule row; the few retired cards that have one
+   * are added back. */
+  stmt = prepare (self, "SELECT d.id, d.name, d.source, d.cards, "
+                        "d.cards - (SELECT COUNT(*) FROM schedule s WHERE s.deck_id = d.id) "
+                        "+ (SELECT COUNT(*) FROM cards c JOIN schedule s ON s.card_id = c.id "
+                        "   WHERE c.retired = 1 AND c.deck_id = d.id), "
                         "d.reviews "
                         "FROM decks d ORDER BY d.name COLLATE NOCASE, d.id", error);
   if (stmt == NULL)
