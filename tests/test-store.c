@@ -469,6 +469,88 @@ test_migration_from_v1 (Fixture       *fx,
   flash_store_close (store);
 }
 
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+/* A collection big enough that damage in its middle misses the pages read on open. */
+static char *
+make_big_collection (Fixture *fx)
+{
+  g_autofree char *path = g_build_filename (fx->dir, "big", "collection.db", NULL);
+  g_autoptr(FlashSheet) sheet = NULL;
+  GString *text = g_string_new ("# Big\n\n");
+  FlashStore *store;
+
+  for (int i = 0; i < 1500; i++)
+    g_string_append_printf (text, "## Item %d\n\n%d %s\n\n", i, i,
+                            "A long enough answer to fill the pages of the collection file. "
+                            "A long enough answer to fill the pages of the collection file.");
+  sheet = flash_sheet_parse (text->str, -1, "/big.md", NULL);
+  g_string_free (text, TRUE);
+  store = flash_store_open (path, NULL);
+  g_assert_true (flash_store_import_sheet (store, sheet, NULL, NULL));
+  flash_store_close (store);
+  return g_steal_pointer (&path);
+}
+
+/* The app opens large collections with the health check in a thread: reads go on at once, but a
+ * damaged file is never written to, and a healthy one is backed up as on a normal open. */
+static void
+test_deferred_check (Fixture       *fx,
+                     gconstpointer  data)
+{
+  g_autofree char *path = make_big_collection (fx);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  FlashLimits limits = { 5, 50, 3 };
+  FlashStore *store;
+  gsize size;
+  guint8 *bytes;
+
+  store = flash_store_open_deferred (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (flash_store_wait_checked (store, &error));
+  g_assert_true (flash_store_set_limits (store, &limits, &error));
+  g_assert_no_error (error);
+  flash_store_close (store);
+  backups = flash_backup_list (path);
+  g_assert_cmpuint (backups->len, ==, 1);
+
+  /* Eight pages in the middle overwritten, as a failing disk might. */
+  before = read_bytes (path);
+  size = g_bytes_get_size (before);
+  g_assert_cmpuint (size, >, 64 * 4096);
+  bytes = g_memdup2 (g_bytes_get_data (before, NULL), size);
+  for (gsize i = (size / 2) & ~(gsize) 4095, n = 0; n < 8 * 4096; i++, n++)
+    bytes[i] = (guint8) (0xa5 ^ i);
+  g_assert_true (g_file_set_contents (path, (char *) bytes, size, NULL));
+  g_free (bytes);
+  g_clear_pointer (&before, g_bytes_unref);
+  before = read_bytes (path);
+
+  store = flash_store_open_deferred (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (flash_store_wait_checked (store, &error));
+  g_assert_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_DAMAGED);
+  g_clear_error (&error);
+  limits.new_per_day = 9;
+  g_assert_false (flash_store_set_limits (store, &limits, &error));
+  g_assert_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_DAMAGED);
+  flash_store_close (store);
+
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 static void
 test_export_round_trip (Fixture       *fx,
                         gconstpointer  data)
@@ -543,6 +625,7 @@ main (int   argc,
   ADD ("/store/limits-persist", test_limits_persist);
   ADD ("/store/migrations", test_migrations);
   ADD ("/store/migration-from-v1", test_migration_from_v1);
+  ADD ("/store/deferred-check", test_deferred_check);
   ADD ("/store/export-round-trip", test_export_round_trip);
 #undef ADD
 

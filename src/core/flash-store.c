@@ -30,6 +30,14 @@ struct _FlashStore
   char       *path;
   GHashTable *statements; /* SQL text -> sqlite3_stmt*, prepared once */
   FlashLimits limits;
+
+  /* flash_store_open_deferred(): the health check (and daily backup) runs in this thread with a
+   * connection of its own; every write waits for its verdict. */
+  GThread    *check_thread;
+  GMutex      check_lock;
+  GCond       check_cond;
+  gboolean    check_done;
+  GError     *check_error;
 };
 
 static const char *const schema_v1[] = {
@@ -253,10 +261,31 @@ query_int64 (FlashStore   *self,
   return TRUE;
 }
 
+/* Waits for a deferred health check; a collection that failed it is never written to. */
+static gboolean
+wait_checked (FlashStore  *self,
+              GError     **error)
+{
+  if (self->check_thread == NULL)
+    return TRUE;
+  g_mutex_lock (&self->check_lock);
+  while (!self->check_done)
+    g_cond_wait (&self->check_cond, &self->check_lock);
+  g_mutex_unlock (&self->check_lock);
+  if (self->check_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->check_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 begin (FlashStore  *self,
        GError     **error)
 {
+  if (!wait_checked (self, error))
+    return FALSE;
   /* IMMEDIATE takes the write lock up front, so a second process waits on the busy timeout
    * instead of failing half-way through. */
   return exec (self, "BEGIN IMMEDIATE", error);
@@ -308,6 +337,13 @@ flash_store_close (FlashStore *self)
 {
   if (self == NULL)
     return;
+  if (self->check_thread != NULL)
+    {
+      g_thread_join (self->check_thread);
+      g_mutex_clear (&self->check_lock);
+      g_cond_clear (&self->check_cond);
+      g_clear_error (&self->check_error);
+    }
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
@@ -461,9 +497,29 @@ load_limits (FlashStore *self)
   sqlite3_reset (stmt);
 }
 
-FlashStore *
-flash_store_open (const char  *path,
-                  GError     **error)
+static gpointer
+check_thread_cb (gpointer data)
+{
+  FlashStore *self = data;
+  GError *error = NULL;
+  FlashStore *checker;
+
+  /* A full open on a second connection: quick_check, then the daily backup of a healthy file. */
+  checker = flash_store_open (self->path, &error);
+  flash_store_close (checker);
+
+  g_mutex_lock (&self->check_lock);
+  self->check_error = error;
+  self->check_done = TRUE;
+  g_cond_broadcast (&self->check_cond);
+  g_mutex_unlock (&self->check_lock);
+  return NULL;
+}
+
+static FlashStore *
+open_store (const char  *path,
+            gboolean     defer_check,
+            GError     **error)
 {
   g_autoptr(FlashStore) self = NULL;
   g_autofree char *dir = NULL;
@@ -471,8 +527,6 @@ flash_store_open (const char  *path,
   int version = 0;
   int rc;
 
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!check_header (path, error))
     return NULL;
@@ -501,9 +555,6 @@ flash_store_open (const char  *path,
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 10000);
 
-  /* Nothing is written before the file has shown it is healthy and not from a newer version. */
-  if (!quick_check (self, error))
-    return NULL;
   rc = sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL);
   if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
     version = sqlite3_column_int (stmt, 0);
@@ -522,9 +573,21 @@ flash_store_open (const char  *path,
       return NULL;
     }
 
+  /* Nothing is written before the file has shown it is healthy and not from a newer version.
+   * A caller that can show something first may have a current-version file checked (and backed
+   * up) in a thread; a new file or one that needs migrating is always checked here. */
+  if (defer_check && version == FLASH_STORE_SCHEMA_VERSION)
+    {
+      g_mutex_init (&self->check_lock);
+      g_cond_init (&self->check_cond);
+      self->check_thread = g_thread_new ("flash-store-check", check_thread_cb, self);
+    }
+  else if (!quick_check (self, error))
+    return NULL;
+
   /* Backups: once per day of use, a copy of the collection as it was before this session writes
    * to it. A failed backup does not stop studying; the write that follows reports the cause. */
-  if (version > 0 && !flash_store_is_empty (self))
+  if (self->check_thread == NULL && version > 0 && !flash_store_is_empty (self))
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
       g_autoptr(GError) backup_error = NULL;
@@ -541,6 +604,45 @@ flash_store_open (const char  *path,
 
   load_limits (self);
   return g_steal_pointer (&self);
+}
+
+FlashStore *
+flash_store_open (const char  *path,
+                  GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_store (path, FALSE, error);
+}
+
+/**
+ * flash_store_open_deferred:
+ *
+ * Like flash_store_open(), but a collection of the current version is checked (PRAGMA
+ * quick_check) and backed up in a thread, so that a large one does not delay the first frame.
+ * Reads work at once; every write waits for the check and fails with its error if the file is
+ * damaged. flash_store_wait_checked() gives the verdict.
+ */
+FlashStore *
+flash_store_open_deferred (const char  *path,
+                           GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_store (path, TRUE, error);
+}
+
+/* Blocks until a deferred check has finished; TRUE when the collection is healthy. Safe to call
+ * from another thread than the store's. */
+gboolean
+flash_store_wait_checked (FlashStore  *self,
+                          GError     **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return wait_checked (self, error);
 }
 
 gboolean

@@ -129,6 +129,10 @@ char       *flash_store_default_path (void);
 
 FlashStore *flash_store_open         (const char          *path,
                                       GError             **error);
+FlashStore *flash_store_open_deferred (const char        *path,
+                                      GError             **error);
+gboolean    flash_store_wait_checked (FlashStore          *self,
+                                      GError             **error);
 void        flash_store_close        (FlashStore          *self);
 const char *flash_store_get_path     (FlashStore          *self);
 gboolean    flash_store_is_empty     (FlashStore          *self);
