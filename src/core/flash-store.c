@@ -634,6 +634,22 @@ flash_store_open_deferred (const char  *path,
   return open_store (path, TRUE, error);
 }
 
+/* TRUE while a deferred check is still running: the app polls this rather than block. */
+gboolean
+flash_store_is_checking (FlashStore *self)
+{
+  gboolean checking;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->check_thread == NULL)
+    return FALSE;
+  g_mutex_lock (&self->check_lock);
+  checking = !self->check_done;
+  g_mutex_unlock (&self->check_lock);
+  return checking;
+}
+
 /* Blocks until a deferred check has finished; TRUE when the collection is healthy. Safe to call
  * from another thread than the store's. */
 gboolean

@@ -133,6 +133,7 @@ FlashStore *flash_store_open_deferred (const char        *path,
                                       GError             **error);
 gboolean    flash_store_wait_checked (FlashStore          *self,
                                       GError             **error);
+gboolean    flash_store_is_checking  (FlashStore          *self);
 void        flash_store_close        (FlashStore          *self);
 const char *flash_store_get_path     (FlashStore          *self);
 gboolean    flash_store_is_empty     (FlashStore          *self);

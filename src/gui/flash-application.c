@@ -17,6 +17,8 @@ struct _FlashApplication
   FlashStore     *store;
   /* Why the collection could not be opened; every window shows it instead of the decks. */
   GError         *open_error;
+  /* Polls the collection's health check, which runs in a thread after the window shows. */
+  guint           check_source;
 };
 
 G_DEFINE_FINAL_TYPE (FlashApplication, flash_application, ADW_TYPE_APPLICATION)
@@ -136,14 +138,39 @@ import_bundled_decks (FlashApplication *self)
     }
 }
 
+/* A collection that fails its health check is shown like one that cannot be opened. */
+static gboolean
+check_collection_cb (gpointer user_data)
+{
+  FlashApplication *self = user_data;
+  GList *windows;
+
+  if (flash_store_is_checking (self->store))
+    return G_SOURCE_CONTINUE;
+
+  self->check_source = 0;
+  if (flash_store_wait_checked (self->store, &self->open_error))
+    return G_SOURCE_REMOVE;
+
+  windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (FLASH_IS_WINDOW (l->data))
+      flash_window_show_open_error (FLASH_WINDOW (l->data), self->open_error);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 open_store (FlashApplication *self)
 {
   g_autofree char *path = flash_store_default_path ();
 
-  self->store = flash_store_open (path, &self->open_error);
+  /* The health check of a large collection takes a while: the window shows first, and no write
+   * happens before the check has passed (flash_store_open_deferred). */
+  self->store = flash_store_open_deferred (path, &self->open_error);
   if (self->store == NULL)
     return;
+  if (flash_store_is_checking (self->store))
+    self->check_source = g_timeout_add (50, check_collection_cb, self);
 
   sync_limits (self);
 
@@ -335,6 +362,7 @@ flash_application_shutdown (GApplication *application)
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
     gtk_window_destroy (windows->data);
 
+  g_clear_handle_id (&self->check_source, g_source_remove);
   g_clear_pointer (&self->store, flash_store_close);
 
   G_APPLICATION_CLASS (flash_application_parent_class)->shutdown (application);
@@ -347,6 +375,7 @@ flash_application_dispose (GObject *object)
 
   g_clear_pointer (&self->store, flash_store_close);
   g_clear_object (&self->settings);
+  g_clear_handle_id (&self->check_source, g_source_remove);
   g_clear_error (&self->open_error);
 
   G_OBJECT_CLASS (flash_application_parent_class)->dispose (object);

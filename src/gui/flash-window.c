@@ -501,10 +501,15 @@ flash_window_show_open_error (FlashWindow  *self,
   g_return_if_fail (FLASH_IS_WINDOW (self));
   g_return_if_fail (error != NULL);
 
+  /* A collection that failed its health check after the window showed is left alone from now
+   * on: the window forgets it, so no refresh shows its decks and no action writes to it. */
+  self->store = NULL;
+
   /* The status page description is markup. */
   escaped = g_markup_escape_text (error->message, -1);
   adw_status_page_set_description (self->error_page, escaped);
   show_page (self, "error");
+  update_actions (self);
 
   /* The message names the file and says that it was left as it was. */
   show_error (self, _("Cannot Open the Collection"), error->message);
