@@ -409,6 +409,30 @@ test_study_error_toast (Fixture       *fixture,
   g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, "collection.db: the disk is full");
 }
 
+/* A collection that fails its health check after the window showed its decks: the window shows
+ * the error and stays on it, whatever refreshes follow. */
+static void
+test_check_fails_later (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = g_error_new_literal (FLASH_STORE_ERROR, FLASH_STORE_ERROR_DAMAGED,
+                                                 "collection.db: the collection is damaged");
+
+  import_test_deck (fixture);
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "overview");
+  flash_window_show_open_error (fixture->window, error);
+  process_events ();
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "error");
+  gtk_window_destroy (GTK_WINDOW (flash_window_get_dialog (fixture->window)));
+
+  flash_window_refresh (fixture->window);
+  process_events ();
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "error");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.study", NULL);
+  process_events ();
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "error");
+}
+
 static void
 test_open_error (void)
 {
@@ -500,6 +524,7 @@ main (int   argc,
   ADD_TEST ("/window/nothing-to-study", test_nothing_to_study);
   ADD_TEST ("/window/study-and-back", test_study_and_back);
   ADD_TEST ("/window/study-error-toast", test_study_error_toast);
+  ADD_TEST ("/window/check-fails-later", test_check_fails_later);
   g_test_add_func ("/window/open-error", test_open_error);
   g_test_add_func ("/window/settings", test_settings);
 
