@@ -1160,6 +1160,83 @@ test_restore_newest (Fixture       *f,
   flash_store_close (store);
 }
 
+/* flashsheet-cli backup and restore FILE, as a user repairing a collection by hand would. */
+static void
+test_cli_backup_restore (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *sheet = write_sheet (f, "big.md", BIG_SECTIONS, "A");
+  g_autofree char *text = g_build_filename (f->dir, "notes.txt", NULL);
+  g_autofree char *backup = NULL;
+  g_autofree char *in_backup = NULL;
+  g_autofree char *replaced = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cli_ok (f->db, ARGS ("import", sheet));
+  cli_ok (f->db, ARGS ("grade", "1", "4"));
+  {
+    g_auto(CliRun) run = { 0 };
+    g_autofree char *dir = g_build_filename (f->dir, "backups", NULL);
+
+    run_cli_full (&run, f->db, NULL, NULL, ARGS ("backup"));
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_true (g_str_has_suffix (run.out, ".db\n"));
+    backup = g_strndup (run.out, strlen (run.out) - 1);
+    g_assert_true (g_str_has_prefix (backup, dir));
+    g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  }
+  in_backup = dump (backup);
+  cli_ok (f->db, ARGS ("grade", "2", "4"));
+  cli_ok (f->db, ARGS ("grade", "3", "4"));
+
+  cli_ok (f->db, ARGS ("restore", backup));
+  g_assert_cmpuint (log_size (f->db), ==, 1);
+  {
+    g_autofree char *restored = dump (f->db);
+
+    g_assert_cmpstr (restored, ==, in_backup);
+  }
+  replaced = find_replaced (f);
+  g_assert_cmpuint (log_size (replaced), ==, 3);
+
+  /* A file that is no backup is refused and the collection is left alone. */
+  g_file_set_contents (text, "notes\n", -1, &error);
+  g_assert_no_error (error);
+  {
+    g_auto(CliRun) run = { 0 };
+    g_autoptr(GBytes) before = read_bytes (f->db);
+    g_autoptr(GBytes) after = NULL;
+
+    run_cli_full (&run, f->db, NULL, NULL, ARGS ("restore", text));
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_true (g_str_has_prefix (run.err, "flashsheet-cli: "));
+    g_assert_nonnull (strstr (run.err, "not a Flashsheet collection"));
+    after = read_bytes (f->db);
+    g_assert_true (g_bytes_equal (before, after));
+  }
+  {
+    g_auto(CliRun) run = { 0 };
+
+    run_cli_full (&run, f->db, NULL, NULL, ARGS ("restore"));
+    g_assert_cmpint (run.status, ==, 2);
+  }
+
+  /* A damaged collection cannot be backed up, only replaced. */
+  damage (f->db);
+  {
+    g_auto(CliRun) run = { 0 };
+
+    run_cli_full (&run, f->db, NULL, NULL, ARGS ("backup"));
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "damaged"));
+  }
+  cli_ok (f->db, ARGS ("restore", backup));
+  cli_ok (f->db, ARGS ("grade", "4", "4"));
+  g_assert_cmpuint (log_size (f->db), ==, 2);
+  assert_integrity (f->db);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1183,6 +1260,7 @@ main (int    argc,
   ADD ("/reliability/restore/refused", test_restore_refused);
   ADD ("/reliability/restore/damaged-collection", test_restore_damaged_collection);
   ADD ("/reliability/restore/newest", test_restore_newest);
+  ADD ("/reliability/cli/backup-restore", test_cli_backup_restore);
 #undef ADD
 
   return g_test_run ();

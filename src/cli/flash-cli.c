@@ -11,6 +11,7 @@
 #include <glib.h>
 #include <glib/gi18n.h>
 
+#include "flash-backup.h"
 #include "flash-day.h"
 #include "flash-sheet.h"
 #include "flash-sm2.h"
@@ -692,6 +693,37 @@ run_simulate (FlashCli *cli)
   return FLASH_CLI_EXIT_OK;
 }
 
+static int
+run_backup (FlashCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  FlashStore *store = cli_get_store (cli);
+
+  if (store == NULL)
+    return FLASH_CLI_EXIT_ERROR;
+  path = flash_store_backup_now (store, &error);
+  if (path == NULL)
+    return report_error (error);
+  printf ("%s\n", path);
+  return FLASH_CLI_EXIT_OK;
+}
+
+static int
+run_restore (FlashCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *default_path = NULL;
+  const char *db = cli->db_path;
+
+  /* The collection is not opened: it may be the damaged one that the backup replaces. */
+  if (db == NULL)
+    db = default_path = flash_store_default_path ();
+  if (!flash_store_restore (db, positional (cli, 0), &error))
+    return report_error (error);
+  return FLASH_CLI_EXIT_OK;
+}
+
 static const FlashCliCommand commands[] = {
   { "import", "FILE…", N_("Import cheatsheets; each file is all or nothing"),
     0, 1, G_MAXUINT, run_import },
@@ -713,6 +745,10 @@ static const FlashCliCommand commands[] = {
     0, 0, 0, run_stats },
   { "export", "[--deck NAME] --format md|tsv", N_("Write cards as Markdown or TSV"),
     FLASH_CLI_OPTION_DECK | FLASH_CLI_OPTION_FORMAT, 0, 0, run_export },
+  { "backup", "", N_("Back up the collection now and print the backup’s path"),
+    0, 0, 0, run_backup },
+  { "restore", "FILE", N_("Replace the collection with a backup; the replaced one is kept"),
+    0, 1, 1, run_restore },
   { "simulate", "GRADES", N_("Replay SM-2 on grades like 5,4,3,0,4"),
     0, 1, 1, run_simulate },
 };
