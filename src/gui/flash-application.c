@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "flash-application.h"
+#include "flash-backup.h"
 #include "flash-preferences-window.h"
 #include "flash-window.h"
 
@@ -416,6 +417,60 @@ flash_application_get_store (FlashApplication *self)
   g_return_val_if_fail (FLASH_IS_APPLICATION (self), NULL);
 
   return self->store;
+}
+
+/* Replaces the collection and the windows once the restore's dialog has finished responding. */
+static gboolean
+restore_cb (gpointer user_data)
+{
+  FlashApplication *self = user_data;
+  char *backup = g_object_steal_data (G_OBJECT (self), "flash-restore-backup");
+  g_autofree char *path = flash_store_default_path ();
+  GList *windows;
+
+  /* Windows borrow the store: destroy them before closing it, and close it before the file
+   * under it is replaced. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (windows->data);
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  g_clear_pointer (&self->store, flash_store_close);
+  g_clear_error (&self->open_error);
+
+  if (flash_store_restore (path, backup, &self->open_error))
+    open_store (self);
+  get_window (self);
+  g_free (backup);
+  g_application_release (G_APPLICATION (self));
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * flash_application_restore_newest_backup:
+ * @self: a #FlashApplication whose collection failed its check
+ * @error: return location for why no backup can be restored
+ *
+ * What the damaged-collection dialog offers: replaces the collection with its newest sound
+ * backup (the damaged file is kept among the backups, so this can be undone) and opens it in a
+ * new window. The windows are replaced once the calling dialog has finished.
+ *
+ * Returns: %TRUE when a sound backup was found and will be restored
+ */
+gboolean
+flash_application_restore_newest_backup (FlashApplication  *self,
+                                         GError           **error)
+{
+  g_autofree char *path = flash_store_default_path ();
+  char *backup;
+
+  g_return_val_if_fail (FLASH_IS_APPLICATION (self), FALSE);
+
+  backup = flash_backup_find_newest_good (path, error);
+  if (backup == NULL)
+    return FALSE;
+  g_object_set_data_full (G_OBJECT (self), "flash-restore-backup", backup, g_free);
+  g_application_hold (G_APPLICATION (self));
+  g_idle_add (restore_cb, self);
+  return TRUE;
 }
 
 FlashSettings *

@@ -19,4 +19,7 @@ FlashSettings    *flash_application_get_settings     (FlashApplication *self);
 
 GStrv             flash_application_list_bundled_decks (void);
 
+gboolean          flash_application_restore_newest_backup (FlashApplication  *self,
+                                                           GError           **error);
+
 G_END_DECLS

@@ -484,6 +484,21 @@ flash_window_import_files (FlashWindow  *self,
     }
 }
 
+static void
+damaged_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     FlashWindow      *self)
+{
+  g_autoptr(GError) error = NULL;
+  FlashApplication *application;
+
+  if (g_strcmp0 (response, "restore") != 0)
+    return;
+  application = FLASH_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  if (!flash_application_restore_newest_backup (application, &error))
+    show_error (self, _("Cannot Restore a Backup"), error->message);
+}
+
 /**
  * flash_window_show_open_error:
  * @self: a #FlashWindow
@@ -512,6 +527,22 @@ flash_window_show_open_error (FlashWindow  *self,
   update_actions (self);
 
   /* The message names the file and says that it was left as it was. */
+  if (g_error_matches (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_DAMAGED))
+    {
+      AdwMessageDialog *dialog = present_dialog (self, _("The Collection Is Damaged"),
+                                                 error->message);
+
+      /* The damaged file is kept among the backups, so restoring can be undone. */
+      adw_message_dialog_add_responses (dialog,
+                                        "close", _("_Close"),
+                                        "restore", _("_Restore Newest Backup"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "restore");
+      adw_message_dialog_set_close_response (dialog, "close");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (damaged_response_cb), self, 0);
+      return;
+    }
   show_error (self, _("Cannot Open the Collection"), error->message);
 }
 
