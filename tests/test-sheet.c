@@ -211,6 +211,17 @@ test_keys (void)
   g_assert_cmpstr (card (sheet, 1)->key, !=, card (sheet, 0)->key);
 }
 
+/* Raw HTML over two lines in a heading still gives a one-line question (a fuzzer finding). */
+static void
+test_question_is_one_line (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok ("# D\n\n## <span\nclass=\"x\">Title</span>\n\nText.\n\n<s\nA>\n-\n\nMore.\n");
+
+  for (guint i = 0; i < sheet->cards->len; i++)
+    g_assert_null (strchr (card (sheet, i)->question, '\n'));
+  g_assert_cmpstr (card (sheet, 1)->question, ==, "<s A>");
+}
+
 static void
 test_newlines_and_bom (void)
 {
@@ -265,6 +276,17 @@ test_bad_input (void)
   assert_load_fails (latin1, FLASH_SHEET_ERROR_NOT_UTF8, "line 5");
   assert_load_fails (binary, FLASH_SHEET_ERROR_BINARY, "NUL");
   assert_load_fails (empty, FLASH_SHEET_ERROR_NO_CARDS, "no cards");
+  {
+    GString *wide = g_string_new ("# D\n\n## Item\n\nText.\n\n");
+    g_autofree char *wide_path = NULL;
+
+    for (int i = 0; i <= FLASH_SHEET_MAX_COLUMNS; i++)
+      g_string_append (wide, "| x ");
+    wide_path = write_temp ("wide.md", wide->str, -1);
+    g_string_free (wide, TRUE);
+    assert_load_fails (wide_path, FLASH_SHEET_ERROR_TOO_LARGE, "line 7 has more than 1000 table columns");
+    g_unlink (wide_path);
+  }
 
   /* A sparse file over 32 MiB is refused before it is read. */
   file = g_fopen (big, "wb");
@@ -328,6 +350,7 @@ main (int   argc,
   g_test_add_func ("/sheet/toc-attributes-html", test_toc_attributes_html);
   g_test_add_func ("/sheet/keys", test_keys);
   g_test_add_func ("/sheet/newlines-and-bom", test_newlines_and_bom);
+  g_test_add_func ("/sheet/question-is-one-line", test_question_is_one_line);
   g_test_add_func ("/sheet/bad-input", test_bad_input);
   g_test_add_func ("/sheet/absolute-source", test_load_source_is_absolute);
   g_test_add_func ("/sheet/deep-nesting", test_deep_nesting);

@@ -137,7 +137,14 @@ append_inline (GString    *out,
       else if (g_str_equal (type, "code"))
         append_code_span (out, cmark_node_get_literal (node));
       else if (g_str_equal (type, "html_inline"))
-        g_string_append (out, cmark_node_get_literal (node));
+        {
+          gsize at = out->len;
+
+          g_string_append (out, cmark_node_get_literal (node));
+          /* Raw HTML may span lines; a question is one line. */
+          if (!keep_breaks)
+            g_strdelimit (out->str + at, "\n", ' ');
+        }
       else if (g_str_equal (type, "softbreak"))
         g_string_append (out, keep_breaks ? "\n" : " ");
       else if (g_str_equal (type, "linebreak"))
@@ -1118,6 +1125,29 @@ parse_checked (const char  *text,
                    display, line);
       return NULL;
     }
+
+  /* cmark-gfm's table extension takes quadratic time in the number of columns: rows wider than
+   * any real cheatsheet's are refused before it sees them. */
+  {
+    guint line = 1;
+    guint pipes = 0;
+
+    for (gsize i = 0; i < length; i++)
+      {
+        if (text[i] == '\n')
+          {
+            line++;
+            pipes = 0;
+          }
+        else if (text[i] == '|' && ++pipes > FLASH_SHEET_MAX_COLUMNS)
+          {
+            g_set_error (error, FLASH_SHEET_ERROR, FLASH_SHEET_ERROR_TOO_LARGE,
+                         "%s: line %u has more than %u table columns, too many for a cheatsheet",
+                         display, line, FLASH_SHEET_MAX_COLUMNS);
+            return NULL;
+          }
+      }
+  }
 
   sheet = g_new0 (FlashSheet, 1);
   sheet->source = g_strdup (source);

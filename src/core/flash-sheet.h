@@ -21,6 +21,8 @@ typedef enum
 
 /* Files larger than this are refused before they are read. */
 #define FLASH_SHEET_MAX_SIZE (32 * 1024 * 1024)
+/* Lines with more "|" than this are refused: no real table is that wide. */
+#define FLASH_SHEET_MAX_COLUMNS 1000
 
 typedef struct
 {

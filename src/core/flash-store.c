@@ -573,6 +573,23 @@ open_store (const char  *path,
       return NULL;
     }
 
+  /* Version 0 is a new, empty file; tables without a version belong to another program. */
+  if (version == 0)
+    {
+      gint64 objects = 0;
+
+      stmt = prepare (self, "SELECT COUNT(*) FROM sqlite_master", error);
+      if (stmt == NULL || !query_int64 (self, stmt, 0, &objects, error))
+        return NULL;
+      if (objects > 0)
+        {
+          g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_DATABASE,
+                       "%s: is a database of another program, not a Flashsheet collection; it "
+                       "was left unchanged", path);
+          return NULL;
+        }
+    }
+
   /* Nothing is written before the file has shown it is healthy and not from a newer version.
    * A caller that can show something first may have a current-version file checked (and backed
    * up) in a thread; a new file or one that needs migrating is always checked here. */
