@@ -605,7 +605,11 @@ test_export_round_trip (Fixture       *fx,
 
   tsv = flash_store_export_tsv (fx->store, deck_id, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_strv_length (g_strsplit (tsv, "\n", -1)) - 1, ==, cards->len);
+  {
+    g_auto(GStrv) lines = g_strsplit (tsv, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines) - 1, ==, cards->len);
+  }
   flash_import_result_clear (&result);
 }
 

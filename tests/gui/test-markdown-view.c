@@ -121,7 +121,8 @@ wait_for_paint (GtkWidget *window)
   clock = gtk_widget_get_frame_clock (window);
   g_assert_nonnull (clock);
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  timeout = g_timeout_add_seconds (5, timeout_cb, &timed_out);
+  /* Generous: under AddressSanitizer a frame of a big card takes seconds. */
+  timeout = g_timeout_add_seconds (60, timeout_cb, &timed_out);
   gtk_widget_queue_draw (window);
 
   while (!painted && !timed_out)
