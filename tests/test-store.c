@@ -551,6 +551,35 @@ test_deferred_check (Fixture       *fx,
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* The damaged-collection dialog's other offer: a copy, opened read-only, without a check. */
+static void
+test_read_only_copy (Fixture       *fx,
+                     gconstpointer  data)
+{
+  g_autofree char *path = make_big_collection (fx);
+  g_autofree char *copy = g_build_filename (fx->dir, "cache", "copy.db", NULL);
+  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GError) error = NULL;
+  FlashLimits limits = { 1, 2, 3 };
+  FlashStore *store;
+
+  store = flash_store_open_read_only_copy (path, copy, &error);
+  g_assert_no_error (error);
+  g_assert_true (flash_store_is_read_only (store));
+  cards = flash_store_list_cards (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cards->len, ==, 1500);
+  g_assert_false (flash_store_set_limits (store, &limits, &error));
+  g_assert_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "read-only copy"));
+  flash_store_close (store);
+
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 static void
 test_export_round_trip (Fixture       *fx,
                         gconstpointer  data)
@@ -630,6 +659,7 @@ main (int   argc,
   ADD ("/store/migrations", test_migrations);
   ADD ("/store/migration-from-v1", test_migration_from_v1);
   ADD ("/store/deferred-check", test_deferred_check);
+  ADD ("/store/read-only-copy", test_read_only_copy);
   ADD ("/store/export-round-trip", test_export_round_trip);
 #undef ADD
 

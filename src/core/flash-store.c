@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -30,6 +31,8 @@ struct _FlashStore
   char       *path;
   GHashTable *statements; /* SQL text -> sqlite3_stmt*, prepared once */
   FlashLimits limits;
+  /* A read-only copy (flash_store_open_read_only_copy) refuses every write. */
+  gboolean    read_only;
 
   /* flash_store_open_deferred(): the health check (and daily backup) runs in this thread with a
    * connection of its own; every write waits for its verdict. */
@@ -284,6 +287,13 @@ static gboolean
 begin (FlashStore  *self,
        GError     **error)
 {
+  if (self->read_only)
+    {
+      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_READ_ONLY,
+                   "%s: this is a read-only copy of the collection; nothing can be changed",
+                   self->path);
+      return FALSE;
+    }
   if (!wait_checked (self, error))
     return FALSE;
   /* IMMEDIATE takes the write lock up front, so a second process waits on the busy timeout
@@ -649,6 +659,61 @@ flash_store_open_deferred (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return open_store (path, TRUE, error);
+}
+
+/**
+ * flash_store_open_read_only_copy:
+ *
+ * What the app offers for a damaged collection besides restoring a backup: a copy of the file
+ * (at @copy_path, replaced if it exists) opened read-only, with no health check, so that
+ * whatever can still be read can be looked at and exported. The collection itself is only read.
+ */
+FlashStore *
+flash_store_open_read_only_copy (const char  *path,
+                                 const char  *copy_path,
+                                 GError     **error)
+{
+  g_autoptr(FlashStore) self = NULL;
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) copy = NULL;
+  g_autofree char *dir = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (copy_path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_header (path, error))
+    return NULL;
+  dir = g_path_get_dirname (copy_path);
+  g_mkdir_with_parents (dir, 0700);
+  source = g_file_new_for_path (path);
+  copy = g_file_new_for_path (copy_path);
+  if (!g_file_copy (source, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
+    return NULL;
+
+  self = g_new0 (FlashStore, 1);
+  self->path = g_strdup (copy_path);
+  self->read_only = TRUE;
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  rc = sqlite3_open_v2 (copy_path, &self->db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_OPEN, "%s: cannot open the copy: %s",
+                   copy_path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  load_limits (self);
+  return g_steal_pointer (&self);
+}
+
+gboolean
+flash_store_is_read_only (FlashStore *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  return self->read_only;
 }
 
 /* TRUE while a deferred check is still running: the app polls this rather than block. */

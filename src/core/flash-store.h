@@ -134,6 +134,10 @@ FlashStore *flash_store_open_deferred (const char        *path,
 gboolean    flash_store_wait_checked (FlashStore          *self,
                                       GError             **error);
 gboolean    flash_store_is_checking  (FlashStore          *self);
+FlashStore *flash_store_open_read_only_copy (const char *path,
+                                             const char *copy_path,
+                                             GError    **error);
+gboolean    flash_store_is_read_only (FlashStore          *self);
 void        flash_store_close        (FlashStore          *self);
 const char *flash_store_get_path     (FlashStore          *self);
 gboolean    flash_store_is_empty     (FlashStore          *self);

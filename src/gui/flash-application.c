@@ -473,6 +473,45 @@ flash_application_restore_newest_backup (FlashApplication  *self,
   return TRUE;
 }
 
+/* Swaps the damaged collection for a read-only copy once the calling dialog has finished. */
+static gboolean
+open_copy_cb (gpointer user_data)
+{
+  FlashApplication *self = user_data;
+  g_autofree char *path = flash_store_default_path ();
+  g_autofree char *copy = g_build_filename (g_get_user_cache_dir (), "flashsheet",
+                                            "read-only-copy.db", NULL);
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (windows->data);
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  g_clear_pointer (&self->store, flash_store_close);
+  g_clear_error (&self->open_error);
+
+  self->store = flash_store_open_read_only_copy (path, copy, &self->open_error);
+  get_window (self);
+  g_application_release (G_APPLICATION (self));
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * flash_application_open_read_only_copy:
+ * @self: a #FlashApplication whose collection failed its check
+ *
+ * The other offer of the damaged-collection dialog: a copy of the collection, opened read-only
+ * without a health check, so what can still be read can be looked at and exported. The damaged
+ * file is only read. The windows are replaced once the calling dialog has finished.
+ */
+void
+flash_application_open_read_only_copy (FlashApplication *self)
+{
+  g_return_if_fail (FLASH_IS_APPLICATION (self));
+
+  g_application_hold (G_APPLICATION (self));
+  g_idle_add (open_copy_cb, self);
+}
+
 FlashSettings *
 flash_application_get_settings (FlashApplication *self)
 {

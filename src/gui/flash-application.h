@@ -21,5 +21,6 @@ GStrv             flash_application_list_bundled_decks (void);
 
 gboolean          flash_application_restore_newest_backup (FlashApplication  *self,
                                                            GError           **error);
+void              flash_application_open_read_only_copy (FlashApplication *self);
 
 G_END_DECLS

@@ -78,16 +78,18 @@ static void
 update_actions (FlashWindow *self)
 {
   gboolean has_store = self->store != NULL;
+  /* A read-only copy of a damaged collection can be looked at, not studied or changed. */
+  gboolean writable = has_store && !flash_store_is_read_only (self->store);
   gboolean studying = is_studying (self);
   guint to_study = self->counts.new_cards + self->counts.learning + self->counts.due;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", studying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.study",
-                                 has_store && !studying && to_study > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.study-deck", has_store && !studying);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-deck", has_store && !studying);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-bundled-decks", has_store);
+                                 writable && !studying && to_study > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.study-deck", writable && !studying);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-deck", writable && !studying);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-bundled-decks", writable);
 }
 
 static void
@@ -492,9 +494,11 @@ damaged_response_cb (AdwMessageDialog *dialog,
   g_autoptr(GError) error = NULL;
   FlashApplication *application;
 
+  application = FLASH_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  if (g_strcmp0 (response, "copy") == 0)
+    flash_application_open_read_only_copy (application);
   if (g_strcmp0 (response, "restore") != 0)
     return;
-  application = FLASH_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   if (!flash_application_restore_newest_backup (application, &error))
     show_error (self, _("Cannot Restore a Backup"), error->message);
 }
@@ -535,6 +539,7 @@ flash_window_show_open_error (FlashWindow  *self,
       /* The damaged file is kept among the backups, so restoring can be undone. */
       adw_message_dialog_add_responses (dialog,
                                         "close", _("_Close"),
+                                        "copy", _("Open a _Copy Read-Only"),
                                         "restore", _("_Restore Newest Backup"),
                                         NULL);
       adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
@@ -824,7 +829,9 @@ stack_page_changed_cb (FlashWindow *self)
       gtk_window_set_default_widget (GTK_WINDOW (self), NULL);
     }
   if (!studying)
-    adw_window_title_set_subtitle (self->window_title, NULL);
+    adw_window_title_set_subtitle (self->window_title,
+                                   self->store != NULL && flash_store_is_read_only (self->store)
+                                   ? _("Read-Only Copy") : NULL);
 
   update_actions (self);
 }
