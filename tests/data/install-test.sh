@@ -29,12 +29,22 @@ fail() {
   exit 1
 }
 
+# meson reads po/LINGUAS only when it configures, so a new language needs a
+# reconfigure before its catalogue is built and installed.
 if [ ! -f "$build/build.ninja" ]; then
   rm -rf "$build"
-  if ! meson setup "$build" "$srcdir" --prefix=/app -Dgui=false >"$work/setup.log" 2>&1; then
+  setup=(meson setup "$build" "$srcdir" --prefix=/app -Dgui=false)
+elif ! cmp -s "$srcdir/po/LINGUAS" "$work/LINGUAS"; then
+  setup=(meson setup --reconfigure "$build" "$srcdir")
+else
+  setup=()
+fi
+if [ ${#setup[@]} -gt 0 ]; then
+  if ! "${setup[@]}" >"$work/setup.log" 2>&1; then
     cat "$work/setup.log" >&2
     fail "meson setup failed"
   fi
+  cp "$srcdir/po/LINGUAS" "$work/LINGUAS"
 fi
 
 rm -rf "$root"
