@@ -25,31 +25,6 @@
 
 /* Errors ------------------------------------------------------------------------------------ */
 
-static int
-code_for_sqlite (int rc)
-{
-  switch (rc & 0xff)
-    {
-    case SQLITE_FULL:
-      return FLASH_STORE_ERROR_FULL;
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-    case SQLITE_CANTOPEN:
-      return FLASH_STORE_ERROR_READ_ONLY;
-    case SQLITE_NOTADB:
-      return FLASH_STORE_ERROR_NOT_DATABASE;
-    case SQLITE_CORRUPT:
-      return FLASH_STORE_ERROR_DAMAGED;
-    case SQLITE_IOERR:
-      /* A write beyond a file size limit or into a full disk surfaces as an I/O error. */
-      if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE)
-        return FLASH_STORE_ERROR_FULL;
-      return FLASH_STORE_ERROR_FAILED;
-    default:
-      return FLASH_STORE_ERROR_FAILED;
-    }
-}
-
 static gboolean
 set_sqlite_error (GError     **error,
                   int          rc,
@@ -59,7 +34,7 @@ set_sqlite_error (GError     **error,
 {
   const char *why;
 
-  switch (code_for_sqlite (rc))
+  switch (flash_store_error_code (rc))
     {
     case FLASH_STORE_ERROR_FULL:
       why = "the disk is full";
@@ -71,7 +46,7 @@ set_sqlite_error (GError     **error,
       why = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
       break;
     }
-  g_set_error (error, FLASH_STORE_ERROR, code_for_sqlite (rc), "%s: %s: %s", path, doing, why);
+  g_set_error (error, FLASH_STORE_ERROR, flash_store_error_code (rc), "%s: %s: %s", path, doing, why);
   return FALSE;
 }
 

@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
-sqlite3 *flash_store_get_db (FlashStore *self);
+sqlite3 *flash_store_get_db     (FlashStore *self);
+/* The FlashStoreError code for a SQLite result code. */
+int      flash_store_error_code (int         rc);
 
 G_END_DECLS

@@ -136,8 +136,9 @@ static const char *const *const migrations[] = { schema_v1, schema_v2 };
 
 /* Errors ------------------------------------------------------------------------------------ */
 
-static int
-code_for_sqlite (int rc)
+/* Shared with flash-backup.c through flash-store-private.h. */
+int
+flash_store_error_code (int rc)
 {
   switch (rc & 0xff)
     {
@@ -151,6 +152,13 @@ code_for_sqlite (int rc)
       return FLASH_STORE_ERROR_NOT_DATABASE;
     case SQLITE_CORRUPT:
       return FLASH_STORE_ERROR_DAMAGED;
+    case SQLITE_IOERR:
+      /* A write beyond a file size limit or into a full disk surfaces as an I/O error, also
+       * while SQLite creates or grows the -shm and -wal files of a WAL collection. */
+      if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE
+          || rc == SQLITE_IOERR_SHMOPEN || rc == SQLITE_IOERR_SHMSIZE)
+        return FLASH_STORE_ERROR_FULL;
+      return FLASH_STORE_ERROR_FAILED;
     default:
       return FLASH_STORE_ERROR_FAILED;
     }
@@ -179,16 +187,9 @@ set_sqlite_error (FlashStore  *self,
       what = sqlite3_errmsg (self->db);
       break;
     }
-  /* Some errors of a write (e.g. a file size limit) surface as I/O errors mentioning the disk. */
-  /* Hardening: a full disk can also stop SQLite while it creates or grows the -shm and -wal
-   * files of a WAL collection. */
-  if ((rc & 0xff) == SQLITE_IOERR && (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC
-                                      || rc == SQLITE_IOERR_TRUNCATE || rc == SQLITE_IOERR_SHMOPEN
-                                      || rc == SQLITE_IOERR_SHMSIZE))
-    g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_FULL, "%s: %s", self->path,
-                 "the collection could not be written (disk full?); nothing was changed");
-  else
-    g_set_error (error, FLASH_STORE_ERROR, code_for_sqlite (rc), "%s: %s", self->path, what);
+  if ((rc & 0xff) == SQLITE_IOERR && flash_store_error_code (rc) == FLASH_STORE_ERROR_FULL)
+    what = "the collection could not be written (disk full?); nothing was changed";
+  g_set_error (error, FLASH_STORE_ERROR, flash_store_error_code (rc), "%s: %s", self->path, what);
   return FALSE;
 }
 
