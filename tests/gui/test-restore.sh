@@ -6,45 +6,8 @@
 # Usage: test-restore.sh FLASHSHEET FLASHSHEET-CLI GSETTINGS-SCHEMA-DIR DECKS-DIR
 set -euo pipefail
 
-if [ $# -ne 4 ]; then
-  echo "usage: $0 FLASHSHEET FLASHSHEET-CLI GSETTINGS-SCHEMA-DIR DECKS-DIR" >&2
-  exit 2
-fi
-app=$1
-cli=$2
-schema_dir=$3
-decks_dir=$4
-
-if [ -z "${DISPLAY:-}" ]; then
-  echo "SKIP: no X display (run the suite under xvfb-run)"
-  exit 77
-fi
-for tool in xdotool timeout; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "FAIL: $tool is missing (build-aux/deps installs it)"
-    exit 1
-  fi
-done
-
-home=$(mktemp -d "${TMPDIR:-/tmp}/flashsheet-restore-XXXXXX")
-app_pid=
-
-cleanup() {
-  if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
-    kill "$app_pid" 2>/dev/null || true
-    wait "$app_pid" 2>/dev/null || true
-  fi
-  rm -rf "$home"
-}
-trap cleanup EXIT
-
-fail() {
-  echo "FAIL: $*"
-  if [ -s "$home/app.log" ]; then
-    sed 's/^/app: /' "$home/app.log"
-  fi
-  exit 1
-}
+test_name=restore
+. "$(dirname "$0")/app-test-lib.sh"
 
 export HOME=$home
 export XDG_DATA_HOME=$home/data XDG_CONFIG_HOME=$home/config
