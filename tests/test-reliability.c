@@ -1236,6 +1236,17 @@ test_cli_backup_restore (Fixture       *f,
   cli_ok (f->db, ARGS ("grade", "4", "4"));
   g_assert_cmpuint (log_size (f->db), ==, 2);
   assert_integrity (f->db);
+  /* --keep changes how many backups the collection keeps; out of range is a usage error. */
+  cli_ok (f->db, ARGS ("backup", "--keep", "2"));
+  cli_ok (f->db, ARGS ("backup", "--keep", "2"));
+  g_assert_cmpuint (backup_count (f), ==, 2);
+  {
+    g_auto(CliRun) run = { 0 };
+
+    run_cli_full (&run, f->db, NULL, NULL, ARGS ("backup", "--keep", "0"));
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  g_assert_cmpuint (backup_count (f), ==, 2);
 }
 
 int

@@ -30,6 +30,7 @@ typedef enum
   FLASH_CLI_OPTION_DECK   = 1 << 0,
   FLASH_CLI_OPTION_LIMIT  = 1 << 1,
   FLASH_CLI_OPTION_FORMAT = 1 << 2,
+  FLASH_CLI_OPTION_KEEP   = 1 << 3,
 } FlashCliOption;
 
 typedef struct _FlashCli FlashCli;
@@ -53,6 +54,7 @@ struct _FlashCli
   const char            *deck;
   const char            *limit;
   const char            *format;
+  const char            *keep;
   GPtrArray             *positional;
   gboolean               help;
   gboolean               version;
@@ -186,6 +188,7 @@ parse_command_line (FlashCli  *cli,
     { "--deck", &cli->deck, FLASH_CLI_OPTION_DECK },
     { "--limit", &cli->limit, FLASH_CLI_OPTION_LIMIT },
     { "--format", &cli->format, FLASH_CLI_OPTION_FORMAT },
+    { "--keep", &cli->keep, FLASH_CLI_OPTION_KEEP },
   };
   const char *command_name = NULL;
   gboolean options_done = FALSE;
@@ -698,10 +701,19 @@ run_backup (FlashCli *cli)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  FlashStore *store = cli_get_store (cli);
+  guint64 keep = 0;
+  FlashStore *store;
 
+  /* --keep sets how many backups the collection keeps from now on (the default is 7). */
+  if (cli->keep != NULL
+      && !g_ascii_string_to_unsigned (cli->keep, 10, 1, 1000, &keep, NULL))
+    return usage_error (cli->command, _("--keep needs a number from 1 to 1000, not “%s”"),
+                        cli->keep);
+  store = cli_get_store (cli);
   if (store == NULL)
     return FLASH_CLI_EXIT_ERROR;
+  if (keep > 0 && !flash_store_set_backups_keep (store, (guint) keep, &error))
+    return report_error (error);
   path = flash_store_backup_now (store, &error);
   if (path == NULL)
     return report_error (error);
@@ -745,8 +757,8 @@ static const FlashCliCommand commands[] = {
     0, 0, 0, run_stats },
   { "export", "[--deck NAME] --format md|tsv", N_("Write cards as Markdown or TSV"),
     FLASH_CLI_OPTION_DECK | FLASH_CLI_OPTION_FORMAT, 0, 0, run_export },
-  { "backup", "", N_("Back up the collection now and print the backup’s path"),
-    0, 0, 0, run_backup },
+  { "backup", "[--keep N]", N_("Back up the collection now and print the backup’s path"),
+    FLASH_CLI_OPTION_KEEP, 0, 0, run_backup },
   { "restore", "FILE", N_("Replace the collection with a backup; the replaced one is kept"),
     0, 1, 1, run_restore },
   { "simulate", "GRADES", N_("Replay SM-2 on grades like 5,4,3,0,4"),
