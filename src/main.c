@@ -14,9 +14,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(FlashApplication) app = NULL;
+  const char *localedir = g_getenv ("FLASHSHEET_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* FLASHSHEET_LOCALEDIR lets an uninstalled build (the tests) use the catalogues it built. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
