@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-german.c: with LANGUAGE=de the app's window speaks German, from the catalogue the build made. */
+#include "flash-test-display.h"
 #include "config.h"
 
 #include <locale.h>
@@ -66,6 +67,7 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  flash_test_require_display ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

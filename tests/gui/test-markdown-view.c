@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-markdown-view.c: the widgets FlashMarkdownView builds for each Markdown construct. */
 
+#include "flash-test-display.h"
 #include <string.h>
 
 #include <adwaita.h>
@@ -859,6 +860,7 @@ main (int   argc,
   g_setenv ("GTK_A11Y", "none", FALSE);
   g_log_set_writer_func (log_writer_cb, NULL, NULL);
 
+  flash_test_require_display ();
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();

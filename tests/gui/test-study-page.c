@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-study-page.c: the study page walks question → answer → grade, with keys, undo and done. */
 
+#include "flash-test-display.h"
 #include "config.h"
 
 #include <adwaita.h>
@@ -724,6 +725,7 @@ main (int   argc,
   /* Without a session bus the accessibility bridge would warn, and warnings are fatal here. */
   g_setenv ("GTK_A11Y", "none", TRUE);
 
+  flash_test_require_display ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c: the main window against a temporary collection: empty state, import, delete. */
 
+#include "flash-test-display.h"
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -508,6 +509,7 @@ main (int   argc,
 {
   /* Without a session bus, GTK's accessibility bridge warns, and warnings are fatal here. */
   g_setenv ("GTK_A11Y", "none", TRUE);
+  flash_test_require_display ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
