@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-reliability.c: kills, full disks, read-only and damaged collections, concurrency, backups. */
+#include "flash-test-util.h"
 #include "config.h"
 
 #include <errno.h>
@@ -52,30 +53,6 @@ cli_run_clear (CliRun *run)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir;
-  const char *name;
-
-  /* Tests make files read-only; the tear-down must still be able to delete them. */
-  g_chmod (path, 0700);
-  dir = g_dir_open (path, 0, NULL);
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -90,7 +67,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  flash_test_remove_tree (f->dir);
   g_clear_pointer (&f->dir, g_free);
   g_clear_pointer (&f->db, g_free);
 }
@@ -120,18 +97,6 @@ write_sheet (Fixture    *f,
   g_file_set_contents (path, text->str, text->len, &error);
   g_assert_no_error (error);
   return path;
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
 }
 
 /* Direct SQLite access, to check the collection without going through the code under test ---- */
@@ -681,7 +646,7 @@ test_two_processes (Fixture       *f,
 static void
 damage (const char *path)
 {
-  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr(GBytes) bytes = flash_test_read_bytes (path);
   gsize size = g_bytes_get_size (bytes);
   g_autofree guint8 *data = g_memdup2 (g_bytes_get_data (bytes, NULL), size);
   g_autoptr(GError) error = NULL;
@@ -708,7 +673,7 @@ test_damaged (Fixture       *f,
 
   cli_ok (f->db, ARGS ("import", sheet));
   damage (f->db);
-  before = read_bytes (f->db);
+  before = flash_test_read_bytes (f->db);
 
   store = flash_store_open (f->db, &error);
   g_assert_null (store);
@@ -721,7 +686,7 @@ test_damaged (Fixture       *f,
   g_assert_nonnull (strstr (run.err, "damaged"));
 
   /* Never written to, and never backed up over the good backups either. */
-  after = read_bytes (f->db);
+  after = flash_test_read_bytes (f->db);
   g_assert_true (g_bytes_equal (before, after));
   g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
 }
@@ -739,7 +704,7 @@ test_foreign (Fixture       *f,
   /* Not a database at all. */
   g_file_set_contents (text_db, "My notes, not a database.\n", -1, &error);
   g_assert_no_error (error);
-  before = read_bytes (text_db);
+  before = flash_test_read_bytes (text_db);
   {
     g_auto(CliRun) run = { 0 };
 
@@ -747,7 +712,7 @@ test_foreign (Fixture       *f,
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "not a Flashsheet collection"));
   }
-  after = read_bytes (text_db);
+  after = flash_test_read_bytes (text_db);
   g_assert_true (g_bytes_equal (before, after));
   g_clear_pointer (&before, g_bytes_unref);
   g_clear_pointer (&after, g_bytes_unref);
@@ -755,7 +720,7 @@ test_foreign (Fixture       *f,
   /* From a newer Flashsheet. */
   cli_ok (f->db, ARGS ("import", sheet));
   raw_exec (f->db, "PRAGMA user_version = 99");
-  before = read_bytes (f->db);
+  before = flash_test_read_bytes (f->db);
   {
     g_auto(CliRun) run = { 0 };
 
@@ -763,7 +728,7 @@ test_foreign (Fixture       *f,
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "newer version"));
   }
-  after = read_bytes (f->db);
+  after = flash_test_read_bytes (f->db);
   g_assert_true (g_bytes_equal (before, after));
 }
 
@@ -908,11 +873,11 @@ test_backup_before_migration (Fixture       *f,
    * it is refused, unchanged. (A real migration, from schema 1, is backed up first:
    * /store/migration-from-v1.) */
   raw_exec (f->db, "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('precious')");
-  before = read_bytes (f->db);
+  before = flash_test_read_bytes (f->db);
   store = flash_store_open (f->db, &error);
   g_assert_null (store);
   g_assert_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_DATABASE);
-  after = read_bytes (f->db);
+  after = flash_test_read_bytes (f->db);
   g_assert_true (g_bytes_equal (before, after));
 
   list = flash_backup_list (f->db);
@@ -1038,7 +1003,7 @@ test_restore_refused (Fixture       *f,
   flash_store_close (store);
   damage (broken);
   {
-    g_autoptr(GBytes) copy = read_bytes (good);
+    g_autoptr(GBytes) copy = flash_test_read_bytes (good);
 
     g_file_set_contents (newer, g_bytes_get_data (copy, NULL), g_bytes_get_size (copy), &error);
     g_assert_no_error (error);
@@ -1048,7 +1013,7 @@ test_restore_refused (Fixture       *f,
   g_assert_no_error (error);
   raw_exec (foreign, "CREATE TABLE t (x)");
 
-  before = read_bytes (f->db);
+  before = flash_test_read_bytes (f->db);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GBytes) after = NULL;
@@ -1057,7 +1022,7 @@ test_restore_refused (Fixture       *f,
       g_assert_error (error, FLASH_STORE_ERROR, cases[i].code);
       g_test_message ("%s", error->message);
       g_clear_error (&error);
-      after = read_bytes (f->db);
+      after = flash_test_read_bytes (f->db);
       g_assert_true (g_bytes_equal (before, after));
     }
 }
@@ -1088,7 +1053,7 @@ test_restore_damaged_collection (Fixture       *f,
   flash_store_close (store);
 
   damage (f->db);
-  damaged = read_bytes (f->db);
+  damaged = flash_test_read_bytes (f->db);
   g_assert_null (flash_store_open (f->db, &error));
   g_assert_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_DAMAGED);
   g_clear_error (&error);
@@ -1105,7 +1070,7 @@ test_restore_damaged_collection (Fixture       *f,
   }
   /* Even a damaged collection is kept, byte for byte, for whoever wants to rescue it. */
   replaced = find_replaced (f);
-  kept = read_bytes (replaced);
+  kept = flash_test_read_bytes (replaced);
   g_assert_true (g_bytes_equal (damaged, kept));
 }
 
@@ -1206,14 +1171,14 @@ test_cli_backup_restore (Fixture       *f,
   g_assert_no_error (error);
   {
     g_auto(CliRun) run = { 0 };
-    g_autoptr(GBytes) before = read_bytes (f->db);
+    g_autoptr(GBytes) before = flash_test_read_bytes (f->db);
     g_autoptr(GBytes) after = NULL;
 
     run_cli_full (&run, f->db, NULL, NULL, ARGS ("restore", text));
     g_assert_cmpint (run.status, ==, 1);
     g_assert_true (g_str_has_prefix (run.err, "flashsheet-cli: "));
     g_assert_nonnull (strstr (run.err, "not a Flashsheet collection"));
-    after = read_bytes (f->db);
+    after = flash_test_read_bytes (f->db);
     g_assert_true (g_bytes_equal (before, after));
   }
   {

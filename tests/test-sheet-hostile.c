@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sheet-hostile.c: hostile cheatsheets are imported or refused clearly, inert, in linear time. */
+#include "flash-test-util.h"
 #include "config.h"
 
 #include <string.h>
@@ -246,27 +247,6 @@ temp_dir (void)
   return dir;
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
-}
-
 /* Parses @text; when it gives cards, imports them into a fresh collection and renders them.
  * Returns the error of a refusal, which must be the parser's and say something. */
 static GError *
@@ -299,7 +279,7 @@ import_text (const char *text,
   g_assert_cmpuint (result.total, ==, sheet->cards->len);
   flash_import_result_clear (&result);
   flash_store_close (store);
-  remove_tree (dir);
+  flash_test_remove_tree (dir);
 
   render_sheet (sheet);
   return NULL;

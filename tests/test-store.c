@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store.c: the collection: imports and re-imports, history, migrations, refusals. */
+#include "flash-test-util.h"
 #include "flash-backup.h"
 #include "flash-store.h"
 
@@ -32,33 +33,12 @@ fixture_set_up (Fixture       *fx,
 }
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fx,
                    gconstpointer  data)
 {
   g_clear_pointer (&fx->store, flash_store_close);
   g_clear_pointer (&fx->now, g_date_time_unref);
-  remove_tree (fx->dir);
+  flash_test_remove_tree (fx->dir);
   g_free (fx->dir);
   g_free (fx->db_path);
 }
@@ -469,16 +449,6 @@ test_migration_from_v1 (Fixture       *fx,
   flash_store_close (store);
 }
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
-}
-
 /* A collection big enough that damage in its middle misses the pages read on open. */
 static char *
 make_big_collection (Fixture *fx)
@@ -526,7 +496,7 @@ test_deferred_check (Fixture       *fx,
   g_assert_cmpuint (backups->len, ==, 1);
 
   /* Eight pages in the middle overwritten, as a failing disk might. */
-  before = read_bytes (path);
+  before = flash_test_read_bytes (path);
   size = g_bytes_get_size (before);
   g_assert_cmpuint (size, >, 64 * 4096);
   bytes = g_memdup2 (g_bytes_get_data (before, NULL), size);
@@ -535,7 +505,7 @@ test_deferred_check (Fixture       *fx,
   g_assert_true (g_file_set_contents (path, (char *) bytes, size, NULL));
   g_free (bytes);
   g_clear_pointer (&before, g_bytes_unref);
-  before = read_bytes (path);
+  before = flash_test_read_bytes (path);
 
   store = flash_store_open_deferred (path, &error);
   g_assert_no_error (error);
@@ -547,7 +517,7 @@ test_deferred_check (Fixture       *fx,
   g_assert_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_DAMAGED);
   flash_store_close (store);
 
-  after = read_bytes (path);
+  after = flash_test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
 }
 
@@ -558,7 +528,7 @@ test_read_only_copy (Fixture       *fx,
 {
   g_autofree char *path = make_big_collection (fx);
   g_autofree char *copy = g_build_filename (fx->dir, "cache", "copy.db", NULL);
-  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) before = flash_test_read_bytes (path);
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GPtrArray) cards = NULL;
   g_autoptr(GError) error = NULL;
@@ -576,7 +546,7 @@ test_read_only_copy (Fixture       *fx,
   g_assert_nonnull (strstr (error->message, "read-only copy"));
   flash_store_close (store);
 
-  after = read_bytes (path);
+  after = flash_test_read_bytes (path);
   g_assert_true (g_bytes_equal (before, after));
 }
 
