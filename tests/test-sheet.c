@@ -261,6 +261,59 @@ assert_load_fails (const char *path,
 }
 
 static void
+assert_parse_fails (const char *markdown,
+                    gssize      length,
+                    int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlashSheet) sheet = flash_sheet_parse (markdown, length, "/decks/test.md", &error);
+
+  g_assert_error (error, FLASH_SHEET_ERROR, code);
+  g_assert_null (sheet);
+}
+
+/* Front matter at the very end of a file, a file of nothing but fences, CRLF and NUL bytes: each
+ * is read or refused with a message, never a crash. */
+static void
+test_front_matter_edges (void)
+{
+  g_autoptr(FlashSheet) crlf = NULL;
+  g_autoptr(FlashSheet) unclosed = NULL;
+  g_autoptr(FlashSheet) padded = NULL;
+
+  /* The 16-byte file of the report: only front matter, no newline after the closing fence. */
+  assert_parse_fails ("---\ntitle: X\n---", -1, FLASH_SHEET_ERROR_NO_CARDS);
+  assert_parse_fails ("---\ntitle: X\n...", -1, FLASH_SHEET_ERROR_NO_CARDS);
+  assert_parse_fails ("---\n---", -1, FLASH_SHEET_ERROR_NO_CARDS);
+  assert_parse_fails ("---\n---\n", -1, FLASH_SHEET_ERROR_NO_CARDS);
+  assert_parse_fails ("---", -1, FLASH_SHEET_ERROR_NO_CARDS);
+  assert_parse_fails ("---\n", -1, FLASH_SHEET_ERROR_NO_CARDS);
+  assert_parse_fails ("", 0, FLASH_SHEET_ERROR_NO_CARDS);
+  assert_parse_fails ("---\r\ntitle: X\r\n---", -1, FLASH_SHEET_ERROR_NO_CARDS);
+  assert_parse_fails ("---\ntitle: X\ntags:\n  - a", -1, FLASH_SHEET_ERROR_NO_CARDS);
+  assert_parse_fails ("---\ntitle: X\n\0---\n", 18, FLASH_SHEET_ERROR_BINARY);
+  assert_parse_fails ("---\n\0", 5, FLASH_SHEET_ERROR_BINARY);
+
+  /* CRLF front matter closed at the end of a line, then a card whose last line has no newline. */
+  crlf = parse_ok ("---\r\ntitle: Windows\r\ntags:\r\n  - a\r\n---\r\n## Q\r\n\r\nA.");
+  g_assert_cmpstr (crlf->name, ==, "Windows");
+  g_assert_cmpuint (g_strv_length (crlf->tags), ==, 1);
+  g_assert_cmpstr (crlf->tags[0], ==, "a");
+  g_assert_cmpuint (crlf->cards->len, ==, 1);
+  g_assert_cmpstr (card (crlf, 0)->answer, ==, "A.");
+
+  /* An opening fence that is never closed is a thematic break, not front matter. */
+  unclosed = parse_ok ("---\ntitle: Open\n\n## Q\n\nA.");
+  g_assert_cmpstr (unclosed->name, ==, "test");
+  g_assert_cmpuint (unclosed->cards->len, ==, 1);
+
+  /* Trailing blanks after a closing fence still close it. */
+  padded = parse_ok ("---\ntitle: Padded\n---  \n## Q\n\nA.\n");
+  g_assert_cmpstr (padded->name, ==, "Padded");
+  g_assert_null (strstr (card (padded, 0)->answer, "Padded"));
+}
+
+static void
 test_bad_input (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("flash-sheet-XXXXXX", NULL);
@@ -352,6 +405,7 @@ main (int   argc,
   g_test_add_func ("/sheet/newlines-and-bom", test_newlines_and_bom);
   g_test_add_func ("/sheet/question-is-one-line", test_question_is_one_line);
   g_test_add_func ("/sheet/bad-input", test_bad_input);
+  g_test_add_func ("/sheet/front-matter-edges", test_front_matter_edges);
   g_test_add_func ("/sheet/absolute-source", test_load_source_is_absolute);
   g_test_add_func ("/sheet/deep-nesting", test_deep_nesting);
 

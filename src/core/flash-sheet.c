@@ -955,42 +955,55 @@ add_tags (GStrvBuilder *tags,
     }
 }
 
+/* One line of @text starting at @line: its length without the newline, and where the next line
+ * starts (NULL after the last line, which may have no newline). */
+static gsize
+line_length (const char  *line,
+             const char **next)
+{
+  const char *newline = strchr (line, '\n');
+
+  *next = newline != NULL ? newline + 1 : NULL;
+  return newline != NULL ? (gsize) (newline - line) : strlen (line);
+}
+
+static gboolean
+is_front_matter_fence (const char *line,
+                       gsize       len)
+{
+  while (len > 3 && (line[len - 1] == ' ' || line[len - 1] == '\t'))
+    len--;
+  return len == 3 && (strncmp (line, "---", 3) == 0 || strncmp (line, "...", 3) == 0);
+}
+
 /* Reads YAML front matter (title and tags only) and blanks it out in @text, keeping the line
- * count, so cmark never sees it and line numbers still match the file. */
+ * count, so cmark never sees it and line numbers still match the file. Front matter without a
+ * closing fence is not front matter: the file is then read as Markdown from its first line. */
 static void
 take_front_matter (char       *text,
                    FlashSheet *sheet)
 {
   g_autoptr(GStrvBuilder) tags = g_strv_builder_new ();
-  char *line;
-  char *end = NULL;
+  g_autofree char *title = NULL;
+  const char *line;
+  const char *end = NULL;
   gboolean in_tags = FALSE;
 
   if (!g_str_has_prefix (text, "---\n"))
     return;
 
-  for (line = strchr (text, '\n') + 1; *line != '\0';)
+  for (line = text + strlen ("---\n"); line != NULL;)
     {
-      char *next = strchr (line, '\n');
-      gsize len = next ? (gsize) (next - line) : strlen (line);
+      const char *next;
+      gsize len = line_length (line, &next);
+      g_autofree char *current = NULL;
 
-      if ((len == 3 && (strncmp (line, "---", 3) == 0 || strncmp (line, "...", 3) == 0)))
+      if (is_front_matter_fence (line, len))
         {
           end = line + len;
           break;
         }
-      if (next == NULL)
-        break;
-      line = next + 1;
-    }
-  if (end == NULL)
-    return;
-
-  for (line = strchr (text, '\n') + 1; line < end;)
-    {
-      char *next = strchr (line, '\n');
-      g_autofree char *current = g_strndup (line, next - line);
-
+      current = g_strndup (line, len);
       if (in_tags && g_str_has_prefix (g_strchug (current), "- "))
         add_tags (tags, current + 2);
       else
@@ -998,8 +1011,8 @@ take_front_matter (char       *text,
           in_tags = FALSE;
           if (g_str_has_prefix (current, "title:"))
             {
-              g_free (sheet->name);
-              sheet->name = unquote (current + strlen ("title:"));
+              g_free (title);
+              title = unquote (current + strlen ("title:"));
             }
           else if (g_str_has_prefix (current, "tags:"))
             {
@@ -1007,12 +1020,19 @@ take_front_matter (char       *text,
               in_tags = TRUE;
             }
         }
-      line = next + 1;
+      line = next;
     }
+  if (end == NULL)
+    return;
 
   for (char *p = text; p < end; p++)
     if (*p != '\n')
       *p = ' ';
+  if (title != NULL)
+    {
+      g_free (sheet->name);
+      sheet->name = g_steal_pointer (&title);
+    }
   g_strfreev (sheet->tags);
   sheet->tags = g_strv_builder_end (tags);
 }
