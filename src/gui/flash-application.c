@@ -326,7 +326,7 @@ flash_application_startup (GApplication *application)
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
-    { "win.import", { "<Control>o", NULL } },
+    /* Ctrl+O is the window's own binding (flash-window.c), not bound here a second time. */
   };
 
   G_APPLICATION_CLASS (flash_application_parent_class)->startup (application);
