@@ -829,6 +829,8 @@ print_help (void)
 
   printf ("\n%s\n", _("Environment:"));
   print_padded ("FLASHSHEET_NOW", width, _("The current time when --now is not given"));
+  print_padded ("FLASHSHEET_BUSY_TIMEOUT_MS", width,
+                _("How long to wait for another process's lock (default 10000)"));
   print_padded ("XDG_DATA_HOME", width, _("Where the default collection lives"));
 
   printf ("\n%s\n", _("Exit status: 0 on success, 1 on an error, 2 on wrong usage."));

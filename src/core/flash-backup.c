@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "flash-db.h"
 #include "flash-store-private.h"
 
 #define BACKUP_PREFIX   "collection-"
@@ -19,8 +20,7 @@
 #define STAMP_LENGTH    15
 
 /* A second process may hold the write lock for a moment; the backup waits as long as the store's
- * own busy timeout would. */
-#define BUSY_WAIT_MS    10000
+ * own busy timeout would (flash_db_busy_timeout_ms). */
 #define BUSY_STEP_MS    50
 
 /* Errors ------------------------------------------------------------------------------------ */
@@ -279,7 +279,8 @@ run_backup (sqlite3 *dst,
           waited += BUSY_STEP_MS;
         }
     }
-  while ((rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && waited < BUSY_WAIT_MS);
+  while ((rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+         && waited < flash_db_busy_timeout_ms ());
   sqlite3_backup_finish (backup);
   if (rc == SQLITE_DONE)
     return SQLITE_OK;
@@ -465,43 +466,29 @@ static sqlite3 *
 open_checked (const char  *path,
               GError     **error)
 {
-  static const char magic[16] = "SQLite format 3";
-  char header[16] = { 0 };
+  g_autoptr(GError) open_error = NULL;
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   g_autofree char *problem = NULL;
   int version = -1;
   gboolean has_cards = FALSE;
-  FILE *file;
-  size_t got;
   int rc;
 
-  file = g_fopen (path, "rb");
-  if (file == NULL)
+  /* The header is read by SQLite (flash-db.c says why no other descriptor may be opened). */
+  db = flash_db_open (path, SQLITE_OPEN_READONLY, &version, &open_error);
+  if (db == NULL)
     {
-      int saved = errno;
-
-      g_set_error (error, FLASH_STORE_ERROR,
-                   saved == ENOENT ? FLASH_STORE_ERROR_NOT_FOUND : FLASH_STORE_ERROR_OPEN,
-                   "%s: %s", path, g_strerror (saved));
+      if (g_error_matches (open_error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_DATABASE))
+        g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_DATABASE,
+                     "%s: is not a Flashsheet collection (not a SQLite database)", path);
+      else if (g_error_matches (open_error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_DAMAGED))
+        g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_DAMAGED,
+                     "%s: the backup is damaged (%s)", path, sqlite3_errstr (SQLITE_CORRUPT));
+      else
+        g_propagate_error (error, g_steal_pointer (&open_error));
       return NULL;
     }
-  got = fread (header, 1, sizeof header, file);
-  fclose (file);
-  if (got < sizeof header || memcmp (header, magic, sizeof header) != 0)
-    {
-      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_DATABASE,
-                   "%s: is not a Flashsheet collection (not a SQLite database)", path);
-      return NULL;
-    }
-
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_extended_result_codes (db, 1);
-      sqlite3_busy_timeout (db, BUSY_WAIT_MS);
-      rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
-    }
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
       rc = sqlite3_step (stmt);
@@ -515,13 +502,6 @@ open_checked (const char  *path,
         rc = SQLITE_OK;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
-  if (rc == SQLITE_OK && problem == NULL)
-    {
-      rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
-      if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-        version = sqlite3_column_int (stmt, 0);
-      g_clear_pointer (&stmt, sqlite3_finalize);
-    }
   if (rc == SQLITE_OK && problem == NULL)
     {
       rc = sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_master WHERE type = 'table' "
@@ -659,6 +639,44 @@ replace_whole_file (sqlite3     *src,
   return TRUE;
 }
 
+/* Puts the checked backup @src over the collection; the caller holds the exclusive open lock, so
+ * no store in any process has the collection open. */
+static gboolean
+restore_locked (sqlite3     *src,
+                const char  *collection_path,
+                GError     **error)
+{
+  sqlite3 *dst = NULL;
+  int rc;
+
+  if (!keep_replaced (collection_path, read_keep (src), error))
+    return FALSE;
+
+  /* The backup API writes into the file under SQLite's locks, and keeps its inode. */
+  rc = sqlite3_open_v2 (collection_path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (dst, 1);
+      sqlite3_busy_timeout (dst, flash_db_busy_timeout_ms ());
+      rc = run_backup (dst, src);
+    }
+  sqlite3_close (dst);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3 *check = open_checked (collection_path, NULL);
+
+      /* A damaged file can take the pages and still be wrong (a stale -wal, say). */
+      if (check == NULL)
+        rc = SQLITE_CORRUPT;
+      sqlite3_close (check);
+    }
+  if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+    return replace_whole_file (src, collection_path, error);
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (error, rc, NULL, collection_path, "cannot restore the collection");
+  return TRUE;
+}
+
 gboolean
 flash_store_restore (const char  *collection_path,
                      const char  *backup_path,
@@ -667,9 +685,9 @@ flash_store_restore (const char  *collection_path,
   g_autofree char *collection_dir = NULL;
   g_autofree char *backup_real = NULL;
   g_autofree char *collection_real = NULL;
+  gboolean ok;
   sqlite3 *src;
-  sqlite3 *dst = NULL;
-  int rc;
+  int lock;
 
   g_return_val_if_fail (collection_path != NULL, FALSE);
   g_return_val_if_fail (backup_path != NULL, FALSE);
@@ -695,42 +713,18 @@ flash_store_restore (const char  *collection_path,
       sqlite3_close (src);
       return FALSE;
     }
-  if (!keep_replaced (collection_path, read_keep (src), error))
+  /* A restore copies, renames and unlinks the collection's files: it waits until no store in any
+   * process has the collection open, or gives up with "busy" having changed nothing. */
+  lock = flash_db_lock (collection_path, TRUE, error);
+  if (lock == -2)
     {
       sqlite3_close (src);
       return FALSE;
     }
-
-  /* The backup API writes into the live file under SQLite's locks, so another process that has
-   * the collection open sees the restored one instead of a file swapped under its feet. */
-  rc = sqlite3_open_v2 (collection_path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_extended_result_codes (dst, 1);
-      sqlite3_busy_timeout (dst, BUSY_WAIT_MS);
-      rc = run_backup (dst, src);
-    }
-  sqlite3_close (dst);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3 *check = open_checked (collection_path, NULL);
-
-      /* A damaged file can take the pages and still be wrong (a stale -wal, say). */
-      if (check == NULL)
-        rc = SQLITE_CORRUPT;
-      sqlite3_close (check);
-    }
-  if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
-    {
-      gboolean ok = replace_whole_file (src, collection_path, error);
-
-      sqlite3_close (src);
-      return ok;
-    }
+  ok = restore_locked (src, collection_path, error);
+  flash_db_unlock (lock);
   sqlite3_close (src);
-  if (rc != SQLITE_OK)
-    return set_sqlite_error (error, rc, NULL, collection_path, "cannot restore the collection");
-  return TRUE;
+  return ok;
 }
 
 char *

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "flash-backup.h"
+#include "flash-db.h"
 
 G_DEFINE_QUARK (flash-store-error-quark, flash_store_error)
 
@@ -29,6 +30,7 @@ struct _FlashStore
 {
   sqlite3    *db;
   char       *path;
+  int         lock;       /* the shared open lock (flash_db_lock), or -1 */
   GHashTable *statements; /* SQL text -> sqlite3_stmt*, prepared once */
   FlashLimits limits;
   /* A read-only copy (flash_store_open_read_only_copy) refuses every write. */
@@ -152,6 +154,8 @@ flash_store_error_code (int rc)
       return FLASH_STORE_ERROR_NOT_DATABASE;
     case SQLITE_CORRUPT:
       return FLASH_STORE_ERROR_DAMAGED;
+    case SQLITE_BUSY:
+      return FLASH_STORE_ERROR_BUSY;
     case SQLITE_IOERR:
       /* A write beyond a file size limit or into a full disk surfaces as an I/O error, also
        * while SQLite creates or grows the -shm and -wal files of a WAL collection. */
@@ -169,27 +173,7 @@ set_sqlite_error (FlashStore  *self,
                   int          rc,
                   GError     **error)
 {
-  const char *what;
-
-  switch (rc & 0xff)
-    {
-    case SQLITE_FULL:
-      what = "the disk is full; nothing was changed";
-      break;
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-      what = "the collection is read-only; nothing was changed";
-      break;
-    case SQLITE_IOERR:
-      what = "a disk error stopped the write; nothing was changed";
-      break;
-    default:
-      what = sqlite3_errmsg (self->db);
-      break;
-    }
-  if ((rc & 0xff) == SQLITE_IOERR && flash_store_error_code (rc) == FLASH_STORE_ERROR_FULL)
-    what = "the collection could not be written (disk full?); nothing was changed";
-  g_set_error (error, FLASH_STORE_ERROR, flash_store_error_code (rc), "%s: %s", self->path, what);
+  flash_db_set_error (error, rc, self->db, self->path);
   return FALSE;
 }
 
@@ -358,36 +342,9 @@ flash_store_close (FlashStore *self)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
+  flash_db_unlock (self->lock);
   g_free (self->path);
   g_free (self);
-}
-
-/* A file that exists but does not start with SQLite's header is refused before SQLite sees it,
- * so nothing is ever written into someone else's file. */
-static gboolean
-check_header (const char  *path,
-              GError     **error)
-{
-  static const char magic[16] = "SQLite format 3";
-  char header[16] = { 0 };
-  FILE *file;
-  size_t got;
-
-  file = g_fopen (path, "rb");
-  if (file == NULL)
-    return TRUE; /* missing: it will be created; unreadable: SQLite reports it */
-  got = fread (header, 1, sizeof header, file);
-  fclose (file);
-  if (got == 0)
-    return TRUE;
-  if (got < sizeof header || memcmp (header, magic, sizeof header) != 0)
-    {
-      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_DATABASE,
-                   "%s: is not a Flashsheet collection (not a SQLite database); it was left unchanged",
-                   path);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 static gboolean
@@ -528,19 +485,156 @@ check_thread_cb (gpointer data)
 }
 
 static FlashStore *
+store_new (const char *path)
+{
+  FlashStore *self = g_new0 (FlashStore, 1);
+
+  self->path = g_strdup (path);
+  self->lock = -1;
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  return self;
+}
+
+/* The full check reads every page, so it runs once per study day per collection, not on every
+ * open: the config key "checked" names the file (its inode, so a copied or replaced file is
+ * checked again) and the study day of the last check that passed. */
+static char *
+check_marker (FlashStore *self,
+              GDateTime  *now)
+{
+  g_autofree char *day = NULL;
+  GStatBuf st;
+
+  if (g_stat (self->path, &st) != 0)
+    return NULL;
+  day = flash_day_to_iso (flash_store_day_for (self, now));
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%s", (guint64) st.st_ino, day);
+}
+
+static gboolean
+checked_today (FlashStore *self,
+               const char *marker)
+{
+  sqlite3_stmt *stmt;
+  gboolean checked = FALSE;
+
+  if (marker == NULL)
+    return FALSE;
+  stmt = prepare (self, "SELECT value FROM config WHERE key = 'checked'", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    checked = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), marker) == 0;
+  sqlite3_reset (stmt);
+  return checked;
+}
+
+static void
+record_checked (FlashStore *self,
+                const char *marker)
+{
+  g_autoptr(GError) mark_error = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (self, "INSERT INTO config (key, value) VALUES ('checked', ?1) "
+                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value", &mark_error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, marker, -1, SQLITE_TRANSIENT);
+      step_done (self, stmt, &mark_error);
+    }
+  if (mark_error != NULL)
+    g_debug ("%s", mark_error->message);
+}
+
+/* Today's duty of the first open: the full check, then the daily backup of a healthy file, then
+ * the marker (@marker is NULL for a file that is not at the current version yet: it is checked
+ * again on its next open). A collection that fails the check is never written; one whose marker
+ * cannot be written (read-only) is simply checked again next time. */
+static gboolean
+daily_check (FlashStore  *self,
+             int          version,
+             GDateTime   *now,
+             const char  *marker,
+             GError     **error)
+{
+  if (!quick_check (self, error))
+    return FALSE;
+
+  /* Backups: once per day of use, a copy of the collection as it was before this session writes
+   * to it. A failed backup does not stop studying; the write that follows reports the cause, and
+   * the next open tries again. Only then is the day's check recorded as done. */
+  if (version > 0 && !flash_store_is_empty (self))
+    {
+      g_autoptr(GError) backup_error = NULL;
+
+      if (!flash_store_backup_daily (self, now, &backup_error))
+        g_debug ("%s", backup_error->message);
+      else if (marker != NULL)
+        record_checked (self, marker);
+    }
+  return TRUE;
+}
+
+/* What every open checks, whatever the day: SQLite's header (flash_db_open), the schema version,
+ * and that a Flashsheet collection has its tables. */
+static gboolean
+check_schema (FlashStore  *self,
+              int          version,
+              GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 objects = 0;
+
+  if (version > FLASH_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_TOO_NEW,
+                   "%s: the collection was written by a newer version of Flashsheet (schema %d, "
+                   "this version knows %d); it was left unchanged",
+                   self->path, version, FLASH_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  /* Version 0 is a new, empty file; tables without a version belong to another program. */
+  if (version == 0)
+    {
+      stmt = prepare (self, "SELECT COUNT(*) FROM sqlite_master", error);
+      if (stmt == NULL || !query_int64 (self, stmt, 0, &objects, error))
+        return FALSE;
+      if (objects > 0)
+        {
+          g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_DATABASE,
+                       "%s: is a database of another program, not a Flashsheet collection; it "
+                       "was left unchanged", self->path);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  stmt = prepare (self, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                        "('config', 'decks', 'cards', 'schedule', 'review_log')", error);
+  if (stmt == NULL || !query_int64 (self, stmt, 0, &objects, error))
+    return FALSE;
+  if (objects != 5)
+    {
+      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_DAMAGED,
+                   "%s: the collection is damaged (tables are missing); it was left unchanged",
+                   self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static FlashStore *
 open_store (const char  *path,
             gboolean     defer_check,
             GError     **error)
 {
   g_autoptr(FlashStore) self = NULL;
+  g_autoptr(GDateTime) now = NULL;
   g_autofree char *dir = NULL;
-  sqlite3_stmt *stmt = NULL;
+  g_autofree char *marker = NULL;
   int version = 0;
-  int rc;
-
-
-  if (!check_header (path, error))
-    return NULL;
 
   dir = g_path_get_dirname (path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -552,77 +646,35 @@ open_store (const char  *path,
       return NULL;
     }
 
-  self = g_new0 (FlashStore, 1);
-  self->path = g_strdup (path);
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
-
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_OPEN, "%s: cannot open the collection: %s",
-                   path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-      return NULL;
-    }
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 10000);
-
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  if (version > FLASH_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_TOO_NEW,
-                   "%s: the collection was written by a newer version of Flashsheet (schema %d, "
-                   "this version knows %d); it was left unchanged",
-                   path, version, FLASH_STORE_SCHEMA_VERSION);
-      return NULL;
-    }
-
-  /* Version 0 is a new, empty file; tables without a version belong to another program. */
-  if (version == 0)
-    {
-      gint64 objects = 0;
-
-      stmt = prepare (self, "SELECT COUNT(*) FROM sqlite_master", error);
-      if (stmt == NULL || !query_int64 (self, stmt, 0, &objects, error))
-        return NULL;
-      if (objects > 0)
-        {
-          g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_DATABASE,
-                       "%s: is a database of another program, not a Flashsheet collection; it "
-                       "was left unchanged", path);
-          return NULL;
-        }
-    }
+  self = store_new (path);
+  self->lock = flash_db_lock (path, FALSE, error);
+  if (self->lock == -2)
+    return NULL;
+  self->db = flash_db_open (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &version, error);
+  if (self->db == NULL || !check_schema (self, version, error))
+    return NULL;
+  if (version > 0)
+    load_limits (self);
 
   /* Nothing is written before the file has shown it is healthy and not from a newer version.
-   * A caller that can show something first may have a current-version file checked (and backed
-   * up) in a thread; a new file or one that needs migrating is always checked here. */
-  if (defer_check && version == FLASH_STORE_SCHEMA_VERSION)
+   * The full check runs once per study day; a caller that can show something first may have it
+   * (and the backup) done in a thread. A new file or one that needs migrating is always checked
+   * here. */
+  now = flash_clock_now (NULL);
+  if (now == NULL)
+    now = g_date_time_new_now_local ();
+  if (version == FLASH_STORE_SCHEMA_VERSION)
+    marker = check_marker (self, now);
+  if (checked_today (self, marker))
+    ;
+  else if (defer_check && version == FLASH_STORE_SCHEMA_VERSION)
     {
       g_mutex_init (&self->check_lock);
       g_cond_init (&self->check_cond);
       self->check_thread = g_thread_new ("flash-store-check", check_thread_cb, self);
     }
-  else if (!quick_check (self, error))
+  else if (!daily_check (self, version, now, marker, error))
     return NULL;
-
-  /* Backups: once per day of use, a copy of the collection as it was before this session writes
-   * to it. A failed backup does not stop studying; the write that follows reports the cause. */
-  if (self->check_thread == NULL && version > 0 && !flash_store_is_empty (self))
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autoptr(GError) backup_error = NULL;
-
-      if (!flash_store_backup_daily (self, now, &backup_error))
-        g_debug ("%s", backup_error->message);
-    }
 
   if (!exec (self, "PRAGMA journal_mode = WAL", error)
       || !exec (self, "PRAGMA synchronous = NORMAL", error)
@@ -630,7 +682,8 @@ open_store (const char  *path,
       || !migrate (self, version, error))
     return NULL;
 
-  load_limits (self);
+  if (version != FLASH_STORE_SCHEMA_VERSION)
+    load_limits (self);
   return g_steal_pointer (&self);
 }
 
@@ -677,31 +730,40 @@ flash_store_open_read_only_copy (const char  *path,
   g_autoptr(FlashStore) self = NULL;
   g_autoptr(GFile) source = NULL;
   g_autoptr(GFile) copy = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *dir = NULL;
-  int rc;
+  gboolean copied;
+  int lock;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (copy_path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_header (path, error))
-    return NULL;
+  /* The file itself is copied, byte for byte, since SQLite may not be able to read it: only
+   * while no store in any process has it open. */
   dir = g_path_get_dirname (copy_path);
   g_mkdir_with_parents (dir, 0700);
   source = g_file_new_for_path (path);
   copy = g_file_new_for_path (copy_path);
-  if (!g_file_copy (source, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
+  lock = flash_db_lock (path, TRUE, error);
+  if (lock == -2)
+    return NULL;
+  copied = g_file_copy (source, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
+  flash_db_unlock (lock);
+  if (!copied)
     return NULL;
 
-  self = g_new0 (FlashStore, 1);
-  self->path = g_strdup (copy_path);
+  self = store_new (copy_path);
   self->read_only = TRUE;
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
-  rc = sqlite3_open_v2 (copy_path, &self->db, SQLITE_OPEN_READONLY, NULL);
-  if (rc != SQLITE_OK)
+  self->db = flash_db_open (copy_path, SQLITE_OPEN_READONLY, NULL, &local_error);
+  if (self->db == NULL)
     {
-      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_OPEN, "%s: cannot open the copy: %s",
-                   copy_path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      if (g_error_matches (local_error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_DATABASE))
+        g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_DATABASE,
+                     "%s: is not a Flashsheet collection (not a SQLite database); it was left "
+                     "unchanged", path);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);

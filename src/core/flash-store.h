@@ -24,6 +24,7 @@ typedef enum
   FLASH_STORE_ERROR_INVALID,     /* bad argument, e.g. a grade out of range */
   FLASH_STORE_ERROR_NOTHING_TO_UNDO,
   FLASH_STORE_ERROR_FAILED,      /* any other SQLite error */
+  FLASH_STORE_ERROR_BUSY,        /* another process held a lock longer than the busy timeout */
 } FlashStoreError;
 
 /* The schema version this build writes. */

@@ -25,9 +25,11 @@ backups=$XDG_DATA_HOME/flashsheet/backups
 awk 'BEGIN { print "# Big"; for (s = 0; s < 40; s++) { printf "\n## Section %d\n", s;
        for (q = 0; q < 100; q++) printf "\n### Question %d-%d\n\nAnswer %d-%d.\n", s, q, s, q } }' \
   > "$home/big.md"
-"$cli" --db "$db" import "$home/big.md" >/dev/null || fail "import failed"
-"$cli" --db "$db" grade 1 4 >/dev/null || fail "grade failed"
-"$cli" --db "$db" backup >/dev/null || fail "backup failed"
+# Made yesterday: the day's full check has not run yet today when the damage is found.
+yesterday=2026-11-20T10:00:00Z
+"$cli" --db "$db" --now $yesterday import "$home/big.md" >/dev/null || fail "import failed"
+"$cli" --db "$db" --now $yesterday grade 1 4 >/dev/null || fail "grade failed"
+"$cli" --db "$db" --now $yesterday backup >/dev/null || fail "backup failed"
 
 # Eight pages in the middle overwritten, as a failing disk might.
 pages=$(( $(stat -c %s "$db") / 4096 ))

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* flash-db.h: the one place that opens collection files: SQLite connections and the open lock. */
+#pragma once
+
+#include <sqlite3.h>
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* How long a command waits for another process's lock before it gives up with
+ * FLASH_STORE_ERROR_BUSY: 10 s, or FLASHSHEET_BUSY_TIMEOUT_MS. */
+int      flash_db_busy_timeout_ms (void);
+
+/* Sets @error from SQLite result @rc in the words the CLI and the app show, with the
+ * FlashStoreError code that fits (disk full, read-only, busy, not a database, damaged). */
+void     flash_db_set_error       (GError     **error,
+                                   int          rc,
+                                   sqlite3     *db,
+                                   const char  *path);
+
+/* Opens @path with SQLite and reads its header and PRAGMA user_version through SQLite, so that a
+ * file that is not a database is refused (FLASH_STORE_ERROR_NOT_DATABASE) without any other
+ * descriptor on it ever being opened in this process. @flags are sqlite3_open_v2()'s. */
+sqlite3 *flash_db_open            (const char  *path,
+                                   int          flags,
+                                   int         *user_version,
+                                   GError     **error);
+
+/* The open lock, a flock() on "PATH.lock" beside the collection, which does not interact with
+ * SQLite's own POSIX locks. Every store holds it shared while open; what replaces or copies the
+ * collection file itself (restore, the read-only copy) holds it exclusively, and so waits for, or
+ * refuses while, any other store in any process has the collection open. Returns the lock's
+ * descriptor, -1 when the folder is read-only and no lock file can exist (nothing can be written
+ * there then), or -2 with @error set when the wait ran out. */
+int      flash_db_lock            (const char  *path,
+                                   gboolean     exclusive,
+                                   GError     **error);
+void     flash_db_unlock          (int          lock);
+
+G_END_DECLS
