@@ -20,22 +20,6 @@ typedef struct
   char *db;  /* the collection in it */
 } Fixture;
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} CliRun;
-
-static void
-cli_run_clear (CliRun *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -77,49 +61,12 @@ deck_path (const char *name)
 /* Runs the CLI with @args (NULL-terminated). @env holds NAME=VALUE overrides, or NAME alone to
  * unset; the clock is TEST_NOW unless overridden, and times are UTC. */
 static void
-run_full (CliRun             *run,
+run_full (FlashTestRun       *run,
           const char         *db,
           const char * const *env,
           const char * const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-
-  envp = g_environ_setenv (envp, "TZ", "UTC", TRUE);
-  envp = g_environ_setenv (envp, "FLASHSHEET_NOW", TEST_NOW, TRUE);
-  for (guint i = 0; env != NULL && env[i] != NULL; i++)
-    {
-      const char *eq = strchr (env[i], '=');
-
-      if (eq == NULL)
-        envp = g_environ_unsetenv (envp, env[i]);
-      else
-        {
-          g_autofree char *name = g_strndup (env[i], eq - env[i]);
-
-          envp = g_environ_setenv (envp, name, eq + 1, TRUE);
-        }
-    }
-
-  g_ptr_array_add (argv, (gpointer) cli_path ());
-  if (db != NULL)
-    {
-      g_ptr_array_add (argv, (gpointer) "--db");
-      g_ptr_array_add (argv, (gpointer) db);
-    }
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  memset (run, 0, sizeof *run);
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  /* A crash or an abort on a critical warning is never an acceptable way to fail. */
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  flash_test_cli_run (run, db, TEST_NOW, env, NULL, NULL, args);
 }
 
 #define ARGS(...) ((const char * const[]) { __VA_ARGS__, NULL })
@@ -132,7 +79,7 @@ static char *
 cli_ok (Fixture            *f,
         const char * const *args)
 {
-  g_auto(CliRun) run = { 0 };
+  g_auto(FlashTestRun) run = { 0 };
 
   run_full (&run, f->db, NULL, args);
   if (run.status != 0)
@@ -198,7 +145,7 @@ test_now (void)
 static void
 test_version (void)
 {
-  g_auto(CliRun) run = { 0 };
+  g_auto(FlashTestRun) run = { 0 };
 
   run_full (&run, NULL, NULL, ARGS ("--version"));
   g_assert_cmpint (run.status, ==, 0);
@@ -215,8 +162,8 @@ test_help (void)
     "export [--deck NAME] --format md|tsv", "simulate GRADES", "--db PATH", "--now ISO8601",
     "--version", "FLASHSHEET_NOW",
   };
-  g_auto(CliRun) run = { 0 };
-  g_auto(CliRun) after = { 0 };
+  g_auto(FlashTestRun) run = { 0 };
+  g_auto(FlashTestRun) after = { 0 };
 
   run_full (&run, NULL, NULL, ARGS ("--help"));
   g_assert_cmpint (run.status, ==, 0);
@@ -280,7 +227,7 @@ test_usage_errors (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(CliRun) run = { 0 };
+      g_auto(FlashTestRun) run = { 0 };
       g_autofree char *joined = g_strjoinv (" ", (char **) cases[i]);
 
       g_test_message ("flashsheet-cli %s", joined);
@@ -293,7 +240,7 @@ test_usage_errors (Fixture       *f,
 
   /* No command at all is wrong usage too, and needs no collection. */
   {
-    g_auto(CliRun) run = { 0 };
+    g_auto(FlashTestRun) run = { 0 };
 
     run_full (&run, NULL, NULL, ARGS ("--db", f->db));
     g_assert_cmpint (run.status, ==, 2);
@@ -359,7 +306,7 @@ test_import_bad (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_auto(CliRun) run = { 0 };
+      g_auto(FlashTestRun) run = { 0 };
       g_autofree char *decks_after = NULL;
       g_autofree char *base = g_path_get_basename (bad[i]);
 
@@ -386,7 +333,7 @@ test_import_partial (Fixture       *f,
   g_autofree char *senior = deck_path ("senior-python.md");
   g_autofree char *missing = g_build_filename (f->dir, "missing.md", NULL);
   g_autofree char *decks = NULL;
-  g_auto(CliRun) run = { 0 };
+  g_auto(FlashTestRun) run = { 0 };
   g_auto(GStrv) lines = NULL;
 
   cli (&run, f, "import", python, missing, senior);
@@ -445,7 +392,7 @@ test_cards (Fixture       *f,
   g_autofree char *all = NULL;
   g_autofree char *senior = NULL;
   g_auto(GStrv) lines = NULL;
-  g_auto(CliRun) run = { 0 };
+  g_auto(FlashTestRun) run = { 0 };
 
   import_bundled (f);
   all = cli_ok (f, ARGS ("cards"));
@@ -507,7 +454,7 @@ test_show (Fixture       *f,
   g_autoptr(FlashStore) store = NULL;
   g_autoptr(GPtrArray) cards = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(CliRun) run = { 0 };
+  g_auto(FlashTestRun) run = { 0 };
 
   import_bundled (f);
   store = open_store (f);
@@ -599,8 +546,8 @@ test_grade_log_undo (Fixture       *f,
   g_autofree char *log_after = NULL;
   g_autofree char *due_before = NULL;
   g_autofree char *due_after = NULL;
-  g_auto(CliRun) nothing = { 0 };
-  g_auto(CliRun) unknown = { 0 };
+  g_auto(FlashTestRun) nothing = { 0 };
+  g_auto(FlashTestRun) unknown = { 0 };
 
   import_bundled (f);
   {
@@ -676,10 +623,10 @@ test_clock (Fixture       *f,
   g_autofree char *id = NULL;
   g_autofree char *log = NULL;
   g_autofree char *expected = NULL;
-  g_auto(CliRun) env_run = { 0 };
-  g_auto(CliRun) both_run = { 0 };
-  g_auto(CliRun) bad_env = { 0 };
-  g_auto(CliRun) bad_env_simulate = { 0 };
+  g_auto(FlashTestRun) env_run = { 0 };
+  g_auto(FlashTestRun) both_run = { 0 };
+  g_auto(FlashTestRun) bad_env = { 0 };
+  g_auto(FlashTestRun) bad_env_simulate = { 0 };
 
   import_bundled (f);
   id = first_due (f);
@@ -844,7 +791,7 @@ test_export_tsv (Fixture       *f,
 static void
 test_simulate (void)
 {
-  g_auto(CliRun) run = { 0 };
+  g_auto(FlashTestRun) run = { 0 };
 
   /* By hand: I = 1 when n = 0, 6 when n = 1, else round (I × EF_old); q < 3 resets n and I;
    * EF += 0.1 − (5 − q)(0.08 + (5 − q) × 0.02), never below 1.3. */
@@ -868,8 +815,8 @@ test_default_db (Fixture       *f,
   g_autofree char *env_data = g_strconcat ("XDG_DATA_HOME=", data_home, NULL);
   g_autofree char *expected = g_build_filename (data_home, "flashsheet", "collection.db", NULL);
   g_autofree char *python = deck_path ("python-deep-dive.md");
-  g_auto(CliRun) imported = { 0 };
-  g_auto(CliRun) decks = { 0 };
+  g_auto(FlashTestRun) imported = { 0 };
+  g_auto(FlashTestRun) decks = { 0 };
 
   run_full (&imported, NULL, ARGS (env_data), ARGS ("import", python));
   g_assert_cmpstr (imported.err, ==, "");
@@ -886,8 +833,8 @@ test_bad_db (Fixture       *f,
              gconstpointer  data)
 {
   g_autofree char *text = g_build_filename (f->dir, "notes.txt", NULL);
-  g_auto(CliRun) on_text = { 0 };
-  g_auto(CliRun) on_dir = { 0 };
+  g_auto(FlashTestRun) on_text = { 0 };
+  g_auto(FlashTestRun) on_dir = { 0 };
 
   write_file (text, "This is not a SQLite database, just some notes that are long enough.\n", -1);
   run_full (&on_text, text, NULL, ARGS ("decks"));
@@ -910,7 +857,7 @@ test_import_dash (Fixture       *f,
   g_autofree char *contents = NULL;
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(CliRun) run = { 0 };
+  g_auto(FlashTestRun) run = { 0 };
 
   g_file_get_contents (python, &contents, NULL, &error);
   g_assert_no_error (error);
