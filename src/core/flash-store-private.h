@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* flash-store-private.h: the store's SQLite handle, for sibling core files (backups) and tests. */
+/* flash-store-private.h: the store's struct and SQL helpers, shared by the flash-store-*.c files. */
 #pragma once
 
 #include <sqlite3.h>
@@ -8,8 +8,81 @@
 
 G_BEGIN_DECLS
 
-sqlite3 *flash_store_get_db     (FlashStore *self);
+/* A card graded below 4 comes back after this many other cards (SM-2 step 7). */
+#define REPEAT_GAP 3
+
+/* Kinds of review log entries. */
+enum
+{
+  REVIEW_NEW = 0,    /* the first review of a card */
+  REVIEW_REVIEW = 1, /* a scheduled (or early) review */
+  REVIEW_REPEAT = 2, /* a same-day repeat of SM-2 step 7 */
+};
+
+struct _FlashStore
+{
+  sqlite3    *db;
+  char       *path;
+  int         lock;       /* the shared open lock (flash_db_lock), or -1 */
+  GHashTable *statements; /* SQL text -> sqlite3_stmt*, prepared once */
+  FlashLimits limits;
+  /* A read-only copy (flash_store_open_read_only_copy) refuses every write. */
+  gboolean    read_only;
+
+  /* flash_store_open_deferred(): the health check (and daily backup) runs in this thread with a
+   * connection of its own; every write waits for its verdict. */
+  GThread    *check_thread;
+  GMutex      check_lock;
+  GCond       check_cond;
+  gboolean    check_done;
+  GError     *check_error;
+};
+
+/* What today still allows (flash-store-queue.c); grading needs it too. */
+typedef struct
+{
+  guint new_left;     /* new cards still allowed today */
+  guint reviews_left; /* reviews still allowed today */
+  guint done_today;   /* log entries today, of any kind */
+} FlashDayBudget;
+
+gboolean      flash_store_day_budget   (FlashStore     *self,
+                                        FlashDay        today,
+                                        FlashDayBudget *budget,
+                                        GError        **error);
+
+/* flash-store.c: statements are prepared once and cached by their SQL text. */
+FlashStore   *flash_store_new          (const char    *path);
+gboolean      flash_store_set_error    (FlashStore    *self,
+                                        int            rc,
+                                        GError       **error);
+sqlite3_stmt *flash_store_prepare      (FlashStore    *self,
+                                        const char    *sql,
+                                        GError       **error);
+gboolean      flash_store_exec         (FlashStore    *self,
+                                        const char    *sql,
+                                        GError       **error);
+/* Runs a statement that returns no rows and resets it. */
+gboolean      flash_store_step_done    (FlashStore    *self,
+                                        sqlite3_stmt  *stmt,
+                                        GError       **error);
+/* Runs a one-integer query; @fallback when it yields no row or NULL. */
+gboolean      flash_store_query_int64  (FlashStore    *self,
+                                        sqlite3_stmt  *stmt,
+                                        gint64         fallback,
+                                        gint64        *value,
+                                        GError       **error);
+/* BEGIN IMMEDIATE, after the deferred health check said the file is sound. */
+gboolean      flash_store_begin        (FlashStore    *self,
+                                        GError       **error);
+gboolean      flash_store_commit       (FlashStore    *self,
+                                        GError       **error);
+void          flash_store_rollback     (FlashStore    *self);
+void          flash_store_load_limits  (FlashStore    *self);
+
+/* The SQLite handle, for backups and tests. */
+sqlite3      *flash_store_get_db       (FlashStore    *self);
 /* The FlashStoreError code for a SQLite result code. */
-int      flash_store_error_code (int         rc);
+int           flash_store_error_code   (int            rc);
 
 G_END_DECLS

@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* flash-store-cards.c: reading decks and cards, and deleting decks. */
+#include "flash-store.h"
+#include "flash-store-private.h"
+
+
+/* Decks and cards ------------------------------------------------------------------------------ */
+
+void
+flash_deck_info_free (FlashDeckInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->name);
+  g_free (info->source);
+  g_free (info);
+}
+
+void
+flash_card_free (FlashCard *card)
+{
+  if (card == NULL)
+    return;
+  g_free (card->deck_name);
+  g_free (card->context);
+  g_free (card->question);
+  g_free (card->answer);
+  g_free (card);
+}
+
+#define CARD_COLUMNS                                                                       \
+  "c.id, c.deck_id, d.name, c.context, c.question, c.answer, c.position, c.retired, c.is_new, " \
+  "s.reps, s.ef, s.interval, s.due_day, s.repeat_day"
+#define CARD_FROM                                                                          \
+  " FROM cards c JOIN decks d ON d.id = c.deck_id LEFT JOIN schedule s ON s.card_id = c.id "
+
+static FlashCard *
+card_from_row (sqlite3_stmt *stmt)
+{
+  FlashCard *card = g_new0 (FlashCard, 1);
+
+  card->id = sqlite3_column_int64 (stmt, 0);
+  card->deck_id = sqlite3_column_int64 (stmt, 1);
+  card->deck_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  card->context = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  card->question = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  card->answer = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  card->position = sqlite3_column_int (stmt, 6);
+  card->retired = sqlite3_column_int (stmt, 7) != 0;
+  card->is_new = sqlite3_column_int (stmt, 8) != 0;
+  flash_sm2_initial (&card->sm2);
+  if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
+    {
+      card->sm2.reps = sqlite3_column_int (stmt, 9);
+      card->sm2.ef = sqlite3_column_double (stmt, 10);
+      card->sm2.interval = sqlite3_column_int (stmt, 11);
+      card->due_day = sqlite3_column_int (stmt, 12);
+      card->repeat_day = sqlite3_column_int (stmt, 13);
+    }
+  return card;
+}
+
+FlashCard *
+flash_store_get_card (FlashStore  *self,
+                      gint64       card_id,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+  FlashCard *card = NULL;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  stmt = flash_store_prepare (self, "SELECT " CARD_COLUMNS CARD_FROM "WHERE c.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, card_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    card = card_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    flash_store_set_error (self, rc, error);
+  else if (card == NULL)
+    g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_FOUND,
+                 "no card with id %" G_GINT64_FORMAT, card_id);
+  return card;
+}
+
+GPtrArray *
+flash_store_list_cards (FlashStore  *self,
+                        gint64       deck_id,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func ((GDestroyNotify) flash_card_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  stmt = flash_store_prepare (self, "SELECT " CARD_COLUMNS CARD_FROM
+                                    "WHERE c.retired = 0 AND (?1 = 0 OR c.deck_id = ?1) ORDER BY "
+                                    "c.deck_id, c.position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, deck_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (cards, card_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      flash_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&cards);
+}
+
+GPtrArray *
+flash_store_list_decks (FlashStore  *self,
+                        GDateTime   *now,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) decks = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  decks = g_ptr_array_new_with_free_func ((GDestroyNotify) flash_deck_info_free);
+  /* New cards are the active ones without a schedule row; the few retired cards that have one
+   * are added back. */
+  stmt = flash_store_prepare (self, "SELECT d.id, d.name, d.source, d.cards, d.cards - (SELECT "
+                                    "COUNT(*) FROM schedule s WHERE s.deck_id = d.id) + (SELECT "
+                                    "COUNT(*) FROM cards c JOIN schedule s ON s.card_id = c.id    "
+                                    "WHERE c.retired = 1 AND c.deck_id = d.id), d.reviews FROM "
+                                    "decks d ORDER BY d.name COLLATE NOCASE, d.id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FlashDeckInfo *info = g_new0 (FlashDeckInfo, 1);
+
+      info->id = sqlite3_column_int64 (stmt, 0);
+      info->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      info->source = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      info->total = (guint) sqlite3_column_int (stmt, 3);
+      info->new_cards = (guint) sqlite3_column_int (stmt, 4);
+      info->reviews = (guint) sqlite3_column_int (stmt, 5);
+      g_ptr_array_add (decks, info);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      flash_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < decks->len; i++)
+    {
+      FlashDeckInfo *info = g_ptr_array_index (decks, i);
+      FlashDayCounts counts;
+
+      if (!flash_store_today_counts (self, info->id, now, &counts, error))
+        return NULL;
+      info->new_today = counts.new_cards;
+      info->due_today = counts.due + counts.learning;
+    }
+  return g_steal_pointer (&decks);
+}
+
+gint64
+flash_store_find_deck (FlashStore  *self,
+                       const char  *name,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  stmt = flash_store_prepare (self, "SELECT id FROM decks WHERE name = ?1 ORDER BY id LIMIT 1",
+                              error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (!flash_store_query_int64 (self, stmt, 0, &id, error))
+    return 0;
+  if (id == 0)
+    g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_FOUND, "no deck named “%s”",
+                 name);
+  return id;
+}
+
+gboolean
+flash_store_delete_deck (FlashStore  *self,
+                         gint64       deck_id,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!flash_store_begin (self, error))
+    return FALSE;
+  stmt = flash_store_prepare (self, "DELETE FROM decks WHERE id = ?1", error);
+  if (stmt == NULL)
+    {
+      flash_store_rollback (self);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, deck_id);
+  if (!flash_store_step_done (self, stmt, error))
+    {
+      flash_store_rollback (self);
+      return FALSE;
+    }
+  if (sqlite3_changes (self->db) == 0)
+    {
+      flash_store_rollback (self);
+      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_FOUND,
+                   "no deck with id %" G_GINT64_FORMAT, deck_id);
+      return FALSE;
+    }
+  return flash_store_commit (self, error);
+}

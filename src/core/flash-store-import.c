@@ -1,0 +1,333 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* flash-store-import.c: a parsed cheatsheet into its deck; review history kept by stable keys. */
+#include "flash-store.h"
+#include "flash-store-private.h"
+
+#include <string.h>
+
+
+/* Import -------------------------------------------------------------------------------------- */
+
+void
+flash_import_result_clear (FlashImportResult *result)
+{
+  g_clear_pointer (&result->deck_name, g_free);
+  memset (result, 0, sizeof *result);
+}
+
+typedef struct
+{
+  gint64    id;
+  char     *key;
+  char     *context;
+  char     *question;
+  char     *answer;
+  char     *tags;
+  int       position;
+  gboolean  retired;
+  gboolean  matched;
+} ExistingCard;
+
+static void
+existing_card_free (ExistingCard *card)
+{
+  g_free (card->key);
+  g_free (card->context);
+  g_free (card->question);
+  g_free (card->answer);
+  g_free (card->tags);
+  g_free (card);
+}
+
+static char *
+join_tags (GStrv tags)
+{
+  return tags != NULL ? g_strjoinv (" ", tags) : g_strdup ("");
+}
+
+static gboolean
+find_or_create_deck (FlashStore        *self,
+                     const FlashSheet  *sheet,
+                     gint64             now,
+                     gint64            *deck_id,
+                     GError           **error)
+{
+  g_autofree char *tags = join_tags (sheet->tags);
+  sqlite3_stmt *stmt;
+
+  stmt = flash_store_prepare (self, "SELECT id FROM decks WHERE source = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sheet->source, -1, SQLITE_STATIC);
+  if (!flash_store_query_int64 (self, stmt, 0, deck_id, error))
+    return FALSE;
+
+  if (*deck_id != 0)
+    {
+      stmt = flash_store_prepare (self, "UPDATE decks SET name = ?2, description = ?3, tags = ?4, "
+                                        "updated = ?5 WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, *deck_id);
+    }
+  else
+    {
+      stmt = flash_store_prepare (self, "INSERT INTO decks (source, name, description, tags, "
+                                        "created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?5)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, sheet->source, -1, SQLITE_STATIC);
+    }
+  sqlite3_bind_text (stmt, 2, sheet->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, sheet->description, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, tags, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, now);
+  if (!flash_store_step_done (self, stmt, error))
+    return FALSE;
+  if (*deck_id == 0)
+    *deck_id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+static GPtrArray *
+load_existing_cards (FlashStore  *self,
+                     gint64       deck_id,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func ((GDestroyNotify) existing_card_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = flash_store_prepare (self, "SELECT id, key, context, question, answer, tags, position, "
+                                    "retired FROM cards WHERE deck_id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, deck_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ExistingCard *card = g_new0 (ExistingCard, 1);
+
+      card->id = sqlite3_column_int64 (stmt, 0);
+      card->key = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      card->context = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      card->question = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      card->answer = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      card->tags = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      card->position = sqlite3_column_int (stmt, 6);
+      card->retired = sqlite3_column_int (stmt, 7) != 0;
+      g_ptr_array_add (cards, card);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      flash_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&cards);
+}
+
+static gboolean
+update_card (FlashStore           *self,
+             ExistingCard         *old,
+             const FlashSheetCard *card,
+             const char           *tags,
+             int                   position,
+             GError              **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = flash_store_prepare (self, "UPDATE cards SET key = ?2, context = ?3, question = ?4, "
+                                    "answer = ?5, tags = ?6, position = ?7, retired = 0 WHERE id = "
+                                    "?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, old->id);
+  sqlite3_bind_text (stmt, 2, card->key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, card->context, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, card->question, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, card->answer, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, tags, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 7, position);
+  return flash_store_step_done (self, stmt, error);
+}
+
+/* Matches the sheet's cards to the deck's cards: by stable key first, then (for a renamed
+ * heading) by an unchanged answer, so review history follows the item. */
+static gboolean
+import_cards (FlashStore         *self,
+              gint64              deck_id,
+              const FlashSheet   *sheet,
+              FlashImportResult  *result,
+              GError            **error)
+{
+  g_autoptr(GPtrArray) existing = NULL;
+  g_autoptr(GHashTable) by_key = NULL;
+  g_autoptr(GHashTable) by_answer = NULL;
+  g_autofree ExistingCard **match = NULL;
+  sqlite3_stmt *stmt;
+
+  existing = load_existing_cards (self, deck_id, error);
+  if (existing == NULL)
+    return FALSE;
+
+  by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  by_answer = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < existing->len; i++)
+    {
+      ExistingCard *old = g_ptr_array_index (existing, i);
+
+      g_hash_table_insert (by_key, old->key, old);
+    }
+
+  match = g_new0 (ExistingCard *, sheet->cards->len);
+  for (guint i = 0; i < sheet->cards->len; i++)
+    {
+      FlashSheetCard *card = g_ptr_array_index (sheet->cards, i);
+      ExistingCard *old = g_hash_table_lookup (by_key, card->key);
+
+      if (old != NULL && !old->matched)
+        {
+          old->matched = TRUE;
+          match[i] = old;
+        }
+    }
+  /* Only cards left over may be taken by a renamed item; the first one with the answer wins. */
+  for (guint i = 0; i < existing->len; i++)
+    {
+      ExistingCard *old = g_ptr_array_index (existing, i);
+
+      if (!old->matched && !g_hash_table_contains (by_answer, old->answer))
+        g_hash_table_insert (by_answer, old->answer, old);
+    }
+  for (guint i = 0; i < sheet->cards->len; i++)
+    {
+      FlashSheetCard *card = g_ptr_array_index (sheet->cards, i);
+      ExistingCard *old;
+
+      if (match[i] != NULL)
+        continue;
+      old = g_hash_table_lookup (by_answer, card->answer);
+      if (old != NULL && !old->matched)
+        {
+          old->matched = TRUE;
+          match[i] = old;
+        }
+    }
+
+  for (guint i = 0; i < sheet->cards->len; i++)
+    {
+      FlashSheetCard *card = g_ptr_array_index (sheet->cards, i);
+      ExistingCard *old = match[i];
+      g_autofree char *tags = join_tags (card->tags);
+
+      if (old != NULL)
+        {
+          gboolean same_text = g_strcmp0 (old->key, card->key) == 0
+                               && g_strcmp0 (old->context, card->context) == 0
+                               && g_strcmp0 (old->question, card->question) == 0
+                               && g_strcmp0 (old->answer, card->answer) == 0;
+
+          if (same_text && !old->retired && old->position == (int) i
+              && g_strcmp0 (old->tags, tags) == 0)
+            {
+              result->unchanged++;
+              continue;
+            }
+          if (!update_card (self, old, card, tags, (int) i, error))
+            return FALSE;
+          if (same_text && !old->retired)
+            result->unchanged++;
+          else
+            result->updated++;
+          continue;
+        }
+
+      stmt = flash_store_prepare (self, "INSERT INTO cards (deck_id, key, context, question, "
+                                        "answer, tags, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                                        "?7)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, deck_id);
+      sqlite3_bind_text (stmt, 2, card->key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, card->context, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, card->question, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, card->answer, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, tags, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 7, (int) i);
+      if (!flash_store_step_done (self, stmt, error))
+        return FALSE;
+      result->added++;
+    }
+
+  stmt = flash_store_prepare (self, "UPDATE cards SET retired = 1 WHERE id = ?1", error);
+  for (guint i = 0; stmt != NULL && i < existing->len; i++)
+    {
+      ExistingCard *old = g_ptr_array_index (existing, i);
+
+      if (old->matched || old->retired)
+        continue;
+      sqlite3_bind_int64 (stmt, 1, old->id);
+      if (!flash_store_step_done (self, stmt, error))
+        return FALSE;
+      result->retired++;
+    }
+  if (stmt == NULL)
+    return FALSE;
+
+  result->total = sheet->cards->len;
+  stmt = flash_store_prepare (self, "UPDATE decks SET cards = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, deck_id);
+  sqlite3_bind_int (stmt, 2, (int) result->total);
+  return flash_store_step_done (self, stmt, error);
+}
+
+gboolean
+flash_store_import_sheet (FlashStore         *self,
+                          const FlashSheet   *sheet,
+                          FlashImportResult  *result,
+                          GError            **error)
+{
+  FlashImportResult local = { 0 };
+  gint64 deck_id = 0;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (sheet != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!flash_store_begin (self, error))
+    return FALSE;
+  if (!find_or_create_deck (self, sheet, g_get_real_time () / G_USEC_PER_SEC, &deck_id, error)
+      || !import_cards (self, deck_id, sheet, &local, error)
+      || !flash_store_commit (self, error))
+    {
+      flash_store_rollback (self);
+      return FALSE;
+    }
+
+  local.deck_id = deck_id;
+  local.deck_name = g_strdup (sheet->name);
+  if (result != NULL)
+    *result = local;
+  else
+    flash_import_result_clear (&local);
+  return TRUE;
+}
+
+gboolean
+flash_store_import_file (FlashStore         *self,
+                         const char         *path,
+                         FlashImportResult  *result,
+                         GError            **error)
+{
+  g_autoptr(FlashSheet) sheet = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  sheet = flash_sheet_load (path, error);
+  if (sheet == NULL)
+    return FALSE;
+  return flash_store_import_sheet (self, sheet, result, error);
+}

@@ -1,0 +1,493 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* flash-store-open.c: opening a collection: schema, migrations, the daily check, read-only copy. */
+#include "flash-store.h"
+#include "flash-store-private.h"
+
+#include <errno.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "flash-backup.h"
+#include "flash-db.h"
+
+
+static const char *const schema_v1[] = {
+  "CREATE TABLE config ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL)",
+
+  "CREATE TABLE decks ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  name        TEXT NOT NULL,"
+  "  source      TEXT NOT NULL UNIQUE,"
+  "  description TEXT,"
+  "  tags        TEXT NOT NULL DEFAULT '',"
+  "  created     INTEGER NOT NULL,"
+  "  updated     INTEGER NOT NULL)",
+
+  /* is_new mirrors "has no schedule row" so that new cards can be read in file order from one
+   * partial index; it changes in the same transaction as the schedule. */
+  "CREATE TABLE cards ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  deck_id  INTEGER NOT NULL REFERENCES decks (id) ON DELETE CASCADE,"
+  "  key      TEXT NOT NULL,"
+  "  context  TEXT NOT NULL,"
+  "  question TEXT NOT NULL,"
+  "  answer   TEXT NOT NULL,"
+  "  tags     TEXT NOT NULL DEFAULT '',"
+  "  position INTEGER NOT NULL,"
+  "  retired  INTEGER NOT NULL DEFAULT 0,"
+  "  is_new   INTEGER NOT NULL DEFAULT 1,"
+  "  UNIQUE (deck_id, key))",
+
+  "CREATE INDEX cards_new ON cards (deck_id, position) WHERE is_new = 1 AND retired = 0",
+
+  "CREATE TABLE schedule ("
+  "  card_id    INTEGER PRIMARY KEY REFERENCES cards (id) ON DELETE CASCADE,"
+  "  reps       INTEGER NOT NULL,"
+  "  ef         REAL NOT NULL,"
+  "  interval   INTEGER NOT NULL,"
+  "  due_day    INTEGER NOT NULL,"
+  "  first_day  INTEGER NOT NULL,"
+  "  repeat_day INTEGER NOT NULL DEFAULT 0,"
+  "  repeat_seq INTEGER NOT NULL DEFAULT 0)",
+
+  "CREATE INDEX schedule_due ON schedule (due_day)",
+  "CREATE INDEX schedule_repeat ON schedule (repeat_day, repeat_seq) WHERE repeat_day > 0",
+
+  /* Append-only, but for undo, which removes the newest entry. The *_before columns let undo
+   * restore the card's previous state exactly. */
+  "CREATE TABLE review_log ("
+  "  id                INTEGER PRIMARY KEY,"
+  "  card_id           INTEGER NOT NULL REFERENCES cards (id) ON DELETE CASCADE,"
+  "  time              INTEGER NOT NULL,"
+  "  day               INTEGER NOT NULL,"
+  "  grade             INTEGER NOT NULL,"
+  "  kind              INTEGER NOT NULL,"
+  "  reps_before       INTEGER NOT NULL,"
+  "  ef_before         REAL NOT NULL,"
+  "  interval_before   INTEGER NOT NULL,"
+  "  due_before        INTEGER NOT NULL,"
+  "  first_day_before  INTEGER NOT NULL,"
+  "  repeat_day_before INTEGER NOT NULL,"
+  "  repeat_seq_before INTEGER NOT NULL,"
+  "  reps_after        INTEGER NOT NULL,"
+  "  ef_after          REAL NOT NULL,"
+  "  interval_after    INTEGER NOT NULL,"
+  "  due_after         INTEGER NOT NULL,"
+  "  answer_ms         INTEGER NOT NULL DEFAULT 0)",
+
+  "CREATE INDEX review_log_day ON review_log (day, kind)",
+  "CREATE INDEX review_log_card ON review_log (card_id)",
+  NULL
+};
+
+/* Version 2 makes the overview and one deck's queue cheap at 100k cards (docs/performance.md):
+ * a card never changes deck, so the schedule can carry its deck_id, and each deck keeps its
+ * number of active cards (set by each import) and the size of its review log (kept by grading
+ * and undo) rather than counting them on every refresh. */
+static const char *const schema_v2[] = {
+  "ALTER TABLE schedule ADD COLUMN deck_id INTEGER NOT NULL DEFAULT 0",
+  "UPDATE schedule SET deck_id = (SELECT deck_id FROM cards WHERE cards.id = schedule.card_id)",
+  "CREATE INDEX schedule_deck_due ON schedule (deck_id, due_day)",
+  "ALTER TABLE decks ADD COLUMN reviews INTEGER NOT NULL DEFAULT 0",
+  "UPDATE decks SET reviews = (SELECT COUNT(*) FROM review_log l JOIN cards c ON c.id = l.card_id "
+  "                            WHERE c.deck_id = decks.id)",
+  "ALTER TABLE decks ADD COLUMN cards INTEGER NOT NULL DEFAULT 0",
+  "UPDATE decks SET cards = (SELECT COUNT(*) FROM cards c WHERE c.deck_id = decks.id AND c.retired = 0)",
+  "CREATE INDEX cards_deck_state ON cards (deck_id, retired, is_new)",
+  "CREATE INDEX cards_retired ON cards (retired) WHERE retired = 1",
+  NULL
+};
+
+static const char *const *const migrations[] = { schema_v1, schema_v2 };
+
+static gboolean
+quick_check (FlashStore  *self,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *problem = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          const char *result = (const char *) sqlite3_column_text (stmt, 0);
+
+          if (g_strcmp0 (result, "ok") != 0)
+            problem = g_strdup (result);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_NOTADB)
+    {
+      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_DATABASE,
+                   "%s: is not a Flashsheet collection (not a SQLite database); it was left "
+                   "unchanged",
+                   self->path);
+      return FALSE;
+    }
+  /* Hardening: a full disk or a read-only file or folder can stop the check before it reads a
+   * page (a WAL collection needs its -shm file first); that is not damage and must not say so. */
+  if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_CORRUPT && problem == NULL)
+    return flash_store_set_error (self, rc, error);
+  if (rc != SQLITE_OK || problem != NULL)
+    {
+      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_DAMAGED,
+                   "%s: the collection is damaged (%s); it was left unchanged",
+                   self->path, problem != NULL ? problem : sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate (FlashStore  *self,
+         int          version,
+         GError     **error)
+{
+  g_autofree char *set_version = NULL;
+
+  if (version == FLASH_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  /* Backups: a file that holds anything is copied before a migration changes it, and a
+   * migration whose backup fails does not run (flash-backup.c). */
+  {
+    sqlite3_stmt *objects = flash_store_prepare (self, "SELECT COUNT(*) FROM sqlite_master", error);
+    gint64 count = 0;
+
+    if (objects == NULL || !flash_store_query_int64 (self, objects, 0, &count, error))
+      return FALSE;
+    if (count > 0)
+      {
+        g_autofree char *copy = flash_store_backup_now (self, error);
+
+        if (copy == NULL)
+          return FALSE;
+      }
+  }
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FLASH_STORE_SCHEMA_VERSION);
+
+  if (!flash_store_begin (self, error))
+    return FALSE;
+  /* Version 0 is a new, empty file; each step takes the schema one version further. */
+  for (int step = version; step < FLASH_STORE_SCHEMA_VERSION; step++)
+    for (guint i = 0; migrations[step][i] != NULL; i++)
+      if (!flash_store_exec (self, migrations[step][i], error))
+        {
+          flash_store_rollback (self);
+          return FALSE;
+        }
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", FLASH_STORE_SCHEMA_VERSION);
+  if (!flash_store_exec (self, set_version, error))
+    {
+      flash_store_rollback (self);
+      return FALSE;
+    }
+  return flash_store_commit (self, error);
+}
+
+static gpointer
+check_thread_cb (gpointer data)
+{
+  FlashStore *self = data;
+  GError *error = NULL;
+  FlashStore *checker;
+
+  /* A full open on a second connection: quick_check, then the daily backup of a healthy file. */
+  checker = flash_store_open (self->path, &error);
+  flash_store_close (checker);
+
+  g_mutex_lock (&self->check_lock);
+  self->check_error = error;
+  self->check_done = TRUE;
+  g_cond_broadcast (&self->check_cond);
+  g_mutex_unlock (&self->check_lock);
+  return NULL;
+}
+
+/* The full check reads every page, so it runs once per study day per collection, not on every
+ * open: the config key "checked" names the file (its inode, so a copied or replaced file is
+ * checked again) and the study day of the last check that passed. */
+static char *
+check_marker (FlashStore *self,
+              GDateTime  *now)
+{
+  g_autofree char *day = NULL;
+  GStatBuf st;
+
+  if (g_stat (self->path, &st) != 0)
+    return NULL;
+  day = flash_day_to_iso (flash_store_day_for (self, now));
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%s", (guint64) st.st_ino, day);
+}
+
+static gboolean
+checked_today (FlashStore *self,
+               const char *marker)
+{
+  sqlite3_stmt *stmt;
+  gboolean checked = FALSE;
+
+  if (marker == NULL)
+    return FALSE;
+  stmt = flash_store_prepare (self, "SELECT value FROM config WHERE key = 'checked'", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    checked = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), marker) == 0;
+  sqlite3_reset (stmt);
+  return checked;
+}
+
+static void
+record_checked (FlashStore *self,
+                const char *marker)
+{
+  g_autoptr(GError) mark_error = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = flash_store_prepare (self, "INSERT INTO config (key, value) VALUES ('checked', ?1) ON "
+                                    "CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                    &mark_error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, marker, -1, SQLITE_TRANSIENT);
+      flash_store_step_done (self, stmt, &mark_error);
+    }
+  if (mark_error != NULL)
+    g_debug ("%s", mark_error->message);
+}
+
+/* Today's duty of the first open: the full check, then the daily backup of a healthy file, then
+ * the marker (@marker is NULL for a file that is not at the current version yet: it is checked
+ * again on its next open). A collection that fails the check is never written; one whose marker
+ * cannot be written (read-only) is simply checked again next time. */
+static gboolean
+daily_check (FlashStore  *self,
+             int          version,
+             GDateTime   *now,
+             const char  *marker,
+             GError     **error)
+{
+  if (!quick_check (self, error))
+    return FALSE;
+
+  /* Backups: once per day of use, a copy of the collection as it was before this session writes
+   * to it. A failed backup does not stop studying; the write that follows reports the cause, and
+   * the next open tries again. Only then is the day's check recorded as done. */
+  if (version > 0 && !flash_store_is_empty (self))
+    {
+      g_autoptr(GError) backup_error = NULL;
+
+      if (!flash_store_backup_daily (self, now, &backup_error))
+        g_debug ("%s", backup_error->message);
+      else if (marker != NULL)
+        record_checked (self, marker);
+    }
+  return TRUE;
+}
+
+/* What every open checks, whatever the day: SQLite's header (flash_db_open), the schema version,
+ * and that a Flashsheet collection has its tables. */
+static gboolean
+check_schema (FlashStore  *self,
+              int          version,
+              GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 objects = 0;
+
+  if (version > FLASH_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_TOO_NEW,
+                   "%s: the collection was written by a newer version of Flashsheet (schema %d, "
+                   "this version knows %d); it was left unchanged",
+                   self->path, version, FLASH_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  /* Version 0 is a new, empty file; tables without a version belong to another program. */
+  if (version == 0)
+    {
+      stmt = flash_store_prepare (self, "SELECT COUNT(*) FROM sqlite_master", error);
+      if (stmt == NULL || !flash_store_query_int64 (self, stmt, 0, &objects, error))
+        return FALSE;
+      if (objects > 0)
+        {
+          g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_DATABASE,
+                       "%s: is a database of another program, not a Flashsheet collection; it was "
+                       "left unchanged", self->path);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  stmt = flash_store_prepare (self, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND "
+                                    "name IN ('config', 'decks', 'cards', 'schedule', 'review_log')",
+                              error);
+  if (stmt == NULL || !flash_store_query_int64 (self, stmt, 0, &objects, error))
+    return FALSE;
+  if (objects != 5)
+    {
+      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_DAMAGED,
+                   "%s: the collection is damaged (tables are missing); it was left unchanged",
+                   self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static FlashStore *
+open_store (const char  *path,
+            gboolean     defer_check,
+            GError     **error)
+{
+  g_autoptr(FlashStore) self = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *marker = NULL;
+  int version = 0;
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_OPEN,
+                   "%s: cannot create the folder: %s", path, g_strerror (saved));
+      return NULL;
+    }
+
+  self = flash_store_new (path);
+  self->lock = flash_db_lock (path, FALSE, error);
+  if (self->lock == -2)
+    return NULL;
+  self->db = flash_db_open (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &version, error);
+  if (self->db == NULL || !check_schema (self, version, error))
+    return NULL;
+  if (version > 0)
+    flash_store_load_limits (self);
+
+  /* Nothing is written before the file has shown it is healthy and not from a newer version.
+   * The full check runs once per study day; a caller that can show something first may have it
+   * (and the backup) done in a thread. A new file or one that needs migrating is always checked
+   * here. */
+  now = flash_clock_now (NULL);
+  if (now == NULL)
+    now = g_date_time_new_now_local ();
+  if (version == FLASH_STORE_SCHEMA_VERSION)
+    marker = check_marker (self, now);
+  if (checked_today (self, marker))
+    ;
+  else if (defer_check && version == FLASH_STORE_SCHEMA_VERSION)
+    {
+      g_mutex_init (&self->check_lock);
+      g_cond_init (&self->check_cond);
+      self->check_thread = g_thread_new ("flash-store-check", check_thread_cb, self);
+    }
+  else if (!daily_check (self, version, now, marker, error))
+    return NULL;
+
+  if (!flash_store_exec (self, "PRAGMA journal_mode = WAL", error)
+      || !flash_store_exec (self, "PRAGMA synchronous = NORMAL", error)
+      || !flash_store_exec (self, "PRAGMA foreign_keys = ON", error)
+      || !migrate (self, version, error))
+    return NULL;
+
+  if (version != FLASH_STORE_SCHEMA_VERSION)
+    flash_store_load_limits (self);
+  return g_steal_pointer (&self);
+}
+
+FlashStore *
+flash_store_open (const char  *path,
+                  GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_store (path, FALSE, error);
+}
+
+/**
+ * flash_store_open_deferred:
+ *
+ * Like flash_store_open(), but a collection of the current version is checked (PRAGMA
+ * quick_check) and backed up in a thread, so that a large one does not delay the first frame.
+ * Reads work at once; every write waits for the check and fails with its error if the file is
+ * damaged. flash_store_wait_checked() gives the verdict.
+ */
+FlashStore *
+flash_store_open_deferred (const char  *path,
+                           GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_store (path, TRUE, error);
+}
+
+/**
+ * flash_store_open_read_only_copy:
+ *
+ * What the app offers for a damaged collection besides restoring a backup: a copy of the file
+ * (at @copy_path, replaced if it exists) opened read-only, with no health check, so that
+ * whatever can still be read can be looked at and exported. The collection itself is only read.
+ */
+FlashStore *
+flash_store_open_read_only_copy (const char  *path,
+                                 const char  *copy_path,
+                                 GError     **error)
+{
+  g_autoptr(FlashStore) self = NULL;
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = NULL;
+  gboolean copied;
+  int lock;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (copy_path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* The file itself is copied, byte for byte, since SQLite may not be able to read it: only
+   * while no store in any process has it open. */
+  dir = g_path_get_dirname (copy_path);
+  g_mkdir_with_parents (dir, 0700);
+  source = g_file_new_for_path (path);
+  copy = g_file_new_for_path (copy_path);
+  lock = flash_db_lock (path, TRUE, error);
+  if (lock == -2)
+    return NULL;
+  copied = g_file_copy (source, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
+  flash_db_unlock (lock);
+  if (!copied)
+    return NULL;
+
+  self = flash_store_new (copy_path);
+  self->read_only = TRUE;
+  self->db = flash_db_open (copy_path, SQLITE_OPEN_READONLY, NULL, &local_error);
+  if (self->db == NULL)
+    {
+      if (g_error_matches (local_error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_DATABASE))
+        g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_DATABASE,
+                     "%s: is not a Flashsheet collection (not a SQLite database); it was left "
+                     "unchanged", path);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  flash_store_load_limits (self);
+  return g_steal_pointer (&self);
+}

@@ -1,0 +1,350 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* flash-store-review.c: grading: SM-2 state changes, same-day repeats, the review log and undo. */
+#include "flash-store.h"
+#include "flash-store-private.h"
+
+
+/* Grading ----------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  gboolean      scheduled; /* has a schedule row */
+  FlashSm2State sm2;
+  FlashDay      due_day;
+  FlashDay      first_day;
+  FlashDay      repeat_day;
+  gint64        repeat_seq;
+} CardState;
+
+/* SM-2 with step 7: the first grade of a day moves the schedule; same-day repeats only decide
+ * whether the card comes back again today. */
+static void
+plan_review (const CardState   *before,
+             FlashDay           today,
+             int                grade,
+             CardState         *after,
+             FlashReviewResult *result,
+             int               *kind)
+{
+  *after = *before;
+  if (before->scheduled && before->repeat_day == today)
+    {
+      *kind = REVIEW_REPEAT;
+    }
+  else
+    {
+      *kind = before->scheduled ? REVIEW_REVIEW : REVIEW_NEW;
+      flash_sm2_apply (&before->sm2, grade, &after->sm2);
+      after->due_day = today + after->sm2.interval;
+      if (!before->scheduled)
+        after->first_day = today;
+      after->scheduled = TRUE;
+    }
+  after->repeat_day = flash_sm2_needs_repeat (grade) ? today : 0;
+
+  result->grade = grade;
+  result->before = before->sm2;
+  result->after = after->sm2;
+  result->due_day = after->due_day;
+  result->repeat = after->repeat_day != 0;
+}
+
+void
+flash_card_preview (const FlashCard   *card,
+                    FlashDay           today,
+                    int                grade,
+                    FlashReviewResult *result)
+{
+  CardState before = { 0 };
+  CardState after;
+  int kind;
+
+  g_return_if_fail (card != NULL);
+  g_return_if_fail (result != NULL);
+  g_return_if_fail (flash_sm2_grade_valid (grade));
+
+  memset (result, 0, sizeof *result);
+  before.scheduled = !card->is_new;
+  before.sm2 = card->sm2;
+  before.due_day = card->due_day;
+  before.repeat_day = card->repeat_day;
+  plan_review (&before, today, grade, &after, result, &kind);
+  result->card_id = card->id;
+}
+
+static gboolean
+load_state (FlashStore  *self,
+            gint64       card_id,
+            CardState   *state,
+            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+  int rc;
+
+  memset (state, 0, sizeof *state);
+  flash_sm2_initial (&state->sm2);
+
+  stmt = flash_store_prepare (self, "SELECT c.retired, s.reps, s.ef, s.interval, s.due_day, "
+                                    "s.first_day, s.repeat_day, s.repeat_seq FROM cards c LEFT "
+                                    "JOIN schedule s ON s.card_id = c.id WHERE c.id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, card_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      found = TRUE;
+      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+        {
+          state->scheduled = TRUE;
+          state->sm2.reps = sqlite3_column_int (stmt, 1);
+          state->sm2.ef = sqlite3_column_double (stmt, 2);
+          state->sm2.interval = sqlite3_column_int (stmt, 3);
+          state->due_day = sqlite3_column_int (stmt, 4);
+          state->first_day = sqlite3_column_int (stmt, 5);
+          state->repeat_day = sqlite3_column_int (stmt, 6);
+          state->repeat_seq = sqlite3_column_int64 (stmt, 7);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return flash_store_set_error (self, rc, error);
+  if (!found)
+    {
+      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_FOUND,
+                   "no card with id %" G_GINT64_FORMAT, card_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+save_state (FlashStore       *self,
+            gint64            card_id,
+            const CardState  *state,
+            GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (state->scheduled)
+    {
+      stmt = flash_store_prepare (self, "INSERT INTO schedule (card_id, reps, ef, interval, "
+                                        "due_day, first_day, repeat_day, repeat_seq, deck_id) "
+                                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, (SELECT deck_id "
+                                        "FROM cards WHERE id = ?1)) ON CONFLICT (card_id) DO "
+                                        "UPDATE SET reps = excluded.reps, ef = excluded.ef, "
+                                        "interval = excluded.interval, due_day = excluded.due_day, "
+                                        "first_day = excluded.first_day, repeat_day = "
+                                        "excluded.repeat_day, repeat_seq = excluded.repeat_seq",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, card_id);
+      sqlite3_bind_int (stmt, 2, state->sm2.reps);
+      sqlite3_bind_double (stmt, 3, state->sm2.ef);
+      sqlite3_bind_int (stmt, 4, state->sm2.interval);
+      sqlite3_bind_int (stmt, 5, state->due_day);
+      sqlite3_bind_int (stmt, 6, state->first_day);
+      sqlite3_bind_int (stmt, 7, state->repeat_day);
+      sqlite3_bind_int64 (stmt, 8, state->repeat_seq);
+    }
+  else
+    {
+      stmt = flash_store_prepare (self, "DELETE FROM schedule WHERE card_id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, card_id);
+    }
+  if (!flash_store_step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = flash_store_prepare (self, "UPDATE cards SET is_new = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, card_id);
+  sqlite3_bind_int (stmt, 2, state->scheduled ? 0 : 1);
+  return flash_store_step_done (self, stmt, error);
+}
+
+/* Keeps decks.reviews equal to the number of the deck's log entries. */
+static gboolean
+count_review (FlashStore  *self,
+              gint64       card_id,
+              int          delta,
+              GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = flash_store_prepare (self, "UPDATE decks SET reviews = reviews + ?2 WHERE id = (SELECT "
+                                    "deck_id FROM cards WHERE id = ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, card_id);
+  sqlite3_bind_int (stmt, 2, delta);
+  return flash_store_step_done (self, stmt, error);
+}
+
+static gboolean
+record_review (FlashStore         *self,
+               gint64              card_id,
+               int                 grade,
+               GDateTime          *now,
+               int                 answer_ms,
+               FlashReviewResult  *result,
+               GError            **error)
+{
+  FlashDay today = flash_store_day_for (self, now);
+  CardState before;
+  CardState after;
+  FlashDayBudget budget;
+  sqlite3_stmt *stmt;
+  int kind;
+
+  if (!load_state (self, card_id, &before, error)
+      || !flash_store_day_budget (self, today, &budget, error))
+    return FALSE;
+
+  plan_review (&before, today, grade, &after, result, &kind);
+  /* This grade is entry done_today + 1; the card comes back after REPEAT_GAP more. */
+  after.repeat_seq = after.repeat_day != 0 ? budget.done_today + 1 + REPEAT_GAP : 0;
+
+  stmt = flash_store_prepare (self, "INSERT INTO review_log (card_id, time, day, grade, kind, "
+                                    "reps_before, ef_before, interval_before, due_before, "
+                                    "first_day_before, repeat_day_before, repeat_seq_before, "
+                                    "reps_after, ef_after, interval_after, due_after, answer_ms) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+                                    "?13, ?14, ?15, ?16, ?17)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, card_id);
+  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (now));
+  sqlite3_bind_int (stmt, 3, today);
+  sqlite3_bind_int (stmt, 4, grade);
+  sqlite3_bind_int (stmt, 5, kind);
+  sqlite3_bind_int (stmt, 6, before.scheduled ? before.sm2.reps : -1);
+  sqlite3_bind_double (stmt, 7, before.sm2.ef);
+  sqlite3_bind_int (stmt, 8, before.sm2.interval);
+  sqlite3_bind_int (stmt, 9, before.due_day);
+  sqlite3_bind_int (stmt, 10, before.first_day);
+  sqlite3_bind_int (stmt, 11, before.repeat_day);
+  sqlite3_bind_int64 (stmt, 12, before.repeat_seq);
+  sqlite3_bind_int (stmt, 13, after.sm2.reps);
+  sqlite3_bind_double (stmt, 14, after.sm2.ef);
+  sqlite3_bind_int (stmt, 15, after.sm2.interval);
+  sqlite3_bind_int (stmt, 16, after.due_day);
+  sqlite3_bind_int (stmt, 17, MAX (answer_ms, 0));
+  if (!flash_store_step_done (self, stmt, error))
+    return FALSE;
+  result->log_id = sqlite3_last_insert_rowid (self->db);
+  result->card_id = card_id;
+
+  return count_review (self, card_id, 1, error) && save_state (self, card_id, &after, error);
+}
+
+gboolean
+flash_store_record_review (FlashStore         *self,
+                           gint64              card_id,
+                           int                 grade,
+                           GDateTime          *now,
+                           int                 answer_ms,
+                           FlashReviewResult  *result,
+                           GError            **error)
+{
+  FlashReviewResult local = { 0 };
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!flash_sm2_grade_valid (grade))
+    {
+      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_INVALID,
+                   "grade %d is out of range (0 to 5)", grade);
+      return FALSE;
+    }
+  if (!flash_store_begin (self, error))
+    return FALSE;
+  if (!record_review (self, card_id, grade, now, answer_ms, &local, error)
+      || !flash_store_commit (self, error))
+    {
+      flash_store_rollback (self);
+      return FALSE;
+    }
+  if (result != NULL)
+    *result = local;
+  return TRUE;
+}
+
+static gboolean
+undo_last (FlashStore  *self,
+           gint64      *card_id,
+           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  CardState state = { 0 };
+  gint64 log_id = 0;
+  int rc;
+
+  stmt = flash_store_prepare (self, "SELECT id, card_id, reps_before, ef_before, interval_before, "
+                                    "due_before, first_day_before, repeat_day_before, "
+                                    "repeat_seq_before FROM review_log ORDER BY id DESC LIMIT 1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      log_id = sqlite3_column_int64 (stmt, 0);
+      *card_id = sqlite3_column_int64 (stmt, 1);
+      /* reps_before is -1 for a card that had never been reviewed. */
+      state.scheduled = sqlite3_column_int (stmt, 2) >= 0;
+      state.sm2.reps = MAX (sqlite3_column_int (stmt, 2), 0);
+      state.sm2.ef = sqlite3_column_double (stmt, 3);
+      state.sm2.interval = sqlite3_column_int (stmt, 4);
+      state.due_day = sqlite3_column_int (stmt, 5);
+      state.first_day = sqlite3_column_int (stmt, 6);
+      state.repeat_day = sqlite3_column_int (stmt, 7);
+      state.repeat_seq = sqlite3_column_int64 (stmt, 8);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return flash_store_set_error (self, rc, error);
+  if (log_id == 0)
+    {
+      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOTHING_TO_UNDO, "there is nothing "
+                                                                                "to undo");
+      return FALSE;
+    }
+
+  if (!save_state (self, *card_id, &state, error) || !count_review (self, *card_id, -1, error))
+    return FALSE;
+  stmt = flash_store_prepare (self, "DELETE FROM review_log WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, log_id);
+  return flash_store_step_done (self, stmt, error);
+}
+
+gboolean
+flash_store_undo_last (FlashStore  *self,
+                       gint64      *card_id,
+                       GError     **error)
+{
+  gint64 local = 0;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!flash_store_begin (self, error))
+    return FALSE;
+  if (!undo_last (self, &local, error) || !flash_store_commit (self, error))
+    {
+      flash_store_rollback (self);
+      return FALSE;
+    }
+  if (card_id != NULL)
+    *card_id = local;
+  return TRUE;
+}
