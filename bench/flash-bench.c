@@ -4,8 +4,6 @@
 #include <string.h>
 #include <time.h>
 
-#include <cmark-gfm.h>
-#include <cmark-gfm-core-extensions.h>
 #include <gio/gio.h>
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -13,6 +11,7 @@
 
 #include "flash-backup.h"
 #include "flash-day.h"
+#include "flash-markdown.h"
 #include "flash-sheet.h"
 #include "flash-store.h"
 
@@ -153,24 +152,13 @@ die (const char   *what,
   exit (1);
 }
 
-/* Parses @text the way flash-sheet.c does (same options, same three extensions), and nothing
- * else: this is the floor that the whole import is compared with. */
+/* Parses @text the way flash-sheet.c does (flash_markdown_parse), and nothing else: this is the
+ * floor that the whole import is compared with. */
 static void
 cmark_parse_only (const char *text,
                   gsize       length)
 {
-  static const char *const extensions[] = { "table", "strikethrough", "autolink" };
-  cmark_parser *parser;
-  cmark_node *document;
-
-  cmark_gfm_core_extensions_ensure_registered ();
-  parser = cmark_parser_new (CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8);
-  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
-    cmark_parser_attach_syntax_extension (parser, cmark_find_syntax_extension (extensions[i]));
-  cmark_parser_feed (parser, text, length);
-  document = cmark_parser_finish (parser);
-  cmark_parser_free (parser);
-  cmark_node_free (document);
+  cmark_node_free (flash_markdown_parse (text, (gssize) length));
 }
 
 static void

@@ -10,7 +10,8 @@
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
-#include <cmark-gfm-extension_api.h>
+
+#include "flash-markdown.h"
 
 G_DEFINE_QUARK (flash-sheet-error-quark, flash_sheet_error)
 
@@ -1062,29 +1063,6 @@ normalise_newlines (const char *text,
   return g_string_free (out, FALSE);
 }
 
-static cmark_node *
-parse_markdown (const char *text,
-                gsize       length)
-{
-  static const char *const extensions[] = { "table", "strikethrough", "autolink" };
-  cmark_parser *parser;
-  cmark_node *document;
-
-  cmark_gfm_core_extensions_ensure_registered ();
-  parser = cmark_parser_new (CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8);
-  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
-    {
-      cmark_syntax_extension *ext = cmark_find_syntax_extension (extensions[i]);
-
-      g_assert (ext != NULL);
-      cmark_parser_attach_syntax_extension (parser, ext);
-    }
-  cmark_parser_feed (parser, text, length);
-  document = cmark_parser_finish (parser);
-  cmark_parser_free (parser);
-  return document;
-}
-
 static char *
 name_from_path (const char *source)
 {
@@ -1194,7 +1172,7 @@ parse_checked (const char  *text,
       g_array_append_val (line_starts, clean_len);
   }
 
-  document = parse_markdown (clean, clean_len);
+  document = flash_markdown_parse (clean, (gssize) clean_len);
 
   for (cmark_node *node = cmark_node_first_child (document); node; node = cmark_node_next (node))
     if (cmark_node_get_type (node) == CMARK_NODE_HEADING && cmark_node_get_heading_level (node) == 1)

@@ -793,7 +793,7 @@ flash_markdown_view_rebuild (FlashMarkdownView *self)
       pango_attr_list_insert (ctx.attrs, pango_attr_scale_new (self->text_scale));
     }
 
-  document = flash_markup_parse (self->markdown, -1);
+  document = flash_markdown_parse (self->markdown, -1);
   render_children_into (&ctx, document, GTK_WIDGET (self), 0);
 
   g_clear_pointer (&ctx.attrs, pango_attr_list_unref);

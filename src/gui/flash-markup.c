@@ -3,8 +3,6 @@
 
 #include <string.h>
 
-#include <cmark-gfm-core-extensions.h>
-
 #include "flash-markup.h"
 
 /* Emphasis can nest as deep as the input allows. Pango copes, but a label with
@@ -15,47 +13,6 @@
 /* A subtle grey that reads on light and dark backgrounds alike. */
 #define FLASH_MARKUP_CODE_OPEN  "<tt><span bgcolor=\"#8080802e\">"
 #define FLASH_MARKUP_CODE_CLOSE "</span></tt>"
-
-/**
- * flash_markup_parse:
- * @markdown: (nullable): Markdown text
- * @length: length of @markdown in bytes, or -1 if it is nul-terminated
- *
- * Parses @markdown with the GFM table, strikethrough and autolink extensions.
- * Invalid UTF-8 is replaced, so every literal in the tree is valid UTF-8.
- *
- * Returns: (transfer full): the document node, free with cmark_node_free()
- */
-cmark_node *
-flash_markup_parse (const char *markdown,
-                    gssize      length)
-{
-  static const char *const extension_names[] = { "table", "strikethrough", "autolink" };
-  cmark_parser *parser;
-  cmark_node *document;
-
-  if (markdown == NULL)
-    markdown = "";
-  if (length < 0)
-    length = strlen (markdown);
-
-  cmark_gfm_core_extensions_ensure_registered ();
-
-  parser = cmark_parser_new (CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8);
-  for (guint i = 0; i < G_N_ELEMENTS (extension_names); i++)
-    {
-      cmark_syntax_extension *extension = cmark_find_syntax_extension (extension_names[i]);
-
-      if (extension != NULL)
-        cmark_parser_attach_syntax_extension (parser, extension);
-    }
-
-  cmark_parser_feed (parser, markdown, length);
-  document = cmark_parser_finish (parser);
-  cmark_parser_free (parser);
-
-  return document;
-}
 
 /**
  * flash_markup_is_node_type:
@@ -373,7 +330,7 @@ flash_markup_from_markdown (const char       *markdown,
                             gssize            length,
                             FlashMarkupFlags  flags)
 {
-  g_autoptr (cmark_node) document = flash_markup_parse (markdown, length);
+  g_autoptr (cmark_node) document = flash_markdown_parse (markdown, length);
   GString *markup = g_string_new (NULL);
 
   flash_markup_append_flat (markup, document, flags);

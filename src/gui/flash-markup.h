@@ -5,6 +5,8 @@
 #include <glib.h>
 #include <cmark-gfm.h>
 
+#include "flash-markdown.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -14,9 +16,6 @@ typedef enum
    * underlined text, which plain pango_parse_markup() accepts. */
   FLASH_MARKUP_LINKS = 1 << 0,
 } FlashMarkupFlags;
-
-cmark_node *flash_markup_parse          (const char       *markdown,
-                                         gssize            length);
 
 void        flash_markup_append_inlines (GString          *markup,
                                          cmark_node       *block,
@@ -34,6 +33,5 @@ char       *flash_markup_from_markdown  (const char       *markdown,
 gboolean    flash_markup_is_node_type   (cmark_node       *node,
                                          const char       *type_string);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_node, cmark_node_free)
 
 G_END_DECLS

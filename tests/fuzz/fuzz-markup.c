@@ -62,7 +62,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   }
 
   /* The renderer converts block by block: each block's inlines on their own must parse too. */
-  document = flash_markup_parse ((const char *) data, (gssize) size);
+  document = flash_markdown_parse ((const char *) data, (gssize) size);
   iter = cmark_iter_new (document);
   while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {

@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Times whole flashsheet-cli processes against a bare sqlite3 process on the same collection.
+
+Usage: flash-bench-cli.py CLI NOW RUNS COLLECTION.db [COLLECTION.db ...]
+
+For each collection: one warm-up run of each command (the first open of a study day runs the
+full check and the daily backup; the figures are for every later command of the day), then the
+median and the 90th percentile of RUNS runs of `sqlite3 FILE 'select 1'` (the baseline) and of
+`flashsheet-cli --db FILE due|decks|stats`, with the ratio to the baseline.
+"""
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+
+def run_times(argv, runs, env):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                       check=True)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.9) - 1]
+
+
+def main():
+    cli, now, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    env = dict(os.environ, FLASHSHEET_NOW=now, TZ="UTC", LC_ALL="C.UTF-8")
+    sqlite3 = shutil.which("sqlite3")
+    print("| collection | cards | size | command | median ms | p90 ms | × bare sqlite3 |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for db in sys.argv[4:]:
+        cards = subprocess.run([sqlite3, db, "SELECT COUNT(*) FROM cards"], capture_output=True,
+                               text=True, check=True).stdout.strip()
+        size = "%.0f MB" % (os.path.getsize(db) / 1e6)
+        commands = [("bare sqlite3", [sqlite3, db, "select 1"])]
+        commands += [(c, [cli, "--db", db, c]) for c in ("due", "decks", "stats")]
+        for _, argv in commands:
+            subprocess.run(argv, stdout=subprocess.DEVNULL, env=env, check=True)
+        base = None
+        for name, argv in commands:
+            median, p90 = run_times(argv, runs, env)
+            base = base or median
+            print("| %s | %s | %s | `%s` | %.1f | %.1f | %.2f |"
+                  % (os.path.basename(os.path.dirname(db)), cards, size, name, median, p90,
+                     median / base))
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
