@@ -607,7 +607,7 @@ backup_daily_at (FlashStore *store,
   g_autoptr(GError) error = NULL;
 
   g_assert_nonnull (when);
-  flash_store_backup_daily (store, when, &error);
+  flash_backup_daily (store, when, &error);
   g_assert_no_error (error);
 }
 
@@ -651,7 +651,7 @@ test_backup_prune (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *stranger = g_build_filename (f->dir, "backups", "keep-me.txt", NULL);
 
-  g_assert_cmpuint (flash_store_get_backups_keep (store), ==, FLASH_BACKUP_KEEP_DEFAULT);
+  g_assert_cmpuint (flash_backup_get_keep (store), ==, FLASH_BACKUP_KEEP_DEFAULT);
   for (guint day = 1; day <= 9; day++)
     {
       g_autofree char *iso = g_strdup_printf ("2025-02-%02uT12:00:00Z", day);
@@ -662,10 +662,10 @@ test_backup_prune (Fixture       *f,
 
   g_file_set_contents (stranger, "not a backup", -1, &error);
   g_assert_no_error (error);
-  flash_store_set_backups_keep (store, 3, &error);
+  flash_backup_set_keep (store, 3, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (flash_store_get_backups_keep (store), ==, 3);
-  flash_store_set_backups_keep (store, 0, &error);
+  g_assert_cmpuint (flash_backup_get_keep (store), ==, 3);
+  flash_backup_set_keep (store, 0, &error);
   g_assert_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
@@ -745,7 +745,7 @@ test_restore (Fixture       *f,
   g_autofree char *later = NULL;
 
   grade_cards (store, 1, 3);
-  backup = flash_store_backup_now (store, &error);
+  backup = flash_backup_now (store, &error);
   g_assert_no_error (error);
   in_backup = dump (backup);
   grade_cards (store, 4, 2);
@@ -754,7 +754,7 @@ test_restore (Fixture       *f,
   flash_store_close (store);
   later = dump (f->db);
 
-  g_assert_true (flash_store_restore (f->db, backup, &error));
+  g_assert_true (flash_backup_restore (f->db, backup, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (log_size (f->db), ==, 3);
   {
@@ -775,7 +775,7 @@ test_restore (Fixture       *f,
 
     g_assert_cmpstr (kept, ==, later);
   }
-  g_assert_true (flash_store_restore (f->db, replaced, &error));
+  g_assert_true (flash_backup_restore (f->db, replaced, &error));
   g_assert_no_error (error);
   {
     g_autofree char *undone = dump (f->db);
@@ -812,7 +812,7 @@ test_restore_refused (Fixture       *f,
   };
 
   grade_cards (store, 1, 2);
-  good = flash_store_backup_now (store, &error);
+  good = flash_backup_now (store, &error);
   g_assert_no_error (error);
   /* A big collection, so that damage lands on its pages. */
   {
@@ -822,7 +822,7 @@ test_restore_refused (Fixture       *f,
     flash_store_import_file (store, big, &result, &error);
     g_assert_no_error (error);
     flash_import_result_clear (&result);
-    flash_store_backup_to (store, broken, &error);
+    flash_backup_to (store, broken, &error);
     g_assert_no_error (error);
   }
   flash_store_close (store);
@@ -843,7 +843,7 @@ test_restore_refused (Fixture       *f,
     {
       g_autoptr(GBytes) after = NULL;
 
-      g_assert_false (flash_store_restore (f->db, cases[i].path, &error));
+      g_assert_false (flash_backup_restore (f->db, cases[i].path, &error));
       g_assert_error (error, FLASH_STORE_ERROR, cases[i].code);
       g_test_message ("%s", error->message);
       g_clear_error (&error);
@@ -872,7 +872,7 @@ test_restore_damaged_collection (Fixture       *f,
   g_assert_no_error (error);
   flash_import_result_clear (&result);
   grade_cards (store, 1, 5);
-  backup = flash_store_backup_now (store, &error);
+  backup = flash_backup_now (store, &error);
   g_assert_no_error (error);
   in_backup = dump (backup);
   flash_store_close (store);
@@ -883,7 +883,7 @@ test_restore_damaged_collection (Fixture       *f,
   g_assert_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_DAMAGED);
   g_clear_error (&error);
 
-  g_assert_true (flash_store_restore (f->db, backup, &error));
+  g_assert_true (flash_backup_restore (f->db, backup, &error));
   g_assert_no_error (error);
   store = flash_store_open (f->db, &error);
   g_assert_no_error (error);
@@ -915,7 +915,7 @@ test_restore_newest (Fixture       *f,
 
   store = flash_store_open (f->db, &error);
   g_assert_no_error (error);
-  g_assert_null (flash_store_restore_newest (f->db, &error));
+  g_assert_null (flash_backup_restore_newest (f->db, &error));
   g_assert_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
@@ -938,7 +938,7 @@ test_restore_newest (Fixture       *f,
   /* The newest backup was taken when the damage was already there. */
   damage (newer);
   damage (f->db);
-  chosen = flash_store_restore_newest (f->db, &error);
+  chosen = flash_backup_restore_newest (f->db, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (chosen, ==, older);
   {

@@ -712,9 +712,9 @@ run_backup (FlashCli *cli)
   store = cli_get_store (cli);
   if (store == NULL)
     return FLASH_CLI_EXIT_ERROR;
-  if (keep > 0 && !flash_store_set_backups_keep (store, (guint) keep, &error))
+  if (keep > 0 && !flash_backup_set_keep (store, (guint) keep, &error))
     return report_error (error);
-  path = flash_store_backup_now (store, &error);
+  path = flash_backup_now (store, &error);
   if (path == NULL)
     return report_error (error);
   printf ("%s\n", path);
@@ -731,7 +731,7 @@ run_restore (FlashCli *cli)
   /* The collection is not opened: it may be the damaged one that the backup replaces. */
   if (db == NULL)
     db = default_path = flash_store_default_path ();
-  if (!flash_store_restore (db, positional (cli, 0), &error))
+  if (!flash_backup_restore (db, positional (cli, 0), &error))
     return report_error (error);
   return FLASH_CLI_EXIT_OK;
 }

@@ -332,9 +332,9 @@ copy_database (sqlite3     *src,
 }
 
 gboolean
-flash_store_backup_to (FlashStore  *self,
-                       const char  *dest,
-                       GError     **error)
+flash_backup_to (FlashStore  *self,
+                 const char  *dest,
+                 GError     **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (dest != NULL, FALSE);
@@ -360,7 +360,7 @@ read_keep (sqlite3 *db)
 }
 
 guint
-flash_store_get_backups_keep (FlashStore *self)
+flash_backup_get_keep (FlashStore *self)
 {
   g_return_val_if_fail (self != NULL, FLASH_BACKUP_KEEP_DEFAULT);
 
@@ -368,9 +368,9 @@ flash_store_get_backups_keep (FlashStore *self)
 }
 
 gboolean
-flash_store_set_backups_keep (FlashStore  *self,
-                              guint        keep,
-                              GError     **error)
+flash_backup_set_keep (FlashStore  *self,
+                       guint        keep,
+                       GError     **error)
 {
   sqlite3 *db;
   sqlite3_stmt *stmt = NULL;
@@ -413,15 +413,15 @@ backup_at (FlashStore  *self,
   if (!ensure_dir (collection, error))
     return NULL;
   dest = new_backup_path (collection, BACKUP_PREFIX, when);
-  if (!flash_store_backup_to (self, dest, error))
+  if (!flash_backup_to (self, dest, error))
     return NULL;
-  prune (collection, BACKUP_PREFIX, flash_store_get_backups_keep (self));
+  prune (collection, BACKUP_PREFIX, flash_backup_get_keep (self));
   return g_steal_pointer (&dest);
 }
 
 char *
-flash_store_backup_now (FlashStore  *self,
-                        GError     **error)
+flash_backup_now (FlashStore  *self,
+                  GError     **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
@@ -432,9 +432,9 @@ flash_store_backup_now (FlashStore  *self,
 }
 
 gboolean
-flash_store_backup_daily (FlashStore  *self,
-                          GDateTime   *now,
-                          GError     **error)
+flash_backup_daily (FlashStore  *self,
+                    GDateTime   *now,
+                    GError     **error)
 {
   g_autoptr(GDateTime) local = NULL;
   g_autoptr(GPtrArray) entries = NULL;
@@ -469,58 +469,18 @@ open_checked (const char  *path,
   g_autoptr(GError) open_error = NULL;
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  g_autofree char *problem = NULL;
   int version = -1;
   gboolean has_cards = FALSE;
-  int rc;
 
   /* The header is read by SQLite (flash-db.c says why no other descriptor may be opened). */
   db = flash_db_open (path, SQLITE_OPEN_READONLY, &version, &open_error);
   if (db == NULL)
     {
-      if (g_error_matches (open_error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_DATABASE))
-        g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_DATABASE,
-                     "%s: is not a Flashsheet collection (not a SQLite database)", path);
-      else if (g_error_matches (open_error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_DAMAGED))
+      if (g_error_matches (open_error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_DAMAGED))
         g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_DAMAGED,
                      "%s: the backup is damaged (%s)", path, sqlite3_errstr (SQLITE_CORRUPT));
       else
         g_propagate_error (error, g_steal_pointer (&open_error));
-      return NULL;
-    }
-  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-            problem = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-          rc = SQLITE_OK;
-        }
-      else if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (rc == SQLITE_OK && problem == NULL)
-    {
-      rc = sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_master WHERE type = 'table' "
-                                   "AND name = 'cards'", -1, &stmt, NULL);
-      if (rc == SQLITE_OK)
-        has_cards = sqlite3_step (stmt) == SQLITE_ROW;
-      g_clear_pointer (&stmt, sqlite3_finalize);
-    }
-
-  if (rc != SQLITE_OK || problem != NULL)
-    {
-      if ((rc & 0xff) == SQLITE_NOTADB)
-        g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_DATABASE,
-                     "%s: is not a Flashsheet collection (not a SQLite database)", path);
-      else
-        g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_DAMAGED,
-                     "%s: the backup is damaged (%s)", path,
-                     problem != NULL ? problem : sqlite3_errmsg (db));
-      sqlite3_close (db);
       return NULL;
     }
   if (version > FLASH_STORE_SCHEMA_VERSION)
@@ -531,6 +491,15 @@ open_checked (const char  *path,
       sqlite3_close (db);
       return NULL;
     }
+  if (!flash_db_quick_check (db, path, "backup", error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'cards'",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    has_cards = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
   if (version < 1 || !has_cards)
     {
       g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_DATABASE,
@@ -612,31 +581,21 @@ keep_replaced (const char  *collection_path,
   return TRUE;
 }
 
-/* Copies @src over a collection that SQLite cannot use: into a new file first, then renamed over
- * it, so that at every moment the path holds either the old file or the whole backup. */
+/* Copies @src over a collection that SQLite cannot use. copy_database() writes beside it and
+ * renames over it, so at every moment the path holds either the old file or the whole backup. */
 static gboolean
 replace_whole_file (sqlite3     *src,
                     const char  *collection_path,
                     GError     **error)
 {
-  g_autofree char *fresh = g_strconcat (collection_path, ".restoring", NULL);
   g_autofree char *wal = g_strconcat (collection_path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (collection_path, "-shm", NULL);
 
-  if (!copy_database (src, fresh, error))
-    return FALSE;
   /* The damaged file's -wal belongs to it (and was kept with it); replayed into the restored
    * file it would damage that too. */
   g_unlink (wal);
   g_unlink (shm);
-  if (g_rename (fresh, collection_path) != 0)
-    {
-      int saved = errno;
-
-      remove_copy (fresh);
-      return set_errno_error (error, saved, collection_path, "cannot restore the collection");
-    }
-  return TRUE;
+  return copy_database (src, collection_path, error);
 }
 
 /* Puts the checked backup @src over the collection; the caller holds the exclusive open lock, so
@@ -678,9 +637,9 @@ restore_locked (sqlite3     *src,
 }
 
 gboolean
-flash_store_restore (const char  *collection_path,
-                     const char  *backup_path,
-                     GError     **error)
+flash_backup_restore (const char  *collection_path,
+                      const char  *backup_path,
+                      GError     **error)
 {
   g_autofree char *collection_dir = NULL;
   g_autofree char *backup_real = NULL;
@@ -768,8 +727,8 @@ flash_backup_find_newest_good (const char  *collection_path,
 }
 
 char *
-flash_store_restore_newest (const char  *collection_path,
-                            GError     **error)
+flash_backup_restore_newest (const char  *collection_path,
+                             GError     **error)
 {
   g_autofree char *backup = NULL;
 
@@ -777,7 +736,7 @@ flash_store_restore_newest (const char  *collection_path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   backup = flash_backup_find_newest_good (collection_path, error);
-  if (backup == NULL || !flash_store_restore (collection_path, backup, error))
+  if (backup == NULL || !flash_backup_restore (collection_path, backup, error))
     return NULL;
   return g_steal_pointer (&backup);
 }

@@ -18,36 +18,36 @@ char      *flash_backup_dir             (const char   *collection_path);
 GPtrArray *flash_backup_list            (const char   *collection_path);
 
 /* A consistent copy of the open collection in @dest, made with SQLite's online backup API. */
-gboolean   flash_store_backup_to        (FlashStore   *self,
+gboolean   flash_backup_to              (FlashStore   *self,
                                          const char   *dest,
                                          GError      **error);
 /* A new backup in flash_backup_dir(), then pruning to the newest backups_keep; returns its path. */
-char      *flash_store_backup_now       (FlashStore   *self,
+char      *flash_backup_now             (FlashStore   *self,
                                          GError      **error);
-/* flash_store_backup_now() unless a backup from @now's local date exists. */
-gboolean   flash_store_backup_daily     (FlashStore   *self,
+/* flash_backup_now() unless a backup from @now's local date exists. */
+gboolean   flash_backup_daily           (FlashStore   *self,
                                          GDateTime    *now,
                                          GError      **error);
 
-guint      flash_store_get_backups_keep (FlashStore   *self);
-gboolean   flash_store_set_backups_keep (FlashStore   *self,
+guint      flash_backup_get_keep        (FlashStore   *self);
+gboolean   flash_backup_set_keep        (FlashStore   *self,
                                          guint         keep,
                                          GError      **error);
 
 /* Replaces the (closed) collection at @collection_path with @backup_path, after checking that
  * the backup is a healthy collection this version can read. The replaced collection is kept in
  * flash_backup_dir() as replaced-YYYYMMDD-HHMMSS.db, so a restore can be undone. */
-gboolean   flash_store_restore          (const char   *collection_path,
+gboolean   flash_backup_restore         (const char   *collection_path,
                                          const char   *backup_path,
                                          GError      **error);
 
-/* The newest backup of @collection_path that flash_store_restore() would accept, or NULL with
+/* The newest backup of @collection_path that flash_backup_restore() would accept, or NULL with
  * an error saying why none would (FLASH_STORE_ERROR_NOT_FOUND when there are none). */
 char      *flash_backup_find_newest_good (const char  *collection_path,
                                           GError     **error);
 /* Restores the newest good backup over the (closed) collection, as the app offers for a damaged
  * collection; returns the backup's path. */
-char      *flash_store_restore_newest   (const char   *collection_path,
+char      *flash_backup_restore_newest  (const char   *collection_path,
                                          GError      **error);
 
 G_END_DECLS

@@ -120,6 +120,47 @@ flash_db_open (const char  *path,
   return NULL;
 }
 
+gboolean
+flash_db_quick_check (sqlite3     *db,
+                      const char  *path,
+                      const char  *what,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *problem = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          const char *result = (const char *) sqlite3_column_text (stmt, 0);
+
+          if (g_strcmp0 (result, "ok") != 0)
+            problem = g_strdup (result);
+          rc = SQLITE_OK;
+        }
+      else if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_OK && problem == NULL)
+    return TRUE;
+  /* A full disk or a read-only file or folder can stop the check before it reads a page (a WAL
+   * collection needs its -shm file first); that is not damage and must not say so. */
+  if (problem == NULL && (rc & 0xff) != SQLITE_CORRUPT)
+    {
+      flash_db_set_error (error, rc, db, path);
+      return FALSE;
+    }
+  g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_DAMAGED,
+               "%s: the %s is damaged (%s); it was left unchanged", path, what,
+               problem != NULL ? problem : sqlite3_errmsg (db));
+  return FALSE;
+}
+
 int
 flash_db_lock (const char  *path,
                gboolean     exclusive,

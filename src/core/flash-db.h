@@ -27,6 +27,14 @@ sqlite3 *flash_db_open            (const char  *path,
                                    int         *user_version,
                                    GError     **error);
 
+/* PRAGMA quick_check(1), which reads every page. A problem is FLASH_STORE_ERROR_DAMAGED ("PATH:
+ * the @what is damaged (…)"); a full disk or a read-only file that stops the check is reported
+ * as what it is, never as damage. */
+gboolean flash_db_quick_check     (sqlite3     *db,
+                                   const char  *path,
+                                   const char  *what,
+                                   GError     **error);
+
 /* The open lock, a flock() on "PATH.lock" beside the collection, which does not interact with
  * SQLite's own POSIX locks. Every store holds it shared while open; what replaces or copies the
  * collection file itself (restore, the read-only copy) holds it exclusively, and so waits for, or

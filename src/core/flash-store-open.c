@@ -104,50 +104,6 @@ static const char *const schema_v2[] = {
 static const char *const *const migrations[] = { schema_v1, schema_v2 };
 
 static gboolean
-quick_check (FlashStore  *self,
-             GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *problem = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          const char *result = (const char *) sqlite3_column_text (stmt, 0);
-
-          if (g_strcmp0 (result, "ok") != 0)
-            problem = g_strdup (result);
-          rc = SQLITE_OK;
-        }
-    }
-  sqlite3_finalize (stmt);
-  if (rc == SQLITE_NOTADB)
-    {
-      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_DATABASE,
-                   "%s: is not a Flashsheet collection (not a SQLite database); it was left "
-                   "unchanged",
-                   self->path);
-      return FALSE;
-    }
-  /* Hardening: a full disk or a read-only file or folder can stop the check before it reads a
-   * page (a WAL collection needs its -shm file first); that is not damage and must not say so. */
-  if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_CORRUPT && problem == NULL)
-    return flash_store_set_error (self, rc, error);
-  if (rc != SQLITE_OK || problem != NULL)
-    {
-      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_DAMAGED,
-                   "%s: the collection is damaged (%s); it was left unchanged",
-                   self->path, problem != NULL ? problem : sqlite3_errmsg (self->db));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 migrate (FlashStore  *self,
          int          version,
          GError     **error)
@@ -167,7 +123,7 @@ migrate (FlashStore  *self,
       return FALSE;
     if (count > 0)
       {
-        g_autofree char *copy = flash_store_backup_now (self, error);
+        g_autofree char *copy = flash_backup_now (self, error);
 
         if (copy == NULL)
           return FALSE;
@@ -278,7 +234,7 @@ daily_check (FlashStore  *self,
              const char  *marker,
              GError     **error)
 {
-  if (!quick_check (self, error))
+  if (!flash_db_quick_check (self->db, self->path, "collection", error))
     return FALSE;
 
   /* Backups: once per day of use, a copy of the collection as it was before this session writes
@@ -288,7 +244,7 @@ daily_check (FlashStore  *self,
     {
       g_autoptr(GError) backup_error = NULL;
 
-      if (!flash_store_backup_daily (self, now, &backup_error))
+      if (!flash_backup_daily (self, now, &backup_error))
         g_debug ("%s", backup_error->message);
       else if (marker != NULL)
         record_checked (self, marker);

@@ -436,7 +436,7 @@ restore_cb (gpointer user_data)
   g_clear_pointer (&self->store, flash_store_close);
   g_clear_error (&self->open_error);
 
-  if (flash_store_restore (path, backup, &self->open_error))
+  if (flash_backup_restore (path, backup, &self->open_error))
     open_store (self);
   get_window (self);
   g_free (backup);
