@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* flash-sheet-front-matter.c: YAML front matter (title and tags), blanked out of the text. */
+#include "flash-sheet.h"
+#include "flash-sheet-private.h"
+
+#include <string.h>
+
+
+static char *
+unquote (const char *value)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (value));
+  gsize len = strlen (copy);
+
+  if (len >= 2 && (copy[0] == '"' || copy[0] == '\'') && copy[len - 1] == copy[0])
+    return g_strndup (copy + 1, len - 2);
+  return g_steal_pointer (&copy);
+}
+
+static void
+add_tags (GStrvBuilder *tags,
+          const char   *list)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (list));
+  g_auto(GStrv) parts = NULL;
+  char *body = copy;
+
+  if (*body == '[')
+    body++;
+  if (*body != '\0' && body[strlen (body) - 1] == ']')
+    body[strlen (body) - 1] = '\0';
+  parts = g_strsplit (body, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *tag = unquote (parts[i]);
+
+      if (*tag != '\0')
+        g_strv_builder_add (tags, tag);
+    }
+}
+
+/* One line of @text starting at @line: its length without the newline, and where the next line
+ * starts (NULL after the last line, which may have no newline). */
+static gsize
+line_length (const char  *line,
+             const char **next)
+{
+  const char *newline = strchr (line, '\n');
+
+  *next = newline != NULL ? newline + 1 : NULL;
+  return newline != NULL ? (gsize) (newline - line) : strlen (line);
+}
+
+static gboolean
+is_front_matter_fence (const char *line,
+                       gsize       len)
+{
+  while (len > 3 && (line[len - 1] == ' ' || line[len - 1] == '\t'))
+    len--;
+  return len == 3 && (strncmp (line, "---", 3) == 0 || strncmp (line, "...", 3) == 0);
+}
+
+/* Reads YAML front matter (title and tags only) and blanks it out in @text, keeping the line
+ * count, so cmark never sees it and line numbers still match the file. Front matter without a
+ * closing fence is not front matter: the file is then read as Markdown from its first line. */
+void
+flash_sheet_take_front_matter (char       *text,
+                               FlashSheet *sheet)
+{
+  g_autoptr(GStrvBuilder) tags = g_strv_builder_new ();
+  g_autofree char *title = NULL;
+  const char *line;
+  const char *end = NULL;
+  gboolean in_tags = FALSE;
+
+  if (!g_str_has_prefix (text, "---\n"))
+    return;
+
+  for (line = text + strlen ("---\n"); line != NULL;)
+    {
+      const char *next;
+      gsize len = line_length (line, &next);
+      g_autofree char *current = NULL;
+
+      if (is_front_matter_fence (line, len))
+        {
+          end = line + len;
+          break;
+        }
+      current = g_strndup (line, len);
+      if (in_tags && g_str_has_prefix (g_strchug (current), "- "))
+        add_tags (tags, current + 2);
+      else
+        {
+          in_tags = FALSE;
+          if (g_str_has_prefix (current, "title:"))
+            {
+              g_free (title);
+              title = unquote (current + strlen ("title:"));
+            }
+          else if (g_str_has_prefix (current, "tags:"))
+            {
+              add_tags (tags, current + strlen ("tags:"));
+              in_tags = TRUE;
+            }
+        }
+      line = next;
+    }
+  if (end == NULL)
+    return;
+
+  for (char *p = text; p < end; p++)
+    if (*p != '\n')
+      *p = ' ';
+  if (title != NULL)
+    {
+      g_free (sheet->name);
+      sheet->name = g_steal_pointer (&title);
+    }
+  g_strfreev (sheet->tags);
+  sheet->tags = g_strv_builder_end (tags);
+}

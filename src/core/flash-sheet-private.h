@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* flash-sheet-private.h: the parser's state and helpers, shared by the flash-sheet-*.c files. */
+#pragma once
+
+#include <cmark-gfm.h>
+
+#include "flash-sheet.h"
+
+G_BEGIN_DECLS
+
+#define CONTEXT_SEPARATOR " › "
+#define KEY_SEPARATOR     "\x1f"
+
+typedef struct
+{
+  const char *text;        /* the Markdown after front matter was blanked out */
+  gsize       length;
+  GArray     *line_starts; /* gsize offsets; one extra entry at the end */
+} Source;
+
+typedef struct
+{
+  int        level;
+  char      *plain;
+} Crumb;
+
+typedef struct
+{
+  Source      src;
+  FlashSheet *sheet;
+  GHashTable *keys;        /* key -> count, to keep keys unique within a sheet */
+  GPtrArray  *crumbs;      /* Crumb*, the open headings */
+  cmark_node *title;       /* the single H1, if there is one */
+  /* The breadcrumb and tags of the last card, reused while the open headings stay the same:
+   * a big sheet has thousands of cards under each heading. */
+  int         cached_depth; /* -1 when nothing is cached */
+  char       *cached_context;
+  GStrv       cached_tags;
+} Parser;
+
+/* flash-sheet.c: every kind of item ends as a card under the open headings. */
+void        flash_sheet_add_card              (Parser       *self,
+                                               guint         depth,
+                                               const char   *question,
+                                               const char   *answer,
+                                               int           line);
+
+/* flash-sheet-inline.c: inlines back to Markdown or to plain text, and a block's own lines. */
+gboolean    flash_sheet_node_is               (cmark_node   *node,
+                                               const char   *type_string);
+void        flash_sheet_append_escaped_text   (GString      *out,
+                                               const char   *text);
+void        flash_sheet_append_inline         (GString      *out,
+                                               cmark_node   *root,
+                                               gboolean      keep_breaks);
+void        flash_sheet_append_inlines        (GString      *out,
+                                               cmark_node   *first,
+                                               gboolean      keep_breaks);
+char       *flash_sheet_inlines_to_markdown   (cmark_node   *parent,
+                                               gboolean      keep_breaks);
+char       *flash_sheet_node_to_plain         (cmark_node   *node);
+char       *flash_sheet_slice_block           (const Source *src,
+                                               cmark_node   *block);
+void        flash_sheet_join_block            (GString      *answer,
+                                               const char   *markdown);
+
+/* The kinds of item besides a heading with text: each returns whether it took the block. */
+gboolean    flash_sheet_add_table_cards       (Parser       *self,
+                                               guint         depth,
+                                               cmark_node   *table);
+gboolean    flash_sheet_add_term_list_cards   (Parser       *self,
+                                               guint         depth,
+                                               cmark_node   *list);
+gboolean    flash_sheet_paragraph_starts_with (cmark_node   *block,
+                                               const char   *prefix);
+/* A Q: paragraph and its A: answer; returns the last block it used, or NULL. */
+cmark_node *flash_sheet_add_qa_card           (Parser       *self,
+                                               guint         depth,
+                                               cmark_node   *q_block);
+
+/* flash-sheet-front-matter.c */
+void        flash_sheet_take_front_matter     (char         *text,
+                                               FlashSheet   *sheet);
+
+G_END_DECLS

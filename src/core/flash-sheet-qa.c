@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* flash-sheet-qa.c: explicit Q:/A: pairs. */
+#include "flash-sheet.h"
+#include "flash-sheet-private.h"
+
+#include <string.h>
+
+gboolean
+flash_sheet_paragraph_starts_with (cmark_node *block,
+                                   const char *prefix)
+{
+  cmark_node *first;
+
+  if (block == NULL || cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH)
+    return FALSE;
+  first = cmark_node_first_child (block);
+  return first != NULL && flash_sheet_node_is (first, "text")
+         && g_str_has_prefix (cmark_node_get_literal (first), prefix);
+}
+
+static char *
+strip_prefix (const char *markdown,
+              const char *prefix)
+{
+  const char *p = markdown;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (g_str_has_prefix (p, prefix))
+    p += strlen (prefix);
+  return g_strstrip (g_strdup (p));
+}
+
+/* "Q: …" followed by "A: …" (in the same paragraph after a line break, or in the next paragraph
+ * plus the blocks after it up to the next Q:). Returns the last block used, or NULL. */
+cmark_node *
+flash_sheet_add_qa_card (Parser     *self,
+                         guint       depth,
+                         cmark_node *q_block)
+{
+  g_autofree char *q_markdown = flash_sheet_inlines_to_markdown (q_block, TRUE);
+  g_autofree char *question = NULL;
+  GString *answer;
+  const char *inline_answer;
+  cmark_node *last = q_block;
+
+  inline_answer = strstr (q_markdown, "\nA:");
+  if (inline_answer != NULL)
+    {
+      g_autofree char *q_part = g_strndup (q_markdown, inline_answer - q_markdown);
+
+      question = strip_prefix (q_part, "Q:");
+      answer = g_string_new (NULL);
+      g_string_append (answer, inline_answer + strlen ("\nA:"));
+      g_strstrip (answer->str);
+      answer->len = strlen (answer->str);
+    }
+  else
+    {
+      cmark_node *a_block = cmark_node_next (q_block);
+      g_autofree char *a_markdown = NULL;
+
+      if (!flash_sheet_paragraph_starts_with (a_block, "A:"))
+        return NULL;
+      question = strip_prefix (q_markdown, "Q:");
+      a_markdown = flash_sheet_slice_block (&self->src, a_block);
+      answer = g_string_new (NULL);
+      {
+        g_autofree char *stripped = strip_prefix (a_markdown, "A:");
+
+        flash_sheet_join_block (answer, stripped);
+      }
+      last = a_block;
+      for (cmark_node *next = cmark_node_next (a_block);
+           next != NULL && cmark_node_get_type (next) != CMARK_NODE_HEADING
+           && !flash_sheet_paragraph_starts_with (next, "Q:");
+           next = cmark_node_next (next))
+        {
+          g_autofree char *markdown = flash_sheet_slice_block (&self->src, next);
+
+          flash_sheet_join_block (answer, markdown);
+          last = next;
+        }
+    }
+
+  g_strdelimit (question, "\n", ' ');
+  flash_sheet_add_card (self, depth, question, answer->str, cmark_node_get_start_line (q_block));
+  g_string_free (answer, TRUE);
+  return last;
+}
