@@ -27,6 +27,8 @@ GDateTime *flash_day_start_time    (FlashDay    day,
 GDateTime *flash_clock_parse       (const char  *iso8601,
                                     GError     **error);
 GDateTime *flash_clock_now         (GError     **error);
+/* flash_clock_now() where a bad FLASHSHEET_NOW cannot be reported: the system clock then. */
+GDateTime *flash_clock_now_or_system (void);
 void       flash_clock_set_override (GDateTime  *now);
 
 G_END_DECLS

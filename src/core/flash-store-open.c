@@ -337,9 +337,7 @@ open_store (const char  *path,
    * The full check runs once per study day; a caller that can show something first may have it
    * (and the backup) done in a thread. A new file or one that needs migrating is always checked
    * here. */
-  now = flash_clock_now (NULL);
-  if (now == NULL)
-    now = g_date_time_new_now_local ();
+  now = flash_clock_now_or_system ();
   if (version == FLASH_STORE_SCHEMA_VERSION)
     marker = check_marker (self, now);
   if (checked_today (self, marker))

@@ -85,18 +85,6 @@ static const GradeButton full_grades[] = {
   { 5, N_("Easy"), NULL },
 };
 
-static GDateTime *
-study_now (void)
-{
-  g_autoptr (GError) error = NULL;
-  GDateTime *now = flash_clock_now (&error);
-
-  /* A malformed FLASHSHEET_NOW is a developer's mistake; fall back to the real clock. */
-  if (now == NULL)
-    now = g_date_time_new_now_local ();
-  return now;
-}
-
 static void
 show_error (FlashStudyPage *self,
             const char     *message)
@@ -240,7 +228,7 @@ rebuild_grade_buttons (FlashStudyPage *self)
       return;
     }
 
-  now = study_now ();
+  now = flash_clock_now_or_system ();
   today = flash_store_day_for (self->store, now);
 
   if (self->full_scale)
@@ -295,7 +283,7 @@ rebuild_grade_buttons (FlashStudyPage *self)
 static void
 update_progress (FlashStudyPage *self)
 {
-  g_autoptr (GDateTime) now = study_now ();
+  g_autoptr (GDateTime) now = flash_clock_now_or_system ();
   g_autoptr (GError) error = NULL;
   FlashDayCounts counts = { 0 };
   g_autofree char *left = NULL;
@@ -324,7 +312,7 @@ update_progress (FlashStudyPage *self)
 static void
 update_done_page (FlashStudyPage *self)
 {
-  g_autoptr (GDateTime) now = study_now ();
+  g_autoptr (GDateTime) now = flash_clock_now_or_system ();
   g_autoptr (GError) error = NULL;
   g_autofree char *description = NULL;
   FlashDay today;
@@ -471,7 +459,7 @@ load_next_card (FlashStudyPage *self)
       return;
     }
 
-  now = study_now ();
+  now = flash_clock_now_or_system ();
   queue = flash_store_today_queue (self->store, self->deck_id, now, 1, &error);
   if (queue != NULL && queue->len > 0)
     card = flash_store_get_card (self->store, g_array_index (queue, gint64, 0), &error);
@@ -529,7 +517,7 @@ grade_card (FlashStudyPage *self,
                                           && grade != FLASH_GRADE_EASY))
     return;
 
-  now = study_now ();
+  now = flash_clock_now_or_system ();
   elapsed_ms = (g_get_monotonic_time () - self->shown_usec) / 1000;
   elapsed_ms = CLAMP (elapsed_ms, 0, G_MAXINT);
 

@@ -58,22 +58,6 @@ is_studying (FlashWindow *self)
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "study") == 0;
 }
 
-static GDateTime *
-get_now (void)
-{
-  g_autoptr(GError) error = NULL;
-  GDateTime *now = flash_clock_now (&error);
-
-  /* A malformed FLASHSHEET_NOW is a developer's typo; the real time is the useful answer. */
-  if (now == NULL)
-    {
-      g_message ("Ignoring FLASHSHEET_NOW: %s", error->message);
-      now = g_date_time_new_now_local ();
-    }
-
-  return now;
-}
-
 static void
 update_actions (FlashWindow *self)
 {
@@ -333,7 +317,7 @@ flash_window_refresh (FlashWindow *self)
       return;
     }
 
-  now = get_now ();
+  now = flash_clock_now_or_system ();
   decks = flash_store_list_decks (self->store, now, &error);
   if (decks == NULL)
     {
