@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -515,21 +514,12 @@ copy_file (const char  *from,
            const char  *to,
            GError     **error)
 {
-  g_autoptr(GFile) source = g_file_new_for_path (from);
-  g_autoptr(GFile) dest = g_file_new_for_path (to);
   g_autoptr(GError) local_error = NULL;
 
-  if (!g_file_copy (source, dest, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &local_error))
+  if (!flash_db_copy_file (from, to, &local_error))
     {
-      int code = FLASH_STORE_ERROR_FAILED;
-
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
-        code = FLASH_STORE_ERROR_FULL;
-      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED)
-               || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
-        code = FLASH_STORE_ERROR_READ_ONLY;
-      g_set_error (error, FLASH_STORE_ERROR, code, "%s: cannot keep a copy of the collection: %s",
-                   to, local_error->message);
+      g_set_error (error, FLASH_STORE_ERROR, local_error->code,
+                   "%s: cannot keep a copy of the collection: %s", to, local_error->message);
       return FALSE;
     }
   return TRUE;

@@ -161,6 +161,77 @@ flash_db_quick_check (sqlite3     *db,
   return FALSE;
 }
 
+/* The FlashStoreError code for an errno from copying or writing a file. */
+static int
+errno_code (int saved)
+{
+  if (saved == ENOSPC || saved == EFBIG || saved == EDQUOT)
+    return FLASH_STORE_ERROR_FULL;
+  if (saved == EACCES || saved == EPERM || saved == EROFS)
+    return FLASH_STORE_ERROR_READ_ONLY;
+  if (saved == ENOENT)
+    return FLASH_STORE_ERROR_NOT_FOUND;
+  return FLASH_STORE_ERROR_FAILED;
+}
+
+gboolean
+flash_db_copy_file (const char  *from,
+                    const char  *to,
+                    GError     **error)
+{
+  char buffer[64 * 1024];
+  const char *failed = from;
+  int in = -1;
+  int out = -1;
+  int saved = 0;
+
+  in = g_open (from, O_RDONLY | O_CLOEXEC, 0);
+  if (in >= 0)
+    {
+      failed = to;
+      out = g_open (to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    }
+  while (in >= 0 && out >= 0 && saved == 0)
+    {
+      gssize got = read (in, buffer, sizeof buffer);
+
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got <= 0)
+        {
+          if (got < 0)
+            saved = errno, failed = from;
+          break;
+        }
+      for (gssize done = 0; done < got && saved == 0;)
+        {
+          gssize put = write (out, buffer + done, (gsize) (got - done));
+
+          if (put < 0 && errno != EINTR)
+            saved = errno;
+          else if (put > 0)
+            done += put;
+        }
+    }
+  if (in < 0 || out < 0)
+    saved = errno;
+  if (out >= 0 && saved == 0 && fsync (out) != 0)
+    saved = errno;
+  if (out >= 0 && close (out) != 0 && saved == 0)
+    saved = errno;
+  if (in >= 0)
+    close (in);
+  if (saved != 0)
+    {
+      g_set_error (error, FLASH_STORE_ERROR, errno_code (saved), "%s: cannot copy %s: %s", failed,
+                   from, g_strerror (saved));
+      if (out >= 0 || failed == to)
+        g_unlink (to);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 int
 flash_db_lock (const char  *path,
                gboolean     exclusive,

@@ -35,6 +35,13 @@ gboolean flash_db_quick_check     (sqlite3     *db,
                                    const char  *what,
                                    GError     **error);
 
+/* Copies the file @from to @to byte for byte (replacing @to), for a collection SQLite cannot
+ * read. Only while the caller holds the exclusive open lock (flash_db_lock): it opens the
+ * collection file outside SQLite. */
+gboolean flash_db_copy_file       (const char  *from,
+                                   const char  *to,
+                                   GError     **error);
+
 /* The open lock, a flock() on "PATH.lock" beside the collection, which does not interact with
  * SQLite's own POSIX locks. Every store holds it shared while open; what replaces or copies the
  * collection file itself (restore, the read-only copy) holds it exclusively, and so waits for, or

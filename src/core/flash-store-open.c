@@ -5,7 +5,6 @@
 
 #include <errno.h>
 
-#include <gio/gio.h>
 #include <glib/gstdio.h>
 
 #include "flash-backup.h"
@@ -403,8 +402,6 @@ flash_store_open_read_only_copy (const char  *path,
                                  GError     **error)
 {
   g_autoptr(FlashStore) self = NULL;
-  g_autoptr(GFile) source = NULL;
-  g_autoptr(GFile) copy = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *dir = NULL;
   gboolean copied;
@@ -418,12 +415,10 @@ flash_store_open_read_only_copy (const char  *path,
    * while no store in any process has it open. */
   dir = g_path_get_dirname (copy_path);
   g_mkdir_with_parents (dir, 0700);
-  source = g_file_new_for_path (path);
-  copy = g_file_new_for_path (copy_path);
   lock = flash_db_lock (path, TRUE, error);
   if (lock == -2)
     return NULL;
-  copied = g_file_copy (source, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
+  copied = flash_db_copy_file (path, copy_path, error);
   flash_db_unlock (lock);
   if (!copied)
     return NULL;
