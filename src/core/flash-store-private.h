@@ -51,7 +51,8 @@ gboolean      flash_store_day_budget   (FlashStore     *self,
                                         FlashDayBudget *budget,
                                         GError        **error);
 
-/* flash-store.c: statements are prepared once and cached by their SQL text. */
+/* flash-store.c: statements are prepared once, cached by the address of their SQL, which must
+ * be a string literal. */
 FlashStore   *flash_store_new          (const char    *path);
 gboolean      flash_store_set_error    (FlashStore    *self,
                                         int            rc,
