@@ -121,7 +121,9 @@ flash_store_list_decks (FlashStore  *self,
                         GError     **error)
 {
   g_autoptr(GPtrArray) decks = NULL;
+  FlashDayBudget budget;
   sqlite3_stmt *stmt;
+  FlashDay today;
   int rc;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -156,12 +158,15 @@ flash_store_list_decks (FlashStore  *self,
       return NULL;
     }
 
+  today = flash_store_day_for (self, now);
+  if (!flash_store_day_budget (self, today, &budget, error))
+    return NULL;
   for (guint i = 0; i < decks->len; i++)
     {
       FlashDeckInfo *info = g_ptr_array_index (decks, i);
       FlashDayCounts counts;
 
-      if (!flash_store_today_counts (self, info->id, now, &counts, error))
+      if (!flash_store_counts_within (self, info->id, today, &budget, &counts, error))
         return NULL;
       info->new_today = counts.new_cards;
       info->due_today = counts.due + counts.learning;

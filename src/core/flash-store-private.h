@@ -51,6 +51,15 @@ gboolean      flash_store_day_budget   (FlashStore     *self,
                                         FlashDayBudget *budget,
                                         GError        **error);
 
+/* Today's counts for one deck (0: all) within a budget already read: the deck list reads the
+ * budget once for all its decks. */
+gboolean      flash_store_counts_within (FlashStore           *self,
+                                         gint64                deck_id,
+                                         FlashDay              today,
+                                         const FlashDayBudget *budget,
+                                         FlashDayCounts       *counts,
+                                         GError              **error);
+
 /* flash-store.c: statements are prepared once, cached by the address of their SQL, which must
  * be a string literal. */
 FlashStore   *flash_store_new          (const char    *path);

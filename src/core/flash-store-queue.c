@@ -208,16 +208,41 @@ flash_store_today_queue (FlashStore  *self,
 }
 
 gboolean
+flash_store_counts_within (FlashStore            *self,
+                           gint64                 deck_id,
+                           FlashDay               today,
+                           const FlashDayBudget  *budget,
+                           FlashDayCounts        *counts,
+                           GError               **error)
+{
+  g_autoptr(GArray) due = NULL;
+  g_autoptr(GArray) fresh = NULL;
+  g_autoptr(GArray) repeats = NULL;
+  g_autoptr(GArray) seqs = NULL;
+
+  due = g_array_new (FALSE, FALSE, sizeof (gint64));
+  fresh = g_array_new (FALSE, FALSE, sizeof (gint64));
+  repeats = g_array_new (FALSE, FALSE, sizeof (gint64));
+  seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (!due_ids (self, deck_id, today, budget->reviews_left, due, error)
+      || !new_ids (self, deck_id, budget->new_left, fresh, error)
+      || !repeat_ids (self, deck_id, today, repeats, seqs, error))
+    return FALSE;
+
+  counts->due = due->len;
+  counts->new_cards = fresh->len;
+  counts->learning = repeats->len;
+  counts->done_today = budget->done_today;
+  return TRUE;
+}
+
+gboolean
 flash_store_today_counts (FlashStore      *self,
                           gint64           deck_id,
                           GDateTime       *now,
                           FlashDayCounts  *counts,
                           GError         **error)
 {
-  g_autoptr(GArray) due = NULL;
-  g_autoptr(GArray) fresh = NULL;
-  g_autoptr(GArray) repeats = NULL;
-  g_autoptr(GArray) seqs = NULL;
   FlashDayBudget budget;
   FlashDay today;
 
@@ -226,23 +251,8 @@ flash_store_today_counts (FlashStore      *self,
   g_return_val_if_fail (counts != NULL, FALSE);
 
   today = flash_store_day_for (self, now);
-  if (!flash_store_day_budget (self, today, &budget, error))
-    return FALSE;
-
-  due = g_array_new (FALSE, FALSE, sizeof (gint64));
-  fresh = g_array_new (FALSE, FALSE, sizeof (gint64));
-  repeats = g_array_new (FALSE, FALSE, sizeof (gint64));
-  seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
-  if (!due_ids (self, deck_id, today, budget.reviews_left, due, error)
-      || !new_ids (self, deck_id, budget.new_left, fresh, error)
-      || !repeat_ids (self, deck_id, today, repeats, seqs, error))
-    return FALSE;
-
-  counts->due = due->len;
-  counts->new_cards = fresh->len;
-  counts->learning = repeats->len;
-  counts->done_today = budget.done_today;
-  return TRUE;
+  return flash_store_day_budget (self, today, &budget, error)
+         && flash_store_counts_within (self, deck_id, today, &budget, counts, error);
 }
 
 FlashDay
