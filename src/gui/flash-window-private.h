@@ -1,20 +1,65 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* flash-window-private.h: what the window tests look at, as a user would see it. */
+/* flash-window-private.h: the window's struct and helpers, shared by the flash-window-*.c files. */
 #pragma once
 
+#include "flash-settings.h"
+#include "flash-study-page.h"
 #include "flash-window.h"
 
 G_BEGIN_DECLS
 
-const char       *flash_window_get_page_name    (FlashWindow *self);
-guint             flash_window_get_n_deck_rows  (FlashWindow *self);
-AdwActionRow     *flash_window_get_deck_row     (FlashWindow *self,
-                                                 guint        index);
-const char       *flash_window_get_count_text   (FlashWindow *self,
-                                                 const char  *count);
-GtkWidget        *flash_window_get_study_button (FlashWindow *self);
-const char       *flash_window_get_last_toast   (FlashWindow *self);
-AdwMessageDialog *flash_window_get_dialog       (FlashWindow *self);
-GtkDropTarget    *flash_window_get_drop_target  (FlashWindow *self);
+struct _FlashWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Borrowed from the application (or the test), which closes it after the window is gone. */
+  FlashStore           *store;
+  FlashSettings        *settings;
+
+  GPtrArray            *decks;     /* FlashDeckInfo*, as last listed */
+  GPtrArray            *deck_rows; /* AdwActionRow*, owned by decks_group */
+  FlashDayCounts        counts;
+  GtkFileChooserNative *chooser;
+  GtkDropTarget        *drop_target;
+  AdwMessageDialog     *dialog;    /* weak: the last dialog presented */
+  char                 *last_toast;
+
+  AdwWindowTitle       *window_title;
+  GtkWidget            *back_button;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  AdwStatusPage        *empty_page;
+  AdwStatusPage        *error_page;
+  GtkLabel             *new_label;
+  GtkLabel             *learning_label;
+  GtkLabel             *due_label;
+  GtkLabel             *streak_label;
+  GtkWidget            *study_button;
+  AdwPreferencesGroup  *decks_group;
+  FlashStudyPage       *study_page;
+};
+
+/* flash-window.c */
+void              flash_window_add_toast                   (FlashWindow   *self,
+                                                            const char    *title);
+AdwMessageDialog *flash_window_present_dialog              (FlashWindow   *self,
+                                                            const char    *heading,
+                                                            const char    *body);
+void              flash_window_show_error                  (FlashWindow   *self,
+                                                            const char    *heading,
+                                                            const char    *body);
+
+/* flash-window-import.c: the file chooser, drag and drop, and the bundled decks. */
+void              flash_window_import_action_cb            (GtkWidget     *widget,
+                                                            const char    *action_name,
+                                                            GVariant      *parameter);
+void              flash_window_add_bundled_decks_action_cb (GtkWidget     *widget,
+                                                            const char    *action_name,
+                                                            GVariant      *parameter);
+gboolean          flash_window_drop_cb                     (GtkDropTarget *target,
+                                                            const GValue  *value,
+                                                            double         x,
+                                                            double         y,
+                                                            FlashWindow   *self);
 
 G_END_DECLS

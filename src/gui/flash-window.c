@@ -11,37 +11,6 @@
 #include "flash-study-page.h"
 #include "flash-window-private.h"
 
-struct _FlashWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Borrowed from the application (or the test), which closes it after the window is gone. */
-  FlashStore           *store;
-  FlashSettings        *settings;
-
-  GPtrArray            *decks;     /* FlashDeckInfo*, as last listed */
-  GPtrArray            *deck_rows; /* AdwActionRow*, owned by decks_group */
-  FlashDayCounts        counts;
-  GtkFileChooserNative *chooser;
-  GtkDropTarget        *drop_target;
-  AdwMessageDialog     *dialog;    /* weak: the last dialog presented */
-  char                 *last_toast;
-
-  AdwWindowTitle       *window_title;
-  GtkWidget            *back_button;
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *stack;
-  AdwStatusPage        *empty_page;
-  AdwStatusPage        *error_page;
-  GtkLabel             *new_label;
-  GtkLabel             *learning_label;
-  GtkLabel             *due_label;
-  GtkLabel             *streak_label;
-  GtkWidget            *study_button;
-  AdwPreferencesGroup  *decks_group;
-  FlashStudyPage       *study_page;
-};
-
 G_DEFINE_FINAL_TYPE (FlashWindow, flash_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -76,9 +45,9 @@ update_actions (FlashWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-bundled-decks", writable);
 }
 
-static void
-add_toast (FlashWindow *self,
-           const char  *title)
+void
+flash_window_add_toast (FlashWindow *self,
+                        const char  *title)
 {
   g_autofree char *escaped = NULL;
 
@@ -90,10 +59,10 @@ add_toast (FlashWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
-static AdwMessageDialog *
-present_dialog (FlashWindow *self,
-                const char  *heading,
-                const char  *body)
+AdwMessageDialog *
+flash_window_present_dialog (FlashWindow *self,
+                             const char  *heading,
+                             const char  *body)
 {
   AdwMessageDialog *dialog;
 
@@ -104,12 +73,12 @@ present_dialog (FlashWindow *self,
   return dialog;
 }
 
-static void
-show_error (FlashWindow *self,
-            const char  *heading,
-            const char  *body)
+void
+flash_window_show_error (FlashWindow *self,
+                         const char  *heading,
+                         const char  *body)
 {
-  AdwMessageDialog *dialog = present_dialog (self, heading, body);
+  AdwMessageDialog *dialog = flash_window_present_dialog (self, heading, body);
 
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
 }
@@ -323,7 +292,7 @@ flash_window_refresh (FlashWindow *self)
     {
       /* Refreshes follow focus changes; one dialog about the same failure is enough. */
       if (self->dialog == NULL)
-        show_error (self, _("Cannot Read the Collection"), error->message);
+        flash_window_show_error (self, _("Cannot Read the Collection"), error->message);
       return;
     }
   g_ptr_array_unref (self->decks);
@@ -348,128 +317,6 @@ flash_window_refresh (FlashWindow *self)
   update_actions (self);
 }
 
-static char *
-format_import_result (const FlashImportResult *result)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *joined = NULL;
-
-  if (result->added > 0 && result->updated == 0 && result->retired == 0)
-    /* Translators: a toast after an import, "Python Deep Dive: 27 cards added". */
-    return g_strdup_printf (ngettext ("%s: %u card added", "%s: %u cards added", result->added),
-                            result->deck_name, result->added);
-
-  if (result->added == 0 && result->updated == 0 && result->retired == 0)
-    /* Translators: a toast after importing a cheatsheet that did not change. */
-    return g_strdup_printf (_("%s: no changes"), result->deck_name);
-
-  if (result->added > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u added", "%u added", result->added),
-                                             result->added));
-  if (result->updated > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u updated", "%u updated",
-                                                       result->updated),
-                                             result->updated));
-  if (result->retired > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u removed", "%u removed",
-                                                       result->retired),
-                                             result->retired));
-  g_ptr_array_add (parts, NULL);
-  /* Translators: joins the parts of "3 added, 2 updated, 1 removed". */
-  joined = g_strjoinv (_(", "), (char **) parts->pdata);
-
-  /* Translators: a toast after an import, "Python Deep Dive: 3 added, 2 updated". */
-  return g_strdup_printf (_("%s: %s"), result->deck_name, joined);
-}
-
-/**
- * flash_window_import_files:
- * @self: a #FlashWindow
- * @files: (array length=n_files): the cheatsheets
- * @n_files: how many
- *
- * Imports each file into the collection, each all or nothing, and tells the user what happened:
- * a toast for what was imported, a dialog naming each file that was not.
- */
-void
-flash_window_import_files (FlashWindow  *self,
-                           GFile       **files,
-                           guint         n_files)
-{
-  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *single = NULL;
-  guint n_imported = 0;
-  guint n_added = 0;
-
-  g_return_if_fail (FLASH_IS_WINDOW (self));
-  g_return_if_fail (files != NULL || n_files == 0);
-
-  if (self->store == NULL)
-    return;
-
-  for (guint i = 0; i < n_files; i++)
-    {
-      g_autofree char *path = g_file_get_path (files[i]);
-      g_autoptr(GError) error = NULL;
-      FlashImportResult result = { 0 };
-
-      if (path == NULL)
-        {
-          g_autofree char *name = g_file_get_parse_name (files[i]);
-
-          /* Translators: %s is a file's location. */
-          g_ptr_array_add (messages, g_strdup_printf (_("%s: only local files can be imported"),
-                                                      name));
-          continue;
-        }
-
-      if (!flash_store_import_file (self->store, path, &result, &error))
-        {
-          g_ptr_array_add (messages, g_strdup (error->message));
-          continue;
-        }
-
-      n_imported++;
-      n_added += result.added;
-      g_clear_pointer (&single, g_free);
-      single = format_import_result (&result);
-      flash_import_result_clear (&result);
-    }
-
-  flash_window_refresh (self);
-
-  if (n_imported == 1)
-    {
-      add_toast (self, single);
-    }
-  else if (n_imported > 1)
-    {
-      g_autofree char *sheets = NULL;
-      g_autofree char *cards = NULL;
-      g_autofree char *title = NULL;
-
-      sheets = g_strdup_printf (ngettext ("%u cheatsheet imported", "%u cheatsheets imported",
-                                          n_imported),
-                                n_imported);
-      cards = g_strdup_printf (ngettext ("%u card added", "%u cards added", n_added), n_added);
-      /* Translators: "2 cheatsheets imported, 44 cards added". */
-      title = g_strdup_printf (_("%s, %s"), sheets, cards);
-      add_toast (self, title);
-    }
-
-  if (messages->len > 0)
-    {
-      g_autofree char *body = NULL;
-
-      g_ptr_array_add (messages, NULL);
-      body = g_strjoinv ("\n\n", (char **) messages->pdata);
-      show_error (self,
-                  ngettext ("Could Not Import the Cheatsheet", "Could Not Import the Cheatsheets",
-                            messages->len - 1),
-                  body);
-    }
-}
-
 static void
 damaged_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
@@ -484,7 +331,7 @@ damaged_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "restore") != 0)
     return;
   if (!flash_application_restore_newest_backup (application, &error))
-    show_error (self, _("Cannot Restore a Backup"), error->message);
+    flash_window_show_error (self, _("Cannot Restore a Backup"), error->message);
 }
 
 /**
@@ -517,8 +364,8 @@ flash_window_show_open_error (FlashWindow  *self,
   /* The message names the file and says that it was left as it was. */
   if (g_error_matches (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_DAMAGED))
     {
-      AdwMessageDialog *dialog = present_dialog (self, _("The Collection Is Damaged"),
-                                                 error->message);
+      AdwMessageDialog *dialog = flash_window_present_dialog (self, _("The Collection Is Damaged"),
+                                                              error->message);
 
       /* The damaged file is kept among the backups, so restoring can be undone. */
       adw_message_dialog_add_responses (dialog,
@@ -532,80 +379,7 @@ flash_window_show_open_error (FlashWindow  *self,
       g_signal_connect_object (dialog, "response", G_CALLBACK (damaged_response_cb), self, 0);
       return;
     }
-  show_error (self, _("Cannot Open the Collection"), error->message);
-}
-
-static void
-chooser_response_cb (FlashWindow          *self,
-                     int                   response,
-                     GtkFileChooserNative *chooser)
-{
-  g_autoptr(GListModel) model = NULL;
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      model = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-        g_ptr_array_add (files, g_list_model_get_item (model, i));
-    }
-
-  g_clear_object (&self->chooser);
-
-  if (files->len > 0)
-    flash_window_import_files (self, (GFile **) files->pdata, files->len);
-}
-
-static void
-import_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  FlashWindow *self = FLASH_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-      return;
-    }
-
-  self->chooser = gtk_file_chooser_native_new (_("Import Cheatsheets"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Import"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
-
-  gtk_file_filter_set_name (filter, _("Markdown cheatsheets"));
-  gtk_file_filter_add_pattern (filter, "*.md");
-  gtk_file_filter_add_pattern (filter, "*.markdown");
-  gtk_file_filter_add_mime_type (filter, "text/markdown");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-
-  g_signal_connect_object (self->chooser, "response",
-                           G_CALLBACK (chooser_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-add_bundled_decks_action_cb (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
-{
-  FlashWindow *self = FLASH_WINDOW (widget);
-  g_auto(GStrv) paths = flash_application_list_bundled_decks ();
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; paths[i] != NULL; i++)
-    g_ptr_array_add (files, g_file_new_for_path (paths[i]));
-
-  if (files->len == 0)
-    {
-      show_error (self, _("No Bundled Decks"),
-                  _("The Python decks are not installed with this copy of Flashsheet."));
-      return;
-    }
-
-  flash_window_import_files (self, (GFile **) files->pdata, files->len);
+  flash_window_show_error (self, _("Cannot Open the Collection"), error->message);
 }
 
 static const FlashDeckInfo *
@@ -657,7 +431,7 @@ show_toast_action_cb (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  add_toast (FLASH_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  flash_window_add_toast (FLASH_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -691,14 +465,14 @@ delete_response_cb (AdwMessageDialog *dialog,
 
   if (!flash_store_delete_deck (self->store, deck_id, &error))
     {
-      show_error (self, _("Could Not Delete the Deck"), error->message);
+      flash_window_show_error (self, _("Could Not Delete the Deck"), error->message);
       flash_window_refresh (self);
       return;
     }
 
   flash_window_refresh (self);
   toast = g_strdup_printf (_("“%s” deleted"), name);
-  add_toast (self, toast);
+  flash_window_add_toast (self, toast);
 }
 
 static void
@@ -738,7 +512,7 @@ delete_deck_action_cb (GtkWidget  *widget,
                               cards, reviews);
     }
 
-  dialog = present_dialog (self, heading, body);
+  dialog = flash_window_present_dialog (self, heading, body);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "delete", _("_Delete"),
@@ -751,47 +525,6 @@ delete_deck_action_cb (GtkWidget  *widget,
   *data = deck_id;
   g_object_set_data_full (G_OBJECT (dialog), "deck-id", data, g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
-}
-
-static gboolean
-is_markdown_file (GFile *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-
-  return name != NULL
-         && (g_str_has_suffix (name, ".md") || g_str_has_suffix (name, ".markdown")
-             || g_str_has_suffix (name, ".MD"));
-}
-
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         FlashWindow   *self)
-{
-  GSList *list;
-  g_autoptr(GPtrArray) files = g_ptr_array_new ();
-
-  if (self->store == NULL || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-
-  list = gdk_file_list_get_files (g_value_get_boxed (value));
-  for (GSList *l = list; l != NULL; l = l->next)
-    {
-      if (is_markdown_file (l->data))
-        g_ptr_array_add (files, l->data);
-    }
-  g_slist_free (list);
-
-  if (files->len == 0)
-    {
-      add_toast (self, _("Only Markdown cheatsheets can be imported"));
-      return FALSE;
-    }
-
-  flash_window_import_files (self, (GFile **) files->pdata, files->len);
-  return TRUE;
 }
 
 static void
@@ -970,9 +703,9 @@ flash_window_class_init (FlashWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stack_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, study_page_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, flash_window_import_action_cb);
   gtk_widget_class_install_action (widget_class, "win.add-bundled-decks", NULL,
-                                   add_bundled_decks_action_cb);
+                                   flash_window_add_bundled_decks_action_cb);
   gtk_widget_class_install_action (widget_class, "win.study", NULL, study_action_cb);
   gtk_widget_class_install_action (widget_class, "win.study-deck", "x", study_deck_action_cb);
   gtk_widget_class_install_action (widget_class, "win.delete-deck", "x", delete_deck_action_cb);
@@ -996,7 +729,7 @@ flash_window_init (FlashWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect_object (self->drop_target, "drop", G_CALLBACK (drop_cb), self, 0);
+  g_signal_connect_object (self->drop_target, "drop", G_CALLBACK (flash_window_drop_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drop_target));
 }
 
@@ -1017,80 +750,4 @@ flash_window_new (FlashApplication *application,
                        "application", application,
                        "store", store,
                        NULL);
-}
-
-const char *
-flash_window_get_page_name (FlashWindow *self)
-{
-  g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
-
-  return gtk_stack_get_visible_child_name (self->stack);
-}
-
-guint
-flash_window_get_n_deck_rows (FlashWindow *self)
-{
-  g_return_val_if_fail (FLASH_IS_WINDOW (self), 0);
-
-  return self->deck_rows->len;
-}
-
-AdwActionRow *
-flash_window_get_deck_row (FlashWindow *self,
-                           guint        index)
-{
-  g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (index < self->deck_rows->len, NULL);
-
-  return g_ptr_array_index (self->deck_rows, index);
-}
-
-const char *
-flash_window_get_count_text (FlashWindow *self,
-                             const char  *count)
-{
-  g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
-
-  if (g_strcmp0 (count, "new") == 0)
-    return gtk_label_get_label (self->new_label);
-  if (g_strcmp0 (count, "learning") == 0)
-    return gtk_label_get_label (self->learning_label);
-  if (g_strcmp0 (count, "due") == 0)
-    return gtk_label_get_label (self->due_label);
-  if (g_strcmp0 (count, "streak") == 0)
-    return gtk_label_get_label (self->streak_label);
-
-  g_return_val_if_reached (NULL);
-}
-
-GtkWidget *
-flash_window_get_study_button (FlashWindow *self)
-{
-  g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
-
-  return self->study_button;
-}
-
-const char *
-flash_window_get_last_toast (FlashWindow *self)
-{
-  g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
-
-  return self->last_toast;
-}
-
-GtkDropTarget *
-flash_window_get_drop_target (FlashWindow *self)
-{
-  g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
-
-  return self->drop_target;
-}
-
-AdwMessageDialog *
-flash_window_get_dialog (FlashWindow *self)
-{
-  g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
-
-  return self->dialog;
 }

@@ -8,7 +8,7 @@
 
 #include "flash-preferences-window.h"
 #include "flash-settings.h"
-#include "flash-window-private.h"
+#include "flash-window-testing.h"
 
 typedef struct
 {

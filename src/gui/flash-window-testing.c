@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* flash-window-testing.c: what the window tests look at (flash-window-testing.h). */
+
+#include "flash-window-private.h"
+#include "flash-window-testing.h"
+
+const char *
+flash_window_get_page_name (FlashWindow *self)
+{
+  g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+guint
+flash_window_get_n_deck_rows (FlashWindow *self)
+{
+  g_return_val_if_fail (FLASH_IS_WINDOW (self), 0);
+
+  return self->deck_rows->len;
+}
+
+AdwActionRow *
+flash_window_get_deck_row (FlashWindow *self,
+                           guint        index)
+{
+  g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (index < self->deck_rows->len, NULL);
+
+  return g_ptr_array_index (self->deck_rows, index);
+}
+
+const char *
+flash_window_get_count_text (FlashWindow *self,
+                             const char  *count)
+{
+  g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
+
+  if (g_strcmp0 (count, "new") == 0)
+    return gtk_label_get_label (self->new_label);
+  if (g_strcmp0 (count, "learning") == 0)
+    return gtk_label_get_label (self->learning_label);
+  if (g_strcmp0 (count, "due") == 0)
+    return gtk_label_get_label (self->due_label);
+  if (g_strcmp0 (count, "streak") == 0)
+    return gtk_label_get_label (self->streak_label);
+
+  g_return_val_if_reached (NULL);
+}
+
+GtkWidget *
+flash_window_get_study_button (FlashWindow *self)
+{
+  g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
+
+  return self->study_button;
+}
+
+const char *
+flash_window_get_last_toast (FlashWindow *self)
+{
+  g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
+
+  return self->last_toast;
+}
+
+GtkDropTarget *
+flash_window_get_drop_target (FlashWindow *self)
+{
+  g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
+
+  return self->drop_target;
+}
+
+AdwMessageDialog *
+flash_window_get_dialog (FlashWindow *self)
+{
+  g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
+
+  return self->dialog;
+}

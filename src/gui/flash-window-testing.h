@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* flash-window-testing.h: what the window tests look at, as a user would see it. Tests only. */
+#pragma once
+
+#include "flash-window.h"
+
+G_BEGIN_DECLS
+
+const char       *flash_window_get_page_name    (FlashWindow *self);
+guint             flash_window_get_n_deck_rows  (FlashWindow *self);
+AdwActionRow     *flash_window_get_deck_row     (FlashWindow *self,
+                                                 guint        index);
+const char       *flash_window_get_count_text   (FlashWindow *self,
+                                                 const char  *count);
+GtkWidget        *flash_window_get_study_button (FlashWindow *self);
+const char       *flash_window_get_last_toast   (FlashWindow *self);
+AdwMessageDialog *flash_window_get_dialog       (FlashWindow *self);
+GtkDropTarget    *flash_window_get_drop_target  (FlashWindow *self);
+
+G_END_DECLS
