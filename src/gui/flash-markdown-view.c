@@ -11,7 +11,7 @@
 #include <gtksourceview/gtksource.h>
 #include <cmark-gfm-core-extensions.h>
 
-#include "flash-markdown-view.h"
+#include "flash-markdown-view-private.h"
 #include "flash-markup.h"
 #include "flash-markdown-css.h"
 
@@ -22,19 +22,10 @@
 /* Labels with a word longer than this wrap between any characters. */
 #define MAX_WORD_CHARS 200
 
-/* Table cells longer than this wrap at this width. */
-#define MAX_CELL_CHARS 32
 
 #define MIN_TEXT_SCALE 0.5
 #define MAX_TEXT_SCALE 4.0
 
-struct _FlashMarkdownView
-{
-  GtkWidget  parent_instance;
-
-  char      *markdown;
-  double     text_scale;
-};
 
 G_DEFINE_FINAL_TYPE (FlashMarkdownView, flash_markdown_view, GTK_TYPE_WIDGET)
 
@@ -53,12 +44,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* What every block renderer needs while one document is turned into widgets. */
-typedef struct
-{
-  FlashMarkdownView *self;
-  PangoAttrList     *attrs; /* the text scale for labels, or NULL at 1.0 */
-} RenderContext;
 
 static GtkWidget *render_block (RenderContext *ctx,
                                 cmark_node    *node,
@@ -174,20 +159,20 @@ create_label_with_role (RenderContext     *ctx,
   return label;
 }
 
-static GtkWidget *
-create_label (RenderContext *ctx,
-              const char    *markup)
+GtkWidget *
+flash_markdown_view_label (RenderContext *ctx,
+                           const char    *markup)
 {
   return create_label_with_role (ctx, markup, GTK_ACCESSIBLE_ROLE_LABEL);
 }
 
-static GtkWidget *
-create_label_for_inlines (RenderContext *ctx,
-                          cmark_node    *node)
+GtkWidget *
+flash_markdown_view_label_for_inlines (RenderContext *ctx,
+                                       cmark_node    *node)
 {
   g_autofree char *markup = flash_markup_from_inlines (node, FLASH_MARKUP_LINKS);
 
-  return create_label (ctx, markup);
+  return flash_markdown_view_label (ctx, markup);
 }
 
 static GtkWidget *
@@ -223,7 +208,7 @@ render_literal (RenderContext *ctx,
     len--;
 
   escaped = g_markup_escape_text (literal != NULL ? literal : "", len);
-  label = create_label (ctx, escaped);
+  label = flash_markdown_view_label (ctx, escaped);
   gtk_widget_add_css_class (label, "md-html");
   gtk_widget_add_css_class (label, "monospace");
 
@@ -235,10 +220,10 @@ static GtkWidget *
 render_flat (RenderContext *ctx,
              cmark_node    *node)
 {
-  g_autoptr (GString) markup = g_string_new (NULL);
+  g_autoptr(GString) markup = g_string_new (NULL);
 
   flash_markup_append_flat (markup, node, FLASH_MARKUP_LINKS);
-  return create_label (ctx, markup->str);
+  return flash_markdown_view_label (ctx, markup->str);
 }
 
 static void
@@ -341,376 +326,6 @@ render_quote (RenderContext *ctx,
   return quote;
 }
 
-/* cmark-gfm names the header row "table_header" and the others "table_row". */
-static gboolean
-is_table_row (cmark_node *node)
-{
-  return flash_markup_is_node_type (node, "table_row") ||
-         flash_markup_is_node_type (node, "table_header");
-}
-
-/* The number of characters a cell shows, to decide whether it may wrap. */
-static gsize
-count_cell_chars (cmark_node *cell)
-{
-  cmark_iter *iter = cmark_iter_new (cell);
-  cmark_event_type event;
-  gsize n_chars = 0;
-
-  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    {
-      cmark_node *node = cmark_iter_get_node (iter);
-      const char *literal;
-
-      if (event != CMARK_EVENT_ENTER)
-        continue;
-
-      switch (cmark_node_get_type (node))
-        {
-        case CMARK_NODE_TEXT:
-        case CMARK_NODE_CODE:
-        case CMARK_NODE_HTML_INLINE:
-          literal = cmark_node_get_literal (node);
-          if (literal != NULL)
-            n_chars += g_utf8_strlen (literal, -1);
-          break;
-
-        case CMARK_NODE_SOFTBREAK:
-        case CMARK_NODE_LINEBREAK:
-          n_chars++;
-          break;
-
-        default:
-          break;
-        }
-    }
-  cmark_iter_free (iter);
-
-  return n_chars;
-}
-
-static GtkWidget *
-render_table (RenderContext *ctx,
-              cmark_node    *node)
-{
-  guint n_columns = cmark_gfm_extensions_get_table_columns (node);
-  const guint8 *alignments = cmark_gfm_extensions_get_table_alignments (node);
-  GtkWidget *grid;
-  GtkWidget *scroller;
-  guint n_rows = 0;
-  guint row_index = 0;
-
-  for (cmark_node *row = cmark_node_first_child (node); row != NULL; row = cmark_node_next (row))
-    if (is_table_row (row))
-      n_rows++;
-
-  grid = gtk_grid_new ();
-  gtk_widget_add_css_class (grid, "md-table");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (grid),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Table"),
-                                  -1);
-
-  for (cmark_node *row = cmark_node_first_child (node); row != NULL; row = cmark_node_next (row))
-    {
-      gboolean is_header;
-      cmark_node *cell;
-
-      if (!is_table_row (row))
-        continue;
-
-      is_header = cmark_gfm_extensions_get_table_row_is_header (row);
-      cell = cmark_node_first_child (row);
-
-      /* Rows with fewer cells get empty ones, so the grid lines stay whole. */
-      for (guint column = 0; column < n_columns; column++)
-        {
-          GtkWidget *label;
-          float xalign = 0.0f;
-          GtkJustification justify = GTK_JUSTIFY_LEFT;
-
-          if (cell != NULL && flash_markup_is_node_type (cell, "table_cell"))
-            {
-              label = create_label_for_inlines (ctx, cell);
-
-              /* The scrolled window measures the table's height without a
-               * width, which for wrapping labels means their narrowest
-               * layout and a lot of empty space. So short cells do not wrap
-               * and long ones wrap at a fixed width: then the height measured
-               * is the height shown, and a wide table scrolls sideways. */
-              if (count_cell_chars (cell) > MAX_CELL_CHARS)
-                {
-                  gtk_label_set_width_chars (GTK_LABEL (label), MAX_CELL_CHARS);
-                  gtk_label_set_max_width_chars (GTK_LABEL (label), MAX_CELL_CHARS);
-                }
-              else
-                {
-                  gtk_label_set_wrap (GTK_LABEL (label), FALSE);
-                }
-              cell = cmark_node_next (cell);
-            }
-          else
-            {
-              label = create_label (ctx, "");
-            }
-
-          if (alignments != NULL && alignments[column] == 'c')
-            {
-              xalign = 0.5f;
-              justify = GTK_JUSTIFY_CENTER;
-            }
-          else if (alignments != NULL && alignments[column] == 'r')
-            {
-              xalign = 1.0f;
-              justify = GTK_JUSTIFY_RIGHT;
-            }
-
-          gtk_label_set_xalign (GTK_LABEL (label), xalign);
-          gtk_label_set_justify (GTK_LABEL (label), justify);
-          gtk_widget_set_valign (label, GTK_ALIGN_FILL);
-          gtk_widget_add_css_class (label, "md-table-cell");
-          if (is_header)
-            gtk_widget_add_css_class (label, "md-table-header");
-          if (column + 1 == n_columns)
-            gtk_widget_add_css_class (label, "md-last-column");
-          if (row_index + 1 == n_rows)
-            gtk_widget_add_css_class (label, "md-last-row");
-
-          gtk_grid_attach (GTK_GRID (grid), label, column, row_index, 1, 1);
-        }
-      row_index++;
-    }
-
-  /* A wide table scrolls sideways instead of squeezing the whole card. */
-  scroller = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
-                           "hscrollbar-policy", GTK_POLICY_AUTOMATIC,
-                           "vscrollbar-policy", GTK_POLICY_NEVER,
-                           "propagate-natural-width", TRUE,
-                           "propagate-natural-height", TRUE,
-                           "halign", GTK_ALIGN_START,
-                           "child", grid,
-                           NULL);
-  gtk_widget_add_css_class (scroller, "md-table-frame");
-
-  return scroller;
-}
-
-static GtkSourceLanguage *
-lookup_language (const char *info)
-{
-  static const struct
-  {
-    const char *alias;
-    const char *id;
-  } aliases[] = {
-    { "py", "python3" },       { "python", "python3" },  { "py3", "python3" },
-    { "pycon", "python3" },    { "bash", "sh" },         { "shell", "sh" },
-    { "zsh", "sh" },           { "console", "sh" },      { "shell-session", "sh" },
-    { "javascript", "js" },    { "node", "js" },         { "mjs", "js" },
-    { "ts", "typescript" },    { "yml", "yaml" },        { "c++", "cpp" },
-    { "cxx", "cpp" },          { "rs", "rust" },         { "golang", "go" },
-    { "make", "makefile" },    { "dockerfile", "docker" }, { "md", "markdown" },
-    { "rb", "ruby" },          { "patch", "diff" },      { "sqlite", "sql" },
-    { "postgresql", "sql" },   { "psql", "sql" },        { "htm", "html" },
-  };
-  GtkSourceLanguageManager *manager = gtk_source_language_manager_get_default ();
-  GtkSourceLanguage *language;
-  g_autofree char *word = NULL;
-  g_autofree char *filename = NULL;
-  gsize len;
-
-  if (info == NULL)
-    return NULL;
-
-  while (g_ascii_isspace (*info))
-    info++;
-  len = strcspn (info, " \t{");
-  if (len == 0)
-    return NULL;
-
-  word = g_ascii_strdown (info, len);
-
-  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
-    if (strcmp (word, aliases[i].alias) == 0)
-      return gtk_source_language_manager_get_language (manager, aliases[i].id);
-
-  language = gtk_source_language_manager_get_language (manager, word);
-  if (language != NULL)
-    return language;
-
-  /* Many info strings are file extensions ("rb", "kt", "toml"). */
-  if (strchr (word, '/') == NULL)
-    {
-      filename = g_strconcat ("code.", word, NULL);
-      return gtk_source_language_manager_guess_language (manager, filename, NULL);
-    }
-
-  return NULL;
-}
-
-static void
-update_style_scheme (GtkSourceBuffer *buffer)
-{
-  GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  GtkSourceStyleScheme *scheme;
-
-  scheme = gtk_source_style_scheme_manager_get_scheme (manager, dark ? "Adwaita-dark" : "Adwaita");
-  if (scheme == NULL)
-    scheme = gtk_source_style_scheme_manager_get_scheme (manager, dark ? "classic-dark" : "classic");
-  gtk_source_buffer_set_style_scheme (buffer, scheme);
-}
-
-static void
-style_manager_dark_cb (AdwStyleManager *style_manager,
-                       GParamSpec      *pspec,
-                       GtkSourceBuffer *buffer)
-{
-  update_style_scheme (buffer);
-}
-
-static gboolean
-reset_copy_icon_cb (gpointer user_data)
-{
-  gtk_button_set_icon_name (GTK_BUTTON (user_data), "edit-copy-symbolic");
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-copy_button_clicked_cb (GtkButton *button,
-                        gpointer   user_data)
-{
-  const char *code = g_object_get_data (G_OBJECT (button), "flash-code");
-
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), code);
-
-  /* A check mark for a moment says the copy happened. */
-  gtk_button_set_icon_name (button, "object-select-symbolic");
-  g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, 1, reset_copy_icon_cb,
-                              g_object_ref (button), g_object_unref);
-}
-
-/* GtkSourceView reads, validates and compiles a language's .lang file when a buffer takes a
- * language that no other buffer holds, and frees the result with the last such buffer. A card's
- * code blocks go when the next card comes, so every card paid for it again: about 80 % of
- * rendering a card with a Python block (build-aux/bench-gui, docs/performance.md). One idle buffer
- * per language used keeps each loaded for the life of the process. */
-static void
-keep_language_loaded (GtkSourceLanguage *language)
-{
-  static GHashTable *holders; /* language id → GtkSourceBuffer */
-  const char *id = gtk_source_language_get_id (language);
-  GtkSourceBuffer *holder;
-
-  if (holders == NULL)
-    holders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  if (g_hash_table_contains (holders, id))
-    return;
-
-  holder = gtk_source_buffer_new_with_language (language);
-  gtk_source_buffer_set_highlight_syntax (holder, TRUE);
-  g_hash_table_insert (holders, g_strdup (id), holder);
-}
-
-static GtkWidget *
-render_code_block (RenderContext *ctx,
-                   cmark_node    *node)
-{
-  const char *literal = cmark_node_get_literal (node);
-  g_autoptr (GtkSourceBuffer) buffer = NULL;
-  GtkSourceLanguage *language;
-  GtkWidget *view;
-  GtkWidget *scroller;
-  GtkWidget *button;
-  GtkWidget *overlay;
-  char *code;
-  gsize len;
-
-  len = literal != NULL ? strlen (literal) : 0;
-  while (len > 0 && (literal[len - 1] == '\n' || literal[len - 1] == '\r'))
-    len--;
-  code = g_strndup (literal != NULL ? literal : "", len);
-
-  /* Indented code has no info string, so it stays plain text. */
-  language = lookup_language (cmark_node_get_fence_info (node));
-  if (language != NULL)
-    keep_language_loaded (language);
-
-  buffer = gtk_source_buffer_new (NULL);
-  gtk_source_buffer_set_language (buffer, language);
-  gtk_source_buffer_set_highlight_syntax (buffer, language != NULL);
-  gtk_source_buffer_set_highlight_matching_brackets (buffer, FALSE);
-  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), code, -1);
-
-  if (ctx->self->text_scale != 1.0)
-    {
-      GtkTextIter start, end;
-      GtkTextTag *tag;
-
-      tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (buffer), NULL,
-                                        "scale", ctx->self->text_scale,
-                                        NULL);
-      gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (buffer), &start, &end);
-      gtk_text_buffer_apply_tag (GTK_TEXT_BUFFER (buffer), tag, &start, &end);
-    }
-
-  update_style_scheme (buffer);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (style_manager_dark_cb), buffer, 0);
-
-  /* Read-only and never focused: a focused text view would take the study
-   * keys. The pointer can still select text, and the button copies it all. */
-  view = g_object_new (GTK_SOURCE_TYPE_VIEW,
-                       "buffer", buffer,
-                       "editable", FALSE,
-                       "cursor-visible", FALSE,
-                       "monospace", TRUE,
-                       "wrap-mode", GTK_WRAP_NONE,
-                       "focusable", FALSE,
-                       "top-margin", 12,
-                       "bottom-margin", 12,
-                       "left-margin", 12,
-                       "right-margin", 12,
-                       NULL);
-  gtk_widget_add_css_class (view, "md-code-view");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  language != NULL ? gtk_source_language_get_name (language)
-                                                   : _("Code"),
-                                  -1);
-
-  /* Long lines scroll sideways; the height is always the whole code. */
-  scroller = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
-                           "hscrollbar-policy", GTK_POLICY_AUTOMATIC,
-                           "vscrollbar-policy", GTK_POLICY_NEVER,
-                           "propagate-natural-height", TRUE,
-                           "child", view,
-                           NULL);
-
-  button = g_object_new (GTK_TYPE_BUTTON,
-                         "icon-name", "edit-copy-symbolic",
-                         "tooltip-text", _("Copy"),
-                         "focus-on-click", FALSE,
-                         "halign", GTK_ALIGN_END,
-                         "valign", GTK_ALIGN_START,
-                         NULL);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "md-copy");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy code"),
-                                  -1);
-  g_object_set_data_full (G_OBJECT (button), "flash-code", code, g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (copy_button_clicked_cb), NULL);
-
-  overlay = gtk_overlay_new ();
-  gtk_widget_add_css_class (overlay, "md-code");
-  gtk_widget_set_overflow (overlay, GTK_OVERFLOW_HIDDEN);
-  gtk_overlay_set_child (GTK_OVERLAY (overlay), scroller);
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), button);
-
-  return overlay;
-}
-
 static GtkWidget *
 render_block (RenderContext *ctx,
               cmark_node    *node,
@@ -721,7 +336,7 @@ render_block (RenderContext *ctx,
   switch (cmark_node_get_type (node))
     {
     case CMARK_NODE_PARAGRAPH:
-      widget = create_label_for_inlines (ctx, node);
+      widget = flash_markdown_view_label_for_inlines (ctx, node);
       gtk_widget_add_css_class (widget, "md-paragraph");
       break;
 
@@ -744,7 +359,7 @@ render_block (RenderContext *ctx,
       break;
 
     case CMARK_NODE_CODE_BLOCK:
-      widget = render_code_block (ctx, node);
+      widget = flash_markdown_view_render_code (ctx, node);
       break;
 
     case CMARK_NODE_HTML_BLOCK:
@@ -758,7 +373,7 @@ render_block (RenderContext *ctx,
 
     default:
       if (flash_markup_is_node_type (node, "table"))
-        widget = render_table (ctx, node);
+        widget = flash_markdown_view_render_table (ctx, node);
       else if (cmark_node_first_child (node) != NULL)
         widget = render_flat (ctx, node);
       break;
@@ -779,7 +394,7 @@ flash_markdown_view_clear (FlashMarkdownView *self)
 static void
 flash_markdown_view_rebuild (FlashMarkdownView *self)
 {
-  g_autoptr (cmark_node) document = NULL;
+  g_autoptr(cmark_node) document = NULL;
   RenderContext ctx = { self, NULL };
 
   flash_markdown_view_clear (self);
@@ -815,7 +430,7 @@ ensure_css_loaded (void)
 {
   static gboolean loaded;
   GdkDisplay *display;
-  g_autoptr (GtkCssProvider) provider = NULL;
+  g_autoptr(GtkCssProvider) provider = NULL;
 
   display = gdk_display_get_default ();
   if (loaded || display == NULL)

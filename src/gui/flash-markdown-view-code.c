@@ -1,0 +1,229 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* flash-markdown-view-code.c: code blocks in the Markdown view: GtkSourceView, scheme, copy. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+#include <gtksourceview/gtksource.h>
+
+#include "flash-markdown-view-private.h"
+
+static GtkSourceLanguage *
+lookup_language (const char *info)
+{
+  static const struct
+  {
+    const char *alias;
+    const char *id;
+  } aliases[] = {
+    { "py", "python3" },       { "python", "python3" },  { "py3", "python3" },
+    { "pycon", "python3" },    { "bash", "sh" },         { "shell", "sh" },
+    { "zsh", "sh" },           { "console", "sh" },      { "shell-session", "sh" },
+    { "javascript", "js" },    { "node", "js" },         { "mjs", "js" },
+    { "ts", "typescript" },    { "yml", "yaml" },        { "c++", "cpp" },
+    { "cxx", "cpp" },          { "rs", "rust" },         { "golang", "go" },
+    { "make", "makefile" },    { "dockerfile", "docker" }, { "md", "markdown" },
+    { "rb", "ruby" },          { "patch", "diff" },      { "sqlite", "sql" },
+    { "postgresql", "sql" },   { "psql", "sql" },        { "htm", "html" },
+  };
+  GtkSourceLanguageManager *manager = gtk_source_language_manager_get_default ();
+  GtkSourceLanguage *language;
+  g_autofree char *word = NULL;
+  g_autofree char *filename = NULL;
+  gsize len;
+
+  if (info == NULL)
+    return NULL;
+
+  while (g_ascii_isspace (*info))
+    info++;
+  len = strcspn (info, " \t{");
+  if (len == 0)
+    return NULL;
+
+  word = g_ascii_strdown (info, len);
+
+  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
+    if (strcmp (word, aliases[i].alias) == 0)
+      return gtk_source_language_manager_get_language (manager, aliases[i].id);
+
+  language = gtk_source_language_manager_get_language (manager, word);
+  if (language != NULL)
+    return language;
+
+  /* Many info strings are file extensions ("rb", "kt", "toml"). */
+  if (strchr (word, '/') == NULL)
+    {
+      filename = g_strconcat ("code.", word, NULL);
+      return gtk_source_language_manager_guess_language (manager, filename, NULL);
+    }
+
+  return NULL;
+}
+
+static void
+update_style_scheme (GtkSourceBuffer *buffer)
+{
+  GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GtkSourceStyleScheme *scheme;
+
+  scheme = gtk_source_style_scheme_manager_get_scheme (manager, dark ? "Adwaita-dark" : "Adwaita");
+  if (scheme == NULL)
+    scheme = gtk_source_style_scheme_manager_get_scheme (manager, dark ? "classic-dark" : "classic");
+  gtk_source_buffer_set_style_scheme (buffer, scheme);
+}
+
+static void
+style_manager_dark_cb (AdwStyleManager *style_manager,
+                       GParamSpec      *pspec,
+                       GtkSourceBuffer *buffer)
+{
+  update_style_scheme (buffer);
+}
+
+static gboolean
+reset_copy_icon_cb (gpointer user_data)
+{
+  gtk_button_set_icon_name (GTK_BUTTON (user_data), "edit-copy-symbolic");
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+copy_button_clicked_cb (GtkButton *button,
+                        gpointer   user_data)
+{
+  const char *code = g_object_get_data (G_OBJECT (button), "flash-code");
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), code);
+
+  /* A check mark for a moment says the copy happened. */
+  gtk_button_set_icon_name (button, "object-select-symbolic");
+  g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, 1, reset_copy_icon_cb,
+                              g_object_ref (button), g_object_unref);
+}
+
+/* GtkSourceView reads, validates and compiles a language's .lang file when a buffer takes a
+ * language that no other buffer holds, and frees the result with the last such buffer. A card's
+ * code blocks go when the next card comes, so every card paid for it again: about 80 % of
+ * rendering a card with a Python block (build-aux/bench-gui, docs/performance.md). One idle buffer
+ * per language used keeps each loaded for the life of the process. */
+static void
+keep_language_loaded (GtkSourceLanguage *language)
+{
+  static GHashTable *holders; /* language id → GtkSourceBuffer */
+  const char *id = gtk_source_language_get_id (language);
+  GtkSourceBuffer *holder;
+
+  if (holders == NULL)
+    holders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  if (g_hash_table_contains (holders, id))
+    return;
+
+  holder = gtk_source_buffer_new_with_language (language);
+  gtk_source_buffer_set_highlight_syntax (holder, TRUE);
+  g_hash_table_insert (holders, g_strdup (id), holder);
+}
+
+GtkWidget *
+flash_markdown_view_render_code (RenderContext *ctx,
+                                 cmark_node    *node)
+{
+  const char *literal = cmark_node_get_literal (node);
+  g_autoptr(GtkSourceBuffer) buffer = NULL;
+  GtkSourceLanguage *language;
+  GtkWidget *view;
+  GtkWidget *scroller;
+  GtkWidget *button;
+  GtkWidget *overlay;
+  char *code;
+  gsize len;
+
+  len = literal != NULL ? strlen (literal) : 0;
+  while (len > 0 && (literal[len - 1] == '\n' || literal[len - 1] == '\r'))
+    len--;
+  code = g_strndup (literal != NULL ? literal : "", len);
+
+  /* Indented code has no info string, so it stays plain text. */
+  language = lookup_language (cmark_node_get_fence_info (node));
+  if (language != NULL)
+    keep_language_loaded (language);
+
+  buffer = gtk_source_buffer_new (NULL);
+  gtk_source_buffer_set_language (buffer, language);
+  gtk_source_buffer_set_highlight_syntax (buffer, language != NULL);
+  gtk_source_buffer_set_highlight_matching_brackets (buffer, FALSE);
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), code, -1);
+
+  if (ctx->self->text_scale != 1.0)
+    {
+      GtkTextIter start, end;
+      GtkTextTag *tag;
+
+      tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (buffer), NULL,
+                                        "scale", ctx->self->text_scale,
+                                        NULL);
+      gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (buffer), &start, &end);
+      gtk_text_buffer_apply_tag (GTK_TEXT_BUFFER (buffer), tag, &start, &end);
+    }
+
+  update_style_scheme (buffer);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (style_manager_dark_cb), buffer, 0);
+
+  /* Read-only and never focused: a focused text view would take the study
+   * keys. The pointer can still select text, and the button copies it all. */
+  view = g_object_new (GTK_SOURCE_TYPE_VIEW,
+                       "buffer", buffer,
+                       "editable", FALSE,
+                       "cursor-visible", FALSE,
+                       "monospace", TRUE,
+                       "wrap-mode", GTK_WRAP_NONE,
+                       "focusable", FALSE,
+                       "top-margin", 12,
+                       "bottom-margin", 12,
+                       "left-margin", 12,
+                       "right-margin", 12,
+                       NULL);
+  gtk_widget_add_css_class (view, "md-code-view");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  language != NULL ? gtk_source_language_get_name (language)
+                                                   : _("Code"),
+                                  -1);
+
+  /* Long lines scroll sideways; the height is always the whole code. */
+  scroller = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
+                           "hscrollbar-policy", GTK_POLICY_AUTOMATIC,
+                           "vscrollbar-policy", GTK_POLICY_NEVER,
+                           "propagate-natural-height", TRUE,
+                           "child", view,
+                           NULL);
+
+  button = g_object_new (GTK_TYPE_BUTTON,
+                         "icon-name", "edit-copy-symbolic",
+                         "tooltip-text", _("Copy"),
+                         "focus-on-click", FALSE,
+                         "halign", GTK_ALIGN_END,
+                         "valign", GTK_ALIGN_START,
+                         NULL);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "md-copy");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy code"),
+                                  -1);
+  g_object_set_data_full (G_OBJECT (button), "flash-code", code, g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (copy_button_clicked_cb), NULL);
+
+  overlay = gtk_overlay_new ();
+  gtk_widget_add_css_class (overlay, "md-code");
+  gtk_widget_set_overflow (overlay, GTK_OVERFLOW_HIDDEN);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), scroller);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), button);
+
+  return overlay;
+}
