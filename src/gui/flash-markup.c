@@ -330,7 +330,7 @@ flash_markup_from_markdown (const char       *markdown,
                             gssize            length,
                             FlashMarkupFlags  flags)
 {
-  g_autoptr (cmark_node) document = flash_markdown_parse (markdown, length);
+  g_autoptr(cmark_node) document = flash_markdown_parse (markdown, length);
   GString *markup = g_string_new (NULL);
 
   flash_markup_append_flat (markup, document, flags);

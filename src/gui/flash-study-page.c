@@ -215,7 +215,7 @@ remove_grade_buttons (FlashStudyPage *self)
 static void
 rebuild_grade_buttons (FlashStudyPage *self)
 {
-  g_autoptr (GDateTime) now = NULL;
+  g_autoptr(GDateTime) now = NULL;
   const GradeButton *grades;
   guint n_grades;
   FlashDay today = 0;
@@ -283,8 +283,8 @@ rebuild_grade_buttons (FlashStudyPage *self)
 static void
 update_progress (FlashStudyPage *self)
 {
-  g_autoptr (GDateTime) now = flash_clock_now_or_system ();
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GDateTime) now = flash_clock_now_or_system ();
+  g_autoptr(GError) error = NULL;
   FlashDayCounts counts = { 0 };
   g_autofree char *left = NULL;
   guint n_left;
@@ -312,8 +312,8 @@ update_progress (FlashStudyPage *self)
 static void
 update_done_page (FlashStudyPage *self)
 {
-  g_autoptr (GDateTime) now = flash_clock_now_or_system ();
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GDateTime) now = flash_clock_now_or_system ();
+  g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
   FlashDay today;
   FlashDay next;
@@ -446,9 +446,9 @@ set_card (FlashStudyPage *self,
 static void
 load_next_card (FlashStudyPage *self)
 {
-  g_autoptr (GDateTime) now = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GArray) queue = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) queue = NULL;
   FlashCard *card = NULL;
 
   g_clear_pointer (&self->load_error, g_free);
@@ -504,8 +504,8 @@ static void
 grade_card (FlashStudyPage *self,
             int             grade)
 {
-  g_autoptr (GDateTime) now = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
   FlashReviewResult result = { 0 };
   gint64 elapsed_ms;
 
@@ -538,7 +538,7 @@ grade_card (FlashStudyPage *self,
 static void
 undo_last (FlashStudyPage *self)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   FlashCard *card;
   gint64 card_id = 0;
 

@@ -509,8 +509,8 @@ test_view_code_copy (Fixture       *fixture,
   GtkWidget *button;
   GdkClipboard *clipboard;
   GdkContentProvider *content;
-  g_auto (GValue) value = G_VALUE_INIT;
-  g_autoptr (GError) error = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
 
   render (fixture, "```sh\necho '<&>'\nls\n```");
 
@@ -663,8 +663,8 @@ static void
 test_view_no_focus_stealing (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
-  g_autoptr (GPtrArray) views = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
   GtkWidget *focus_before;
 
   render (fixture, "# Title [link](https://example.org)\n\nSome *text* with a "
@@ -706,7 +706,7 @@ test_view_text_scale (Fixture       *fixture,
 {
   GtkWidget *label;
   PangoAttrList *attrs;
-  g_autoptr (GSList) attributes = NULL;
+  g_autoptr(GSList) attributes = NULL;
   int normal_height;
   int scaled_height;
 
@@ -791,8 +791,8 @@ test_view_bundled_decks (Fixture       *fixture,
                          gconstpointer  data)
 {
   const char *decks_dir = g_getenv ("FLASHSHEET_DECKS_DIR");
-  g_autoptr (GDir) dir = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
   const char *name;
   GLogLevelFlags fatal_mask;
   guint n_decks = 0;
@@ -814,7 +814,7 @@ test_view_bundled_decks (Fixture       *fixture,
   while ((name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = NULL;
-      g_autoptr (FlashSheet) sheet = NULL;
+      g_autoptr(FlashSheet) sheet = NULL;
 
       if (!g_str_has_suffix (name, ".md"))
         continue;

@@ -92,11 +92,11 @@ check_markup (const char *markup,
               GPtrArray  *hrefs,
               GPtrArray  *titles)
 {
-  g_autoptr (GPtrArray) own_hrefs = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GPtrArray) own_titles = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) own_hrefs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) own_titles = g_ptr_array_new_with_free_func (g_free);
   LinkStrip strip = { g_string_new (NULL), hrefs ? hrefs : own_hrefs, titles ? titles : own_titles };
-  g_autoptr (GMarkupParseContext) context = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *wrapped = g_strconcat ("<markup>", markup, "</markup>", NULL);
   g_autofree char *rebuilt = NULL;
   char *text = NULL;
@@ -161,8 +161,8 @@ test_markup_breaks (void)
 static void
 test_markup_links (void)
 {
-  g_autoptr (GPtrArray) hrefs = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) hrefs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *markup = markup_of ("[the docs](https://docs.python.org/3/ \"Python\") and "
                                        "https://example.org/x", FLASH_MARKUP_LINKS);
   g_autofree char *plain = markup_of ("[the docs](https://docs.python.org/3/)", FLASH_MARKUP_NONE);
@@ -218,8 +218,8 @@ test_markup_injection_code (void)
 static void
 test_markup_injection_link (void)
 {
-  g_autoptr (GPtrArray) hrefs = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) hrefs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *markup = markup_of ("[<b>t</b> & x](https://e.org/?a=1&b=\"><b>x "
                                        "\"</span> & <i>\")", FLASH_MARKUP_LINKS);
   g_autofree char *text = check_markup (markup, hrefs, titles);

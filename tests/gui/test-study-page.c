@@ -69,8 +69,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (FlashSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlashSheet) sheet = NULL;
   g_autofree char *path = NULL;
   FlashImportResult result = { 0 };
 
@@ -242,7 +242,7 @@ find_status_page (GtkWidget *widget)
 static GPtrArray *
 review_log (Fixture *fixture)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   GPtrArray *log = flash_store_list_log (fixture->store, 0, &error);
 
   g_assert_no_error (error);
@@ -253,7 +253,7 @@ review_log (Fixture *fixture)
 static guint
 log_length (Fixture *fixture)
 {
-  g_autoptr (GPtrArray) log = review_log (fixture);
+  g_autoptr(GPtrArray) log = review_log (fixture);
 
   return log->len;
 }
@@ -261,12 +261,12 @@ log_length (Fixture *fixture)
 static GtkShortcutController *
 window_shortcuts (Fixture *fixture)
 {
-  g_autoptr (GListModel) controllers = NULL;
+  g_autoptr(GListModel) controllers = NULL;
 
   controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->page));
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
-      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
 
       if (GTK_IS_SHORTCUT_CONTROLLER (controller)
           && g_strcmp0 (gtk_event_controller_get_name (controller), "flash-study-shortcuts") == 0)
@@ -294,7 +294,7 @@ press_key (Fixture         *fixture,
 
   for (guint i = 0; i < g_list_model_get_n_items (model) && !found; i++)
     {
-      g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (model, i);
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (model, i);
       GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
 
       if (GTK_IS_KEYVAL_TRIGGER (trigger)
@@ -337,8 +337,8 @@ static void
 test_walk (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_autoptr (GPtrArray) log = NULL;
-  g_autoptr (GPtrArray) buttons = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
   int first;
   int second;
 
@@ -386,7 +386,7 @@ static void
 test_grades_disabled_before_answer (Fixture       *fixture,
                                     gconstpointer  data)
 {
-  g_autoptr (GPtrArray) buttons = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
 
   start (fixture);
   buttons = grade_buttons (fixture);
@@ -423,7 +423,7 @@ static void
 test_keys (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_autoptr (GPtrArray) log = NULL;
+  g_autoptr(GPtrArray) log = NULL;
   const guint keys[] = { GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4 };
   const int grades[] = { FLASH_GRADE_AGAIN, FLASH_GRADE_HARD, FLASH_GRADE_GOOD, FLASH_GRADE_EASY };
 
@@ -460,8 +460,8 @@ static void
 test_full_scale (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr (GPtrArray) buttons = NULL;
-  g_autoptr (GPtrArray) log = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
+  g_autoptr(GPtrArray) log = NULL;
 
   flash_study_page_set_full_scale (fixture->page, TRUE);
   start (fixture);
@@ -529,7 +529,7 @@ static void
 test_again_requeues (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr (GPtrArray) log = NULL;
+  g_autoptr(GPtrArray) log = NULL;
   int failed;
   int seen_between = 0;
   gboolean came_back = FALSE;
@@ -624,8 +624,8 @@ static void
 test_done_later (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr (GDateTime) tomorrow = NULL;
-  g_autoptr (GPtrArray) buttons = NULL;
+  g_autoptr(GDateTime) tomorrow = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
   AdwStatusPage *status;
 
   start (fixture);
@@ -652,7 +652,7 @@ static void
 test_store_error (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
+  g_autoptr(GError) error = NULL;
   int question;
 
   start (fixture);
