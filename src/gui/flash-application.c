@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "flash-application.h"
-#include "flash-backup.h"
 #include "flash-preferences-window.h"
 #include "flash-window.h"
 
@@ -14,12 +13,9 @@ struct _FlashApplication
 {
   AdwApplication  parent_instance;
 
-  FlashSettings  *settings;
-  FlashStore     *store;
-  /* Why the collection could not be opened; every window shows it instead of the decks. */
-  GError         *open_error;
-  /* Polls the collection's health check, which runs in a thread after the window shows. */
-  guint           check_source;
+  FlashSettings   *settings;
+  /* The one collection every window shows; it owns the store, its health check and restores. */
+  FlashCollection *collection;
 };
 
 G_DEFINE_FINAL_TYPE (FlashApplication, flash_application, ADW_TYPE_APPLICATION)
@@ -105,14 +101,15 @@ refresh_windows (FlashApplication *self)
 static void
 sync_limits (FlashApplication *self)
 {
+  FlashStore *store = flash_collection_get_store (self->collection);
   g_autoptr(GError) error = NULL;
   FlashLimits limits;
 
-  if (self->store == NULL)
+  if (store == NULL || flash_store_is_read_only (store))
     return;
 
   flash_settings_get_limits (self->settings, &limits);
-  if (!flash_store_set_limits (self->store, &limits, &error))
+  if (!flash_store_set_limits (store, &limits, &error))
     g_message ("Could not save the daily limits: %s", error->message);
 }
 
@@ -124,7 +121,7 @@ limits_changed_cb (FlashApplication *self)
 }
 
 static void
-import_bundled_decks (FlashApplication *self)
+import_bundled_decks (FlashStore *store)
 {
   g_auto(GStrv) paths = flash_application_list_bundled_decks ();
 
@@ -133,51 +130,28 @@ import_bundled_decks (FlashApplication *self)
       g_autoptr(GError) error = NULL;
       FlashImportResult result = { 0 };
 
-      if (!flash_store_import_file (self->store, paths[i], &result, &error))
+      if (!flash_store_import_file (store, paths[i], &result, &error))
         g_message ("Could not import a bundled deck: %s", error->message);
       flash_import_result_clear (&result);
     }
 }
 
-/* A collection that fails its health check is shown like one that cannot be opened. */
-static gboolean
-check_collection_cb (gpointer user_data)
-{
-  FlashApplication *self = user_data;
-  GList *windows;
-
-  if (flash_store_is_checking (self->store))
-    return G_SOURCE_CONTINUE;
-
-  self->check_source = 0;
-  if (flash_store_wait_checked (self->store, &self->open_error))
-    return G_SOURCE_REMOVE;
-
-  windows = gtk_application_get_windows (GTK_APPLICATION (self));
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (FLASH_IS_WINDOW (l->data))
-      flash_window_show_open_error (FLASH_WINDOW (l->data), self->open_error);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-open_store (FlashApplication *self)
+open_collection (FlashApplication *self)
 {
   g_autofree char *path = flash_store_default_path ();
+  FlashStore *store;
 
-  /* The health check of a large collection takes a while: the window shows first, and no write
-   * happens before the check has passed (flash_store_open_deferred). */
-  self->store = flash_store_open_deferred (path, &self->open_error);
-  if (self->store == NULL)
-    return;
-  if (flash_store_is_checking (self->store))
-    self->check_source = g_timeout_add (50, check_collection_cb, self);
-
-  sync_limits (self);
+  self->collection = flash_collection_new (path);
+  /* A restore or a read-only copy gives the collection another store: it gets the limits too. */
+  g_signal_connect_object (self->collection, "notify::store", G_CALLBACK (sync_limits), self,
+                           G_CONNECT_SWAPPED);
+  flash_collection_open (self->collection);
 
   /* A first start opens ready to study rather than on an empty page. */
-  if (flash_store_is_empty (self->store))
-    import_bundled_decks (self);
+  store = flash_collection_get_store (self->collection);
+  if (store != NULL && flash_store_is_empty (store))
+    import_bundled_decks (store);
 }
 
 /* Benchmark hook for build-aux/bench-gui, which cannot see inside the process: with
@@ -216,14 +190,15 @@ get_window (FlashApplication *self)
   if (FLASH_IS_WINDOW (window))
     return FLASH_WINDOW (window);
 
-  window = GTK_WINDOW (flash_window_new (self, self->store));
+  window = GTK_WINDOW (flash_window_new (self, self->collection));
   if (g_strcmp0 (g_getenv ("FLASHSHEET_BENCH_FIRST_FRAME"), "1") == 0)
     g_signal_connect (window, "map", G_CALLBACK (bench_window_map_cb), self);
   gtk_window_present (window);
 
   /* Shown after the window, so the dialog stacks above it even without a window manager. */
-  if (self->open_error != NULL)
-    flash_window_show_open_error (FLASH_WINDOW (window), self->open_error);
+  if (flash_collection_get_error (self->collection) != NULL)
+    flash_window_show_open_error (FLASH_WINDOW (window),
+                                  flash_collection_get_error (self->collection));
 
   return FLASH_WINDOW (window);
 }
@@ -249,7 +224,7 @@ flash_application_open (GApplication  *application,
   FlashApplication *self = FLASH_APPLICATION (application);
   FlashWindow *window = get_window (self);
 
-  if (self->store != NULL)
+  if (flash_collection_get_store (self->collection) != NULL)
     flash_window_import_files (window, files, n_files);
 }
 
@@ -350,7 +325,7 @@ flash_application_startup (GApplication *application)
                            G_CALLBACK (limits_changed_cb), self, G_CONNECT_SWAPPED);
   apply_color_scheme (self);
 
-  open_store (self);
+  open_collection (self);
 }
 
 static void
@@ -359,12 +334,10 @@ flash_application_shutdown (GApplication *application)
   FlashApplication *self = FLASH_APPLICATION (application);
   GList *windows;
 
-  /* Windows borrow the store: destroy them before closing it. */
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
     gtk_window_destroy (windows->data);
-
-  g_clear_handle_id (&self->check_source, g_source_remove);
-  g_clear_pointer (&self->store, flash_store_close);
+  if (self->collection != NULL)
+    flash_collection_close (self->collection);
 
   G_APPLICATION_CLASS (flash_application_parent_class)->shutdown (application);
 }
@@ -374,10 +347,8 @@ flash_application_dispose (GObject *object)
 {
   FlashApplication *self = FLASH_APPLICATION (object);
 
-  g_clear_pointer (&self->store, flash_store_close);
+  g_clear_object (&self->collection);
   g_clear_object (&self->settings);
-  g_clear_handle_id (&self->check_source, g_source_remove);
-  g_clear_error (&self->open_error);
 
   G_OBJECT_CLASS (flash_application_parent_class)->dispose (object);
 }
@@ -411,105 +382,12 @@ flash_application_new (void)
                        NULL);
 }
 
-FlashStore *
-flash_application_get_store (FlashApplication *self)
+FlashCollection *
+flash_application_get_collection (FlashApplication *self)
 {
   g_return_val_if_fail (FLASH_IS_APPLICATION (self), NULL);
 
-  return self->store;
-}
-
-/* Replaces the collection and the windows once the restore's dialog has finished responding. */
-static gboolean
-restore_cb (gpointer user_data)
-{
-  FlashApplication *self = user_data;
-  char *backup = g_object_steal_data (G_OBJECT (self), "flash-restore-backup");
-  g_autofree char *path = flash_store_default_path ();
-  GList *windows;
-
-  /* Windows borrow the store: destroy them before closing it, and close it before the file
-   * under it is replaced. */
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
-    gtk_window_destroy (windows->data);
-  g_clear_handle_id (&self->check_source, g_source_remove);
-  g_clear_pointer (&self->store, flash_store_close);
-  g_clear_error (&self->open_error);
-
-  if (flash_backup_restore (path, backup, &self->open_error))
-    open_store (self);
-  get_window (self);
-  g_free (backup);
-  g_application_release (G_APPLICATION (self));
-  return G_SOURCE_REMOVE;
-}
-
-/**
- * flash_application_restore_newest_backup:
- * @self: a #FlashApplication whose collection failed its check
- * @error: return location for why no backup can be restored
- *
- * What the damaged-collection dialog offers: replaces the collection with its newest sound
- * backup (the damaged file is kept among the backups, so this can be undone) and opens it in a
- * new window. The windows are replaced once the calling dialog has finished.
- *
- * Returns: %TRUE when a sound backup was found and will be restored
- */
-gboolean
-flash_application_restore_newest_backup (FlashApplication  *self,
-                                         GError           **error)
-{
-  g_autofree char *path = flash_store_default_path ();
-  char *backup;
-
-  g_return_val_if_fail (FLASH_IS_APPLICATION (self), FALSE);
-
-  backup = flash_backup_find_newest_good (path, error);
-  if (backup == NULL)
-    return FALSE;
-  g_object_set_data_full (G_OBJECT (self), "flash-restore-backup", backup, g_free);
-  g_application_hold (G_APPLICATION (self));
-  g_idle_add (restore_cb, self);
-  return TRUE;
-}
-
-/* Swaps the damaged collection for a read-only copy once the calling dialog has finished. */
-static gboolean
-open_copy_cb (gpointer user_data)
-{
-  FlashApplication *self = user_data;
-  g_autofree char *path = flash_store_default_path ();
-  g_autofree char *copy = g_build_filename (g_get_user_cache_dir (), "flashsheet",
-                                            "read-only-copy.db", NULL);
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
-    gtk_window_destroy (windows->data);
-  g_clear_handle_id (&self->check_source, g_source_remove);
-  g_clear_pointer (&self->store, flash_store_close);
-  g_clear_error (&self->open_error);
-
-  self->store = flash_store_open_read_only_copy (path, copy, &self->open_error);
-  get_window (self);
-  g_application_release (G_APPLICATION (self));
-  return G_SOURCE_REMOVE;
-}
-
-/**
- * flash_application_open_read_only_copy:
- * @self: a #FlashApplication whose collection failed its check
- *
- * The other offer of the damaged-collection dialog: a copy of the collection, opened read-only
- * without a health check, so what can still be read can be looked at and exported. The damaged
- * file is only read. The windows are replaced once the calling dialog has finished.
- */
-void
-flash_application_open_read_only_copy (FlashApplication *self)
-{
-  g_return_if_fail (FLASH_IS_APPLICATION (self));
-
-  g_application_hold (G_APPLICATION (self));
-  g_idle_add (open_copy_cb, self);
+  return self->collection;
 }
 
 FlashSettings *

@@ -4,8 +4,8 @@
 
 #include <adwaita.h>
 
+#include "flash-collection.h"
 #include "flash-settings.h"
-#include "flash-store.h"
 
 G_BEGIN_DECLS
 
@@ -14,13 +14,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FlashApplication, flash_application, FLASH, APPLICATION, AdwApplication)
 
 FlashApplication *flash_application_new              (void);
-FlashStore       *flash_application_get_store        (FlashApplication *self);
+FlashCollection  *flash_application_get_collection   (FlashApplication *self);
 FlashSettings    *flash_application_get_settings     (FlashApplication *self);
 
 GStrv             flash_application_list_bundled_decks (void);
-
-gboolean          flash_application_restore_newest_backup (FlashApplication  *self,
-                                                           GError           **error);
-void              flash_application_open_read_only_copy (FlashApplication *self);
 
 G_END_DECLS

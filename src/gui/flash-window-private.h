@@ -2,6 +2,7 @@
 /* flash-window-private.h: the window's struct and helpers, shared by the flash-window-*.c files. */
 #pragma once
 
+#include "flash-collection.h"
 #include "flash-settings.h"
 #include "flash-study-page.h"
 #include "flash-window.h"
@@ -12,7 +13,9 @@ struct _FlashWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  /* Borrowed from the application (or the test), which closes it after the window is gone. */
+  /* The collection the window shows, and its store while it has one (flash_collection_get_store(),
+   * followed on notify::store, never kept past it). */
+  FlashCollection      *collection;
   FlashStore           *store;
   FlashSettings        *settings;
 

@@ -15,7 +15,7 @@ G_DEFINE_FINAL_TYPE (FlashWindow, flash_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_COLLECTION,
   N_PROPS
 };
 
@@ -323,14 +323,14 @@ damaged_response_cb (AdwMessageDialog *dialog,
                      FlashWindow      *self)
 {
   g_autoptr(GError) error = NULL;
-  FlashApplication *application;
 
-  application = FLASH_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  if (self->collection == NULL)
+    return;
   if (g_strcmp0 (response, "copy") == 0)
-    flash_application_open_read_only_copy (application);
+    flash_collection_open_read_only_copy (self->collection);
   if (g_strcmp0 (response, "restore") != 0)
     return;
-  if (!flash_application_restore_newest_backup (application, &error))
+  if (!flash_collection_restore_newest (self->collection, &error))
     flash_window_show_error (self, _("Cannot Restore a Backup"), error->message);
 }
 
@@ -352,8 +352,10 @@ flash_window_show_open_error (FlashWindow  *self,
   g_return_if_fail (error != NULL);
 
   /* A collection that failed its health check after the window showed is left alone from now
-   * on: the window forgets it, so no refresh shows its decks and no action writes to it. */
+   * on: the window forgets it (the collection closes it too), so no refresh shows its decks and
+   * no action writes to it. */
   self->store = NULL;
+  flash_study_page_set_store (self->study_page, NULL);
 
   /* The status page description is markup. */
   escaped = g_markup_escape_text (error->message, -1);
@@ -580,6 +582,27 @@ study_settings_changed_cb (FlashWindow *self)
                                    flash_settings_get_text_scale (self->settings));
 }
 
+/* The collection was closed, restored or replaced by a read-only copy: show what it holds now. */
+static void
+collection_store_changed_cb (FlashWindow *self)
+{
+  self->store = flash_collection_get_store (self->collection);
+  flash_study_page_set_store (self->study_page, self->store);
+  if (self->store != NULL && is_studying (self))
+    show_page (self, "overview");
+  flash_window_refresh (self);
+  stack_page_changed_cb (self);
+}
+
+static void
+collection_error_changed_cb (FlashWindow *self)
+{
+  const GError *error = flash_collection_get_error (self->collection);
+
+  if (error != NULL)
+    flash_window_show_open_error (self, error);
+}
+
 static void
 flash_window_constructed (GObject *object)
 {
@@ -602,6 +625,14 @@ flash_window_constructed (GObject *object)
                            G_CALLBACK (study_settings_changed_cb), self, G_CONNECT_SWAPPED);
   study_settings_changed_cb (self);
 
+  if (self->collection != NULL)
+    {
+      g_signal_connect_object (self->collection, "notify::store",
+                               G_CALLBACK (collection_store_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->collection, "notify::error",
+                               G_CALLBACK (collection_error_changed_cb), self, G_CONNECT_SWAPPED);
+      self->store = flash_collection_get_store (self->collection);
+    }
   if (self->store != NULL)
     flash_study_page_set_store (self->study_page, self->store);
 
@@ -621,8 +652,8 @@ flash_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_pointer (value, self->store);
+    case PROP_COLLECTION:
+      g_value_set_object (value, self->collection);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -639,8 +670,8 @@ flash_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_get_pointer (value);
+    case PROP_COLLECTION:
+      self->collection = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -660,6 +691,8 @@ flash_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), FLASH_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
+  self->store = NULL;
+  g_clear_object (&self->collection);
   g_clear_pointer (&self->deck_rows, g_ptr_array_unref);
   g_clear_pointer (&self->decks, g_ptr_array_unref);
   g_clear_pointer (&self->last_toast, g_free);
@@ -678,9 +711,9 @@ flash_window_class_init (FlashWindowClass *klass)
   object_class->set_property = flash_window_set_property;
   object_class->dispose = flash_window_dispose;
 
-  properties[PROP_STORE] =
-    g_param_spec_pointer ("store", NULL, NULL,
-                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COLLECTION] =
+    g_param_spec_object ("collection", NULL, NULL, FLASH_TYPE_COLLECTION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (FLASH_TYPE_STUDY_PAGE);
@@ -736,18 +769,19 @@ flash_window_init (FlashWindow *self)
 /**
  * flash_window_new:
  * @application: (nullable): the application; %NULL in tests
- * @store: (nullable): the open collection, borrowed; %NULL when it could not be opened
+ * @collection: (nullable): the collection to show, which the window follows; %NULL for none
  *
  * Returns: (transfer none): the new window, owned by GTK's window list
  */
 FlashWindow *
 flash_window_new (FlashApplication *application,
-                  FlashStore       *store)
+                  FlashCollection  *collection)
 {
   g_return_val_if_fail (application == NULL || FLASH_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (collection == NULL || FLASH_IS_COLLECTION (collection), NULL);
 
   return g_object_new (FLASH_TYPE_WINDOW,
                        "application", application,
-                       "store", store,
+                       "collection", collection,
                        NULL);
 }

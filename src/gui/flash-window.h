@@ -5,7 +5,7 @@
 #include <adwaita.h>
 
 #include "flash-application.h"
-#include "flash-store.h"
+#include "flash-collection.h"
 
 G_BEGIN_DECLS
 
@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FlashWindow, flash_window, FLASH, WINDOW, AdwApplicationWindow)
 
 FlashWindow *flash_window_new             (FlashApplication  *application,
-                                           FlashStore        *store);
+                                           FlashCollection   *collection);
 void         flash_window_refresh         (FlashWindow       *self);
 void         flash_window_import_files    (FlashWindow       *self,
                                            GFile            **files,

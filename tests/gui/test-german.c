@@ -33,10 +33,12 @@ test_window_in_german (void)
   g_autofree char *path = g_build_filename (dir, "collection.db", NULL);
   g_autoptr(GError) error = NULL;
   FlashStore *store = flash_store_open (path, &error);
+  g_autoptr(FlashCollection) collection = NULL;
   FlashWindow *window;
 
   g_assert_no_error (error);
-  window = flash_window_new (NULL, store);
+  collection = flash_collection_new_for_store (store);
+  window = flash_window_new (NULL, collection);
   gtk_window_present (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -50,7 +52,6 @@ test_window_in_german (void)
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  flash_store_close (store);
 }
 
 int

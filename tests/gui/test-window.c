@@ -12,9 +12,10 @@
 
 typedef struct
 {
-  char        *dir;
-  FlashStore  *store;
-  FlashWindow *window;
+  char            *dir;
+  FlashCollection *collection; /* owns the store */
+  FlashStore      *store;
+  FlashWindow     *window;
 } Fixture;
 
 static const char deck_text[] =
@@ -124,7 +125,8 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (fixture->store);
 
-  fixture->window = flash_window_new (NULL, fixture->store);
+  fixture->collection = flash_collection_new_for_store (fixture->store);
+  fixture->window = flash_window_new (NULL, fixture->collection);
   gtk_window_present (GTK_WINDOW (fixture->window));
   process_events ();
 }
@@ -155,7 +157,8 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   process_events ();
 
-  g_clear_pointer (&fixture->store, flash_store_close);
+  fixture->store = NULL;
+  g_clear_object (&fixture->collection);
   remove_dir (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
 }
