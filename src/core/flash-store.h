@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* flash-store.h: the collection, one SQLite file holding decks, cards, scheduling and the review log. */
+/* flash-store.h: the collection: one SQLite file of decks, cards, scheduling and the review log. */
 #pragma once
 
 #include <glib.h>
@@ -124,114 +124,116 @@ typedef struct
   guint  streak;        /* consecutive study days with reviews, up to today */
 } FlashStats;
 
-GQuark      flash_store_error_quark (void);
+GQuark       flash_store_error_quark         (void);
 
-char       *flash_store_default_path (void);
+char        *flash_store_default_path        (void);
 
-FlashStore *flash_store_open         (const char          *path,
-                                      GError             **error);
-FlashStore *flash_store_open_deferred (const char        *path,
-                                      GError             **error);
-gboolean    flash_store_wait_checked (FlashStore          *self,
-                                      GError             **error);
-gboolean    flash_store_is_checking  (FlashStore          *self);
-FlashStore *flash_store_open_read_only_copy (const char *path,
-                                             const char *copy_path,
-                                             GError    **error);
-gboolean    flash_store_is_read_only (FlashStore          *self);
-void        flash_store_close        (FlashStore          *self);
-const char *flash_store_get_path     (FlashStore          *self);
-gboolean    flash_store_is_empty     (FlashStore          *self);
+FlashStore  *flash_store_open                (const char        *path,
+                                              GError           **error);
+FlashStore  *flash_store_open_deferred       (const char        *path,
+                                              GError           **error);
+gboolean     flash_store_wait_checked        (FlashStore        *self,
+                                              GError           **error);
+gboolean     flash_store_is_checking         (FlashStore        *self);
+FlashStore  *flash_store_open_read_only_copy (const char        *path,
+                                              const char        *copy_path,
+                                              GError           **error);
+gboolean     flash_store_is_read_only        (FlashStore        *self);
+void         flash_store_close               (FlashStore        *self);
+const char  *flash_store_get_path            (FlashStore        *self);
+gboolean     flash_store_is_empty            (FlashStore        *self);
 
-void        flash_store_get_limits   (FlashStore          *self,
-                                      FlashLimits         *limits);
-gboolean    flash_store_set_limits   (FlashStore          *self,
-                                      const FlashLimits   *limits,
-                                      GError             **error);
-FlashDay    flash_store_day_for      (FlashStore          *self,
-                                      GDateTime           *now);
+void         flash_store_get_limits          (FlashStore        *self,
+                                              FlashLimits       *limits);
+gboolean     flash_store_set_limits          (FlashStore        *self,
+                                              const FlashLimits *limits,
+                                              GError           **error);
+FlashDay     flash_store_day_for             (FlashStore        *self,
+                                              GDateTime         *now);
 
 /* Import: all or nothing per sheet. */
-gboolean    flash_store_import_sheet (FlashStore          *self,
-                                      const FlashSheet    *sheet,
-                                      FlashImportResult   *result,
-                                      GError             **error);
-gboolean    flash_store_import_file  (FlashStore          *self,
-                                      const char          *path,
-                                      FlashImportResult   *result,
-                                      GError             **error);
-void        flash_import_result_clear (FlashImportResult  *result);
+gboolean     flash_store_import_sheet        (FlashStore        *self,
+                                              const FlashSheet  *sheet,
+                                              FlashImportResult *result,
+                                              GError           **error);
+gboolean     flash_store_import_file         (FlashStore        *self,
+                                              const char        *path,
+                                              FlashImportResult *result,
+                                              GError           **error);
+void         flash_import_result_clear       (FlashImportResult *result);
 
 /* Decks and cards. Arrays own their elements. */
-GPtrArray  *flash_store_list_decks   (FlashStore          *self,
-                                      GDateTime           *now,
-                                      GError             **error); /* FlashDeckInfo* */
-gint64      flash_store_find_deck    (FlashStore          *self,
-                                      const char          *name,
-                                      GError             **error); /* 0 and error when missing */
-gboolean    flash_store_delete_deck  (FlashStore          *self,
-                                      gint64               deck_id,
-                                      GError             **error);
-GPtrArray  *flash_store_list_cards   (FlashStore          *self,
-                                      gint64               deck_id, /* 0: all decks */
-                                      GError             **error); /* FlashCard*, active only */
-FlashCard  *flash_store_get_card     (FlashStore          *self,
-                                      gint64               card_id,
-                                      GError             **error);
+GPtrArray   *flash_store_list_decks          (FlashStore        *self,
+                                              GDateTime         *now,
+                                              GError           **error); /* FlashDeckInfo* */
+/* The id of the deck called @name; 0 and an error when there is none. */
+gint64       flash_store_find_deck           (FlashStore        *self,
+                                              const char        *name,
+                                              GError           **error);
+gboolean     flash_store_delete_deck         (FlashStore        *self,
+                                              gint64             deck_id,
+                                              GError           **error);
+/* FlashCard*, the active cards only. */
+GPtrArray   *flash_store_list_cards          (FlashStore        *self,
+                                              gint64             deck_id, /* 0: all decks */
+                                              GError           **error);
+FlashCard   *flash_store_get_card            (FlashStore        *self,
+                                              gint64             card_id,
+                                              GError           **error);
 
 /* Today's queue: ids in study order. deck_id 0 means every deck; limit 0 means no limit. */
-GArray     *flash_store_today_queue  (FlashStore          *self,
-                                      gint64               deck_id,
-                                      GDateTime           *now,
-                                      guint                limit,
-                                      GError             **error); /* gint64 */
-gboolean    flash_store_today_counts (FlashStore          *self,
-                                      gint64               deck_id,
-                                      GDateTime           *now,
-                                      FlashDayCounts      *counts,
-                                      GError             **error);
+GArray      *flash_store_today_queue         (FlashStore        *self,
+                                              gint64             deck_id,
+                                              GDateTime         *now,
+                                              guint              limit,
+                                              GError           **error); /* gint64 */
+gboolean     flash_store_today_counts        (FlashStore        *self,
+                                              gint64             deck_id,
+                                              GDateTime         *now,
+                                              FlashDayCounts    *counts,
+                                              GError           **error);
 /* The first study day after today on which a card is due, or 0 when none is. */
-FlashDay    flash_store_next_due_day (FlashStore          *self,
-                                      gint64               deck_id,
-                                      GDateTime           *now,
-                                      GError             **error);
+FlashDay     flash_store_next_due_day        (FlashStore        *self,
+                                              gint64             deck_id,
+                                              GDateTime         *now,
+                                              GError           **error);
 
 /* What grading @card with @grade now would give, without recording it. */
-void        flash_card_preview       (const FlashCard     *card,
-                                      FlashDay             today,
-                                      int                  grade,
-                                      FlashReviewResult   *result);
+void         flash_card_preview              (const FlashCard   *card,
+                                              FlashDay           today,
+                                              int                grade,
+                                              FlashReviewResult *result);
 
 /* Grading: one transaction, committed before the call returns. */
-gboolean    flash_store_record_review (FlashStore         *self,
-                                      gint64               card_id,
-                                      int                  grade,
-                                      GDateTime           *now,
-                                      int                  answer_ms,
-                                      FlashReviewResult   *result,
-                                      GError             **error);
-gboolean    flash_store_undo_last    (FlashStore          *self,
-                                      gint64              *card_id,
-                                      GError             **error);
+gboolean     flash_store_record_review       (FlashStore        *self,
+                                              gint64             card_id,
+                                              int                grade,
+                                              GDateTime         *now,
+                                              int                answer_ms,
+                                              FlashReviewResult *result,
+                                              GError           **error);
+gboolean     flash_store_undo_last           (FlashStore        *self,
+                                              gint64            *card_id,
+                                              GError           **error);
 
-GPtrArray  *flash_store_list_log     (FlashStore          *self,
-                                      gint64               deck_id,
-                                      GError             **error); /* FlashLogEntry* */
-gboolean    flash_store_get_stats    (FlashStore          *self,
-                                      GDateTime           *now,
-                                      FlashStats          *stats,
-                                      GError             **error);
+GPtrArray   *flash_store_list_log            (FlashStore        *self,
+                                              gint64             deck_id,
+                                              GError           **error); /* FlashLogEntry* */
+gboolean     flash_store_get_stats           (FlashStore        *self,
+                                              GDateTime         *now,
+                                              FlashStats        *stats,
+                                              GError           **error);
 
 /* Markdown that imports back to the same cards. */
-char       *flash_store_export_markdown (FlashStore       *self,
-                                      gint64               deck_id,
-                                      GError             **error);
-char       *flash_store_export_tsv   (FlashStore          *self,
-                                      gint64               deck_id,
-                                      GError             **error);
+char        *flash_store_export_markdown     (FlashStore        *self,
+                                              gint64             deck_id,
+                                              GError           **error);
+char        *flash_store_export_tsv          (FlashStore        *self,
+                                              gint64             deck_id,
+                                              GError           **error);
 
-void        flash_deck_info_free     (FlashDeckInfo       *info);
-void        flash_card_free          (FlashCard           *card);
+void         flash_deck_info_free            (FlashDeckInfo     *info);
+void         flash_card_free                 (FlashCard         *card);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FlashStore, flash_store_close)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FlashCard, flash_card_free)
