@@ -3,6 +3,7 @@
 #pragma once
 
 #include "flash-collection.h"
+#include "flash-overview-page.h"
 #include "flash-settings.h"
 #include "flash-study-page.h"
 #include "flash-window.h"
@@ -20,7 +21,6 @@ struct _FlashWindow
   FlashSettings        *settings;
 
   GPtrArray            *decks;     /* FlashDeckInfo*, as last listed */
-  GPtrArray            *deck_rows; /* AdwActionRow*, owned by decks_group */
   FlashDayCounts        counts;
   GtkFileChooserNative *chooser;
   GtkDropTarget        *drop_target;
@@ -33,12 +33,7 @@ struct _FlashWindow
   GtkStack             *stack;
   AdwStatusPage        *empty_page;
   AdwStatusPage        *error_page;
-  GtkLabel             *new_label;
-  GtkLabel             *learning_label;
-  GtkLabel             *due_label;
-  GtkLabel             *streak_label;
-  GtkWidget            *study_button;
-  AdwPreferencesGroup  *decks_group;
+  FlashOverviewPage    *overview_page;
   FlashStudyPage       *study_page;
 };
 

@@ -17,7 +17,7 @@ flash_window_get_n_deck_rows (FlashWindow *self)
 {
   g_return_val_if_fail (FLASH_IS_WINDOW (self), 0);
 
-  return self->deck_rows->len;
+  return flash_overview_page_get_n_deck_rows (self->overview_page);
 }
 
 AdwActionRow *
@@ -25,9 +25,8 @@ flash_window_get_deck_row (FlashWindow *self,
                            guint        index)
 {
   g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (index < self->deck_rows->len, NULL);
 
-  return g_ptr_array_index (self->deck_rows, index);
+  return flash_overview_page_get_deck_row (self->overview_page, index);
 }
 
 const char *
@@ -36,16 +35,7 @@ flash_window_get_count_text (FlashWindow *self,
 {
   g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
 
-  if (g_strcmp0 (count, "new") == 0)
-    return gtk_label_get_label (self->new_label);
-  if (g_strcmp0 (count, "learning") == 0)
-    return gtk_label_get_label (self->learning_label);
-  if (g_strcmp0 (count, "due") == 0)
-    return gtk_label_get_label (self->due_label);
-  if (g_strcmp0 (count, "streak") == 0)
-    return gtk_label_get_label (self->streak_label);
-
-  g_return_val_if_reached (NULL);
+  return flash_overview_page_get_count_text (self->overview_page, count);
 }
 
 GtkWidget *
@@ -53,7 +43,7 @@ flash_window_get_study_button (FlashWindow *self)
 {
   g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
 
-  return self->study_button;
+  return flash_overview_page_get_study_button (self->overview_page);
 }
 
 const char *

@@ -83,175 +83,17 @@ flash_window_show_error (FlashWindow *self,
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
 }
 
-static char *
-format_deck_subtitle (const FlashDeckInfo *deck)
-{
-  g_autofree char *cards = NULL;
-  g_autofree char *due = NULL;
-  g_autofree char *new_cards = NULL;
-
-  cards = g_strdup_printf (ngettext ("%u card", "%u cards", deck->total), deck->total);
-  /* Translators: reviews due today in a deck, as in "27 cards · 5 due · 20 new". */
-  due = g_strdup_printf (ngettext ("%u due", "%u due", deck->due_today), deck->due_today);
-  /* Translators: new cards today in a deck, as in "27 cards · 5 due · 20 new". */
-  new_cards = g_strdup_printf (ngettext ("%u new", "%u new", deck->new_today), deck->new_today);
-
-  /* Translators: a deck's subtitle, "27 cards · 5 due · 20 new". */
-  return g_strdup_printf (_("%s · %s · %s"), cards, due, new_cards);
-}
-
-/* The row buttons activate the window's deck actions. They are not GtkActionable: the action's
- * enabled state would then override the Study button's own sensitivity. */
-static void
-deck_button_clicked_cb (GtkButton   *button,
-                        FlashWindow *self)
-{
-  const char *action = g_object_get_data (G_OBJECT (button), "action");
-  gint64 deck_id = *(gint64 *) g_object_get_data (G_OBJECT (button), "deck-id");
-
-  gtk_widget_activate_action (GTK_WIDGET (self), action, "x", deck_id);
-}
-
-static void
-add_deck_button (AdwActionRow *row,
-                 GtkWidget    *button,
-                 const char   *action,
-                 gint64        deck_id,
-                 FlashWindow  *self)
-{
-  gint64 *data = g_new (gint64, 1);
-
-  *data = deck_id;
-  g_object_set_data_full (G_OBJECT (button), "deck-id", data, g_free);
-  g_object_set_data (G_OBJECT (button), "action", (gpointer) action);
-  g_signal_connect (button, "clicked", G_CALLBACK (deck_button_clicked_cb), self);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (row, button);
-}
-
-static GtkWidget *
-create_deck_row (FlashWindow         *self,
-                 const FlashDeckInfo *deck)
-{
-  g_autofree char *subtitle = format_deck_subtitle (deck);
-  g_autofree char *delete_tooltip = NULL;
-  GtkWidget *row;
-  GtkWidget *study;
-  GtkWidget *delete;
-
-  row = adw_action_row_new ();
-  /* Deck names come from the user's files: show them as text, not markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), deck->name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-
-  study = gtk_button_new_with_mnemonic (_("_Study"));
-  gtk_widget_set_sensitive (study, deck->due_today + deck->new_today > 0);
-  add_deck_button (ADW_ACTION_ROW (row), study, "win.study-deck", deck->id, self);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), study);
-
-  delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_add_css_class (delete, "flat");
-  delete_tooltip = g_strdup_printf (_("Delete “%s”"), deck->name);
-  gtk_widget_set_tooltip_text (delete, delete_tooltip);
-  add_deck_button (ADW_ACTION_ROW (row), delete, "win.delete-deck", deck->id, self);
-
-  return row;
-}
-
-static void
-update_deck_rows (FlashWindow *self)
-{
-  for (guint i = 0; i < self->deck_rows->len; i++)
-    adw_preferences_group_remove (self->decks_group, g_ptr_array_index (self->deck_rows, i));
-  g_ptr_array_set_size (self->deck_rows, 0);
-
-  for (guint i = 0; i < self->decks->len; i++)
-    {
-      GtkWidget *row = create_deck_row (self, g_ptr_array_index (self->decks, i));
-
-      adw_preferences_group_add (self->decks_group, row);
-      g_ptr_array_add (self->deck_rows, row);
-    }
-}
-
-static void
-set_count_label (GtkLabel *label,
-                 guint     count)
-{
-  g_autofree char *text = g_strdup_printf ("%u", count);
-
-  gtk_label_set_label (label, text);
-
-  /* A zero in colour reads as something to do; dim it. */
-  if (count == 0)
-    gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
-}
-
-/* Says when the next review is, for when today's work is done. */
-static char *
-format_next_review (FlashWindow *self,
-                    GDateTime   *now)
+/* Says how many days away the next review is, for when today's work is done; 0 when none is. */
+static int
+next_review_days (FlashWindow *self,
+                  GDateTime   *now)
 {
   g_autoptr(GError) error = NULL;
-  FlashDay next;
-  FlashDay today;
-  int days;
+  FlashDay next = flash_store_next_due_day (self->store, 0, now, &error);
 
-  next = flash_store_next_due_day (self->store, 0, now, &error);
   if (next == 0)
-    return NULL;
-
-  today = flash_store_day_for (self->store, now);
-  days = next - today;
-  if (days <= 1)
-    return g_strdup (_("Next review tomorrow"));
-
-  return g_strdup_printf (ngettext ("Next review in %d day", "Next review in %d days", days),
-                          days);
-}
-
-static void
-update_today (FlashWindow      *self,
-              const FlashStats *stats,
-              GDateTime        *now)
-{
-  guint to_study = self->counts.new_cards + self->counts.learning + self->counts.due;
-  g_autofree char *streak = NULL;
-  g_autofree char *next = NULL;
-  g_autofree char *caption = NULL;
-
-  set_count_label (self->new_label, self->counts.new_cards);
-  set_count_label (self->learning_label, self->counts.learning);
-  set_count_label (self->due_label, self->counts.due);
-
-  gtk_button_set_label (GTK_BUTTON (self->study_button),
-                        to_study > 0 ? _("_Study") : _("All Done for Today"));
-
-  if (stats != NULL && stats->streak > 0)
-    streak = g_strdup_printf (ngettext ("%u-day streak", "%u-day streak", stats->streak),
-                              stats->streak);
-  else if (to_study > 0)
-    streak = g_strdup (_("Study today to start a streak"));
-
-  if (to_study == 0)
-    next = format_next_review (self, now);
-
-  if (streak != NULL && next != NULL)
-    /* Translators: "6-day streak · Next review tomorrow". */
-    caption = g_strdup_printf (_("%s · %s"), streak, next);
-  else if (streak != NULL)
-    caption = g_steal_pointer (&streak);
-  else if (next != NULL)
-    caption = g_steal_pointer (&next);
-  else
-    caption = g_strdup ("");
-
-  gtk_label_set_label (self->streak_label, caption);
-  gtk_widget_set_visible (GTK_WIDGET (self->streak_label), caption[0] != '\0');
+    return 0;
+  return MAX (next - flash_store_day_for (self->store, now), 1);
 }
 
 static void
@@ -276,6 +118,7 @@ flash_window_refresh (FlashWindow *self)
   g_autoptr(GError) error = NULL;
   FlashStats stats = { 0 };
   gboolean have_stats;
+  guint to_study;
 
   g_return_if_fail (FLASH_IS_WINDOW (self));
 
@@ -308,8 +151,9 @@ flash_window_refresh (FlashWindow *self)
   if (!have_stats)
     g_message ("Could not read the statistics: %s", error->message);
 
-  update_deck_rows (self);
-  update_today (self, have_stats ? &stats : NULL, now);
+  to_study = self->counts.new_cards + self->counts.learning + self->counts.due;
+  flash_overview_page_show (self->overview_page, &self->counts, have_stats ? &stats : NULL,
+                            self->decks, to_study == 0 ? next_review_days (self, now) : 0);
 
   if (!is_studying (self))
     show_page (self, self->decks->len > 0 ? "overview" : "empty");
@@ -540,8 +384,10 @@ stack_page_changed_cb (FlashWindow *self)
    * Study button also takes the focus, or Enter would open the menu button that has it. */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "overview") == 0)
     {
-      gtk_window_set_default_widget (GTK_WINDOW (self), self->study_button);
-      gtk_widget_grab_focus (self->study_button);
+      GtkWidget *study_button = flash_overview_page_get_study_button (self->overview_page);
+
+      gtk_window_set_default_widget (GTK_WINDOW (self), study_button);
+      gtk_widget_grab_focus (study_button);
     }
   else
     {
@@ -693,7 +539,6 @@ flash_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   self->store = NULL;
   g_clear_object (&self->collection);
-  g_clear_pointer (&self->deck_rows, g_ptr_array_unref);
   g_clear_pointer (&self->decks, g_ptr_array_unref);
   g_clear_pointer (&self->last_toast, g_free);
 
@@ -716,6 +561,7 @@ flash_window_class_init (FlashWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (FLASH_TYPE_OVERVIEW_PAGE);
   g_type_ensure (FLASH_TYPE_STUDY_PAGE);
 
   gtk_widget_class_set_template_from_resource (
@@ -726,12 +572,7 @@ flash_window_class_init (FlashWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlashWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, FlashWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, FlashWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, FlashWindow, new_label);
-  gtk_widget_class_bind_template_child (widget_class, FlashWindow, learning_label);
-  gtk_widget_class_bind_template_child (widget_class, FlashWindow, due_label);
-  gtk_widget_class_bind_template_child (widget_class, FlashWindow, streak_label);
-  gtk_widget_class_bind_template_child (widget_class, FlashWindow, study_button);
-  gtk_widget_class_bind_template_child (widget_class, FlashWindow, decks_group);
+  gtk_widget_class_bind_template_child (widget_class, FlashWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, FlashWindow, study_page);
   gtk_widget_class_bind_template_callback (widget_class, stack_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, study_page_changed_cb);
@@ -757,7 +598,6 @@ static void
 flash_window_init (FlashWindow *self)
 {
   self->decks = g_ptr_array_new_with_free_func ((GDestroyNotify) flash_deck_info_free);
-  self->deck_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
