@@ -41,3 +41,16 @@ fail() {
   fi
   exit 1
 }
+
+# The app and the CLI in the private home (its data, config, cache and state folders made), UTC, the
+# memory GSettings backend and critical warnings fatal.
+use_private_home() {
+  export HOME=$home
+  export XDG_DATA_HOME=$home/data XDG_CONFIG_HOME=$home/config
+  export XDG_CACHE_HOME=$home/cache XDG_STATE_HOME=$home/state
+  export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR=$schema_dir
+  export GSK_RENDERER=cairo NO_AT_BRIDGE=1 LC_ALL=C.UTF-8 TZ=UTC
+  export FLASHSHEET_DECKS_DIR=$decks_dir
+  export G_DEBUG=fatal-criticals
+  mkdir -p "$XDG_DATA_HOME/flashsheet" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME"
+}

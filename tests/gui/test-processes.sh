@@ -13,14 +13,7 @@ set -euo pipefail
 test_name=processes
 . "$(dirname "$0")/app-test-lib.sh"
 
-export HOME=$home
-export XDG_DATA_HOME=$home/data XDG_CONFIG_HOME=$home/config
-export XDG_CACHE_HOME=$home/cache XDG_STATE_HOME=$home/state
-export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR=$schema_dir
-export GSK_RENDERER=cairo NO_AT_BRIDGE=1 LC_ALL=C.UTF-8 TZ=UTC
-export FLASHSHEET_DECKS_DIR=$decks_dir
-export G_DEBUG=fatal-criticals
-mkdir -p "$XDG_DATA_HOME/flashsheet" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME"
+use_private_home
 db=$XDG_DATA_HOME/flashsheet/collection.db
 command -v sqlite3 >/dev/null || fail "sqlite3 is missing (build-aux/deps installs it)"
 
