@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "flash-accessible.h"
 #include "flash-overview-page.h"
 
 struct _FlashOverviewPage
@@ -76,6 +77,7 @@ create_deck_row (FlashOverviewPage   *self,
 {
   g_autofree char *subtitle = format_deck_subtitle (deck);
   g_autofree char *delete_tooltip = NULL;
+  g_autofree char *study_name = NULL;
   GtkWidget *row;
   GtkWidget *study;
   GtkWidget *delete;
@@ -87,14 +89,19 @@ create_deck_row (FlashOverviewPage   *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   study = gtk_button_new_with_mnemonic (_("_Study"));
+  /* Translators: the accessible name of a deck's Study button, with the deck's name. */
+  study_name = g_strdup_printf (_("Study “%s”"), deck->name);
   gtk_widget_set_sensitive (study, deck->due_today + deck->new_today > 0);
   add_deck_button (ADW_ACTION_ROW (row), study, "win.study-deck", deck->id, self);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), study);
+  /* After the row has made its title the button's label, which would be read twice. */
+  flash_accessible_set_name (study, study_name);
 
   delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_add_css_class (delete, "flat");
   delete_tooltip = g_strdup_printf (_("Delete “%s”"), deck->name);
   gtk_widget_set_tooltip_text (delete, delete_tooltip);
+  flash_accessible_set_name (delete, delete_tooltip);
   add_deck_button (ADW_ACTION_ROW (row), delete, "win.delete-deck", deck->id, self);
 
   return row;
@@ -161,6 +168,7 @@ update_today (FlashOverviewPage    *self,
 
   gtk_button_set_label (GTK_BUTTON (self->study_button),
                         to_study > 0 ? _("_Study") : _("All Done for Today"));
+  flash_accessible_name_button (self->study_button);
 
   if (stats != NULL && stats->streak > 0)
     streak = g_strdup_printf (ngettext ("%u-day streak", "%u-day streak", stats->streak),
@@ -279,4 +287,5 @@ flash_overview_page_init (FlashOverviewPage *self)
 {
   self->deck_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  flash_accessible_name_buttons (GTK_WIDGET (self));
 }

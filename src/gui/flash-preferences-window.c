@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "flash-accessible.h"
 #include "flash-preferences-window.h"
 
 struct _FlashPreferencesWindow
@@ -134,6 +137,8 @@ static void
 flash_preferences_window_init (FlashPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  flash_accessible_name_buttons (GTK_WIDGET (self));
+  flash_accessible_name_search (GTK_WIDGET (self), _("Search Preferences"), NULL);
 }
 
 GtkWidget *

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "flash-accessible.h"
 #include "flash-markdown-view.h"
 #include "flash-study-page.h"
 
@@ -783,6 +784,7 @@ flash_study_page_init (FlashStudyPage *self)
   self->buttons_scale = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  flash_accessible_name_buttons (GTK_WIDGET (self));
 
   self->question_view = GTK_WIDGET (flash_markdown_view_new ());
   flash_markdown_view_set_text_scale (FLASH_MARKDOWN_VIEW (self->question_view),

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "flash-accessible.h"
 #include "flash-day.h"
 #include "flash-study-page.h"
 #include "flash-window-private.h"
@@ -450,6 +451,12 @@ collection_error_changed_cb (FlashWindow *self)
 }
 
 static void
+help_overlay_map_cb (GtkWidget *overlay)
+{
+  flash_accessible_name_search (overlay, _("Search Shortcuts"), _("Shortcut Sections"));
+}
+
+static void
 flash_window_constructed (GObject *object)
 {
   FlashWindow *self = FLASH_WINDOW (object);
@@ -600,6 +607,7 @@ flash_window_init (FlashWindow *self)
   self->decks = g_ptr_array_new_with_free_func ((GDestroyNotify) flash_deck_info_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  flash_accessible_name_buttons (GTK_WIDGET (self));
 
   self->drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (self->drop_target, "drop", G_CALLBACK (flash_window_drop_cb), self, 0);
@@ -617,11 +625,20 @@ FlashWindow *
 flash_window_new (FlashApplication *application,
                   FlashCollection  *collection)
 {
+  FlashWindow *self;
+  GtkShortcutsWindow *overlay;
+
   g_return_val_if_fail (application == NULL || FLASH_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (collection == NULL || FLASH_IS_COLLECTION (collection), NULL);
 
-  return g_object_new (FLASH_TYPE_WINDOW,
+  self = g_object_new (FLASH_TYPE_WINDOW,
                        "application", application,
                        "collection", collection,
                        NULL);
+  /* The application gives its windows the shortcuts window of gtk/help-overlay.ui once the
+   * application is set, which is after construction; that window builds its search when shown. */
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+  if (overlay != NULL)
+    g_signal_connect (overlay, "map", G_CALLBACK (help_overlay_map_cb), NULL);
+  return self;
 }

@@ -292,6 +292,58 @@ test_delete (Fixture       *fixture,
   g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, "“Test Deck” deleted");
 }
 
+/* Collects the buttons below @widget, in tree order. */
+static void
+collect_buttons (GtkWidget *widget,
+                 GPtrArray *buttons)
+{
+  if (GTK_IS_BUTTON (widget))
+    g_ptr_array_add (buttons, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_buttons (child, buttons);
+}
+
+static void
+assert_accessible_label (GtkWidget  *widget,
+                         const char *label)
+{
+  g_autofree char *problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                  label);
+  if (problem != NULL)
+    g_error ("%s: %s", G_OBJECT_TYPE_NAME (widget), problem);
+}
+
+/* A screen reader says what each control does, without mnemonic underscores; the deck row's
+ * buttons say which deck they act on (the AT-SPI walk of tests/gui/test-a11y.sh checks the
+ * names as Orca reads them). */
+static void
+test_accessible_names (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  import_test_deck (fixture);
+  collect_buttons (GTK_WIDGET (flash_window_get_deck_row (fixture->window, 0)), buttons);
+  g_assert_cmpuint (buttons->len, ==, 2);
+  assert_accessible_label (g_ptr_array_index (buttons, 0), "Study “Test Deck”");
+  assert_accessible_label (g_ptr_array_index (buttons, 1), "Delete “Test Deck”");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, 1)), ==,
+                   "Delete “Test Deck”");
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (g_ptr_array_index (buttons, 0)),
+                                   GTK_ACCESSIBLE_ROLE_BUTTON);
+
+  /* The overview's Study button is named after what it shows now. */
+  assert_accessible_label (flash_window_get_study_button (fixture->window), "Study");
+  review_one_card (fixture);
+  review_one_card (fixture);
+  review_one_card (fixture);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (flash_window_get_study_button (fixture->window))),
+                   ==, "All Done for Today");
+  assert_accessible_label (flash_window_get_study_button (fixture->window), "All Done for Today");
+}
+
 static void
 test_bundled_decks (Fixture       *fixture,
                     gconstpointer  data)
@@ -513,6 +565,9 @@ main (int   argc,
   /* Without a session bus, GTK's accessibility bridge warns, and warnings are fatal here. */
   g_setenv ("GTK_A11Y", "none", TRUE);
   flash_test_require_display ();
+  /* GTK's test accessibility backend keeps the properties set on each widget, which
+   * /window/accessible-names reads, and needs no session bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -524,6 +579,7 @@ main (int   argc,
   ADD_TEST ("/window/import-bad", test_import_bad);
   ADD_TEST ("/window/import-bad-keeps-decks", test_import_bad_keeps_decks);
   ADD_TEST ("/window/delete", test_delete);
+  ADD_TEST ("/window/accessible-names", test_accessible_names);
   ADD_TEST ("/window/bundled-decks", test_bundled_decks);
   ADD_TEST ("/window/drop", test_drop);
   ADD_TEST ("/window/nothing-to-study", test_nothing_to_study);
