@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* flash-overview-page.c: the overview: today's counts, the Study button, the streak and the decks. */
+/* flash-overview-page.c: the overview: today's counts, Study, the streak and the decks. */
 
 #include "config.h"
 
@@ -41,8 +41,9 @@ format_deck_subtitle (const FlashDeckInfo *deck)
   return g_strdup_printf (_("%s · %s · %s"), cards, due, new_cards);
 }
 
-/* The row buttons activate the window's deck actions (win.study-deck, win.delete-deck). They are not GtkActionable: the action's
- * enabled state would then override the Study button's own sensitivity. */
+/* The row buttons activate the window's deck actions (win.study-deck, win.delete-deck). They are
+ * not GtkActionable: the action's enabled state would then override the Study button's own
+ * sensitivity. */
 static void
 deck_button_clicked_cb (GtkButton         *button,
                         FlashOverviewPage *self)

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* flash-overview-page.h: the overview: today's counts, the Study button, the streak and the decks. */
+/* flash-overview-page.h: the overview: today's counts, Study, the streak and the decks. */
 #pragma once
 
 #include <adwaita.h>

@@ -323,6 +323,7 @@ test_accessible_names (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *study;
 
   import_test_deck (fixture);
   collect_buttons (GTK_WIDGET (flash_window_get_deck_row (fixture->window, 0)), buttons);
@@ -339,9 +340,9 @@ test_accessible_names (Fixture       *fixture,
   review_one_card (fixture);
   review_one_card (fixture);
   review_one_card (fixture);
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (flash_window_get_study_button (fixture->window))),
-                   ==, "All Done for Today");
-  assert_accessible_label (flash_window_get_study_button (fixture->window), "All Done for Today");
+  study = flash_window_get_study_button (fixture->window);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (study)), ==, "All Done for Today");
+  assert_accessible_label (study, "All Done for Today");
 }
 
 static void
