@@ -56,7 +56,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_pointer (&f->sheet, g_free);
 }
 
-static char *
+static char * G_GNUC_WARN_UNUSED_RESULT
 cli_ok (const char         *db,
         const char         *now,
         const char * const *args)
@@ -175,7 +175,7 @@ test_two_stores_one_process (Fixture       *f,
           fixture_set_up (f, NULL);
         }
       wal = g_strconcat (f->db, "-wal", NULL);
-      cli_ok (f->db, YESTERDAY, ARGS ("import", f->sheet));
+      g_free (cli_ok (f->db, YESTERDAY, ARGS ("import", f->sheet)));
 
       set_clock (TEST_NOW);
       stores[0] = flash_store_open_deferred (f->db, &error);
