@@ -54,3 +54,24 @@ use_private_home() {
   export G_DEBUG=fatal-criticals
   mkdir -p "$XDG_DATA_HOME/flashsheet" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME"
 }
+
+# Starts the app (its output goes to $home/app.log) and gives its main window the keyboard focus.
+start_app() {
+  "$app" >>"$home/app.log" 2>&1 &
+  app_pid=$!
+  window=$(timeout 30 xdotool search --sync --onlyvisible --name '^Flashsheet$' 2>/dev/null | head -n 1) \
+    || fail "no Flashsheet window appeared within 30 seconds"
+  [ -n "$window" ] || fail "no Flashsheet window appeared"
+  # Without a window manager the window must be given keyboard focus explicitly.
+  xdotool windowactivate --sync "$window" 2>/dev/null || xdotool windowfocus --sync "$window"
+  sleep 1
+}
+
+# Presses each key in the running app, half a second apart.
+keys() {
+  for key in "$@"; do
+    kill -0 "$app_pid" 2>/dev/null || fail "the app exited before the key $key"
+    xdotool key --clearmodifiers "$key"
+    sleep 0.5
+  done
+}

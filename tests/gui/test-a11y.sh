@@ -20,22 +20,8 @@ unset NO_AT_BRIDGE
 export FLASHSHEET_NOW=2026-11-21T10:00:00Z
 walk=$(dirname "$0")/a11y-walk.py
 
-start_app() {
-  "$app" >>"$home/app.log" 2>&1 &
-  app_pid=$!
-  window=$(timeout 30 xdotool search --sync --onlyvisible --name '^Flashsheet$' 2>/dev/null | head -n 1) \
-    || fail "no Flashsheet window appeared within 30 seconds"
-  xdotool windowactivate --sync "$window" 2>/dev/null || xdotool windowfocus --sync "$window"
-  sleep 1
-}
 check() {
   /usr/bin/python3 "$walk" "$1" || fail "controls without a usable name ($1)"
-}
-keys() {
-  for key in "$@"; do
-    xdotool key --clearmodifiers "$key"
-    sleep 0.5
-  done
 }
 
 # The first start imports the bundled decks: the overview, then a question and its answer with

@@ -39,22 +39,6 @@ integrity() {
   result=$(sqlite3 "$db" 'PRAGMA integrity_check') || fail "sqlite3 could not read the collection"
   [ "$result" = ok ] || fail "$1: integrity_check says: $result"
 }
-start_app() {
-  "$app" >>"$home/app.log" 2>&1 &
-  app_pid=$!
-  window=$(timeout 30 xdotool search --sync --onlyvisible --name '^Flashsheet$' 2>/dev/null | head -n 1) \
-    || fail "no Flashsheet window appeared within 30 seconds"
-  [ -n "$window" ] || fail "no Flashsheet window appeared"
-  xdotool windowactivate --sync "$window" 2>/dev/null || xdotool windowfocus --sync "$window"
-  sleep 1
-}
-keys() {
-  for key in "$@"; do
-    kill -0 "$app_pid" 2>/dev/null || fail "the app exited before the key $key"
-    xdotool key --clearmodifiers "$key"
-    sleep 0.4
-  done
-}
 # A card of today's queue that the CLI grades: not the first, which the app is showing.
 cli_card() { "$cli" --db "$db" due | awk -F '\t' -v n="$1" 'NR == n { print $1 }'; }
 
