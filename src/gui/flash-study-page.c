@@ -141,6 +141,18 @@ describe_interval (const FlashCard *card,
   return g_strdup_printf (ngettext ("%d day", "%d days", days), days);
 }
 
+/* A grade button's accessible name: its grade and the interval it would give. */
+static void
+name_grade_button (GtkWidget  *button,
+                   const char *interval)
+{
+  const char *label = g_object_get_data (G_OBJECT (button), "flash-grade-label");
+  /* Translators: a grade button as a screen reader says it, "Good, 6 days". */
+  g_autofree char *name = g_strdup_printf (_("%s, %s"), _(label), interval);
+
+  flash_accessible_set_name (button, name);
+}
+
 static GtkWidget *
 create_grade_button (FlashStudyPage    *self,
                      const GradeButton *info,
@@ -174,12 +186,13 @@ create_grade_button (FlashStudyPage    *self,
   if (info->style != NULL)
     gtk_widget_add_css_class (button, info->style);
 
-  /* Screen readers hear the grade, then what it would give and which key chooses it. The keys
-   * are listed in the shortcuts window; labelled buttons get no tooltip (GNOME HIG). */
+  /* Screen readers hear the grade with what it would give ("Good, 6 days"), and which key
+   * chooses it. The keys are listed in the shortcuts window; labelled buttons get no tooltip
+   * (GNOME HIG). */
   key_text = g_strdup_printf ("%u", key);
+  g_object_set_data (G_OBJECT (button), "flash-grade-label", (gpointer) info->label);
+  name_grade_button (button, interval);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->label),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, interval,
                                   GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, key_text,
                                   -1);
 
@@ -194,9 +207,7 @@ update_grade_button (GtkWidget  *button,
   GtkWidget *subtitle = gtk_widget_get_last_child (gtk_button_get_child (GTK_BUTTON (button)));
 
   gtk_label_set_text (GTK_LABEL (subtitle), interval);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, interval,
-                                  -1);
+  name_grade_button (button, interval);
 }
 
 static void
