@@ -313,6 +313,8 @@ update_progress (FlashStudyPage *self)
   /* Translators: how many cards are still to study today. */
   left = g_strdup_printf (ngettext ("%u left", "%u left", n_left), n_left);
   gtk_label_set_text (self->left_label, left);
+  /* The bar says the same to a screen reader as the label does to the eye. */
+  flash_accessible_set_name (GTK_WIDGET (self->progress_bar), left);
 
   if (n_left + counts.done_today > 0)
     gtk_progress_bar_set_fraction (self->progress_bar,
