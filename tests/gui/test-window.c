@@ -345,6 +345,59 @@ test_accessible_names (Fixture       *fixture,
   assert_accessible_label (study, "All Done for Today");
 }
 
+/* Tab reaches every button of the overview and comes round again to the first: nothing
+ * traps the focus. */
+static void
+test_tab_order (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) reached = g_ptr_array_new ();
+  GtkWidget *first = NULL;
+
+  import_test_deck (fixture);
+  collect_buttons (GTK_WIDGET (fixture->window), buttons);
+
+  for (guint i = 0; i < 100; i++)
+    {
+      GtkWidget *focus;
+
+      gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD);
+      focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+      g_assert_nonnull (focus);
+      if (focus == first)
+        break;
+      if (first == NULL)
+        first = focus;
+      g_ptr_array_add (reached, focus);
+    }
+  /* Came round to the first control again within 100 presses. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == first);
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+      gboolean found = FALSE;
+
+      if (!gtk_widget_is_drawable (button) || !gtk_widget_is_sensitive (button))
+        continue;
+      /* GTK keeps the title bar's minimise, maximise and close out of the Tab chain: Ctrl+W and
+       * the window manager's keys do those. */
+      if (gtk_widget_get_ancestor (button, GTK_TYPE_WINDOW_CONTROLS) != NULL)
+        continue;
+      for (guint j = 0; j < reached->len && !found; j++)
+        found = g_ptr_array_index (reached, j) == button
+                || gtk_widget_is_ancestor (g_ptr_array_index (reached, j), button);
+      if (!found)
+        g_error ("Tab never reaches the %s “%s” (icon %s, in a %s)", G_OBJECT_TYPE_NAME (button),
+                 gtk_widget_get_tooltip_text (button) != NULL
+                 ? gtk_widget_get_tooltip_text (button)
+                 : gtk_button_get_label (GTK_BUTTON (button)),
+                 gtk_button_get_icon_name (GTK_BUTTON (button)),
+                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (button)));
+    }
+}
+
 static void
 test_bundled_decks (Fixture       *fixture,
                     gconstpointer  data)
@@ -581,6 +634,7 @@ main (int   argc,
   ADD_TEST ("/window/import-bad-keeps-decks", test_import_bad_keeps_decks);
   ADD_TEST ("/window/delete", test_delete);
   ADD_TEST ("/window/accessible-names", test_accessible_names);
+  ADD_TEST ("/window/tab-order", test_tab_order);
   ADD_TEST ("/window/bundled-decks", test_bundled_decks);
   ADD_TEST ("/window/drop", test_drop);
   ADD_TEST ("/window/nothing-to-study", test_nothing_to_study);
