@@ -394,7 +394,18 @@ assert_accessible_label (GtkWidget  *widget,
     g_error ("%s: %s", G_OBJECT_TYPE_NAME (widget), problem);
 }
 
-/* A screen reader hears each grade with what it would give. */
+/* Whether the keyboard focus is on the Show Answer button. */
+static gboolean
+focus_on_show_answer (Fixture *fixture)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+  return GTK_IS_BUTTON (focus)
+         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (focus)), "_Show Answer") == 0;
+}
+
+/* A screen reader hears each grade with what it would give, and after a grade the focus is where
+ * the keyboard user goes on: the next card's Show Answer button. */
 static void
 test_accessible_names (Fixture       *fixture,
                        gconstpointer  data)
@@ -402,7 +413,9 @@ test_accessible_names (Fixture       *fixture,
   g_autoptr(GPtrArray) buttons = NULL;
 
   start (fixture);
+  g_assert_true (focus_on_show_answer (fixture));
   activate (fixture, "study.show-answer", NULL);
+  g_assert_false (focus_on_show_answer (fixture));
   buttons = grade_buttons (fixture);
   g_assert_cmpuint (buttons->len, ==, 4);
   assert_accessible_label (g_ptr_array_index (buttons, 0), "Again, in a few cards");
@@ -410,6 +423,9 @@ test_accessible_names (Fixture       *fixture,
   assert_accessible_label (g_ptr_array_index (buttons, 3), "Easy, 1 day");
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (g_ptr_array_index (buttons, 2)),
                                    GTK_ACCESSIBLE_ROLE_BUTTON);
+
+  activate (fixture, "study.grade", g_variant_new_int32 (FLASH_GRADE_GOOD));
+  g_assert_true (focus_on_show_answer (fixture));
 }
 
 static void
