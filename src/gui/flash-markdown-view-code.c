@@ -196,8 +196,10 @@ flash_markdown_view_render_code (RenderContext *ctx,
                                                    : _("Code"),
                                   -1);
 
-  /* Long lines scroll sideways; the height is always the whole code. */
+  /* Long lines scroll sideways; the height is always the whole code. Like the text, the
+   * scroller takes no focus: Tab goes on to the copy button and the grade buttons. */
   scroller = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
+                           "focusable", FALSE,
                            "hscrollbar-policy", GTK_POLICY_AUTOMATIC,
                            "vscrollbar-policy", GTK_POLICY_NEVER,
                            "propagate-natural-height", TRUE,

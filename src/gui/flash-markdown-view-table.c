@@ -153,8 +153,10 @@ flash_markdown_view_render_table (RenderContext *ctx,
       row_index++;
     }
 
-  /* A wide table scrolls sideways instead of squeezing the whole card. */
+  /* A wide table scrolls sideways instead of squeezing the whole card; like a code block's, the
+   * scroller takes no focus. */
   scroller = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
+                           "focusable", FALSE,
                            "hscrollbar-policy", GTK_POLICY_AUTOMATIC,
                            "vscrollbar-policy", GTK_POLICY_NEVER,
                            "propagate-natural-width", TRUE,

@@ -150,9 +150,13 @@ create_label_with_role (RenderContext     *ctx,
   /* Selectable labels and labels with links make themselves focusable, and a
    * focused label eats Space and the digits the study page uses to flip and
    * grade. Text can still be selected with the pointer and copied from the
-   * context menu, so take the focus away again, after the markup is set. */
+   * context menu, so take the focus away again, after the markup is set. Not
+   * focusable is not enough: GTK 4.8's selectable label still claims a Tab that
+   * moves into it without taking the focus, and Tab could never get past the
+   * card to the Show Answer and grade buttons. */
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_set_focusable (label, FALSE);
+  gtk_widget_set_can_focus (label, FALSE);
 
   g_signal_connect_object (label, "activate-link", G_CALLBACK (activate_link_cb), ctx->self, 0);
 
