@@ -133,6 +133,7 @@ GtkWidget *
 flash_markdown_view_render_code (RenderContext *ctx,
                                  cmark_node    *node)
 {
+  g_autofree char *code_name = NULL;
   const char *literal = cmark_node_get_literal (node);
   g_autoptr(GtkSourceBuffer) buffer = NULL;
   GtkSourceLanguage *language;
@@ -190,10 +191,13 @@ flash_markdown_view_render_code (RenderContext *ctx,
                        "right-margin", 12,
                        NULL);
   gtk_widget_add_css_class (view, "md-code-view");
+  /* A screen reader announces the block as what it is: "Python code". */
+  if (language != NULL)
+    /* Translators: how a screen reader announces a code block, "Python code". */
+    code_name = g_strdup_printf (_("%s code"), gtk_source_language_get_name (language));
   gtk_accessible_update_property (GTK_ACCESSIBLE (view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  language != NULL ? gtk_source_language_get_name (language)
-                                                   : _("Code"),
+                                  code_name != NULL ? code_name : _("Code"),
                                   -1);
 
   /* Long lines scroll sideways; the height is always the whole code. Like the text, the
