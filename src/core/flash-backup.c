@@ -33,7 +33,7 @@ set_sqlite_error (GError     **error,
 {
   const char *why;
 
-  switch (flash_store_error_code (rc))
+  switch (flash_db_error_code (rc))
     {
     case FLASH_STORE_ERROR_FULL:
       why = "the disk is full";
@@ -45,7 +45,7 @@ set_sqlite_error (GError     **error,
       why = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
       break;
     }
-  g_set_error (error, FLASH_STORE_ERROR, flash_store_error_code (rc), "%s: %s: %s", path, doing, why);
+  g_set_error (error, FLASH_STORE_ERROR, flash_db_error_code (rc), "%s: %s: %s", path, doing, why);
   return FALSE;
 }
 

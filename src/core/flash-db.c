@@ -11,7 +11,6 @@
 #include <glib/gstdio.h>
 
 #include "flash-store.h"
-#include "flash-store-private.h"
 
 #define BUSY_TIMEOUT_MS 10000
 #define LOCK_STEP_MS    20
@@ -30,6 +29,35 @@ flash_db_busy_timeout_ms (void)
         return (int) value;
     }
   return BUSY_TIMEOUT_MS;
+}
+
+int
+flash_db_error_code (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      return FLASH_STORE_ERROR_FULL;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      return FLASH_STORE_ERROR_READ_ONLY;
+    case SQLITE_NOTADB:
+      return FLASH_STORE_ERROR_NOT_DATABASE;
+    case SQLITE_CORRUPT:
+      return FLASH_STORE_ERROR_DAMAGED;
+    case SQLITE_BUSY:
+      return FLASH_STORE_ERROR_BUSY;
+    case SQLITE_IOERR:
+      /* A write beyond a file size limit or into a full disk surfaces as an I/O error, also
+       * while SQLite creates or grows the -shm and -wal files of a WAL collection. */
+      if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE
+          || rc == SQLITE_IOERR_SHMOPEN || rc == SQLITE_IOERR_SHMSIZE)
+        return FLASH_STORE_ERROR_FULL;
+      return FLASH_STORE_ERROR_FAILED;
+    default:
+      return FLASH_STORE_ERROR_FAILED;
+    }
 }
 
 void
@@ -63,9 +91,9 @@ flash_db_set_error (GError     **error,
       what = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
       break;
     }
-  if ((rc & 0xff) == SQLITE_IOERR && flash_store_error_code (rc) == FLASH_STORE_ERROR_FULL)
+  if ((rc & 0xff) == SQLITE_IOERR && flash_db_error_code (rc) == FLASH_STORE_ERROR_FULL)
     what = "the collection could not be written (disk full?); nothing was changed";
-  g_set_error (error, FLASH_STORE_ERROR, flash_store_error_code (rc), "%s: %s", path, what);
+  g_set_error (error, FLASH_STORE_ERROR, flash_db_error_code (rc), "%s: %s", path, what);
 }
 
 /* Why a collection must never be opened outside SQLite: closing any descriptor of a file drops

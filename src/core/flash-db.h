@@ -12,6 +12,10 @@ G_BEGIN_DECLS
  * FLASH_STORE_ERROR_BUSY: 10 s, or FLASHSHEET_BUSY_TIMEOUT_MS. */
 int      flash_db_busy_timeout_ms (void);
 
+/* The FlashStoreError code for a SQLite result code: full disk, read-only, busy, not a database,
+ * damaged, or failed. */
+int      flash_db_error_code      (int          rc);
+
 /* Sets @error from SQLite result @rc in the words the CLI and the app show, with the
  * FlashStoreError code that fits (disk full, read-only, busy, not a database, damaged). */
 void     flash_db_set_error       (GError     **error,

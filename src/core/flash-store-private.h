@@ -92,7 +92,5 @@ void          flash_store_load_limits  (FlashStore    *self);
 
 /* The SQLite handle, for backups and tests. */
 sqlite3      *flash_store_get_db       (FlashStore    *self);
-/* The FlashStoreError code for a SQLite result code. */
-int           flash_store_error_code   (int            rc);
 
 G_END_DECLS

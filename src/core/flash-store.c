@@ -13,35 +13,6 @@ G_DEFINE_QUARK (flash-store-error-quark, flash_store_error)
 
 /* Errors ------------------------------------------------------------------------------------ */
 
-/* Shared with flash-backup.c through flash-store-private.h. */
-int
-flash_store_error_code (int rc)
-{
-  switch (rc & 0xff)
-    {
-    case SQLITE_FULL:
-      return FLASH_STORE_ERROR_FULL;
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-    case SQLITE_CANTOPEN:
-      return FLASH_STORE_ERROR_READ_ONLY;
-    case SQLITE_NOTADB:
-      return FLASH_STORE_ERROR_NOT_DATABASE;
-    case SQLITE_CORRUPT:
-      return FLASH_STORE_ERROR_DAMAGED;
-    case SQLITE_BUSY:
-      return FLASH_STORE_ERROR_BUSY;
-    case SQLITE_IOERR:
-      /* A write beyond a file size limit or into a full disk surfaces as an I/O error, also
-       * while SQLite creates or grows the -shm and -wal files of a WAL collection. */
-      if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE
-          || rc == SQLITE_IOERR_SHMOPEN || rc == SQLITE_IOERR_SHMSIZE)
-        return FLASH_STORE_ERROR_FULL;
-      return FLASH_STORE_ERROR_FAILED;
-    default:
-      return FLASH_STORE_ERROR_FAILED;
-    }
-}
 
 gboolean
 flash_store_set_error (FlashStore  *self,
