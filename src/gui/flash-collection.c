@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* flash-collection.c: the collection the windows show: its store, health, restore, read-only copy. */
+/* flash-collection.c: the collection windows show: its store, health, restore, read-only copy. */
 
 #include "config.h"
 

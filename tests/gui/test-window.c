@@ -366,9 +366,6 @@ assert_tab_reaches_all (FlashWindow *window)
       cycled = g_ptr_array_find (reached, focus, NULL);
       if (!cycled)
         g_ptr_array_add (reached, focus);
-      if (g_getenv ("TAB_DEBUG"))
-        g_printerr ("tab %u: %s %s\n", i, G_OBJECT_TYPE_NAME (focus),
-                    gtk_widget_get_tooltip_text (focus) ? gtk_widget_get_tooltip_text (focus) : (GTK_IS_BUTTON (focus) && gtk_button_get_label (GTK_BUTTON (focus)) ? gtk_button_get_label (GTK_BUTTON (focus)) : ""));
     }
   g_assert_true (cycled);
 
