@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-markdown-view.c: the widgets FlashMarkdownView builds for each Markdown construct. */
 
+#include "flash-test-accessible.h"
 #include "flash-test-display.h"
 #include <string.h>
 
@@ -474,14 +475,7 @@ test_view_code_block (Fixture       *fixture,
   g_assert_false (g_str_has_suffix (text, "\n"));
   g_assert_cmpstr (code_language (view), ==, "python3");
   /* A screen reader announces what the block is. */
-  {
-    g_autofree char *problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (view),
-                                                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                                                    "Python code");
-
-    if (problem != NULL)
-      g_error ("%s", problem);
-  }
+  flash_test_assert_accessible_label (GTK_WIDGET (view), "Python code");
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
   g_assert_false (gtk_text_view_get_cursor_visible (GTK_TEXT_VIEW (view)));
   g_assert_true (gtk_text_view_get_monospace (GTK_TEXT_VIEW (view)));

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-study-page.c: the study page walks question → answer → grade, with keys, undo and done. */
 
+#include "flash-test-accessible.h"
 #include "flash-test-display.h"
 #include "config.h"
 
@@ -382,18 +383,6 @@ test_walk (Fixture       *fixture,
   g_assert_true (label_mapped_with_text (GTK_WIDGET (fixture->page), "4 left"));
 }
 
-static void
-assert_accessible_label (GtkWidget  *widget,
-                         const char *label)
-{
-  g_autofree char *problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                                                  label);
-
-  if (problem != NULL)
-    g_error ("%s: %s", G_OBJECT_TYPE_NAME (widget), problem);
-}
-
 /* Whether the keyboard focus is on the Show Answer button. */
 static gboolean
 focus_on_show_answer (Fixture *fixture)
@@ -418,9 +407,9 @@ test_accessible_names (Fixture       *fixture,
   g_assert_false (focus_on_show_answer (fixture));
   buttons = grade_buttons (fixture);
   g_assert_cmpuint (buttons->len, ==, 4);
-  assert_accessible_label (g_ptr_array_index (buttons, 0), "Again, in a few cards");
-  assert_accessible_label (g_ptr_array_index (buttons, 2), "Good, 1 day");
-  assert_accessible_label (g_ptr_array_index (buttons, 3), "Easy, 1 day");
+  flash_test_assert_accessible_label (g_ptr_array_index (buttons, 0), "Again, in a few cards");
+  flash_test_assert_accessible_label (g_ptr_array_index (buttons, 2), "Good, 1 day");
+  flash_test_assert_accessible_label (g_ptr_array_index (buttons, 3), "Easy, 1 day");
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (g_ptr_array_index (buttons, 2)),
                                    GTK_ACCESSIBLE_ROLE_BUTTON);
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c: the main window against a temporary collection: empty state, import, delete. */
 
+#include "flash-test-accessible.h"
 #include "flash-test-display.h"
 #include "config.h"
 
@@ -304,17 +305,6 @@ collect_buttons (GtkWidget *widget,
     collect_buttons (child, buttons);
 }
 
-static void
-assert_accessible_label (GtkWidget  *widget,
-                         const char *label)
-{
-  g_autofree char *problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                                                  label);
-  if (problem != NULL)
-    g_error ("%s: %s", G_OBJECT_TYPE_NAME (widget), problem);
-}
-
 /* A screen reader says what each control does, without mnemonic underscores; the deck row's
  * buttons say which deck they act on (the AT-SPI walk of tests/gui/test-a11y.sh checks the
  * names as Orca reads them). */
@@ -328,21 +318,21 @@ test_accessible_names (Fixture       *fixture,
   import_test_deck (fixture);
   collect_buttons (GTK_WIDGET (flash_window_get_deck_row (fixture->window, 0)), buttons);
   g_assert_cmpuint (buttons->len, ==, 2);
-  assert_accessible_label (g_ptr_array_index (buttons, 0), "Study “Test Deck”");
-  assert_accessible_label (g_ptr_array_index (buttons, 1), "Delete “Test Deck”");
+  flash_test_assert_accessible_label (g_ptr_array_index (buttons, 0), "Study “Test Deck”");
+  flash_test_assert_accessible_label (g_ptr_array_index (buttons, 1), "Delete “Test Deck”");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, 1)), ==,
                    "Delete “Test Deck”");
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (g_ptr_array_index (buttons, 0)),
                                    GTK_ACCESSIBLE_ROLE_BUTTON);
 
   /* The overview's Study button is named after what it shows now. */
-  assert_accessible_label (flash_window_get_study_button (fixture->window), "Study");
+  flash_test_assert_accessible_label (flash_window_get_study_button (fixture->window), "Study");
   review_one_card (fixture);
   review_one_card (fixture);
   review_one_card (fixture);
   study = flash_window_get_study_button (fixture->window);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (study)), ==, "All Done for Today");
-  assert_accessible_label (study, "All Done for Today");
+  flash_test_assert_accessible_label (study, "All Done for Today");
 }
 
 /* Tab reaches every drawable, sensitive button of the window's page before it comes round to a
