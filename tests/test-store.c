@@ -389,15 +389,114 @@ test_migrations (Fixture       *fx,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* The deck list's new-card count (kept by the store) against the cards counted one by one. */
+static void
+assert_new_cards_counted (Fixture *fx)
+{
+  g_autoptr(GPtrArray) decks = flash_store_list_decks (fx->store, fx->now, NULL);
+  g_autoptr(GPtrArray) cards = flash_store_list_cards (fx->store, 0, NULL);
+  FlashStats stats;
+  guint all = 0;
+
+  for (guint i = 0; i < decks->len; i++)
+    {
+      FlashDeckInfo *deck = g_ptr_array_index (decks, i);
+      guint counted = 0;
+
+      for (guint j = 0; j < cards->len; j++)
+        {
+          FlashCard *card = g_ptr_array_index (cards, j);
+
+          counted += card->deck_id == deck->id && card->is_new;
+        }
+      g_assert_cmpuint (deck->new_cards, ==, counted);
+      all += counted;
+    }
+  g_assert_true (flash_store_get_stats (fx->store, fx->now, &stats, NULL));
+  g_assert_cmpuint (stats.new_cards, ==, all);
+}
+
+/* Every way a card is added, graded, undone, retired, brought back or deleted keeps each deck's
+ * number of new cards. */
+static void
+test_new_card_counts (Fixture       *fx,
+                      gconstpointer  data)
+{
+  g_autofree char *path = write_file (fx, "deck.md", deck_v1);
+  g_autofree char *other = write_file (fx, "other.md", "# Other\n\n## S\n\n### Zeta\n\nZ.\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) decks = NULL;
+
+  import_ok (fx, path, NULL);
+  import_ok (fx, other, NULL);
+  assert_new_cards_counted (fx);
+  grade_ok (fx, card_id_by_question (fx, "Alpha"), 5);
+  grade_ok (fx, card_id_by_question (fx, "Beta"), 1);
+  assert_new_cards_counted (fx);
+  g_assert_true (flash_store_undo_last (fx->store, NULL, &error));
+  g_assert_no_error (error);
+  assert_new_cards_counted (fx);
+
+  /* Alpha (reviewed) and Gamma (new) leave the sheet, Epsilon joins; then both come back. */
+  g_file_set_contents (path, "# Deck\n\n## Section\n\n### Beta\n\nSecond answer.\n\n"
+                             "### Delta\n\nFourth answer.\n\n### Epsilon\n\nFifth.\n", -1, NULL);
+  import_ok (fx, path, NULL);
+  assert_new_cards_counted (fx);
+  g_file_set_contents (path, deck_v1, -1, NULL);
+  import_ok (fx, path, NULL);
+  assert_new_cards_counted (fx);
+
+  decks = flash_store_list_decks (fx->store, fx->now, NULL);
+  g_assert_true (flash_store_delete_deck (fx->store, ((FlashDeckInfo *) decks->pdata[0])->id,
+                                          &error));
+  g_assert_no_error (error);
+  assert_new_cards_counted (fx);
+}
+
+/* Writes tests/fixtures/@name (SQL a previous version's collection dumps to) into a collection
+ * file under the fixture's folder, and returns its path. */
+static char *
+load_fixture (Fixture    *fx,
+              const char *name)
+{
+  g_autofree char *fixture = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "fixtures", name, NULL);
+  g_autofree char *path = g_build_filename (fx->dir, "old", "collection.db", NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  return g_steal_pointer (&path);
+}
+
+/* PRAGMA user_version of the file at @path, read apart from any store. */
+static int
+file_schema_version (const char *path)
+{
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+  int version;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return version;
+}
+
 /* A collection written by schema version 1 is backed up, then migrated with its history. */
 static void
 test_migration_from_v1 (Fixture       *fx,
                         gconstpointer  data)
 {
-  g_autofree char *fixture = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "fixtures", "collection-v1.sql", NULL);
-  g_autofree char *old_path = g_build_filename (fx->dir, "old", "collection.db", NULL);
-  g_autofree char *old_dir = g_path_get_dirname (old_path);
-  g_autofree char *sql = NULL;
+  g_autofree char *old_path = load_fixture (fx, "collection-v1.sql");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) decks = NULL;
   g_autoptr(GPtrArray) backups = NULL;
@@ -406,14 +505,6 @@ test_migration_from_v1 (Fixture       *fx,
   g_autoptr(GDateTime) day2 = flash_clock_parse ("2026-01-11T12:00:00Z", NULL);
   g_autoptr(FlashCard) card = NULL;
   FlashStore *store;
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-
-  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
-  g_mkdir_with_parents (old_dir, 0700);
-  g_assert_cmpint (sqlite3_open (old_path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
 
   store = flash_store_open (old_path, &error);
   g_assert_no_error (error);
@@ -421,13 +512,7 @@ test_migration_from_v1 (Fixture       *fx,
   /* The version-1 file was copied before the migration touched it. */
   backups = flash_backup_list (old_path);
   g_assert_cmpuint (backups->len, >=, 1);
-
-  g_assert_cmpint (sqlite3_open (old_path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, FLASH_STORE_SCHEMA_VERSION);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  g_assert_cmpint (file_schema_version (old_path), ==, FLASH_STORE_SCHEMA_VERSION);
 
   decks = flash_store_list_decks (store, day2, &error);
   g_assert_no_error (error);
@@ -446,6 +531,63 @@ test_migration_from_v1 (Fixture       *fx,
   g_assert_cmpuint (queue->len, ==, 2);
   g_assert_cmpint (g_array_index (queue, gint64, 0), ==, 2);
   g_assert_cmpint (g_array_index (queue, gint64, 1), ==, 3);
+  flash_store_close (store);
+}
+
+/* A collection written by schema version 2 (Flashsheet 0.2 before schema 3) is backed up, then
+ * migrated: the log's day index gains the grade, and every number it gave is the same. */
+static void
+test_migration_from_v2 (Fixture       *fx,
+                        gconstpointer  data)
+{
+  g_autofree char *old_path = load_fixture (fx, "collection-v2.sql");
+  g_autoptr(GDateTime) day2 = flash_clock_parse ("2026-01-11T12:00:00Z", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GArray) queue = NULL;
+  g_autoptr(GString) plan = g_string_new (NULL);
+  FlashStats stats;
+  sqlite3_stmt *stmt;
+  FlashStore *store;
+  sqlite3 *db;
+
+  g_assert_cmpint (file_schema_version (old_path), ==, 2);
+  store = flash_store_open (old_path, &error);
+  g_assert_no_error (error);
+  backups = flash_backup_list (old_path);
+  g_assert_cmpuint (backups->len, >=, 1);
+  g_assert_cmpint (file_schema_version (old_path), ==, FLASH_STORE_SCHEMA_VERSION);
+
+  /* The figures version 2 printed for this file on that day (flashsheet-cli stats). */
+  g_assert_true (flash_store_get_stats (store, day2, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.decks, ==, 1);
+  g_assert_cmpuint (stats.cards, ==, 3);
+  g_assert_cmpuint (stats.new_cards, ==, 1);
+  g_assert_cmpuint (stats.reviews_total, ==, 4);
+  g_assert_cmpuint (stats.reviews_today, ==, 2);
+  g_assert_cmpuint (stats.due_today, ==, 0);
+  g_assert_cmpuint (stats.due_tomorrow, ==, 1);
+  g_assert_cmpfloat_with_epsilon (stats.retention_30d, 1.0, 1e-9);
+  g_assert_cmpuint (stats.streak, ==, 2);
+  log = flash_store_list_log (store, 0, NULL);
+  g_assert_cmpuint (log->len, ==, 4);
+  queue = flash_store_today_queue (store, 0, day2, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (queue->len, ==, 1);
+  g_assert_cmpint (g_array_index (queue, gint64, 0), ==, 3);
+
+  /* The retention's count reads the index alone. */
+  g_assert_cmpint (sqlite3_open (old_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM review_log "
+                                       "WHERE day > 1 AND kind = 1 AND grade >= 3", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append (plan, (const char *) sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_nonnull (strstr (plan->str, "COVERING INDEX review_log_day"));
   flash_store_close (store);
 }
 
@@ -628,6 +770,8 @@ main (int   argc,
   ADD ("/store/limits-persist", test_limits_persist);
   ADD ("/store/migrations", test_migrations);
   ADD ("/store/migration-from-v1", test_migration_from_v1);
+  ADD ("/store/migration-from-v2", test_migration_from_v2);
+  ADD ("/store/new-card-counts", test_new_card_counts);
   ADD ("/store/deferred-check", test_deferred_check);
   ADD ("/store/read-only-copy", test_read_only_copy);
   ADD ("/store/export-round-trip", test_export_round_trip);

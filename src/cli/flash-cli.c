@@ -417,30 +417,41 @@ run_decks (FlashCli *cli)
   return FLASH_CLI_EXIT_OK;
 }
 
+/* Reads one deck's items (--deck, or every deck) and prints each with @print_row. */
 static int
-run_cards (FlashCli *cli)
+print_deck_rows (FlashCli    *cli,
+                 GPtrArray *(*list) (FlashStore *, gint64, GError **),
+                 void       (*print_row) (gconstpointer row))
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   gint64 deck_id;
 
   if (!cli_get_deck (cli, &deck_id))
     return FLASH_CLI_EXIT_ERROR;
-
-  cards = flash_store_list_cards (cli->store, deck_id, &error);
-  if (cards == NULL)
+  rows = list (cli->store, deck_id, &error);
+  if (rows == NULL)
     return report_error (error);
-
-  for (guint i = 0; i < cards->len; i++)
-    {
-      const FlashCard *card = g_ptr_array_index (cards, i);
-      g_autofree char *deck = fold_field (card->deck_name);
-      g_autofree char *context = fold_field (card->context);
-      g_autofree char *question = fold_field (card->question);
-
-      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", card->id, deck, context, question);
-    }
+  for (guint i = 0; i < rows->len; i++)
+    print_row (g_ptr_array_index (rows, i));
   return FLASH_CLI_EXIT_OK;
+}
+
+static void
+print_card_row (gconstpointer row)
+{
+  const FlashCard *card = row;
+  g_autofree char *deck = fold_field (card->deck_name);
+  g_autofree char *context = fold_field (card->context);
+  g_autofree char *question = fold_field (card->question);
+
+  printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", card->id, deck, context, question);
+}
+
+static int
+run_cards (FlashCli *cli)
+{
+  return print_deck_rows (cli, flash_store_list_cards, print_card_row);
 }
 
 static int
@@ -474,6 +485,7 @@ run_due (FlashCli *cli)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) queue = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
   GDateTime *now;
   guint64 limit = 0;
   gint64 deck_id;
@@ -492,15 +504,16 @@ run_due (FlashCli *cli)
   if (queue == NULL)
     return report_error (error);
 
-  for (guint i = 0; i < queue->len; i++)
+  cards = flash_store_get_cards (cli->store, (const gint64 *) (void *) queue->data, queue->len,
+                                 &error);
+  if (cards == NULL)
+    return report_error (error);
+  for (guint i = 0; i < cards->len; i++)
     {
-      g_autoptr(FlashCard) card = NULL;
+      FlashCard *card = g_ptr_array_index (cards, i);
       g_autofree char *deck = NULL;
       g_autofree char *question = NULL;
 
-      card = flash_store_get_card (cli->store, g_array_index (queue, gint64, i), &error);
-      if (card == NULL)
-        return report_error (error);
       deck = fold_field (card->deck_name);
       question = fold_field (card->question);
       printf ("%" G_GINT64_FORMAT "\t%s\t%s\n", card->id, deck, question);
@@ -559,37 +572,28 @@ run_undo (FlashCli *cli)
   return FLASH_CLI_EXIT_OK;
 }
 
+static void
+print_log_row (gconstpointer row)
+{
+  const FlashLogEntry *entry = row;
+  g_autoptr(GDateTime) stamp = g_date_time_new_from_unix_utc (entry->time);
+  g_autofree char *when = NULL;
+  char ef[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* Times out of GDateTime's range cannot come from a real review; show them raw. */
+  if (stamp != NULL)
+    when = g_date_time_format (stamp, "%Y-%m-%dT%H:%M:%SZ");
+  else
+    when = g_strdup_printf ("%" G_GINT64_FORMAT, entry->time);
+  printf ("%s\t%" G_GINT64_FORMAT "\t%d\t%d\t%s\n",
+          when, entry->card_id, entry->grade, entry->interval_after,
+          format_ef (ef, sizeof ef, entry->ef_after));
+}
+
 static int
 run_log (FlashCli *cli)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  gint64 deck_id;
-
-  if (!cli_get_deck (cli, &deck_id))
-    return FLASH_CLI_EXIT_ERROR;
-
-  entries = flash_store_list_log (cli->store, deck_id, &error);
-  if (entries == NULL)
-    return report_error (error);
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      const FlashLogEntry *entry = g_ptr_array_index (entries, i);
-      g_autoptr(GDateTime) stamp = g_date_time_new_from_unix_utc (entry->time);
-      g_autofree char *when = NULL;
-      char ef[G_ASCII_DTOSTR_BUF_SIZE];
-
-      /* Times out of GDateTime's range cannot come from a real review; show them raw. */
-      if (stamp != NULL)
-        when = g_date_time_format (stamp, "%Y-%m-%dT%H:%M:%SZ");
-      else
-        when = g_strdup_printf ("%" G_GINT64_FORMAT, entry->time);
-      printf ("%s\t%" G_GINT64_FORMAT "\t%d\t%d\t%s\n",
-              when, entry->card_id, entry->grade, entry->interval_after,
-              format_ef (ef, sizeof ef, entry->ef_after));
-    }
-  return FLASH_CLI_EXIT_OK;
+  return print_deck_rows (cli, flash_store_list_log, print_log_row);
 }
 
 static int

@@ -88,6 +88,34 @@ flash_store_get_card (FlashStore  *self,
 }
 
 GPtrArray *
+flash_store_get_cards (FlashStore    *self,
+                       const gint64  *card_ids,
+                       guint          n_cards,
+                       GError       **error)
+{
+  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func ((GDestroyNotify) flash_card_free);
+  gboolean began;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (card_ids != NULL || n_cards == 0, NULL);
+
+  began = flash_store_read_begin (self);
+  for (guint i = 0; i < n_cards; i++)
+    {
+      FlashCard *card = flash_store_get_card (self, card_ids[i], error);
+
+      if (card == NULL)
+        {
+          g_clear_pointer (&cards, g_ptr_array_unref);
+          break;
+        }
+      g_ptr_array_add (cards, card);
+    }
+  flash_store_read_end (self, began);
+  return g_steal_pointer (&cards);
+}
+
+GPtrArray *
 flash_store_list_cards (FlashStore  *self,
                         gint64       deck_id,
                         GError     **error)
@@ -115,10 +143,10 @@ flash_store_list_cards (FlashStore  *self,
   return g_steal_pointer (&cards);
 }
 
-GPtrArray *
-flash_store_list_decks (FlashStore  *self,
-                        GDateTime   *now,
-                        GError     **error)
+static GPtrArray *
+read_decks (FlashStore  *self,
+            GDateTime   *now,
+            GError     **error)
 {
   g_autoptr(GPtrArray) decks = NULL;
   FlashDayBudget budget;
@@ -126,17 +154,10 @@ flash_store_list_decks (FlashStore  *self,
   FlashDay today;
   int rc;
 
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (now != NULL, NULL);
-
   decks = g_ptr_array_new_with_free_func ((GDestroyNotify) flash_deck_info_free);
-  /* New cards are the active ones without a schedule row; the few retired cards that have one
-   * are added back. */
-  stmt = flash_store_prepare (self, "SELECT d.id, d.name, d.source, d.cards, d.cards - (SELECT "
-                                    "COUNT(*) FROM schedule s WHERE s.deck_id = d.id) + (SELECT "
-                                    "COUNT(*) FROM cards c JOIN schedule s ON s.card_id = c.id    "
-                                    "WHERE c.retired = 1 AND c.deck_id = d.id), d.reviews FROM "
-                                    "decks d ORDER BY d.name COLLATE NOCASE, d.id", error);
+  /* Each deck keeps its numbers of active and new cards and of reviews (schema 2 and 3). */
+  stmt = flash_store_prepare (self, "SELECT id, name, source, cards, new_cards, reviews FROM decks "
+                                    "ORDER BY name COLLATE NOCASE, id", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -172,6 +193,23 @@ flash_store_list_decks (FlashStore  *self,
       info->due_today = counts.due + counts.learning;
     }
   return g_steal_pointer (&decks);
+}
+
+GPtrArray *
+flash_store_list_decks (FlashStore  *self,
+                        GDateTime   *now,
+                        GError     **error)
+{
+  GPtrArray *decks;
+  gboolean began;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  began = flash_store_read_begin (self);
+  decks = read_decks (self, now, error);
+  flash_store_read_end (self, began);
+  return decks;
 }
 
 gint64

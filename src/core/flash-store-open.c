@@ -100,7 +100,31 @@ static const char *const schema_v2[] = {
   NULL
 };
 
-static const char *const *const migrations[] = { schema_v1, schema_v2 };
+/* Version 3 keeps the commands that run most cheap however large the collection
+ * (docs/performance.md): the statistics' 30-day retention reads the log's day index alone, which
+ * now holds the grade, and each deck keeps its number of new cards (active, never reviewed), which
+ * the deck list showed by counting the deck's schedule. Triggers keep that number, so that every
+ * way a card is added, graded, retired or deleted keeps it right. */
+#define NEW_CARD(row) "(" row ".is_new = 1 AND " row ".retired = 0)"
+static const char *const schema_v3[] = {
+  "DROP INDEX review_log_day",
+  "CREATE INDEX review_log_day ON review_log (day, kind, grade)",
+  "ALTER TABLE decks ADD COLUMN new_cards INTEGER NOT NULL DEFAULT 0",
+  "UPDATE decks SET new_cards = (SELECT COUNT(*) FROM cards c WHERE c.deck_id = decks.id AND "
+  NEW_CARD ("c") ")",
+  "CREATE TRIGGER cards_new_insert AFTER INSERT ON cards WHEN " NEW_CARD ("NEW") " BEGIN "
+  "UPDATE decks SET new_cards = new_cards + 1 WHERE id = NEW.deck_id; END",
+  "CREATE TRIGGER cards_new_delete AFTER DELETE ON cards WHEN " NEW_CARD ("OLD") " BEGIN "
+  "UPDATE decks SET new_cards = new_cards - 1 WHERE id = OLD.deck_id; END",
+  "CREATE TRIGGER cards_new_update AFTER UPDATE OF is_new, retired, deck_id ON cards WHEN "
+  NEW_CARD ("OLD") " OR " NEW_CARD ("NEW") " BEGIN "
+  "UPDATE decks SET new_cards = new_cards - " NEW_CARD ("OLD") " WHERE id = OLD.deck_id; "
+  "UPDATE decks SET new_cards = new_cards + " NEW_CARD ("NEW") " WHERE id = NEW.deck_id; END",
+  NULL
+};
+#undef NEW_CARD
+
+static const char *const *const migrations[] = { schema_v1, schema_v2, schema_v3 };
 
 static gboolean
 migrate (FlashStore  *self,

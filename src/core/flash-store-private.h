@@ -82,6 +82,12 @@ gboolean      flash_store_query_int64  (FlashStore    *self,
                                         gint64         fallback,
                                         gint64        *value,
                                         GError       **error);
+/* A reader that runs several statements takes one snapshot for all of them: each statement on
+ * its own would take and drop SQLite's file locks, and could see a different state. Returns
+ * whether it began a read transaction (not when one is open already); pass that to read_end. */
+gboolean      flash_store_read_begin   (FlashStore    *self);
+void          flash_store_read_end     (FlashStore    *self,
+                                        gboolean       began);
 /* BEGIN IMMEDIATE, after the deferred health check said the file is sound. */
 gboolean      flash_store_begin        (FlashStore    *self,
                                         GError       **error);

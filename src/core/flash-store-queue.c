@@ -60,6 +60,13 @@ collect_ids (FlashStore   *self,
   return TRUE;
 }
 
+/* The cards a due review does not count today: retired ones (of deck ?2 in the first form), and
+ * those repeated later today. */
+#define REPEATED_TODAY "SELECT card_id FROM schedule WHERE repeat_day = ?1 AND repeat_day > 0"
+#define NOT_DUE_IN_DECK                                                                          \
+  "(SELECT id FROM cards WHERE deck_id = ?2 AND retired = 1 UNION ALL " REPEATED_TODAY ")"
+#define NOT_DUE_TODAY "(SELECT id FROM cards WHERE retired = 1 UNION ALL " REPEATED_TODAY ")"
+
 static gboolean
 due_ids (FlashStore  *self,
          gint64       deck_id,
@@ -73,18 +80,17 @@ due_ids (FlashStore  *self,
   if (limit == 0)
     return TRUE;
   /* Most overdue first; the card id breaks ties so the order is stable. One deck gets its own
-   * statement so that SQLite can walk that deck's part of the index only. */
+   * statement so that SQLite can walk that deck's part of the index only. Retired cards and
+   * today's repeats are few, so excluding them by list keeps the walk inside the covering index
+   * instead of reading each due card's row (docs/performance.md). */
   if (deck_id != 0)
-    stmt = flash_store_prepare (self, "SELECT s.card_id FROM schedule s JOIN cards c ON c.id = "
-                                      "s.card_id WHERE s.deck_id = ?2 AND s.due_day <= ?1 AND "
-                                      "s.repeat_day != ?1 AND c.retired = 0 ORDER BY s.due_day, "
-                                      "s.card_id LIMIT ?3",
-                                      error);
+    stmt = flash_store_prepare (self, "SELECT card_id FROM schedule WHERE deck_id = ?2 AND due_day "
+                                      "<= ?1 AND card_id NOT IN " NOT_DUE_IN_DECK " ORDER BY "
+                                      "due_day, card_id LIMIT ?3", error);
   else
-    stmt = flash_store_prepare (self, "SELECT s.card_id FROM schedule s JOIN cards c ON c.id = "
-                                      "s.card_id WHERE s.due_day <= ?1 AND s.repeat_day != ?1 AND "
-                                      "c.retired = 0 ORDER BY s.due_day, s.card_id LIMIT ?3",
-                                error);
+    stmt = flash_store_prepare (self, "SELECT card_id FROM schedule WHERE due_day <= ?1 AND "
+                                      "card_id NOT IN " NOT_DUE_TODAY " ORDER BY due_day, "
+                                      "card_id LIMIT ?3", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, today);
@@ -105,19 +111,16 @@ new_ids (FlashStore  *self,
 
   if (limit == 0)
     return TRUE;
-  if (deck_id != 0)
-    {
-      stmt = flash_store_prepare (self, "SELECT id FROM cards WHERE is_new = 1 AND retired = 0 AND "
-                                        "deck_id = ?1 ORDER BY deck_id, position LIMIT ?2", error);
-      if (stmt != NULL)
-        sqlite3_bind_int64 (stmt, 1, deck_id);
-    }
-  else
-    stmt = flash_store_prepare (self, "SELECT id FROM cards WHERE is_new = 1 AND retired = 0 ORDER "
-                                      "BY deck_id, position LIMIT ?2", error);
+  /* In file order. A range of deck ids (one deck, or all) walks the partial index in order
+   * either way. */
+  stmt = flash_store_prepare (self, "SELECT id FROM cards WHERE is_new = 1 AND retired = 0 AND "
+                                    "deck_id BETWEEN ?1 AND ?2 ORDER BY deck_id, position LIMIT ?3",
+                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 2, limit);
+  sqlite3_bind_int64 (stmt, 1, deck_id != 0 ? deck_id : G_MININT64);
+  sqlite3_bind_int64 (stmt, 2, deck_id != 0 ? deck_id : G_MAXINT64);
+  sqlite3_bind_int64 (stmt, 3, limit);
   return collect_ids (self, stmt, ids, error);
 }
 
@@ -156,6 +159,78 @@ repeat_ids (FlashStore  *self,
   return TRUE;
 }
 
+/* What today's queue of one deck (0: all) is made of, each part in study order. */
+typedef struct
+{
+  GArray *due;     /* scheduled reviews, most overdue first */
+  GArray *fresh;   /* new cards, in file order */
+  GArray *repeats; /* same-day repeats */
+  GArray *seqs;    /* each repeat's place, as a count of the day's log entries */
+} QueueParts;
+
+static void
+queue_parts_clear (QueueParts *parts)
+{
+  g_clear_pointer (&parts->due, g_array_unref);
+  g_clear_pointer (&parts->fresh, g_array_unref);
+  g_clear_pointer (&parts->repeats, g_array_unref);
+  g_clear_pointer (&parts->seqs, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (QueueParts, queue_parts_clear)
+
+static gboolean
+read_parts (FlashStore  *self,
+            gint64       deck_id,
+            FlashDay     today,
+            guint        review_limit,
+            guint        new_limit,
+            QueueParts  *parts,
+            GError     **error)
+{
+  parts->due = g_array_new (FALSE, FALSE, sizeof (gint64));
+  parts->fresh = g_array_new (FALSE, FALSE, sizeof (gint64));
+  parts->repeats = g_array_new (FALSE, FALSE, sizeof (gint64));
+  parts->seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return due_ids (self, deck_id, today, review_limit, parts->due, error)
+         && new_ids (self, deck_id, new_limit, parts->fresh, error)
+         && repeat_ids (self, deck_id, today, parts->repeats, parts->seqs, error);
+}
+
+static GArray *
+read_queue (FlashStore  *self,
+            gint64       deck_id,
+            FlashDay     today,
+            guint        limit,
+            GError     **error)
+{
+  g_auto(QueueParts) parts = { 0 };
+  FlashDayBudget budget;
+  GArray *queue;
+
+  /* A caller that wants the next few cards needs no more than that many of each kind. */
+  if (!flash_store_day_budget (self, today, &budget, error)
+      || !read_parts (self, deck_id, today,
+                      limit > 0 ? MIN (budget.reviews_left, limit) : budget.reviews_left,
+                      limit > 0 ? MIN (budget.new_left, limit) : budget.new_left, &parts, error))
+    return NULL;
+
+  queue = g_steal_pointer (&parts.due);
+  g_array_append_vals (queue, parts.fresh->data, parts.fresh->len);
+  /* A repeat waits until REPEAT_GAP other cards have been graded since it was re-queued. */
+  for (guint i = 0; i < parts.repeats->len; i++)
+    {
+      gint64 at = g_array_index (parts.seqs, gint64, i) - (gint64) budget.done_today;
+
+      at = CLAMP (at, (gint64) i, (gint64) queue->len);
+      g_array_insert_val (queue, (guint) at, g_array_index (parts.repeats, gint64, i));
+    }
+
+  if (limit > 0 && queue->len > limit)
+    g_array_set_size (queue, limit);
+  return queue;
+}
+
 GArray *
 flash_store_today_queue (FlashStore  *self,
                          gint64       deck_id,
@@ -163,48 +238,16 @@ flash_store_today_queue (FlashStore  *self,
                          guint        limit,
                          GError     **error)
 {
-  g_autoptr(GArray) queue = NULL;
-  g_autoptr(GArray) repeats = NULL;
-  g_autoptr(GArray) seqs = NULL;
-  FlashDayBudget budget;
-  FlashDay today;
-  guint review_limit;
-  guint new_limit;
+  GArray *queue;
+  gboolean began;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
-  today = flash_store_day_for (self, now);
-  if (!flash_store_day_budget (self, today, &budget, error))
-    return NULL;
-
-  queue = g_array_new (FALSE, FALSE, sizeof (gint64));
-  repeats = g_array_new (FALSE, FALSE, sizeof (gint64));
-  seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  /* A caller that wants the next few cards needs no more than that many of each kind. */
-  review_limit = limit > 0 ? MIN (budget.reviews_left, limit) : budget.reviews_left;
-  new_limit = limit > 0 ? MIN (budget.new_left, limit) : budget.new_left;
-  if (!due_ids (self, deck_id, today, review_limit, queue, error)
-      || !new_ids (self, deck_id, new_limit, queue, error)
-      || !repeat_ids (self, deck_id, today, repeats, seqs, error))
-    return NULL;
-
-  /* A repeat waits until REPEAT_GAP other cards have been graded since it was re-queued. */
-  for (guint i = 0; i < repeats->len; i++)
-    {
-      gint64 seq = g_array_index (seqs, gint64, i);
-      gint64 at = seq - (gint64) budget.done_today;
-      guint place;
-
-      at = CLAMP (at, (gint64) i, (gint64) queue->len);
-      place = (guint) at;
-      g_array_insert_val (queue, place, g_array_index (repeats, gint64, i));
-    }
-
-  if (limit > 0 && queue->len > limit)
-    g_array_set_size (queue, limit);
-  return g_steal_pointer (&queue);
+  began = flash_store_read_begin (self);
+  queue = read_queue (self, deck_id, flash_store_day_for (self, now), limit, error);
+  flash_store_read_end (self, began);
+  return queue;
 }
 
 gboolean
@@ -215,23 +258,13 @@ flash_store_counts_within (FlashStore            *self,
                            FlashDayCounts        *counts,
                            GError               **error)
 {
-  g_autoptr(GArray) due = NULL;
-  g_autoptr(GArray) fresh = NULL;
-  g_autoptr(GArray) repeats = NULL;
-  g_autoptr(GArray) seqs = NULL;
+  g_auto(QueueParts) parts = { 0 };
 
-  due = g_array_new (FALSE, FALSE, sizeof (gint64));
-  fresh = g_array_new (FALSE, FALSE, sizeof (gint64));
-  repeats = g_array_new (FALSE, FALSE, sizeof (gint64));
-  seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
-  if (!due_ids (self, deck_id, today, budget->reviews_left, due, error)
-      || !new_ids (self, deck_id, budget->new_left, fresh, error)
-      || !repeat_ids (self, deck_id, today, repeats, seqs, error))
+  if (!read_parts (self, deck_id, today, budget->reviews_left, budget->new_left, &parts, error))
     return FALSE;
-
-  counts->due = due->len;
-  counts->new_cards = fresh->len;
-  counts->learning = repeats->len;
+  counts->due = parts.due->len;
+  counts->new_cards = parts.fresh->len;
+  counts->learning = parts.repeats->len;
   counts->done_today = budget->done_today;
   return TRUE;
 }
@@ -245,14 +278,19 @@ flash_store_today_counts (FlashStore      *self,
 {
   FlashDayBudget budget;
   FlashDay today;
+  gboolean began;
+  gboolean ok;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (now != NULL, FALSE);
   g_return_val_if_fail (counts != NULL, FALSE);
 
   today = flash_store_day_for (self, now);
-  return flash_store_day_budget (self, today, &budget, error)
-         && flash_store_counts_within (self, deck_id, today, &budget, counts, error);
+  began = flash_store_read_begin (self);
+  ok = flash_store_day_budget (self, today, &budget, error)
+       && flash_store_counts_within (self, deck_id, today, &budget, counts, error);
+  flash_store_read_end (self, began);
+  return ok;
 }
 
 FlashDay

@@ -73,25 +73,44 @@ count_query (FlashStore  *self,
   return TRUE;
 }
 
-gboolean
-flash_store_get_stats (FlashStore  *self,
-                       GDateTime   *now,
-                       FlashStats  *stats,
-                       GError     **error)
+/* Scheduled reviews since @after, and how many of them were recalled (graded 3 or better): one
+ * walk of the log's day index, which holds the grade. */
+static gboolean
+count_recalled (FlashStore  *self,
+                FlashDay     after,
+                guint       *reviews,
+                guint       *recalled,
+                GError     **error)
 {
-  FlashDay today;
-  guint scheduled = 0;
-  guint scheduled_retired = 0;
+  sqlite3_stmt *stmt = flash_store_prepare (self, "SELECT COUNT(*), TOTAL(grade >= 3) FROM "
+                                                  "review_log WHERE day > ?1 AND kind = ?2", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, after);
+  sqlite3_bind_int (stmt, 2, REVIEW_REVIEW);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *reviews = (guint) sqlite3_column_int64 (stmt, 0);
+      *recalled = (guint) sqlite3_column_double (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return flash_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+read_stats (FlashStore  *self,
+            FlashDay     today,
+            FlashStats  *stats,
+            GError     **error)
+{
   guint recent = 0;
   guint recalled = 0;
   gint64 day;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (now != NULL, FALSE);
-  g_return_val_if_fail (stats != NULL, FALSE);
-
-  memset (stats, 0, sizeof *stats);
-  today = flash_store_day_for (self, now);
 
   /* The card and review totals come from the counts each deck keeps, and the few retired cards
    * from their partial index, so no statement here scans the cards or the whole review log
@@ -100,9 +119,7 @@ flash_store_get_stats (FlashStore  *self,
       || !count_query (self, "SELECT SUM(cards) FROM decks", 0, 0, &stats->cards, error)
       || !count_query (self, "SELECT COUNT(*) FROM cards WHERE retired = 1",
                        0, 0, &stats->retired, error)
-      || !count_query (self, "SELECT COUNT(*) FROM schedule", 0, 0, &scheduled, error)
-      || !count_query (self, "SELECT COUNT(*) FROM cards c JOIN schedule s ON s.card_id = c.id "
-                             "WHERE c.retired = 1", 0, 0, &scheduled_retired, error)
+      || !count_query (self, "SELECT SUM(new_cards) FROM decks", 0, 0, &stats->new_cards, error)
       || !count_query (self, "SELECT SUM(reviews) FROM decks", 0, 0, &stats->reviews_total,
                        error)
       || !count_query (self, "SELECT COUNT(*) FROM review_log WHERE day = ?1", today, 0,
@@ -113,17 +130,11 @@ flash_store_get_stats (FlashStore  *self,
                              "s.card_id = c.id    WHERE c.retired = 1 AND (s.due_day <= ?1 OR "
                              "s.repeat_day = ?1))",
                        today, 0, &stats->due_today, error)
-      || !count_query (self, "SELECT COUNT(*) FROM schedule s JOIN cards c ON c.id = s.card_id "
-                             "WHERE s.due_day = ?1 AND c.retired = 0", today + 1, 0,
+      || !count_query (self, "SELECT COUNT(*) FROM schedule WHERE due_day = ?1 AND card_id NOT IN "
+                             "(SELECT id FROM cards WHERE retired = 1)", today + 1, 0,
                        &stats->due_tomorrow, error)
-      || !count_query (self, "SELECT COUNT(*) FROM review_log WHERE day > ?1 AND kind = ?2",
-                       today - 30,
-                       REVIEW_REVIEW, &recent, error)
-      || !count_query (self, "SELECT COUNT(*) FROM review_log WHERE day > ?1 AND kind = ?2 AND "
-                             "grade >= 3",
-                       today - 30, REVIEW_REVIEW, &recalled, error))
+      || !count_recalled (self, today - 30, &recent, &recalled, error))
     return FALSE;
-  stats->new_cards = stats->cards - (scheduled - scheduled_retired);
   stats->retention_30d = recent > 0 ? (double) recalled / recent : -1.0;
 
   /* The streak counts back from today, or from yesterday while today has no review yet; each
@@ -152,6 +163,26 @@ flash_store_get_stats (FlashStore  *self,
       }
   }
   return TRUE;
+}
+
+gboolean
+flash_store_get_stats (FlashStore  *self,
+                       GDateTime   *now,
+                       FlashStats  *stats,
+                       GError     **error)
+{
+  gboolean began;
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+  g_return_val_if_fail (stats != NULL, FALSE);
+
+  memset (stats, 0, sizeof *stats);
+  began = flash_store_read_begin (self);
+  ok = read_stats (self, flash_store_day_for (self, now), stats, error);
+  flash_store_read_end (self, began);
+  return ok;
 }
 
 /* Export ------------------------------------------------------------------------------------ */

@@ -116,6 +116,24 @@ wait_checked (FlashStore  *self,
 }
 
 gboolean
+flash_store_read_begin (FlashStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    return FALSE;
+  /* A deferred BEGIN takes no lock until the first statement reads; failing to begin only costs
+   * the saving, as every statement then runs on its own. */
+  return sqlite3_exec (self->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+void
+flash_store_read_end (FlashStore *self,
+                      gboolean    began)
+{
+  if (began && sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gboolean
 flash_store_begin (FlashStore  *self,
                    GError     **error)
 {

@@ -28,7 +28,7 @@ typedef enum
 } FlashStoreError;
 
 /* The schema version this build writes. */
-#define FLASH_STORE_SCHEMA_VERSION 2
+#define FLASH_STORE_SCHEMA_VERSION 3
 
 typedef struct _FlashStore FlashStore;
 
@@ -179,6 +179,11 @@ GPtrArray   *flash_store_list_cards          (FlashStore        *self,
                                               GError           **error);
 FlashCard   *flash_store_get_card            (FlashStore        *self,
                                               gint64             card_id,
+                                              GError           **error);
+/* FlashCard*, in the order of @card_ids, read in one snapshot; NULL if any is missing. */
+GPtrArray   *flash_store_get_cards           (FlashStore        *self,
+                                              const gint64      *card_ids,
+                                              guint              n_cards,
                                               GError           **error);
 
 /* Today's queue: ids in study order. deck_id 0 means every deck; limit 0 means no limit. */
