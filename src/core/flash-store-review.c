@@ -72,6 +72,44 @@ flash_card_preview (const FlashCard   *card,
   result->card_id = card->id;
 }
 
+/* Reads a state from the seven columns from @first on, in bind_state()'s order. A card without
+ * a schedule (reps NULL from a join, or -1 in the log) gets SM-2's initial state. */
+static void
+column_state (sqlite3_stmt *stmt,
+              int           first,
+              CardState    *state)
+{
+  memset (state, 0, sizeof *state);
+  flash_sm2_initial (&state->sm2);
+  if (sqlite3_column_type (stmt, first) == SQLITE_NULL || sqlite3_column_int (stmt, first) < 0)
+    return;
+  state->scheduled = TRUE;
+  state->sm2.reps = sqlite3_column_int (stmt, first);
+  state->sm2.ef = sqlite3_column_double (stmt, first + 1);
+  state->sm2.interval = sqlite3_column_int (stmt, first + 2);
+  state->due_day = sqlite3_column_int (stmt, first + 3);
+  state->first_day = sqlite3_column_int (stmt, first + 4);
+  state->repeat_day = sqlite3_column_int (stmt, first + 5);
+  state->repeat_seq = sqlite3_column_int64 (stmt, first + 6);
+}
+
+/* Binds @state to the seven parameters from @first on, in the order of the schedule's columns
+ * and of the log's "before" ones: reps (-1 for a card without a schedule), ef, interval, due day,
+ * first day, repeat day, repeat place. */
+static void
+bind_state (sqlite3_stmt    *stmt,
+            int              first,
+            const CardState *state)
+{
+  sqlite3_bind_int (stmt, first, state->scheduled ? state->sm2.reps : -1);
+  sqlite3_bind_double (stmt, first + 1, state->sm2.ef);
+  sqlite3_bind_int (stmt, first + 2, state->sm2.interval);
+  sqlite3_bind_int (stmt, first + 3, state->due_day);
+  sqlite3_bind_int (stmt, first + 4, state->first_day);
+  sqlite3_bind_int (stmt, first + 5, state->repeat_day);
+  sqlite3_bind_int64 (stmt, first + 6, state->repeat_seq);
+}
+
 static gboolean
 load_state (FlashStore  *self,
             gint64       card_id,
@@ -83,8 +121,6 @@ load_state (FlashStore  *self,
   int rc;
 
   memset (state, 0, sizeof *state);
-  flash_sm2_initial (&state->sm2);
-
   stmt = flash_store_prepare (self, "SELECT c.retired, s.reps, s.ef, s.interval, s.due_day, "
                                     "s.first_day, s.repeat_day, s.repeat_seq FROM cards c LEFT "
                                     "JOIN schedule s ON s.card_id = c.id WHERE c.id = ?1", error);
@@ -95,17 +131,7 @@ load_state (FlashStore  *self,
   if (rc == SQLITE_ROW)
     {
       found = TRUE;
-      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
-        {
-          state->scheduled = TRUE;
-          state->sm2.reps = sqlite3_column_int (stmt, 1);
-          state->sm2.ef = sqlite3_column_double (stmt, 2);
-          state->sm2.interval = sqlite3_column_int (stmt, 3);
-          state->due_day = sqlite3_column_int (stmt, 4);
-          state->first_day = sqlite3_column_int (stmt, 5);
-          state->repeat_day = sqlite3_column_int (stmt, 6);
-          state->repeat_seq = sqlite3_column_int64 (stmt, 7);
-        }
+      column_state (stmt, 1, state);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -141,13 +167,7 @@ save_state (FlashStore       *self,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, card_id);
-      sqlite3_bind_int (stmt, 2, state->sm2.reps);
-      sqlite3_bind_double (stmt, 3, state->sm2.ef);
-      sqlite3_bind_int (stmt, 4, state->sm2.interval);
-      sqlite3_bind_int (stmt, 5, state->due_day);
-      sqlite3_bind_int (stmt, 6, state->first_day);
-      sqlite3_bind_int (stmt, 7, state->repeat_day);
-      sqlite3_bind_int64 (stmt, 8, state->repeat_seq);
+      bind_state (stmt, 2, state);
     }
   else
     {
@@ -223,13 +243,7 @@ record_review (FlashStore         *self,
   sqlite3_bind_int (stmt, 3, today);
   sqlite3_bind_int (stmt, 4, grade);
   sqlite3_bind_int (stmt, 5, kind);
-  sqlite3_bind_int (stmt, 6, before.scheduled ? before.sm2.reps : -1);
-  sqlite3_bind_double (stmt, 7, before.sm2.ef);
-  sqlite3_bind_int (stmt, 8, before.sm2.interval);
-  sqlite3_bind_int (stmt, 9, before.due_day);
-  sqlite3_bind_int (stmt, 10, before.first_day);
-  sqlite3_bind_int (stmt, 11, before.repeat_day);
-  sqlite3_bind_int64 (stmt, 12, before.repeat_seq);
+  bind_state (stmt, 6, &before);
   sqlite3_bind_int (stmt, 13, after.sm2.reps);
   sqlite3_bind_double (stmt, 14, after.sm2.ef);
   sqlite3_bind_int (stmt, 15, after.sm2.interval);
@@ -298,15 +312,7 @@ undo_last (FlashStore  *self,
     {
       log_id = sqlite3_column_int64 (stmt, 0);
       *card_id = sqlite3_column_int64 (stmt, 1);
-      /* reps_before is -1 for a card that had never been reviewed. */
-      state.scheduled = sqlite3_column_int (stmt, 2) >= 0;
-      state.sm2.reps = MAX (sqlite3_column_int (stmt, 2), 0);
-      state.sm2.ef = sqlite3_column_double (stmt, 3);
-      state.sm2.interval = sqlite3_column_int (stmt, 4);
-      state.due_day = sqlite3_column_int (stmt, 5);
-      state.first_day = sqlite3_column_int (stmt, 6);
-      state.repeat_day = sqlite3_column_int (stmt, 7);
-      state.repeat_seq = sqlite3_column_int64 (stmt, 8);
+      column_state (stmt, 2, &state);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
