@@ -77,8 +77,6 @@ due_ids (FlashStore  *self,
 {
   sqlite3_stmt *stmt;
 
-  if (limit == 0)
-    return TRUE;
   /* Most overdue first; the card id breaks ties so the order is stable. One deck gets its own
    * statement so that SQLite can walk that deck's part of the index only. Retired cards and
    * today's repeats are few, so excluding them by list keeps the walk inside the covering index
@@ -109,8 +107,6 @@ new_ids (FlashStore  *self,
 {
   sqlite3_stmt *stmt;
 
-  if (limit == 0)
-    return TRUE;
   /* In file order. A range of deck ids (one deck, or all) walks the partial index in order
    * either way. */
   stmt = flash_store_prepare (self, "SELECT id FROM cards WHERE is_new = 1 AND retired = 0 AND "
@@ -192,8 +188,9 @@ read_parts (FlashStore  *self,
   parts->fresh = g_array_new (FALSE, FALSE, sizeof (gint64));
   parts->repeats = g_array_new (FALSE, FALSE, sizeof (gint64));
   parts->seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
-  return due_ids (self, deck_id, today, review_limit, parts->due, error)
-         && new_ids (self, deck_id, new_limit, parts->fresh, error)
+  /* A limit of 0 (today's budget spent) needs no statement. */
+  return (review_limit == 0 || due_ids (self, deck_id, today, review_limit, parts->due, error))
+         && (new_limit == 0 || new_ids (self, deck_id, new_limit, parts->fresh, error))
          && repeat_ids (self, deck_id, today, parts->repeats, parts->seqs, error);
 }
 

@@ -72,6 +72,20 @@ flash_card_preview (const FlashCard   *card,
   result->card_id = card->id;
 }
 
+/* A statement whose ?1 is @card_id. */
+static sqlite3_stmt *
+prepare_for_card (FlashStore  *self,
+                  const char  *sql,
+                  gint64       card_id,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = flash_store_prepare (self, sql, error);
+
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, card_id);
+  return stmt;
+}
+
 /* Reads a state from the seven columns from @first on, in bind_state()'s order. A card without
  * a schedule (reps NULL from a join, or -1 in the log) gets SM-2's initial state. */
 static void
@@ -121,12 +135,12 @@ load_state (FlashStore  *self,
   int rc;
 
   memset (state, 0, sizeof *state);
-  stmt = flash_store_prepare (self, "SELECT c.retired, s.reps, s.ef, s.interval, s.due_day, "
-                                    "s.first_day, s.repeat_day, s.repeat_seq FROM cards c LEFT "
-                                    "JOIN schedule s ON s.card_id = c.id WHERE c.id = ?1", error);
+  stmt = prepare_for_card (self, "SELECT c.retired, s.reps, s.ef, s.interval, s.due_day, "
+                                 "s.first_day, s.repeat_day, s.repeat_seq FROM cards c LEFT "
+                                 "JOIN schedule s ON s.card_id = c.id WHERE c.id = ?1",
+                                 card_id, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, card_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -155,34 +169,31 @@ save_state (FlashStore       *self,
 
   if (state->scheduled)
     {
-      stmt = flash_store_prepare (self, "INSERT INTO schedule (card_id, reps, ef, interval, "
-                                        "due_day, first_day, repeat_day, repeat_seq, deck_id) "
-                                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, (SELECT deck_id "
-                                        "FROM cards WHERE id = ?1)) ON CONFLICT (card_id) DO "
-                                        "UPDATE SET reps = excluded.reps, ef = excluded.ef, "
-                                        "interval = excluded.interval, due_day = excluded.due_day, "
-                                        "first_day = excluded.first_day, repeat_day = "
-                                        "excluded.repeat_day, repeat_seq = excluded.repeat_seq",
-                                  error);
+      stmt = prepare_for_card (self, "INSERT INTO schedule (card_id, reps, ef, interval, "
+                                     "due_day, first_day, repeat_day, repeat_seq, deck_id) "
+                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, (SELECT deck_id "
+                                     "FROM cards WHERE id = ?1)) ON CONFLICT (card_id) DO "
+                                     "UPDATE SET reps = excluded.reps, ef = excluded.ef, "
+                                     "interval = excluded.interval, due_day = excluded.due_day, "
+                                     "first_day = excluded.first_day, repeat_day = "
+                                     "excluded.repeat_day, repeat_seq = excluded.repeat_seq",
+                                     card_id, error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, card_id);
       bind_state (stmt, 2, state);
     }
   else
     {
-      stmt = flash_store_prepare (self, "DELETE FROM schedule WHERE card_id = ?1", error);
+      stmt = prepare_for_card (self, "DELETE FROM schedule WHERE card_id = ?1", card_id, error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, card_id);
     }
   if (!flash_store_step_done (self, stmt, error))
     return FALSE;
 
-  stmt = flash_store_prepare (self, "UPDATE cards SET is_new = ?2 WHERE id = ?1", error);
+  stmt = prepare_for_card (self, "UPDATE cards SET is_new = ?2 WHERE id = ?1", card_id, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, card_id);
   sqlite3_bind_int (stmt, 2, state->scheduled ? 0 : 1);
   return flash_store_step_done (self, stmt, error);
 }
@@ -196,11 +207,10 @@ count_review (FlashStore  *self,
 {
   sqlite3_stmt *stmt;
 
-  stmt = flash_store_prepare (self, "UPDATE decks SET reviews = reviews + ?2 WHERE id = (SELECT "
-                                    "deck_id FROM cards WHERE id = ?1)", error);
+  stmt = prepare_for_card (self, "UPDATE decks SET reviews = reviews + ?2 WHERE id = (SELECT "
+                                 "deck_id FROM cards WHERE id = ?1)", card_id, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, card_id);
   sqlite3_bind_int (stmt, 2, delta);
   return flash_store_step_done (self, stmt, error);
 }
@@ -229,16 +239,14 @@ record_review (FlashStore         *self,
   /* This grade is entry done_today + 1; the card comes back after REPEAT_GAP more. */
   after.repeat_seq = after.repeat_day != 0 ? budget.done_today + 1 + REPEAT_GAP : 0;
 
-  stmt = flash_store_prepare (self, "INSERT INTO review_log (card_id, time, day, grade, kind, "
-                                    "reps_before, ef_before, interval_before, due_before, "
-                                    "first_day_before, repeat_day_before, repeat_seq_before, "
-                                    "reps_after, ef_after, interval_after, due_after, answer_ms) "
-                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-                                    "?13, ?14, ?15, ?16, ?17)",
-                              error);
+  stmt = prepare_for_card (self, "INSERT INTO review_log (card_id, time, day, grade, kind, "
+                                 "reps_before, ef_before, interval_before, due_before, "
+                                 "first_day_before, repeat_day_before, repeat_seq_before, "
+                                 "reps_after, ef_after, interval_after, due_after, answer_ms) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+                                 "?13, ?14, ?15, ?16, ?17)", card_id, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, card_id);
   sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (now));
   sqlite3_bind_int (stmt, 3, today);
   sqlite3_bind_int (stmt, 4, grade);
