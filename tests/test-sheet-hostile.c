@@ -118,6 +118,28 @@ make_backticks (guint n)
   return wrap_card (ticks);
 }
 
+/* In-page links the cleaner unlinks: unclosed openers, then one link, must not be quadratic. */
+static char *
+make_anchor_links (guint n)
+{
+  g_autofree char *open = repeat ("[`", n);
+  g_autofree char *links = repeat ("[a](#a) ", n);
+  g_autofree char *body = g_strconcat (open, " ", links, NULL);
+
+  return wrap_card (body);
+}
+
+/* Lines that almost end in an attribute list. */
+static char *
+make_attribute_lists (guint n)
+{
+  g_autofree char *braces = repeat ("{.a ", n);
+  g_autofree char *lines = repeat ("x {.a #b c=\"d\"}\n{: .e}\n", n);
+  g_autofree char *body = g_strconcat (braces, "}\n", lines, NULL);
+
+  return wrap_card (body);
+}
+
 static char *
 make_headings (guint n)
 {
@@ -186,6 +208,8 @@ static const Shape shapes[] = {
   { "html-nesting", make_html_nesting, DEEP, DEEP },
   { "backticks", make_backticks, DEEP, DEEP },
   { "headings", make_headings, DEEP, DEEP },
+  { "anchor-links", make_anchor_links, DEEP, DEEP },
+  { "attribute-lists", make_attribute_lists, DEEP, DEEP },
   { "long-line", make_long_line, LONG_LINE, LONG_LINE },
   { "long-question", make_long_question, LONG_LINE, LONG_LINE },
   { "wide-table", make_wide_table, WIDE, 8000 },

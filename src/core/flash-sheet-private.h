@@ -78,6 +78,27 @@ cmark_node *flash_sheet_add_qa_card           (Parser       *self,
                                                guint         depth,
                                                cmark_node   *q_block);
 
+gboolean    flash_sheet_only_links            (GPtrArray    *blocks,
+                                               gboolean      skip_lead);
+
+/* A tldr-style "- Description:" list followed by a paragraph that is one code span. */
+gboolean    flash_sheet_add_command_card      (Parser       *self,
+                                               guint         depth,
+                                               cmark_node   *list,
+                                               cmark_node   *next);
+/* A deck description without the "> " of a block quote (tldr pages quote theirs). */
+char       *flash_sheet_unquote               (const char   *markdown);
+
+/* flash-sheet-clean.c: what is not content. strip_attributes blanks attribute lists ("{.a}",
+ * "{: .b}") outside code, keeping every line. */
+char       *flash_sheet_strip_attributes      (const char   *text);
+gboolean    flash_sheet_is_separator_row      (cmark_node   *row);
+gboolean    flash_sheet_is_navigation_heading (const char   *plain);
+/* Comments, badges, "See:" tails and lists of links only. */
+gboolean    flash_sheet_is_debris             (cmark_node   *block);
+/* [text](#anchor) becomes text: an in-page link leads nowhere from a card. */
+char       *flash_sheet_unlink_anchors        (const char   *markdown);
+
 /* flash-sheet-front-matter.c */
 void        flash_sheet_take_front_matter     (char         *text,
                                                FlashSheet   *sheet);

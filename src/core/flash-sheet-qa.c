@@ -88,3 +88,56 @@ flash_sheet_add_qa_card (Parser     *self,
   g_string_free (answer, TRUE);
   return last;
 }
+
+/* tldr pages: "- Description:" as a list of one item, then a paragraph that is only the command
+ * as a code span. The command becomes a shell code block. */
+gboolean
+flash_sheet_add_command_card (Parser     *self,
+                              guint       depth,
+                              cmark_node *list,
+                              cmark_node *next)
+{
+  cmark_node *item = cmark_node_first_child (list);
+  cmark_node *code = next != NULL ? cmark_node_first_child (next) : NULL;
+  cmark_node *text;
+  g_autofree char *question = NULL;
+  g_autofree char *answer = NULL;
+  gsize length;
+
+  if (item == NULL || cmark_node_next (item) != NULL
+      || cmark_node_get_type (next) != CMARK_NODE_PARAGRAPH
+      || code == NULL || cmark_node_get_type (code) != CMARK_NODE_CODE
+      || cmark_node_next (code) != NULL)
+    return FALSE;
+  text = cmark_node_first_child (item);
+  if (text == NULL || cmark_node_get_type (text) != CMARK_NODE_PARAGRAPH
+      || cmark_node_next (text) != NULL)
+    return FALSE;
+  question = flash_sheet_inlines_to_markdown (text, FALSE);
+  g_strstrip (question);
+  length = strlen (question);
+  if (length < 2 || question[length - 1] != ':')
+    return FALSE;
+  question[length - 1] = '\0';
+  g_strchomp (question);
+  answer = g_strdup_printf ("```bash\n%s\n```", cmark_node_get_literal (code));
+  flash_sheet_add_card (self, depth, question, answer, cmark_node_get_start_line (list));
+  return TRUE;
+}
+
+char *
+flash_sheet_unquote (const char *markdown)
+{
+  g_auto(GStrv) lines = g_strsplit (markdown, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] == '>')
+      {
+        const char *rest = lines[i] + 1 + (lines[i][1] == ' ');
+
+        memmove (lines[i], rest, strlen (rest) + 1);
+      }
+    else
+      return g_strdup (markdown);
+  return g_strjoinv ("\n", lines);
+}

@@ -34,7 +34,7 @@ flash_sheet_add_table_cards (Parser     *self,
       cmark_node *cell = cmark_node_first_child (row);
       guint column = 1;
 
-      if (cell == NULL)
+      if (cell == NULL || flash_sheet_is_separator_row (row))
         {
           g_string_free (answer, TRUE);
           continue;

@@ -144,12 +144,12 @@ flash_sheet_add_card (Parser     *self,
       self->cached_depth = (int) depth;
     }
   card->context = g_strdup (self->cached_context);
-  card->question = g_strdup (question);
-  card->answer = g_strdup (answer);
+  card->question = flash_sheet_unlink_anchors (question);
+  card->answer = flash_sheet_unlink_anchors (answer);
   card->tags = g_strdupv (self->cached_tags);
   card->line = line > 0 ? (guint) line : 1;
 
-  normal = flash_sheet_normalise_question (question);
+  normal = flash_sheet_normalise_question (card->question);
   key = g_strconcat (card->context, KEY_SEPARATOR, normal, NULL);
   seen = GPOINTER_TO_UINT (g_hash_table_lookup (self->keys, key));
   g_hash_table_replace (self->keys, g_strdup (key), GUINT_TO_POINTER (seen + 1));
@@ -160,19 +160,11 @@ flash_sheet_add_card (Parser     *self,
   g_ptr_array_add (self->sheet->cards, card);
 }
 
-static gboolean
-is_html_comment (cmark_node *block)
-{
-  const char *literal = cmark_node_get_literal (block);
-
-  while (literal != NULL && g_ascii_isspace (*literal))
-    literal++;
-  return literal != NULL && g_str_has_prefix (literal, "<!--");
-}
-
-/* TRUE when the blocks hold nothing but links (and punctuation): a table of contents. */
-static gboolean
-only_links (GPtrArray *blocks)
+/* TRUE when the blocks hold nothing but links (and punctuation): a table of contents. With
+ * @skip_lead, text before the first link does not count ("See: [x](#x)"). */
+gboolean
+flash_sheet_only_links (GPtrArray *blocks,
+                        gboolean   skip_lead)
 {
   gboolean any_link = FALSE;
 
@@ -198,7 +190,8 @@ only_links (GPtrArray *blocks)
           else if (type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK
                    || type == CMARK_NODE_IMAGE || type == CMARK_NODE_THEMATIC_BREAK)
             content = TRUE;
-          else if ((type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) && in_link == 0)
+          else if ((type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) && in_link == 0
+                   && (any_link || !skip_lead))
             {
               for (const char *p = cmark_node_get_literal (node); *p != '\0'; p++)
                 if (g_ascii_isalnum (*p) || (guchar) *p >= 0x80)
@@ -227,15 +220,30 @@ flush_section (Parser     *self,
   g_autofree char *question = NULL;
   GString *answer;
 
+  /* A table of contents, "See also" or "License" leads elsewhere or is not knowledge. */
+  if (heading != NULL && heading != self->title
+      && flash_sheet_is_navigation_heading (((Crumb *) g_ptr_array_index (self->crumbs,
+                                                                          depth - 1))->plain))
+    {
+      g_ptr_array_set_size (blocks, 0);
+      return;
+    }
+
   for (guint i = 0; i < blocks->len; i++)
     {
       cmark_node *block = g_ptr_array_index (blocks, i);
       cmark_node_type type = cmark_node_get_type (block);
 
-      if (type == CMARK_NODE_HTML_BLOCK && is_html_comment (block))
+      if (flash_sheet_is_debris (block))
         continue;
       if (flash_sheet_node_is (block, "table") && flash_sheet_add_table_cards (self, depth, block))
         continue;
+      if (type == CMARK_NODE_LIST && i + 1 < blocks->len
+          && flash_sheet_add_command_card (self, depth, block, g_ptr_array_index (blocks, i + 1)))
+        {
+          i++;
+          continue;
+        }
       if (type == CMARK_NODE_LIST && flash_sheet_add_term_list_cards (self, depth, block))
         continue;
       if (flash_sheet_paragraph_starts_with (block, "Q:"))
@@ -253,7 +261,7 @@ flush_section (Parser     *self,
     }
 
   answer = g_string_new (NULL);
-  if (!only_links (own))
+  if (!flash_sheet_only_links (own, FALSE))
     for (guint i = 0; i < own->len; i++)
       {
         cmark_node *block = g_ptr_array_index (own, i);
@@ -266,7 +274,7 @@ flush_section (Parser     *self,
     {
       /* The title heading's own text describes the deck; it is not a card. */
       if (answer->len > 0)
-        self->sheet->description = g_strdup (answer->str);
+        self->sheet->description = flash_sheet_unquote (answer->str);
     }
   else if (heading != NULL && answer->len > 0)
     {
@@ -432,6 +440,12 @@ parse_checked (const char  *text,
 
   clean = normalise_newlines (text, length);
   flash_sheet_take_front_matter (clean, sheet);
+  {
+    char *stripped = flash_sheet_strip_attributes (clean);
+
+    g_free (clean);
+    clean = stripped;
+  }
   clean_len = strlen (clean);
 
   line_starts = g_array_new (FALSE, FALSE, sizeof (gsize));

@@ -1,0 +1,373 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* flash-sheet-clean.c: what real-world cheatsheets carry that is not content: attribute lists,
+ * separator rows, badges, navigation and in-page links (docs/cheatsheet-format.md). */
+#include "flash-sheet.h"
+#include "flash-sheet-private.h"
+
+#include <string.h>
+
+/* Attribute lists ----------------------------------------------------------------------------- */
+
+static gboolean
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '-' || c == '_';
+}
+
+/* One token of an attribute list: .class, #id or key=value (the value bare or quoted). Returns
+ * where it ends, or NULL. */
+static const char *
+scan_attribute (const char *p,
+                const char *end)
+{
+  const char *start;
+
+  if (*p == '.' || *p == '#')
+    {
+      start = ++p;
+      while (p < end && is_name_char (*p))
+        p++;
+      return p > start ? p : NULL;
+    }
+  start = p;
+  while (p < end && (is_name_char (*p) || *p == ':'))
+    p++;
+  if (p == start || p >= end || *p != '=' || !g_ascii_isalpha (*start))
+    return NULL;
+  p++;
+  if (p < end && (*p == '"' || *p == '\''))
+    {
+      const char *close = memchr (p + 1, *p, (gsize) (end - p - 1));
+
+      return close != NULL ? close + 1 : NULL;
+    }
+  start = p;
+  while (p < end && !g_ascii_isspace (*p) && *p != '"' && *p != '\'')
+    p++;
+  return p > start ? p : NULL;
+}
+
+/* The text between "{" and "}" is a kramdown ("{: .a}"), Pandoc or markdown-it-attrs ("{.a #b
+ * k=v}") attribute list. */
+static gboolean
+is_attribute_list (const char *p,
+                   const char *end)
+{
+  guint tokens = 0;
+
+  if (p < end && *p == ':')
+    p++;
+  while (p < end)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          p++;
+          continue;
+        }
+      if ((p = scan_attribute (p, end)) == NULL)
+        return FALSE;
+      tokens++;
+      if (p < end && !g_ascii_isspace (*p))
+        return FALSE;
+    }
+  return tokens > 0;
+}
+
+/* A code fence opens or closes: three or more backticks or tildes after at most three spaces. */
+static gsize
+fence_length (const char *line,
+              const char *end,
+              char       *marker)
+{
+  const char *p = line;
+  gsize n = 0;
+
+  while (p < end && *p == ' ' && p - line < 3)
+    p++;
+  if (p >= end || (*p != '`' && *p != '~'))
+    return 0;
+  *marker = *p;
+  while (p + n < end && p[n] == *marker)
+    n++;
+  return n >= 3 ? n : 0;
+}
+
+/* Where an attribute list at the end of the line [line, end) starts (with the blanks before
+ * it), or NULL. A line that is only one gives its start. */
+static const char *
+trailing_attributes (const char *line,
+                     const char *end)
+{
+  const char *close = end;
+  const char *open;
+  guint ticks = 0;
+
+  while (close > line && g_ascii_isspace (close[-1]))
+    close--;
+  if (close == line || close[-1] != '}')
+    return NULL;
+  close--;
+  for (open = close; open > line && open[-1] != '{' && open[-1] != '}'; open--)
+    ;
+  if (open == line || open[-1] != '{')
+    return NULL;
+  open--;
+  /* "{{ x }}" is a template, and a "{" inside a code span is code. */
+  if ((open > line && open[-1] == '{') || !is_attribute_list (open + 1, close))
+    return NULL;
+  for (const char *p = line; p < open; p++)
+    ticks += *p == '`';
+  if (ticks % 2 != 0)
+    return NULL;
+  while (open > line && (open[-1] == ' ' || open[-1] == '\t'))
+    open--;
+  return open;
+}
+
+char *
+flash_sheet_strip_attributes (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text) + 1);
+  gsize fence = 0;
+  char fence_marker = 0;
+  const char *line = text;
+
+  while (*line != '\0')
+    {
+      const char *newline = strchr (line, '\n');
+      const char *end = newline != NULL ? newline : line + strlen (line);
+      const char *cut = NULL;
+      char marker = 0;
+      gsize n = fence_length (line, end, &marker);
+
+      if (fence > 0)
+        {
+          if (n >= fence && marker == fence_marker)
+            fence = 0;
+        }
+      else if (n > 0)
+        {
+          fence = n;
+          fence_marker = marker;
+        }
+      else
+        cut = trailing_attributes (line, end);
+      g_string_append_len (out, line, (cut != NULL ? cut : end) - line);
+      if (newline == NULL)
+        break;
+      g_string_append_c (out, '\n');
+      line = newline + 1;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Separator rows ------------------------------------------------------------------------------ */
+
+gboolean
+flash_sheet_is_separator_row (cmark_node *row)
+{
+  gboolean dashes = FALSE;
+
+  for (cmark_node *cell = cmark_node_first_child (row); cell; cell = cmark_node_next (cell))
+    for (cmark_node *node = cmark_node_first_child (cell); node; node = cmark_node_next (node))
+      {
+        const char *literal;
+
+        /* A code span "---" is an operator, not a divider. */
+        if (!flash_sheet_node_is (node, "text"))
+          return FALSE;
+        for (literal = cmark_node_get_literal (node); *literal != '\0'; literal++)
+          {
+            if (*literal == '-' || *literal == '=')
+              dashes = TRUE;
+            else if (*literal != ':' && *literal != '|' && *literal != '+'
+                     && !g_ascii_isspace (*literal))
+              return FALSE;
+          }
+      }
+  return dashes;
+}
+
+/* Navigation and badges ----------------------------------------------------------------------- */
+
+gboolean
+flash_sheet_is_navigation_heading (const char *plain)
+{
+  static const char *const names[] = {
+    "contents", "table of contents", "toc", "index", "see also", "references", "license",
+    "licence", "further reading",
+  };
+  g_autofree char *folded = g_utf8_casefold (plain, -1);
+
+  g_strstrip (folded);
+  if (g_str_has_suffix (folded, ":"))
+    folded[strlen (folded) - 1] = '\0';
+  g_strstrip (folded);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strcmp (folded, names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Only images (and links around them): badges and logos. */
+static gboolean
+only_images (cmark_node *paragraph)
+{
+  cmark_iter *iter = cmark_iter_new (paragraph);
+  cmark_event_type ev;
+  gboolean images = FALSE;
+  gboolean other = FALSE;
+  guint in_image = 0;
+
+  while (!other && (ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+      cmark_node_type type = cmark_node_get_type (node);
+
+      if (type == CMARK_NODE_IMAGE)
+        {
+          in_image += ev == CMARK_EVENT_ENTER ? 1 : -1;
+          images = TRUE;
+        }
+      else if (ev != CMARK_EVENT_ENTER || in_image > 0 || node == paragraph)
+        continue;
+      else if (type == CMARK_NODE_TEXT)
+        {
+          for (const char *p = cmark_node_get_literal (node); *p != '\0'; p++)
+            if (!g_ascii_isspace (*p))
+              other = TRUE;
+        }
+      else if (type != CMARK_NODE_LINK && type != CMARK_NODE_SOFTBREAK
+               && type != CMARK_NODE_LINEBREAK)
+        other = TRUE;
+    }
+  cmark_iter_free (iter);
+  return images && !other;
+}
+
+/* An HTML block that only shows images (a centred logo, a row of badges). */
+static gboolean
+html_only_images (cmark_node *block)
+{
+  const char *p = cmark_node_get_literal (block);
+  gboolean image = FALSE;
+
+  while (p != NULL && *p != '\0')
+    {
+      if (*p == '<')
+        {
+          const char *close = strchr (p, '>');
+
+          if (close == NULL)
+            return FALSE;
+          image |= g_ascii_strncasecmp (p, "<img", 4) == 0;
+          p = close + 1;
+        }
+      else if (!g_ascii_isspace (*p++))
+        return FALSE;
+    }
+  return image;
+}
+
+gboolean
+flash_sheet_is_debris (cmark_node *block)
+{
+  cmark_node_type type = cmark_node_get_type (block);
+
+  if (type == CMARK_NODE_HTML_BLOCK)
+    {
+      const char *literal = cmark_node_get_literal (block);
+
+      while (literal != NULL && g_ascii_isspace (*literal))
+        literal++;
+      return literal == NULL || g_str_has_prefix (literal, "<!--") || html_only_images (block);
+    }
+  if (type == CMARK_NODE_PARAGRAPH)
+    {
+      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+      if (only_images (block))
+        return TRUE;
+      /* "See: [x](#x)" leads to another part of the page. */
+      g_ptr_array_add (one, block);
+      return (flash_sheet_paragraph_starts_with (block, "See:")
+              || flash_sheet_paragraph_starts_with (block, "See also:"))
+             && flash_sheet_only_links (one, TRUE);
+    }
+  if (type == CMARK_NODE_LIST)
+    {
+      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+      g_ptr_array_add (one, block);
+      return flash_sheet_only_links (one, FALSE);
+    }
+  return FALSE;
+}
+
+/* In-page links ------------------------------------------------------------------------------- */
+
+/* The first @c at or after @p, remembered in @cached so that a run of unmatched openers does
+ * not search the rest of the text once each (which would be quadratic on hostile input). */
+static const char *
+next_char (const char  *p,
+           char         c,
+           const char **cached)
+{
+  if (*cached != NULL && (*cached >= p || **cached == '\0'))
+    return **cached == '\0' ? NULL : *cached;
+  *cached = strchr (p, c);
+  if (*cached == NULL)
+    *cached = p + strlen (p);
+  return **cached == '\0' ? NULL : *cached;
+}
+
+char *
+flash_sheet_unlink_anchors (const char *markdown)
+{
+  const char *tick = NULL;
+  const char *bracket = NULL;
+  const char *paren = NULL;
+  const char *newline = NULL;
+  gboolean in_fence = FALSE;
+  const char *p = markdown;
+  GString *out;
+
+  if (strstr (markdown, "](#") == NULL)
+    return g_strdup (markdown);
+  out = g_string_sized_new (strlen (markdown));
+  while (*p != '\0')
+    {
+      const char *line_end;
+
+      if ((p == markdown || p[-1] == '\n')
+          && (g_str_has_prefix (p, "```") || g_str_has_prefix (p, "~~~")))
+        in_fence = !in_fence;
+      line_end = next_char (p, '\n', &newline);
+      if (line_end == NULL)
+        line_end = p + strlen (p);
+      if (!in_fence && *p == '`')
+        {
+          const char *close = next_char (p + 1, '`', &tick);
+          const char *stop = close != NULL && close < line_end ? close + 1 : p + 1;
+
+          g_string_append_len (out, p, stop - p);
+          p = stop;
+          continue;
+        }
+      if (!in_fence && *p == '[')
+        {
+          const char *text_end = next_char (p + 1, ']', &bracket);
+          const char *close = text_end != NULL ? next_char (text_end, ')', &paren) : NULL;
+
+          if (text_end != NULL && close != NULL && close < line_end
+              && g_str_has_prefix (text_end, "](#"))
+            {
+              g_string_append_len (out, p + 1, text_end - p - 1);
+              p = close + 1;
+              continue;
+            }
+        }
+      g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}

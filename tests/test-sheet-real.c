@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-sheet-real.c: the shapes of real-world cheatsheets (written here, in the styles of
+ * devhints, quickref, tldr and READMEs), each with the exact cards it must give. */
+#include "flash-sheet.h"
+
+#include <string.h>
+
+static FlashSheet *
+parse_ok (const char *markdown)
+{
+  g_autoptr(GError) error = NULL;
+  FlashSheet *sheet = flash_sheet_parse (markdown, -1, "/decks/real.md", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (sheet);
+  return sheet;
+}
+
+/* Asserts the cards' questions and answers, in order: @expected is question, answer, … NULL. */
+static void
+assert_cards (FlashSheet         *sheet,
+              const char * const *expected)
+{
+  guint n = 0;
+
+  while (expected[2 * n] != NULL)
+    n++;
+  for (guint i = 0; i < MIN (n, sheet->cards->len); i++)
+    {
+      FlashSheetCard *card = g_ptr_array_index (sheet->cards, i);
+
+      g_assert_cmpstr (card->question, ==, expected[2 * i]);
+      g_assert_cmpstr (card->answer, ==, expected[2 * i + 1]);
+    }
+  g_assert_cmpuint (sheet->cards->len, ==, n);
+}
+
+static FlashSheetCard *
+card (FlashSheet *sheet,
+      guint       index)
+{
+  g_assert_cmpuint (index, <, sheet->cards->len);
+  return g_ptr_array_index (sheet->cards, index);
+}
+
+/* Class 1: a body row of dashes is a divider the author pasted; a `---` operator is content. */
+static void
+test_separator_rows (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Operators\n\n"
+    "| Operator | Meaning |\n|---|---|\n"
+    "| `+` | add |\n"
+    "|---|---|\n"
+    "| :--- | --- |\n"
+    "| `---` | YAML document start |\n"
+    "| -- | decrement in C |\n");
+  const char *const expected[] = {
+    "`+`", "**Meaning:** add",
+    "`---`", "**Meaning:** YAML document start",
+    "--", "**Meaning:** decrement in C",
+    NULL,
+  };
+
+  assert_cards (sheet, expected);
+}
+
+/* Class 2: kramdown, Pandoc and markdown-it-attrs attribute lists are never shown. */
+static void
+test_attribute_lists (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# Vim {.title}\n\n"
+    "## Motions {.cols-2}\n\n"
+    "### Words {: .-three-column}\n\n"
+    "`w` next word\n{: .-setup}\n\n"
+    "```go\n{.kept}\nfmt.Println(\"{{ .Name }}\")\n```\n"
+    "{: data-line=\"4\"}\n\n"
+    "### Templates {#tpl .row-span-2 data-x='a b'}\n\n"
+    "Write `{{ .Name }}` or `{.x}` literally {x}\n");
+
+  g_assert_cmpstr (sheet->name, ==, "Vim");
+  g_assert_cmpuint (sheet->cards->len, ==, 2);
+  g_assert_cmpstr (card (sheet, 0)->question, ==, "Words");
+  g_assert_cmpstr (card (sheet, 0)->context, ==, "Vim › Motions");
+  g_assert_cmpstr (card (sheet, 0)->answer, ==,
+                   "`w` next word\n\n```go\n{.kept}\nfmt.Println(\"{{ .Name }}\")\n```");
+  g_assert_cmpstr (card (sheet, 1)->question, ==, "Templates");
+  g_assert_cmpstr (card (sheet, 1)->answer, ==, "Write `{{ .Name }}` or `{.x}` literally {x}");
+  /* Line numbers still point into the file. */
+  g_assert_cmpuint (card (sheet, 1)->line, ==, 16);
+}
+
+/* Class 5: tables of contents, "See also" and licences give no card; in-page links are text. */
+static void
+test_navigation (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# Git\n\n"
+    "## Table of Contents\n\n- [Branches](#branches)\n- [Tags](#tags)\n\n"
+    "## Branches\n\n"
+    "`git switch -c NAME` makes one; see [Tags](#tags) for releases.\n\n"
+    "- [Docs](https://git-scm.com/docs)\n- [Book](https://git-scm.com/book)\n\n"
+    "See: [Tags](#tags)\n\n"
+    "## Tags\n\nA name for a commit.\n\n"
+    "## See also\n\nThe [Pro Git](https://git-scm.com/book) book.\n\n"
+    "## License:\n\nMIT\n");
+  const char *const expected[] = {
+    "Branches", "`git switch -c NAME` makes one; see Tags for releases.",
+    "Tags", "A name for a commit.",
+    NULL,
+  };
+
+  assert_cards (sheet, expected);
+}
+
+/* Class 8: a tldr page: each description and command is a card, the quote is the description. */
+static void
+test_tldr_page (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# tar\n\n"
+    "> Archiving utility.\n> More information: <https://www.gnu.org/software/tar>.\n\n"
+    "- [c]reate an archive and write it to a [f]ile:\n\n"
+    "`tar cf {{path/to/target.tar}} {{path/to/file1 path/to/file2 ...}}`\n\n"
+    "- E[x]tract a (compressed) archive [f]ile into the current directory:\n\n"
+    "`tar xf {{path/to/source.tar[.gz|.bz2|.xz]}}`\n");
+  const char *const expected[] = {
+    /* The brackets are Markdown-escaped: the card shows them as the page does. */
+    "\\[c\\]reate an archive and write it to a \\[f\\]ile",
+    "```bash\ntar cf {{path/to/target.tar}} {{path/to/file1 path/to/file2 ...}}\n```",
+    "E\\[x\\]tract a (compressed) archive \\[f\\]ile into the current directory",
+    "```bash\ntar xf {{path/to/source.tar[.gz|.bz2|.xz]}}\n```",
+    NULL,
+  };
+
+  assert_cards (sheet, expected);
+  g_assert_cmpstr (sheet->description, ==,
+                   "Archiving utility.\nMore information: <https://www.gnu.org/software/tar>.");
+  g_assert_cmpstr (card (sheet, 0)->context, ==, "tar");
+}
+
+/* Class 10: badges and logos under the title are neither a card nor the description. */
+static void
+test_title_matter (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# ripgrep\n\n"
+    "[![Build](https://example.org/badge.svg)](https://example.org/ci) "
+    "![Version](https://example.org/v.svg)\n\n"
+    "<p align=\"center\"><img src=\"logo.png\" width=\"120\"></p>\n\n"
+    "Search recursively, fast.\n\n"
+    "## Case\n\n"
+    "![shot](shot.png)\n\n`rg -i PATTERN` ignores case.\n");
+  const char *const expected[] = {
+    "Case", "`rg -i PATTERN` ignores case.",
+    NULL,
+  };
+
+  assert_cards (sheet, expected);
+  g_assert_cmpstr (sheet->description, ==, "Search recursively, fast.");
+}
+
+/* What must not change: a list item with a colon in a sentence, a real answer made of links. */
+static void
+test_unchanged_shapes (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# Notes\n\n"
+    "## Contents of a wheel\n\nA zip file: code and metadata.\n\n"
+    "## Mirrors\n\nUse [PyPI](https://pypi.org) or [a mirror](https://example.org).\n");
+  const char *const expected[] = {
+    "Contents of a wheel", "A zip file: code and metadata.",
+    "Mirrors", "Use [PyPI](https://pypi.org) or [a mirror](https://example.org).",
+    NULL,
+  };
+
+  assert_cards (sheet, expected);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/sheet-real/separator-rows", test_separator_rows);
+  g_test_add_func ("/sheet-real/attribute-lists", test_attribute_lists);
+  g_test_add_func ("/sheet-real/navigation", test_navigation);
+  g_test_add_func ("/sheet-real/tldr-page", test_tldr_page);
+  g_test_add_func ("/sheet-real/title-matter", test_title_matter);
+  g_test_add_func ("/sheet-real/unchanged-shapes", test_unchanged_shapes);
+  return g_test_run ();
+}
