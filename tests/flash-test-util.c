@@ -8,6 +8,26 @@
 
 #include <glib/gstdio.h>
 
+FlashSheet *
+flash_test_parse_ok (const char *markdown,
+                     const char *source)
+{
+  g_autoptr(GError) error = NULL;
+  FlashSheet *sheet = flash_sheet_parse (markdown, -1, source, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (sheet);
+  return sheet;
+}
+
+FlashSheetCard *
+flash_test_sheet_card (FlashSheet *sheet,
+                       guint       index)
+{
+  g_assert_cmpuint (index, <, sheet->cards->len);
+  return g_ptr_array_index (sheet->cards, index);
+}
+
 void
 flash_test_remove_tree (const char *path)
 {

@@ -5,7 +5,16 @@
 #include <glib.h>
 #include <sqlite3.h>
 
+#include "flash-sheet.h"
+
 G_BEGIN_DECLS
+
+/* Parses @markdown as the sheet at @source, asserting that it gives cards. */
+FlashSheet     *flash_test_parse_ok   (const char *markdown,
+                                       const char *source);
+/* The sheet's card at @index, asserting that there is one. */
+FlashSheetCard *flash_test_sheet_card (FlashSheet *sheet,
+                                       guint       index);
 
 /* Deletes @path and everything below it, read-only files included. */
 void    flash_test_remove_tree (const char *path);

@@ -1,19 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sheet-real.c: the shapes of real-world cheatsheets (written here, in the styles of
  * devhints, quickref, tldr and READMEs), each with the exact cards it must give. */
-#include "flash-sheet.h"
+#include "flash-test-util.h"
 
 #include <string.h>
 
 static FlashSheet *
 parse_ok (const char *markdown)
 {
-  g_autoptr(GError) error = NULL;
-  FlashSheet *sheet = flash_sheet_parse (markdown, -1, "/decks/real.md", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (sheet);
-  return sheet;
+  return flash_test_parse_ok (markdown, "/decks/real.md");
 }
 
 /* Asserts the cards' questions and answers, in order: @expected is question, answer, … NULL. */
@@ -35,13 +30,6 @@ assert_cards (FlashSheet         *sheet,
   g_assert_cmpuint (sheet->cards->len, ==, n);
 }
 
-static FlashSheetCard *
-card (FlashSheet *sheet,
-      guint       index)
-{
-  g_assert_cmpuint (index, <, sheet->cards->len);
-  return g_ptr_array_index (sheet->cards, index);
-}
 
 /* Class 1: a body row of dashes is a divider the author pasted; a `---` operator is content. */
 static void
@@ -81,14 +69,15 @@ test_attribute_lists (void)
 
   g_assert_cmpstr (sheet->name, ==, "Vim");
   g_assert_cmpuint (sheet->cards->len, ==, 2);
-  g_assert_cmpstr (card (sheet, 0)->question, ==, "Words");
-  g_assert_cmpstr (card (sheet, 0)->context, ==, "Vim › Motions");
-  g_assert_cmpstr (card (sheet, 0)->answer, ==,
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->question, ==, "Words");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->context, ==, "Vim › Motions");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->answer, ==,
                    "`w` next word\n\n```go\n{.kept}\nfmt.Println(\"{{ .Name }}\")\n```");
-  g_assert_cmpstr (card (sheet, 1)->question, ==, "Templates");
-  g_assert_cmpstr (card (sheet, 1)->answer, ==, "Write `{{ .Name }}` or `{.x}` literally {x}");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 1)->question, ==, "Templates");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 1)->answer, ==,
+                   "Write `{{ .Name }}` or `{.x}` literally {x}");
   /* Line numbers still point into the file. */
-  g_assert_cmpuint (card (sheet, 1)->line, ==, 16);
+  g_assert_cmpuint (flash_test_sheet_card (sheet, 1)->line, ==, 16);
 }
 
 /* Class 5: tables of contents, "See also" and licences give no card; in-page links are text. */
@@ -137,7 +126,7 @@ test_tldr_page (void)
   assert_cards (sheet, expected);
   g_assert_cmpstr (sheet->description, ==,
                    "Archiving utility.\nMore information: <https://www.gnu.org/software/tar>.");
-  g_assert_cmpstr (card (sheet, 0)->context, ==, "tar");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->context, ==, "tar");
 }
 
 /* Class 10: badges and logos under the title are neither a card nor the description. */

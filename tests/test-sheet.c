@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sheet.c: every rule of the cheatsheet parser, and every kind of bad input. */
-#include "flash-sheet.h"
+#include "flash-test-util.h"
 
 #include <string.h>
 
@@ -9,20 +9,7 @@
 static FlashSheet *
 parse_ok (const char *markdown)
 {
-  g_autoptr(GError) error = NULL;
-  FlashSheet *sheet = flash_sheet_parse (markdown, -1, "/decks/test.md", &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (sheet);
-  return sheet;
-}
-
-static FlashSheetCard *
-card (FlashSheet *sheet,
-      guint       index)
-{
-  g_assert_cmpuint (index, <, sheet->cards->len);
-  return g_ptr_array_index (sheet->cards, index);
+  return flash_test_parse_ok (markdown, "/decks/test.md");
 }
 
 static void
@@ -39,8 +26,8 @@ test_deck_name (void)
   g_assert_cmpstr (from_front->tags[0], ==, "python");
   g_assert_cmpstr (from_front->tags[1], ==, "study");
   /* Front matter is never shown on a card. */
-  g_assert_null (strstr (card (from_front, 0)->answer, "title"));
-  g_assert_cmpuint (card (from_front, 0)->line, ==, 7);
+  g_assert_null (strstr (flash_test_sheet_card (from_front, 0)->answer, "title"));
+  g_assert_cmpuint (flash_test_sheet_card (from_front, 0)->line, ==, 7);
 
   from_h1 = parse_ok ("Intro\n\n# The *Deck*\n\nAbout it.\n\n## Item\n\nText.\n");
   g_assert_cmpstr (from_h1->name, ==, "The Deck");
@@ -66,17 +53,18 @@ test_headings (void)
     "## `__slots__`\n\nNo dict.\n");
 
   g_assert_cmpuint (sheet->cards->len, ==, 4);
-  g_assert_cmpstr (card (sheet, 0)->question, ==, "GIL");
-  g_assert_cmpstr (card (sheet, 0)->context, ==, "Python › Internals");
-  g_assert_cmpstr (card (sheet, 0)->answer, ==, "A mutex.\n\n```python\nimport sys\n```");
-  g_assert_cmpstr (card (sheet, 0)->tags[0], ==, "python");
-  g_assert_cmpstr (card (sheet, 0)->tags[1], ==, "internals");
-  g_assert_cmpstr (card (sheet, 1)->question, ==, "Memory");
-  g_assert_cmpstr (card (sheet, 1)->answer, ==, "Refcounts.");
-  g_assert_cmpstr (card (sheet, 2)->question, ==, "Deeper");
-  g_assert_cmpstr (card (sheet, 2)->context, ==, "Python › Internals › Memory");
-  g_assert_cmpstr (card (sheet, 3)->question, ==, "`__slots__`");
-  g_assert_cmpstr (card (sheet, 3)->context, ==, "Python");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->question, ==, "GIL");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->context, ==, "Python › Internals");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->answer, ==,
+                   "A mutex.\n\n```python\nimport sys\n```");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->tags[0], ==, "python");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->tags[1], ==, "internals");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 1)->question, ==, "Memory");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 1)->answer, ==, "Refcounts.");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 2)->question, ==, "Deeper");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 2)->context, ==, "Python › Internals › Memory");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 3)->question, ==, "`__slots__`");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 3)->context, ==, "Python");
 }
 
 static void
@@ -87,9 +75,9 @@ test_several_h1 (void)
   /* With more than one H1 they are sections, and each with text is a card. */
   g_assert_cmpstr (sheet->name, ==, "One");
   g_assert_cmpuint (sheet->cards->len, ==, 2);
-  g_assert_cmpstr (card (sheet, 0)->question, ==, "One");
-  g_assert_cmpstr (card (sheet, 0)->context, ==, "One");
-  g_assert_cmpstr (card (sheet, 1)->answer, ==, "Second.");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->question, ==, "One");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->context, ==, "One");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 1)->answer, ==, "Second.");
 }
 
 static void
@@ -104,13 +92,14 @@ test_table (void)
 
   /* Heading card (its remaining text, including the one-column table) then one card per row. */
   g_assert_cmpuint (sheet->cards->len, ==, 3);
-  g_assert_cmpstr (card (sheet, 0)->question, ==, "Models");
-  g_assert_true (g_str_has_prefix (card (sheet, 0)->answer, "Intro line."));
-  g_assert_nonnull (strstr (card (sheet, 0)->answer, "| one column |"));
-  g_assert_cmpstr (card (sheet, 1)->question, ==, "`asyncio`");
-  g_assert_cmpstr (card (sheet, 1)->answer, ==, "**When:** I/O-bound\n\n**Note:** event loop");
-  g_assert_cmpstr (card (sheet, 1)->context, ==, "Deck › Models");
-  g_assert_cmpstr (card (sheet, 2)->answer, ==, "**Note:** GIL limits");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->question, ==, "Models");
+  g_assert_true (g_str_has_prefix (flash_test_sheet_card (sheet, 0)->answer, "Intro line."));
+  g_assert_nonnull (strstr (flash_test_sheet_card (sheet, 0)->answer, "| one column |"));
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 1)->question, ==, "`asyncio`");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 1)->answer, ==,
+                   "**When:** I/O-bound\n\n**Note:** event loop");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 1)->context, ==, "Deck › Models");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 2)->answer, ==, "**Note:** GIL limits");
 }
 
 static void
@@ -120,8 +109,8 @@ test_table_only_section (void)
 
   /* The heading has nothing left once the table is taken out: no card of its own. */
   g_assert_cmpuint (sheet->cards->len, ==, 1);
-  g_assert_cmpstr (card (sheet, 0)->question, ==, "x");
-  g_assert_cmpstr (card (sheet, 0)->answer, ==, "**B:** y");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->question, ==, "x");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->answer, ==, "**B:** y");
 }
 
 static void
@@ -137,19 +126,20 @@ test_term_list (void)
     "## Not terms\n\n- just a bullet\n- `code` then text\n");
 
   g_assert_cmpuint (sheet->cards->len, ==, 6);
-  g_assert_cmpstr (card (sheet, 0)->question, ==, "`__init__`");
-  g_assert_cmpstr (card (sheet, 0)->answer, ==, "Constructor");
-  g_assert_cmpstr (card (sheet, 1)->question, ==, "`__eq__` / `__hash__`");
-  g_assert_cmpstr (card (sheet, 1)->answer, ==, "Equality and hashing");
-  g_assert_cmpstr (card (sheet, 2)->question, ==, "**Bold term**");
-  g_assert_cmpstr (card (sheet, 2)->answer, ==, "explained");
-  g_assert_cmpstr (card (sheet, 3)->question, ==, "plain term");
-  g_assert_cmpstr (card (sheet, 3)->answer, ==, "with a colon");
-  g_assert_cmpstr (card (sheet, 4)->question, ==, "dash term");
-  g_assert_cmpstr (card (sheet, 4)->answer, ==, "with *emphasis*");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->question, ==, "`__init__`");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->answer, ==, "Constructor");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 1)->question, ==, "`__eq__` / `__hash__`");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 1)->answer, ==, "Equality and hashing");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 2)->question, ==, "**Bold term**");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 2)->answer, ==, "explained");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 3)->question, ==, "plain term");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 3)->answer, ==, "with a colon");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 4)->question, ==, "dash term");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 4)->answer, ==, "with *emphasis*");
   /* A list where one bullet has no term stays the heading's answer. */
-  g_assert_cmpstr (card (sheet, 5)->question, ==, "Not terms");
-  g_assert_cmpstr (card (sheet, 5)->answer, ==, "- just a bullet\n- `code` then text");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 5)->question, ==, "Not terms");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 5)->answer, ==,
+                   "- just a bullet\n- `code` then text");
 }
 
 static void
@@ -160,7 +150,7 @@ test_term_with_code_block (void)
     "- `wait` — returns sets\n");
 
   g_assert_cmpuint (sheet->cards->len, ==, 2);
-  g_assert_cmpstr (card (sheet, 0)->answer, ==,
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->answer, ==,
                    "returns results\n\n```python\nawait gather(a(), b())\n```");
 }
 
@@ -174,13 +164,14 @@ test_qa (void)
     "Q: No answer follows\n");
 
   g_assert_cmpuint (sheet->cards->len, ==, 3);
-  g_assert_cmpstr (card (sheet, 0)->question, ==, "Quiz");
-  g_assert_cmpstr (card (sheet, 0)->answer, ==, "Q: No answer follows");
-  g_assert_cmpstr (card (sheet, 1)->question, ==, "What does `await` do?");
-  g_assert_cmpstr (card (sheet, 1)->answer, ==, "Suspends the coroutine.\n\n```python\nawait x\n```");
-  g_assert_cmpstr (card (sheet, 1)->context, ==, "D › Quiz");
-  g_assert_cmpstr (card (sheet, 2)->question, ==, "Same paragraph?");
-  g_assert_cmpstr (card (sheet, 2)->answer, ==, "Yes, **this** works.");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->question, ==, "Quiz");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->answer, ==, "Q: No answer follows");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 1)->question, ==, "What does `await` do?");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 1)->answer, ==,
+                   "Suspends the coroutine.\n\n```python\nawait x\n```");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 1)->context, ==, "D › Quiz");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 2)->question, ==, "Same paragraph?");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 2)->answer, ==, "Yes, **this** works.");
 }
 
 static void
@@ -193,10 +184,11 @@ test_toc_attributes_html (void)
     "## Three\n\n<!-- only a comment -->\n");
 
   g_assert_cmpuint (sheet->cards->len, ==, 2);
-  g_assert_cmpstr (card (sheet, 0)->question, ==, "One");
-  g_assert_cmpstr (card (sheet, 0)->answer, ==, "Text.");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->question, ==, "One");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->answer, ==, "Text.");
   /* Other raw HTML is kept as text for the renderer to escape. */
-  g_assert_cmpstr (card (sheet, 1)->answer, ==, "<div onclick=\"x()\">raw & <b>html</b></div>");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 1)->answer, ==,
+                   "<div onclick=\"x()\">raw & <b>html</b></div>");
 }
 
 static void
@@ -206,9 +198,9 @@ test_keys (void)
   g_autofree char *normal = flash_sheet_normalise_question ("  `Same`   **Name** ");
 
   g_assert_cmpstr (normal, ==, "same name");
-  g_assert_cmpstr (card (sheet, 0)->key, ==, "D › S\x1fsame name");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->key, ==, "D › S\x1fsame name");
   /* The same question twice in one section still gets two distinct keys. */
-  g_assert_cmpstr (card (sheet, 1)->key, !=, card (sheet, 0)->key);
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 1)->key, !=, flash_test_sheet_card (sheet, 0)->key);
 }
 
 /* Raw HTML over two lines in a heading still gives a one-line question (a fuzzer finding). */
@@ -218,8 +210,8 @@ test_question_is_one_line (void)
   g_autoptr(FlashSheet) sheet = parse_ok ("# D\n\n## <span\nclass=\"x\">Title</span>\n\nText.\n\n<s\nA>\n-\n\nMore.\n");
 
   for (guint i = 0; i < sheet->cards->len; i++)
-    g_assert_null (strchr (card (sheet, i)->question, '\n'));
-  g_assert_cmpstr (card (sheet, 1)->question, ==, "<s A>");
+    g_assert_null (strchr (flash_test_sheet_card (sheet, i)->question, '\n'));
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 1)->question, ==, "<s A>");
 }
 
 static void
@@ -228,7 +220,7 @@ test_newlines_and_bom (void)
   g_autoptr(FlashSheet) sheet = parse_ok ("\xef\xbb\xbf# D\r\n\r\n## Item\r\n\r\nLine one\r\nline two\r\n");
 
   g_assert_cmpstr (sheet->name, ==, "D");
-  g_assert_cmpstr (card (sheet, 0)->answer, ==, "Line one\nline two");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->answer, ==, "Line one\nline two");
 }
 
 static char *
@@ -300,7 +292,7 @@ test_front_matter_edges (void)
   g_assert_cmpuint (g_strv_length (crlf->tags), ==, 1);
   g_assert_cmpstr (crlf->tags[0], ==, "a");
   g_assert_cmpuint (crlf->cards->len, ==, 1);
-  g_assert_cmpstr (card (crlf, 0)->answer, ==, "A.");
+  g_assert_cmpstr (flash_test_sheet_card (crlf, 0)->answer, ==, "A.");
 
   /* An opening fence that is never closed is a thematic break, not front matter. */
   unclosed = parse_ok ("---\ntitle: Open\n\n## Q\n\nA.");
@@ -310,7 +302,7 @@ test_front_matter_edges (void)
   /* Trailing blanks after a closing fence still close it. */
   padded = parse_ok ("---\ntitle: Padded\n---  \n## Q\n\nA.\n");
   g_assert_cmpstr (padded->name, ==, "Padded");
-  g_assert_null (strstr (card (padded, 0)->answer, "Padded"));
+  g_assert_null (strstr (flash_test_sheet_card (padded, 0)->answer, "Padded"));
 }
 
 static void
