@@ -200,7 +200,8 @@ test_keys (void)
   g_assert_cmpstr (normal, ==, "same name");
   g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->key, ==, "D › S\x1fsame name");
   /* The same question twice in one section still gets two distinct keys. */
-  g_assert_cmpstr (flash_test_sheet_card (sheet, 1)->key, !=, flash_test_sheet_card (sheet, 0)->key);
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 1)->key, !=,
+                   flash_test_sheet_card (sheet, 0)->key);
 }
 
 /* Raw HTML over two lines in a heading still gives a one-line question (a fuzzer finding). */
