@@ -480,12 +480,23 @@ run_show (FlashCli *cli)
   return FLASH_CLI_EXIT_OK;
 }
 
+static void
+print_due_row (gint64      card_id,
+               const char *deck_name,
+               const char *question,
+               gpointer    user_data)
+{
+  g_autofree char *deck = fold_field (deck_name);
+  g_autofree char *folded = fold_field (question);
+
+  printf ("%" G_GINT64_FORMAT "\t%s\t%s\n", card_id, deck, folded);
+}
+
 static int
 run_due (FlashCli *cli)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) queue = NULL;
-  g_autoptr(GPtrArray) cards = NULL;
   GDateTime *now;
   guint64 limit = 0;
   gint64 deck_id;
@@ -504,20 +515,9 @@ run_due (FlashCli *cli)
   if (queue == NULL)
     return report_error (error);
 
-  cards = flash_store_get_cards (cli->store, (const gint64 *) (void *) queue->data, queue->len,
-                                 &error);
-  if (cards == NULL)
+  if (!flash_store_each_question (cli->store, (const gint64 *) (void *) queue->data, queue->len,
+                                  print_due_row, NULL, &error))
     return report_error (error);
-  for (guint i = 0; i < cards->len; i++)
-    {
-      FlashCard *card = g_ptr_array_index (cards, i);
-      g_autofree char *deck = NULL;
-      g_autofree char *question = NULL;
-
-      deck = fold_field (card->deck_name);
-      question = fold_field (card->question);
-      printf ("%" G_GINT64_FORMAT "\t%s\t%s\n", card->id, deck, question);
-    }
   return FLASH_CLI_EXIT_OK;
 }
 

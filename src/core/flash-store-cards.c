@@ -87,32 +87,49 @@ flash_store_get_card (FlashStore  *self,
   return card;
 }
 
-GPtrArray *
-flash_store_get_cards (FlashStore    *self,
-                       const gint64  *card_ids,
-                       guint          n_cards,
-                       GError       **error)
+gboolean
+flash_store_each_question (FlashStore         *self,
+                           const gint64       *card_ids,
+                           guint               n_cards,
+                           FlashQuestionFunc   func,
+                           gpointer            user_data,
+                           GError            **error)
 {
-  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func ((GDestroyNotify) flash_card_free);
+  sqlite3_stmt *stmt;
   gboolean began;
+  gboolean ok = TRUE;
 
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (card_ids != NULL || n_cards == 0, NULL);
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (card_ids != NULL || n_cards == 0, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
 
+  /* Neither the schedule nor the answer: a long answer's overflow pages stay unread. */
+  stmt = flash_store_prepare (self, "SELECT d.name, c.question FROM cards c JOIN decks d ON d.id = "
+                                    "c.deck_id WHERE c.id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
   began = flash_store_read_begin (self);
-  for (guint i = 0; i < n_cards; i++)
+  for (guint i = 0; ok && i < n_cards; i++)
     {
-      FlashCard *card = flash_store_get_card (self, card_ids[i], error);
+      int rc;
 
-      if (card == NULL)
+      sqlite3_bind_int64 (stmt, 1, card_ids[i]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        func (card_ids[i], (const char *) sqlite3_column_text (stmt, 0),
+              (const char *) sqlite3_column_text (stmt, 1), user_data);
+      else if (rc != SQLITE_DONE)
+        ok = flash_store_set_error (self, rc, error);
+      else
         {
-          g_clear_pointer (&cards, g_ptr_array_unref);
-          break;
+          g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_FOUND,
+                       "no card with id %" G_GINT64_FORMAT, card_ids[i]);
+          ok = FALSE;
         }
-      g_ptr_array_add (cards, card);
+      sqlite3_reset (stmt);
     }
   flash_store_read_end (self, began);
-  return g_steal_pointer (&cards);
+  return ok;
 }
 
 GPtrArray *

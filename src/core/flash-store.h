@@ -180,10 +180,17 @@ GPtrArray   *flash_store_list_cards          (FlashStore        *self,
 FlashCard   *flash_store_get_card            (FlashStore        *self,
                                               gint64             card_id,
                                               GError           **error);
-/* FlashCard*, in the order of @card_ids, read in one snapshot; NULL if any is missing. */
-GPtrArray   *flash_store_get_cards           (FlashStore        *self,
+/* Calls @func with each card's id, deck name and question (valid during the call), in the order
+ * of @card_ids, all read in one snapshot; stops with NOT_FOUND at a missing card. */
+typedef void (*FlashQuestionFunc)                (gint64             card_id,
+                                              const char        *deck_name,
+                                              const char        *question,
+                                              gpointer           user_data);
+gboolean     flash_store_each_question       (FlashStore        *self,
                                               const gint64      *card_ids,
                                               guint              n_cards,
+                                              FlashQuestionFunc  func,
+                                              gpointer           user_data,
                                               GError           **error);
 
 /* Today's queue: ids in study order. deck_id 0 means every deck; limit 0 means no limit. */
