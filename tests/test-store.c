@@ -591,6 +591,144 @@ test_migration_from_v2 (Fixture       *fx,
   flash_store_close (store);
 }
 
+/* The day totals of the collection at @path (schema 4) hold what its log says, day by day; returns
+ * the number of days with a row. */
+#define LOG_DAYS "SELECT day, COUNT(*), TOTAL(kind = 0), TOTAL(kind = 1), " \
+  "TOTAL(kind = 1 AND grade >= 3), TOTAL(answer_ms) FROM review_log GROUP BY day"
+#define DAY_ROWS "SELECT day, entries, new, reviews, recalled, answer_ms FROM review_days"
+static int
+assert_day_totals (const char *path)
+{
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+  int days;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT COUNT(*) FROM (" LOG_DAYS " EXCEPT "
+                                       DAY_ROWS ")), (SELECT COUNT(*) FROM (" DAY_ROWS " EXCEPT "
+                                       LOG_DAYS ")), (SELECT COUNT(*) FROM review_days)", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
+  days = sqlite3_column_int (stmt, 2);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return days;
+}
+#undef LOG_DAYS
+#undef DAY_ROWS
+
+/* A schema-3 collection, written by the CLI of that version on 2026-01-12 (a review and a new card
+ * that repeats that day), migrated: the day totals are built from the log, and every number the
+ * CLI printed that day is the same. */
+static void
+test_migration_from_v3 (Fixture       *fx,
+                        gconstpointer  data)
+{
+  g_autofree char *old_path = load_fixture (fx, "collection-v3.sql");
+  g_autoptr(GDateTime) day3 = flash_clock_parse ("2026-01-12T10:02:00Z", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GArray) queue = NULL;
+  FlashDayCounts counts;
+  FlashStats stats;
+  FlashStore *store;
+
+  g_assert_cmpint (file_schema_version (old_path), ==, 3);
+  store = flash_store_open (old_path, &error);
+  g_assert_no_error (error);
+  backups = flash_backup_list (old_path);
+  g_assert_cmpuint (backups->len, >=, 1);
+  g_assert_cmpint (file_schema_version (old_path), ==, FLASH_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (assert_day_totals (old_path), ==, 3);
+
+  /* flashsheet-cli stats of version 3 on that day. */
+  g_assert_true (flash_store_get_stats (store, day3, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.cards, ==, 3);
+  g_assert_cmpuint (stats.new_cards, ==, 0);
+  g_assert_cmpuint (stats.reviews_total, ==, 6);
+  g_assert_cmpuint (stats.reviews_today, ==, 2);
+  g_assert_cmpuint (stats.due_today, ==, 1);
+  g_assert_cmpuint (stats.due_tomorrow, ==, 1);
+  g_assert_cmpfloat_with_epsilon (stats.retention_30d, 1.0, 1e-9);
+  g_assert_cmpuint (stats.streak, ==, 3);
+  /* Its queue: the repeat of card 3; its budget: one new card and one review done. */
+  queue = flash_store_today_queue (store, 0, day3, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (queue->len, ==, 1);
+  g_assert_cmpint (g_array_index (queue, gint64, 0), ==, 3);
+  g_assert_true (flash_store_today_counts (store, 0, day3, &counts, &error));
+  g_assert_cmpuint (counts.done_today, ==, 2);
+  g_assert_cmpuint (counts.learning, ==, 1);
+  flash_store_close (store);
+}
+
+/* Grading, a repeat, undo and deleting a deck keep the day totals, and the budget, the streak and
+ * the retention read from them follow. */
+static void
+test_day_totals (Fixture       *fx,
+                 gconstpointer  data)
+{
+  g_autofree char *path = write_file (fx, "deck.md", deck_v1);
+  g_autofree char *other = write_file (fx, "other.md", "# Other\n\n## S\n\n### Zeta\n\nZ.\n");
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (fx->now, -1);
+  g_autoptr(GDateTime) long_ago = g_date_time_add_days (fx->now, -3);
+  g_autoptr(GError) error = NULL;
+  FlashDayCounts counts;
+  FlashStats stats;
+
+  import_ok (fx, path, NULL);
+  import_ok (fx, other, NULL);
+  g_assert_cmpint (assert_day_totals (fx->db_path), ==, 0);
+  g_assert_true (flash_store_record_review (fx->store, card_id_by_question (fx, "Gamma"), 4,
+                                            long_ago, 500, NULL, &error));
+  g_assert_true (flash_store_record_review (fx->store, card_id_by_question (fx, "Alpha"), 5,
+                                            yesterday, 500, NULL, &error));
+  /* Gamma's first scheduled review, forgotten. */
+  g_assert_true (flash_store_record_review (fx->store, card_id_by_question (fx, "Gamma"), 2,
+                                            yesterday, 500, NULL, &error));
+  g_assert_no_error (error);
+  grade_ok (fx, card_id_by_question (fx, "Beta"), 1);
+  grade_ok (fx, card_id_by_question (fx, "Zeta"), 4);
+  g_assert_cmpint (assert_day_totals (fx->db_path), ==, 3);
+  g_assert_true (flash_store_get_stats (fx->store, fx->now, &stats, &error));
+  g_assert_cmpuint (stats.reviews_today, ==, 2);
+  g_assert_cmpuint (stats.streak, ==, 2);
+  g_assert_cmpfloat_with_epsilon (stats.retention_30d, 0.0, 1e-9);
+  g_assert_true (flash_store_today_counts (fx->store, 0, fx->now, &counts, &error));
+  g_assert_cmpuint (counts.done_today, ==, 2);
+  g_assert_cmpuint (counts.learning, ==, 1);
+
+  /* The repeat of Beta, then undoing it and Zeta. */
+  grade_ok (fx, card_id_by_question (fx, "Beta"), 4);
+  g_assert_cmpint (assert_day_totals (fx->db_path), ==, 3);
+  g_assert_true (flash_store_undo_last (fx->store, NULL, &error));
+  g_assert_true (flash_store_undo_last (fx->store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (assert_day_totals (fx->db_path), ==, 3);
+  g_assert_true (flash_store_get_stats (fx->store, fx->now, &stats, &error));
+  g_assert_cmpuint (stats.reviews_today, ==, 1);
+
+  /* A day whose entries all go loses its row: the streak then counts from yesterday. */
+  g_assert_true (flash_store_undo_last (fx->store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (assert_day_totals (fx->db_path), ==, 2);
+  g_assert_true (flash_store_get_stats (fx->store, fx->now, &stats, &error));
+  g_assert_cmpuint (stats.reviews_today, ==, 0);
+  g_assert_cmpuint (stats.streak, ==, 1);
+
+  /* Deleting the deck deletes its log, and the log's deletes keep the totals. */
+  g_assert_true (flash_store_delete_deck (fx->store, flash_store_find_deck (fx->store, "Deck", NULL),
+                                          &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (assert_day_totals (fx->db_path), ==, 0);
+  g_assert_true (flash_store_get_stats (fx->store, fx->now, &stats, &error));
+  g_assert_cmpuint (stats.streak, ==, 0);
+  g_assert_cmpfloat (stats.retention_30d, <, 0.0);
+}
+
 /* A collection big enough that damage in its middle misses the pages read on open. */
 static char *
 make_big_collection (Fixture *fx)
@@ -771,6 +909,8 @@ main (int   argc,
   ADD ("/store/migrations", test_migrations);
   ADD ("/store/migration-from-v1", test_migration_from_v1);
   ADD ("/store/migration-from-v2", test_migration_from_v2);
+  ADD ("/store/migration-from-v3", test_migration_from_v3);
+  ADD ("/store/day-totals", test_day_totals);
   ADD ("/store/new-card-counts", test_new_card_counts);
   ADD ("/store/deferred-check", test_deferred_check);
   ADD ("/store/read-only-copy", test_read_only_copy);

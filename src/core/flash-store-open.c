@@ -124,7 +124,36 @@ static const char *const schema_v3[] = {
 };
 #undef NEW_CARD
 
-static const char *const *const migrations[] = { schema_v1, schema_v2, schema_v3 };
+/* Version 4 keeps one row of totals per study day, so that today's budget, the statistics'
+ * retention and the streak read a few rows however long the history (docs/performance.md).
+ * Triggers on the log keep it, so that grading, undo and deleting a deck all keep it right; a
+ * day whose last entry goes loses its row. */
+#define DAY_TOTALS(row) \
+  "1, " row ".kind = 0, " row ".kind = 1, " row ".kind = 1 AND " row ".grade >= 3, " row ".answer_ms"
+static const char *const schema_v4[] = {
+  "CREATE TABLE review_days ("
+  "  day       INTEGER PRIMARY KEY,"
+  "  entries   INTEGER NOT NULL," /* every log entry of the day */
+  "  new       INTEGER NOT NULL," /* first reviews of new cards */
+  "  reviews   INTEGER NOT NULL," /* scheduled reviews */
+  "  recalled  INTEGER NOT NULL," /* scheduled reviews graded 3 or better */
+  "  answer_ms INTEGER NOT NULL)",
+  "INSERT INTO review_days SELECT day, COUNT(*), TOTAL(kind = 0), TOTAL(kind = 1), "
+  "TOTAL(kind = 1 AND grade >= 3), TOTAL(answer_ms) FROM review_log GROUP BY day",
+  "CREATE TRIGGER review_days_insert AFTER INSERT ON review_log BEGIN "
+  "INSERT INTO review_days VALUES (NEW.day, " DAY_TOTALS ("NEW") ") ON CONFLICT (day) DO UPDATE "
+  "SET entries = entries + 1, new = new + excluded.new, reviews = reviews + excluded.reviews, "
+  "recalled = recalled + excluded.recalled, answer_ms = answer_ms + excluded.answer_ms; END",
+  "CREATE TRIGGER review_days_delete AFTER DELETE ON review_log BEGIN "
+  "UPDATE review_days SET entries = entries - 1, new = new - (OLD.kind = 0), "
+  "reviews = reviews - (OLD.kind = 1), recalled = recalled - (OLD.kind = 1 AND OLD.grade >= 3), "
+  "answer_ms = answer_ms - OLD.answer_ms WHERE day = OLD.day; "
+  "DELETE FROM review_days WHERE day = OLD.day AND entries <= 0; END",
+  NULL
+};
+#undef DAY_TOTALS
+
+static const char *const *const migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4 };
 
 static gboolean
 migrate (FlashStore  *self,

@@ -13,50 +13,28 @@ flash_store_day_budget (FlashStore      *self,
   gint64 new_done = 0;
   gint64 reviews_done = 0;
   gint64 all_done = 0;
+  int rc;
 
-  stmt = flash_store_prepare (self, "SELECT COUNT(*) FROM review_log WHERE day = ?1 AND kind = ?2",
+  /* The day's totals (schema 4): no row until the day's first review. */
+  stmt = flash_store_prepare (self, "SELECT new, reviews, entries FROM review_days WHERE day = ?1",
                               error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, today);
-  sqlite3_bind_int (stmt, 2, REVIEW_NEW);
-  if (!flash_store_query_int64 (self, stmt, 0, &new_done, error))
-    return FALSE;
-  sqlite3_bind_int (stmt, 1, today);
-  sqlite3_bind_int (stmt, 2, REVIEW_REVIEW);
-  if (!flash_store_query_int64 (self, stmt, 0, &reviews_done, error))
-    return FALSE;
-  stmt = flash_store_prepare (self, "SELECT COUNT(*) FROM review_log WHERE day = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int (stmt, 1, today);
-  if (!flash_store_query_int64 (self, stmt, 0, &all_done, error))
-    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      new_done = sqlite3_column_int64 (stmt, 0);
+      reviews_done = sqlite3_column_int64 (stmt, 1);
+      all_done = sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return flash_store_set_error (self, rc, error);
 
   budget->new_left = (guint) MAX (0, self->limits.new_per_day - new_done);
   budget->reviews_left = (guint) MAX (0, self->limits.reviews_per_day - reviews_done);
   budget->done_today = (guint) all_done;
-  return TRUE;
-}
-
-/* Appends the ids a query yields to @ids. */
-static gboolean
-collect_ids (FlashStore   *self,
-             sqlite3_stmt *stmt,
-             GArray       *ids,
-             GError      **error)
-{
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return flash_store_set_error (self, rc, error);
   return TRUE;
 }
 
@@ -67,35 +45,88 @@ collect_ids (FlashStore   *self,
   "(SELECT id FROM cards WHERE deck_id = ?2 AND retired = 1 UNION ALL " REPEATED_TODAY ")"
 #define NOT_DUE_TODAY "(SELECT id FROM cards WHERE retired = 1 UNION ALL " REPEATED_TODAY ")"
 
+/* Most overdue first; the card id breaks ties so the order is stable. One deck gets its own
+ * statement so that SQLite can walk that deck's part of the index only. Retired cards and today's
+ * repeats are few, so excluding them by list keeps the walk inside the covering index instead of
+ * reading each due card's row (docs/performance.md). */
+#define DUE_IN_DECK "FROM schedule WHERE deck_id = ?2 AND due_day <= ?1 AND card_id NOT IN " \
+  NOT_DUE_IN_DECK " ORDER BY due_day, card_id LIMIT ?3"
+#define DUE_ALL "FROM schedule WHERE due_day <= ?1 AND card_id NOT IN " NOT_DUE_TODAY \
+  " ORDER BY due_day, card_id LIMIT ?3"
+/* In file order. A range of deck ids (one deck, or all) walks the partial index in order either
+ * way. */
+#define NEW_IN_DECKS "FROM cards WHERE is_new = 1 AND retired = 0 AND deck_id BETWEEN ?1 AND ?2 " \
+  "ORDER BY deck_id, position LIMIT ?3"
+/* "repeat_day > 0" lets SQLite use the partial index: it cannot know that ?1 is positive. */
+#define REPEATS "FROM schedule s JOIN cards c ON c.id = s.card_id WHERE s.repeat_day = ?1 AND " \
+  "s.repeat_day > 0 AND c.retired = 0 AND (?2 = 0 OR s.deck_id = ?2) ORDER BY s.repeat_seq, " \
+  "s.card_id"
+/* Counting needs no row: the deck list counts every deck's queue. */
+#define COUNT_OF(rows) "SELECT COUNT(*) FROM (SELECT 1 " rows ")"
+
+/* Appends the ids (column 0) a query yields to @ids, and column 1 to @seqs unless it is NULL; or,
+ * with @ids NULL, reads the query's count into @count. */
+static gboolean
+collect_ids (FlashStore   *self,
+             sqlite3_stmt *stmt,
+             GArray       *ids,
+             GArray       *seqs,
+             guint        *count,
+             GError      **error)
+{
+  gint64 n = 0;
+  int rc;
+
+  if (ids == NULL)
+    {
+      if (!flash_store_query_int64 (self, stmt, 0, &n, error))
+        return FALSE;
+      *count = (guint) n;
+      return TRUE;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      if (seqs != NULL)
+        {
+          gint64 seq = sqlite3_column_int64 (stmt, 1);
+
+          g_array_append_val (seqs, seq);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return flash_store_set_error (self, rc, error);
+  *count = ids->len;
+  return TRUE;
+}
+
+/* Each part of the queue goes to @ids (and @seqs) or, with @ids NULL, is only counted. */
 static gboolean
 due_ids (FlashStore  *self,
          gint64       deck_id,
          FlashDay     today,
          guint        limit,
          GArray      *ids,
+         guint       *count,
          GError     **error)
 {
+  static const char *const sql[2][2] = {
+    { COUNT_OF (DUE_ALL), COUNT_OF (DUE_IN_DECK) },
+    { "SELECT card_id " DUE_ALL, "SELECT card_id " DUE_IN_DECK },
+  };
   sqlite3_stmt *stmt;
 
-  /* Most overdue first; the card id breaks ties so the order is stable. One deck gets its own
-   * statement so that SQLite can walk that deck's part of the index only. Retired cards and
-   * today's repeats are few, so excluding them by list keeps the walk inside the covering index
-   * instead of reading each due card's row (docs/performance.md). */
-  if (deck_id != 0)
-    stmt = flash_store_prepare (self, "SELECT card_id FROM schedule WHERE deck_id = ?2 AND due_day "
-                                      "<= ?1 AND card_id NOT IN " NOT_DUE_IN_DECK " ORDER BY "
-                                      "due_day, card_id LIMIT ?3", error);
-  else
-    stmt = flash_store_prepare (self, "SELECT card_id FROM schedule WHERE due_day <= ?1 AND "
-                                      "card_id NOT IN " NOT_DUE_TODAY " ORDER BY due_day, "
-                                      "card_id LIMIT ?3", error);
+  stmt = flash_store_prepare (self, sql[ids != NULL][deck_id != 0], error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, today);
   if (deck_id != 0)
     sqlite3_bind_int64 (stmt, 2, deck_id);
   sqlite3_bind_int64 (stmt, 3, limit);
-  return collect_ids (self, stmt, ids, error);
+  return collect_ids (self, stmt, ids, NULL, count, error);
 }
 
 static gboolean
@@ -103,21 +134,19 @@ new_ids (FlashStore  *self,
          gint64       deck_id,
          guint        limit,
          GArray      *ids,
+         guint       *count,
          GError     **error)
 {
   sqlite3_stmt *stmt;
 
-  /* In file order. A range of deck ids (one deck, or all) walks the partial index in order
-   * either way. */
-  stmt = flash_store_prepare (self, "SELECT id FROM cards WHERE is_new = 1 AND retired = 0 AND "
-                                    "deck_id BETWEEN ?1 AND ?2 ORDER BY deck_id, position LIMIT ?3",
-                              error);
+  stmt = flash_store_prepare (self, ids != NULL ? "SELECT id " NEW_IN_DECKS
+                                                : COUNT_OF (NEW_IN_DECKS), error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, deck_id != 0 ? deck_id : G_MININT64);
   sqlite3_bind_int64 (stmt, 2, deck_id != 0 ? deck_id : G_MAXINT64);
   sqlite3_bind_int64 (stmt, 3, limit);
-  return collect_ids (self, stmt, ids, error);
+  return collect_ids (self, stmt, ids, NULL, count, error);
 }
 
 /* Same-day repeats with the place in the queue where each comes back. */
@@ -127,41 +156,31 @@ repeat_ids (FlashStore  *self,
             FlashDay     today,
             GArray      *ids,
             GArray      *seqs,
+            guint       *count,
             GError     **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
-  /* "repeat_day > 0" lets SQLite use the partial index: it cannot know that ?1 is positive. */
-  stmt = flash_store_prepare (self, "SELECT s.card_id, s.repeat_seq FROM schedule s JOIN cards c "
-                                    "ON c.id = s.card_id WHERE s.repeat_day = ?1 AND s.repeat_day "
-                                    "> 0 AND c.retired = 0 AND (?2 = 0 OR s.deck_id = ?2) ORDER BY "
-                                    "s.repeat_seq, s.card_id", error);
+  stmt = flash_store_prepare (self, ids != NULL ? "SELECT s.card_id, s.repeat_seq " REPEATS
+                                                : COUNT_OF (REPEATS), error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, today);
   sqlite3_bind_int64 (stmt, 2, deck_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      gint64 seq = sqlite3_column_int64 (stmt, 1);
-
-      g_array_append_val (ids, id);
-      g_array_append_val (seqs, seq);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return flash_store_set_error (self, rc, error);
-  return TRUE;
+  return collect_ids (self, stmt, ids, seqs, count, error);
 }
 
-/* What today's queue of one deck (0: all) is made of, each part in study order. */
+/* What today's queue of one deck (0: all) is made of, each part in study order; or, read with
+ * @count_only, only the size of each part. */
 typedef struct
 {
   GArray *due;     /* scheduled reviews, most overdue first */
   GArray *fresh;   /* new cards, in file order */
   GArray *repeats; /* same-day repeats */
   GArray *seqs;    /* each repeat's place, as a count of the day's log entries */
+  guint   n_due;
+  guint   n_fresh;
+  guint   n_repeats;
 } QueueParts;
 
 static void
@@ -181,17 +200,24 @@ read_parts (FlashStore  *self,
             FlashDay     today,
             guint        review_limit,
             guint        new_limit,
+            gboolean     count_only,
             QueueParts  *parts,
             GError     **error)
 {
-  parts->due = g_array_new (FALSE, FALSE, sizeof (gint64));
-  parts->fresh = g_array_new (FALSE, FALSE, sizeof (gint64));
-  parts->repeats = g_array_new (FALSE, FALSE, sizeof (gint64));
-  parts->seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (!count_only)
+    {
+      parts->due = g_array_new (FALSE, FALSE, sizeof (gint64));
+      parts->fresh = g_array_new (FALSE, FALSE, sizeof (gint64));
+      parts->repeats = g_array_new (FALSE, FALSE, sizeof (gint64));
+      parts->seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
   /* A limit of 0 (today's budget spent) needs no statement. */
-  return (review_limit == 0 || due_ids (self, deck_id, today, review_limit, parts->due, error))
-         && (new_limit == 0 || new_ids (self, deck_id, new_limit, parts->fresh, error))
-         && repeat_ids (self, deck_id, today, parts->repeats, parts->seqs, error);
+  return (review_limit == 0
+          || due_ids (self, deck_id, today, review_limit, parts->due, &parts->n_due, error))
+         && (new_limit == 0
+             || new_ids (self, deck_id, new_limit, parts->fresh, &parts->n_fresh, error))
+         && repeat_ids (self, deck_id, today, parts->repeats, parts->seqs, &parts->n_repeats,
+                        error);
 }
 
 static GArray *
@@ -209,7 +235,8 @@ read_queue (FlashStore  *self,
   if (!flash_store_day_budget (self, today, &budget, error)
       || !read_parts (self, deck_id, today,
                       limit > 0 ? MIN (budget.reviews_left, limit) : budget.reviews_left,
-                      limit > 0 ? MIN (budget.new_left, limit) : budget.new_left, &parts, error))
+                      limit > 0 ? MIN (budget.new_left, limit) : budget.new_left, FALSE, &parts,
+                      error))
     return NULL;
 
   queue = g_steal_pointer (&parts.due);
@@ -257,11 +284,12 @@ flash_store_counts_within (FlashStore            *self,
 {
   g_auto(QueueParts) parts = { 0 };
 
-  if (!read_parts (self, deck_id, today, budget->reviews_left, budget->new_left, &parts, error))
+  if (!read_parts (self, deck_id, today, budget->reviews_left, budget->new_left, TRUE, &parts,
+                   error))
     return FALSE;
-  counts->due = parts.due->len;
-  counts->new_cards = parts.fresh->len;
-  counts->learning = parts.repeats->len;
+  counts->due = parts.n_due;
+  counts->new_cards = parts.n_fresh;
+  counts->learning = parts.n_repeats;
   counts->done_today = budget->done_today;
   return TRUE;
 }

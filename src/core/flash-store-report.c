@@ -73,8 +73,8 @@ count_query (FlashStore  *self,
   return TRUE;
 }
 
-/* Scheduled reviews since @after, and how many of them were recalled (graded 3 or better): one
- * walk of the log's day index, which holds the grade. */
+/* Scheduled reviews since @after, and how many of them were recalled (graded 3 or better), from
+ * the day totals (schema 4): one row per study day. */
 static gboolean
 count_recalled (FlashStore  *self,
                 FlashDay     after,
@@ -82,22 +82,55 @@ count_recalled (FlashStore  *self,
                 guint       *recalled,
                 GError     **error)
 {
-  sqlite3_stmt *stmt = flash_store_prepare (self, "SELECT COUNT(*), TOTAL(grade >= 3) FROM "
-                                                  "review_log WHERE day > ?1 AND kind = ?2", error);
+  sqlite3_stmt *stmt = flash_store_prepare (self, "SELECT TOTAL(reviews), TOTAL(recalled) FROM "
+                                                  "review_days WHERE day > ?1", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, after);
-  sqlite3_bind_int (stmt, 2, REVIEW_REVIEW);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      *reviews = (guint) sqlite3_column_int64 (stmt, 0);
+      *reviews = (guint) sqlite3_column_double (stmt, 0);
       *recalled = (guint) sqlite3_column_double (stmt, 1);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
+    return flash_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+/* Consecutive study days up to today, or up to yesterday while today has no review yet: a walk
+ * back over the day totals that stops at the first gap. */
+static gboolean
+count_streak (FlashStore  *self,
+              FlashDay     today,
+              guint       *streak,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = flash_store_prepare (self, "SELECT day FROM review_days WHERE day <= ?1 "
+                                                  "ORDER BY day DESC", error);
+  FlashDay expected = today;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  *streak = 0;
+  sqlite3_bind_int (stmt, 1, today);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FlashDay day = sqlite3_column_int (stmt, 0);
+
+      if (day == today - 1 && *streak == 0)
+        expected = day;
+      if (day != expected || day <= 0)
+        break;
+      (*streak)++;
+      expected--;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return flash_store_set_error (self, rc, error);
   return TRUE;
 }
@@ -110,7 +143,6 @@ read_stats (FlashStore  *self,
 {
   guint recent = 0;
   guint recalled = 0;
-  gint64 day;
 
   /* The card and review totals come from the counts each deck keeps, and the few retired cards
    * from their partial index, so no statement here scans the cards or the whole review log
@@ -122,7 +154,7 @@ read_stats (FlashStore  *self,
       || !count_query (self, "SELECT SUM(new_cards) FROM decks", 0, 0, &stats->new_cards, error)
       || !count_query (self, "SELECT SUM(reviews) FROM decks", 0, 0, &stats->reviews_total,
                        error)
-      || !count_query (self, "SELECT COUNT(*) FROM review_log WHERE day = ?1", today, 0,
+      || !count_query (self, "SELECT TOTAL(entries) FROM review_days WHERE day = ?1", today, 0,
                        &stats->reviews_today, error)
       || !count_query (self, "SELECT (SELECT COUNT(*) FROM schedule WHERE due_day <= ?1) + (SELECT "
                              "COUNT(*) FROM schedule WHERE repeat_day = ?1 AND repeat_day > 0    "
@@ -136,33 +168,7 @@ read_stats (FlashStore  *self,
       || !count_recalled (self, today - 30, &recent, &recalled, error))
     return FALSE;
   stats->retention_30d = recent > 0 ? (double) recalled / recent : -1.0;
-
-  /* The streak counts back from today, or from yesterday while today has no review yet; each
-   * step is one index seek, however long the history. */
-  {
-    sqlite3_stmt *stmt = flash_store_prepare (self, "SELECT MAX(day) FROM review_log WHERE day <= "
-                                                    "?1", error);
-
-    if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_int (stmt, 1, today);
-    if (!flash_store_query_int64 (self, stmt, 0, &day, error))
-      return FALSE;
-    if (day == today || (day == today - 1 && day > 0))
-      {
-        FlashDay expected = (FlashDay) day;
-
-        while (day == expected)
-          {
-            stats->streak++;
-            expected--;
-            sqlite3_bind_int (stmt, 1, expected);
-            if (!flash_store_query_int64 (self, stmt, 0, &day, error))
-              return FALSE;
-          }
-      }
-  }
-  return TRUE;
+  return count_streak (self, today, &stats->streak, error);
 }
 
 gboolean

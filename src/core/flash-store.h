@@ -28,7 +28,7 @@ typedef enum
 } FlashStoreError;
 
 /* The schema version this build writes. */
-#define FLASH_STORE_SCHEMA_VERSION 3
+#define FLASH_STORE_SCHEMA_VERSION 4
 
 typedef struct _FlashStore FlashStore;
 
