@@ -44,6 +44,9 @@ typedef struct
   guint       min_args;
   guint       max_args;
   int       (*run) (FlashCli *cli);
+  /* For run_deck_rows(): what a listing command reads and how it prints each item. */
+  GPtrArray *(*list) (FlashStore *store, gint64 deck_id, GError **error);
+  void       (*print_row) (gconstpointer row);
 } FlashCliCommand;
 
 struct _FlashCli
@@ -417,11 +420,9 @@ run_decks (FlashCli *cli)
   return FLASH_CLI_EXIT_OK;
 }
 
-/* Reads one deck's items (--deck, or every deck) and prints each with @print_row. */
+/* Reads one deck's items (--deck, or every deck) as the command says, and prints each. */
 static int
-print_deck_rows (FlashCli    *cli,
-                 GPtrArray *(*list) (FlashStore *, gint64, GError **),
-                 void       (*print_row) (gconstpointer row))
+run_deck_rows (FlashCli *cli)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -429,11 +430,11 @@ print_deck_rows (FlashCli    *cli,
 
   if (!cli_get_deck (cli, &deck_id))
     return FLASH_CLI_EXIT_ERROR;
-  rows = list (cli->store, deck_id, &error);
+  rows = cli->command->list (cli->store, deck_id, &error);
   if (rows == NULL)
     return report_error (error);
   for (guint i = 0; i < rows->len; i++)
-    print_row (g_ptr_array_index (rows, i));
+    cli->command->print_row (g_ptr_array_index (rows, i));
   return FLASH_CLI_EXIT_OK;
 }
 
@@ -446,12 +447,6 @@ print_card_row (gconstpointer row)
   g_autofree char *question = fold_field (card->question);
 
   printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", card->id, deck, context, question);
-}
-
-static int
-run_cards (FlashCli *cli)
-{
-  return print_deck_rows (cli, flash_store_list_cards, print_card_row);
 }
 
 static int
@@ -588,12 +583,6 @@ print_log_row (gconstpointer row)
   printf ("%s\t%" G_GINT64_FORMAT "\t%d\t%d\t%s\n",
           when, entry->card_id, entry->grade, entry->interval_after,
           format_ef (ef, sizeof ef, entry->ef_after));
-}
-
-static int
-run_log (FlashCli *cli)
-{
-  return print_deck_rows (cli, flash_store_list_log, print_log_row);
 }
 
 static int
@@ -746,7 +735,7 @@ static const FlashCliCommand commands[] = {
   { "decks", "", N_("List decks: id, name, total, new, due today"),
     0, 0, 0, run_decks },
   { "cards", "[--deck NAME]", N_("List cards: id, deck, context, question"),
-    FLASH_CLI_OPTION_DECK, 0, 0, run_cards },
+    FLASH_CLI_OPTION_DECK, 0, 0, run_deck_rows, flash_store_list_cards, print_card_row },
   { "show", "ID", N_("Show a card: question, a blank line, answer"),
     0, 1, 1, run_show },
   { "due", "[--deck NAME] [--limit N]", N_("Today’s queue in order: id, deck, question"),
@@ -756,7 +745,7 @@ static const FlashCliCommand commands[] = {
   { "undo", "", N_("Undo the last review and print its card id"),
     0, 0, 0, run_undo },
   { "log", "[--deck NAME]", N_("Review log: time, card id, grade, interval, EF"),
-    FLASH_CLI_OPTION_DECK, 0, 0, run_log },
+    FLASH_CLI_OPTION_DECK, 0, 0, run_deck_rows, flash_store_list_log, print_log_row },
   { "stats", "", N_("Statistics as key and value lines"),
     0, 0, 0, run_stats },
   { "export", "[--deck NAME] --format md|tsv", N_("Write cards as Markdown or TSV"),

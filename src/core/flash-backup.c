@@ -571,23 +571,6 @@ keep_replaced (const char  *collection_path,
   return TRUE;
 }
 
-/* Copies @src over a collection that SQLite cannot use. copy_database() writes beside it and
- * renames over it, so at every moment the path holds either the old file or the whole backup. */
-static gboolean
-replace_whole_file (sqlite3     *src,
-                    const char  *collection_path,
-                    GError     **error)
-{
-  g_autofree char *wal = g_strconcat (collection_path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (collection_path, "-shm", NULL);
-
-  /* The damaged file's -wal belongs to it (and was kept with it); replayed into the restored
-   * file it would damage that too. */
-  g_unlink (wal);
-  g_unlink (shm);
-  return copy_database (src, collection_path, error);
-}
-
 /* Puts the checked backup @src over the collection; the caller holds the exclusive open lock, so
  * no store in any process has the collection open. */
 static gboolean
@@ -619,8 +602,19 @@ restore_locked (sqlite3     *src,
         rc = SQLITE_CORRUPT;
       sqlite3_close (check);
     }
+  /* A collection that SQLite cannot use is replaced whole: copy_database() writes beside it and
+   * renames over it, so at every moment the path holds either the old file or the whole backup.
+   * The damaged file's -wal belongs to it (and was kept with it); replayed into the restored
+   * file it would damage that too. */
   if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
-    return replace_whole_file (src, collection_path, error);
+    {
+      g_autofree char *wal = g_strconcat (collection_path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (collection_path, "-shm", NULL);
+
+      g_unlink (wal);
+      g_unlink (shm);
+      return copy_database (src, collection_path, error);
+    }
   if (rc != SQLITE_OK)
     return set_sqlite_error (error, rc, NULL, collection_path, "cannot restore the collection");
   return TRUE;

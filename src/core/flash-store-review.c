@@ -215,16 +215,18 @@ count_review (FlashStore  *self,
   return flash_store_step_done (self, stmt, error);
 }
 
+/* Records a grade given at @time (UTC seconds) on study day @today, inside the caller's
+ * transaction. */
 static gboolean
 record_review (FlashStore         *self,
                gint64              card_id,
                int                 grade,
-               GDateTime          *now,
+               FlashDay            today,
+               gint64              time,
                int                 answer_ms,
                FlashReviewResult  *result,
                GError            **error)
 {
-  FlashDay today = flash_store_day_for (self, now);
   CardState before;
   CardState after;
   FlashDayBudget budget;
@@ -247,7 +249,7 @@ record_review (FlashStore         *self,
                                  "?13, ?14, ?15, ?16, ?17)", card_id, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (now));
+  sqlite3_bind_int64 (stmt, 2, time);
   sqlite3_bind_int (stmt, 3, today);
   sqlite3_bind_int (stmt, 4, grade);
   sqlite3_bind_int (stmt, 5, kind);
@@ -288,7 +290,8 @@ flash_store_record_review (FlashStore         *self,
     }
   if (!flash_store_begin (self, error))
     return FALSE;
-  if (!record_review (self, card_id, grade, now, answer_ms, &local, error)
+  if (!record_review (self, card_id, grade, flash_store_day_for (self, now),
+                      g_date_time_to_unix (now), answer_ms, &local, error)
       || !flash_store_commit (self, error))
     {
       flash_store_rollback (self);

@@ -586,28 +586,20 @@ undo_last (FlashStudyPage *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* study.show-answer, study.grade (the grade) and study.undo. */
 static void
-show_answer_action_cb (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  show_answer (FLASH_STUDY_PAGE (widget));
-}
-
-static void
-grade_action_cb (GtkWidget  *widget,
+study_action_cb (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  grade_card (FLASH_STUDY_PAGE (widget), g_variant_get_int32 (parameter));
-}
+  FlashStudyPage *self = FLASH_STUDY_PAGE (widget);
 
-static void
-undo_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  undo_last (FLASH_STUDY_PAGE (widget));
+  if (g_str_equal (action_name, "study.show-answer"))
+    show_answer (self);
+  else if (g_str_equal (action_name, "study.grade"))
+    grade_card (self, g_variant_get_int32 (parameter));
+  else
+    undo_last (self);
 }
 
 /* A digit key names a button (1–4 by default, 0–5 on the full scale), not a grade. */
@@ -767,13 +759,13 @@ flash_study_page_class_init (FlashStudyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, done_page);
   gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, done_undo_button);
 
-  gtk_widget_class_install_action (widget_class, "study.show-answer", NULL, show_answer_action_cb);
+  gtk_widget_class_install_action (widget_class, "study.show-answer", NULL, study_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "study.show-answer", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "study.show-answer", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "study.show-answer",
                                        NULL);
 
-  gtk_widget_class_install_action (widget_class, "study.grade", "i", grade_action_cb);
+  gtk_widget_class_install_action (widget_class, "study.grade", "i", study_action_cb);
   for (guint i = 0; i < G_N_ELEMENTS (digit_keys); i++)
     {
       gtk_widget_class_add_binding (widget_class, digit_keys[i].keyval, 0, grade_key_cb, "i", i);
@@ -781,7 +773,7 @@ flash_study_page_class_init (FlashStudyPageClass *klass)
                                     i);
     }
 
-  gtk_widget_class_install_action (widget_class, "study.undo", NULL, undo_action_cb);
+  gtk_widget_class_install_action (widget_class, "study.undo", NULL, study_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "study.undo",
                                        NULL);
 

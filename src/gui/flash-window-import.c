@@ -152,12 +152,9 @@ chooser_response_cb (FlashWindow          *self,
     flash_window_import_files (self, (GFile **) files->pdata, files->len);
 }
 
-void
-flash_window_import_action_cb (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *parameter)
+static void
+open_chooser (FlashWindow *self)
 {
-  FlashWindow *self = FLASH_WINDOW (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   if (self->chooser != NULL)
@@ -182,12 +179,9 @@ flash_window_import_action_cb (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-void
-flash_window_add_bundled_decks_action_cb (GtkWidget  *widget,
-                                          const char *action_name,
-                                          GVariant   *parameter)
+static void
+import_bundled_decks (FlashWindow *self)
 {
-  FlashWindow *self = FLASH_WINDOW (widget);
   g_auto(GStrv) paths = flash_application_list_bundled_decks ();
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -202,6 +196,18 @@ flash_window_add_bundled_decks_action_cb (GtkWidget  *widget,
     }
 
   flash_window_import_files (self, (GFile **) files->pdata, files->len);
+}
+
+/* win.import (the file chooser) and win.add-bundled-decks. */
+void
+flash_window_import_action_cb (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  if (g_str_equal (action_name, "win.add-bundled-decks"))
+    import_bundled_decks (FLASH_WINDOW (widget));
+  else
+    open_chooser (FLASH_WINDOW (widget));
 }
 
 static gboolean

@@ -48,10 +48,8 @@ void              flash_window_show_error                  (FlashWindow   *self,
                                                             const char    *body);
 
 /* flash-window-import.c: the file chooser, drag and drop, and the bundled decks. */
+/* win.import and win.add-bundled-decks */
 void              flash_window_import_action_cb            (GtkWidget     *widget,
-                                                            const char    *action_name,
-                                                            GVariant      *parameter);
-void              flash_window_add_bundled_decks_action_cb (GtkWidget     *widget,
                                                             const char    *action_name,
                                                             GVariant      *parameter);
 gboolean          flash_window_drop_cb                     (GtkDropTarget *target,

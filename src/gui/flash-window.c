@@ -256,20 +256,13 @@ start_study (FlashWindow *self,
   show_page (self, "study");
 }
 
+/* win.study (every deck) and win.study-deck (the deck's id). */
 static void
 study_action_cb (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  start_study (FLASH_WINDOW (widget), 0);
-}
-
-static void
-study_deck_action_cb (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  start_study (FLASH_WINDOW (widget), g_variant_get_int64 (parameter));
+  start_study (FLASH_WINDOW (widget), parameter != NULL ? g_variant_get_int64 (parameter) : 0);
 }
 
 /* Pages inside the window (the study page) report errors through this action as toasts. */
@@ -586,9 +579,9 @@ flash_window_class_init (FlashWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, flash_window_import_action_cb);
   gtk_widget_class_install_action (widget_class, "win.add-bundled-decks", NULL,
-                                   flash_window_add_bundled_decks_action_cb);
+                                   flash_window_import_action_cb);
   gtk_widget_class_install_action (widget_class, "win.study", NULL, study_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.study-deck", "x", study_deck_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.study-deck", "x", study_action_cb);
   gtk_widget_class_install_action (widget_class, "win.delete-deck", "x", delete_deck_action_cb);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action_cb);
