@@ -119,6 +119,28 @@ make_backticks (guint n)
   return wrap_card (ticks);
 }
 
+/* n table rows of code spans full of pipes, then a row of backtick runs of every length up to
+ * the square root of n that close nothing: the pipe pass must stay linear. */
+static char *
+make_table_code_spans (guint n)
+{
+  g_autofree char *rows = repeat ("| `a|b` ``c|`d`` | `x||y` |\n", n);
+  g_autofree char *body = NULL;
+  GString *table = g_string_new ("| a | b |\n|---|---|\n");
+
+  g_string_append (table, rows);
+  g_string_append (table, "| ");
+  for (guint len = 1; len * len < n; len++)
+    {
+      for (guint i = 0; i < len; i++)
+        g_string_append_c (table, '`');
+      g_string_append (table, "x|");
+    }
+  g_string_append (table, " | y |\n");
+  body = g_string_free (table, FALSE);
+  return wrap_card (body);
+}
+
 /* In-page links the cleaner unlinks: unclosed openers, then one link, must not be quadratic. */
 static char *
 make_anchor_links (guint n)
@@ -208,6 +230,7 @@ static const Shape shapes[] = {
   { "brackets", make_brackets, DEEP, DEEP },
   { "html-nesting", make_html_nesting, DEEP, DEEP },
   { "backticks", make_backticks, DEEP, DEEP },
+  { "table-code-spans", make_table_code_spans, DEEP, DEEP },
   { "headings", make_headings, DEEP, DEEP },
   { "anchor-links", make_anchor_links, DEEP, DEEP },
   { "attribute-lists", make_attribute_lists, DEEP, DEEP },

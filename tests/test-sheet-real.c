@@ -167,6 +167,42 @@ test_unchanged_shapes (void)
   assert_cards (sheet, expected);
 }
 
+/* Class 9: a "|" inside a code span does not split its cell, and rows of cells without a header
+ * row are a table; prose, fences and a lone row keep their pipes as they are. */
+static void
+test_pipe_tables (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# Regex\n\n"
+    "## Alternation\n\n"
+    "| Pattern | Meaning |\n|---|---|\n"
+    "| `(a|b)` | a or b |\n"
+    "| ``x||y`` and `z` | empty alternative |\n\n"
+    "## Shell\n\n"
+    "| `ls` | list files |\n"
+    "| `cd DIR` | change directory |\n"
+    "| `a|b` | pipe |\n\n"
+    "## Delimiter first\n\n"
+    "|---|---|\n| `pwd` | print the working directory |\n\n"
+    "## Prose\n\n"
+    "Use `a|b` in prose.\n\n"
+    "| one lone row | is text |\n\n"
+    "```\n| `x|y` | in a fence |\n| a | b |\n```\n");
+  const char *const expected[] = {
+    "`(a|b)`", "**Meaning:** a or b",
+    "`x||y` and `z`", "**Meaning:** empty alternative",
+    "`ls`", "list files",
+    "`cd DIR`", "change directory",
+    "`a|b`", "pipe",
+    "`pwd`", "print the working directory",
+    "Prose", "Use `a|b` in prose.\n\n| one lone row | is text |\n\n"
+    "```\n| `x|y` | in a fence |\n| a | b |\n```",
+    NULL,
+  };
+
+  assert_cards (sheet, expected);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -178,5 +214,6 @@ main (int    argc,
   g_test_add_func ("/sheet-real/tldr-page", test_tldr_page);
   g_test_add_func ("/sheet-real/title-matter", test_title_matter);
   g_test_add_func ("/sheet-real/unchanged-shapes", test_unchanged_shapes);
+  g_test_add_func ("/sheet-real/pipe-tables", test_pipe_tables);
   return g_test_run ();
 }

@@ -73,11 +73,10 @@ is_attribute_list (const char *p,
   return tokens > 0;
 }
 
-/* A code fence opens or closes: three or more backticks or tildes after at most three spaces. */
-static gsize
-fence_length (const char *line,
-              const char *end,
-              char       *marker)
+gsize
+flash_sheet_fence_length (const char *line,
+                          const char *end,
+                          char       *marker)
 {
   const char *p = line;
   gsize n = 0;
@@ -138,7 +137,7 @@ flash_sheet_strip_attributes (const char *text)
       const char *end = newline != NULL ? newline : line + strlen (line);
       const char *cut = NULL;
       char marker = 0;
-      gsize n = fence_length (line, end, &marker);
+      gsize n = flash_sheet_fence_length (line, end, &marker);
 
       if (fence > 0)
         {

@@ -92,12 +92,21 @@ char       *flash_sheet_unquote               (const char   *markdown);
 /* flash-sheet-clean.c: what is not content. strip_attributes blanks attribute lists ("{.a}",
  * "{: .b}") outside code, keeping every line. */
 char       *flash_sheet_strip_attributes      (const char   *text);
+/* The length of the code fence that [line, end) opens or closes (three or more backticks or
+ * tildes after at most three spaces, the kind in @marker), or 0. */
+gsize       flash_sheet_fence_length          (const char   *line,
+                                               const char   *end,
+                                               char         *marker);
 gboolean    flash_sheet_is_separator_row      (cmark_node   *row);
 gboolean    flash_sheet_is_navigation_heading (const char   *plain);
 /* Comments, badges, "See:" tails and lists of links only. */
 gboolean    flash_sheet_is_debris             (cmark_node   *block);
 /* [text](#anchor) becomes text: an in-page link leads nowhere from a card. */
 char       *flash_sheet_unlink_anchors        (const char   *markdown);
+
+/* flash-sheet-pipes.c: a "|" in a code span of a table row is escaped, and rows of cells after
+ * a break without a header row get an empty header (and a delimiter row) of their own. */
+char       *flash_sheet_fix_pipe_tables       (const char   *text);
 
 /* flash-sheet-front-matter.c */
 void        flash_sheet_take_front_matter     (char         *text,

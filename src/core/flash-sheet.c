@@ -444,7 +444,8 @@ parse_checked (const char  *text,
     char *stripped = flash_sheet_strip_attributes (clean);
 
     g_free (clean);
-    clean = stripped;
+    clean = flash_sheet_fix_pipe_tables (stripped);
+    g_free (stripped);
   }
   clean_len = strlen (clean);
 
