@@ -203,6 +203,37 @@ test_pipe_tables (void)
   assert_cards (sheet, expected);
 }
 
+/* Class 4: a label heading ("Example", "Usage", "Notes") or a caption ending in ":" is named
+ * after its parent, so that the question makes sense without the page; other headings, "JSON"
+ * and code keep their own words. */
+static void
+test_label_headings (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# Python\n\n"
+    "## Lists\n\nOrdered and mutable.\n\n"
+    "### Example\n\n    xs = [1, 2]\n\n"
+    "### With a default value:\n\n`d.get(k, 0)`\n\n"
+    "## `dict.get`\n\n### Usage\n\n`d.get(key, default)`\n\n"
+    "### JSON:\n\n`json.dumps(d)`\n\n"
+    "## Notes\n\nKeep it short.\n\n"
+    "## Exceptions\n\nRaised on errors.\n\n"
+    "## Notation\n\nBig-O.\n");
+  const char *const expected[] = {
+    "Lists", "Ordered and mutable.",
+    "Lists — example", "    xs = [1, 2]",
+    "Lists — with a default value", "`d.get(k, 0)`",
+    "`dict.get` — usage", "`d.get(key, default)`",
+    "`dict.get` — JSON", "`json.dumps(d)`",
+    "Python — notes", "Keep it short.",
+    "Exceptions", "Raised on errors.",
+    "Notation", "Big-O.",
+    NULL,
+  };
+
+  assert_cards (sheet, expected);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -215,5 +246,6 @@ main (int    argc,
   g_test_add_func ("/sheet-real/title-matter", test_title_matter);
   g_test_add_func ("/sheet-real/unchanged-shapes", test_unchanged_shapes);
   g_test_add_func ("/sheet-real/pipe-tables", test_pipe_tables);
+  g_test_add_func ("/sheet-real/label-headings", test_label_headings);
   return g_test_run ();
 }

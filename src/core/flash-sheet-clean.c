@@ -189,6 +189,29 @@ flash_sheet_is_separator_row (cmark_node *row)
 
 /* Navigation and badges ----------------------------------------------------------------------- */
 
+/* @plain case-folded, without the blanks around it and one trailing ":". */
+static char *
+fold_heading (const char *plain)
+{
+  char *folded = g_utf8_casefold (plain, -1);
+
+  g_strstrip (folded);
+  if (g_str_has_suffix (folded, ":"))
+    folded[strlen (folded) - 1] = '\0';
+  return g_strstrip (folded);
+}
+
+static gboolean
+is_one_of (const char         *folded,
+           const char * const *names,
+           gsize               n_names)
+{
+  for (gsize i = 0; i < n_names; i++)
+    if (strcmp (folded, names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 flash_sheet_is_navigation_heading (const char *plain)
 {
@@ -196,16 +219,43 @@ flash_sheet_is_navigation_heading (const char *plain)
     "contents", "table of contents", "toc", "index", "see also", "references", "license",
     "licence", "further reading",
   };
-  g_autofree char *folded = g_utf8_casefold (plain, -1);
+  g_autofree char *folded = fold_heading (plain);
 
-  g_strstrip (folded);
-  if (g_str_has_suffix (folded, ":"))
-    folded[strlen (folded) - 1] = '\0';
-  g_strstrip (folded);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (strcmp (folded, names[i]) == 0)
-      return TRUE;
-  return FALSE;
+  return is_one_of (folded, names, G_N_ELEMENTS (names));
+}
+
+/* Label headings --------------------------------------------------------------------------- */
+
+gboolean
+flash_sheet_is_label_heading (const char *plain)
+{
+  static const char *const names[] = {
+    "example", "examples", "usage", "or", "inline", "diagram", "output", "notes", "note",
+    "result", "results", "sample", "demo",
+  };
+  g_autofree char *folded = fold_heading (plain);
+  gsize len = strlen (plain);
+
+  while (len > 0 && g_ascii_isspace (plain[len - 1]))
+    len--;
+  /* A caption ends in ":"; a label is one of the words a sheet repeats under many headings. */
+  return (len > 1 && plain[len - 1] == ':') || is_one_of (folded, names, G_N_ELEMENTS (names));
+}
+
+char *
+flash_sheet_name_after_parent (const char *parent,
+                               const char *label)
+{
+  g_autofree char *own = g_strstrip (g_strdup (label));
+  gsize len = strlen (own);
+
+  if (len > 0 && own[len - 1] == ':')
+    own[--len] = '\0';
+  g_strchomp (own);
+  /* "Examples" reads as "Lists — examples"; "JSON" and "`ls`" stay as written. */
+  if (g_ascii_isupper (own[0]) && g_ascii_islower (own[1]))
+    own[0] = g_ascii_tolower (own[0]);
+  return g_strconcat (parent, " — ", own, NULL);
 }
 
 /* Only images (and links around them): badges and logos. */

@@ -22,6 +22,7 @@ typedef struct
 {
   int        level;
   char      *plain;
+  char      *markdown; /* the heading's inlines as Markdown, for a label heading's card */
 } Crumb;
 
 typedef struct
@@ -99,6 +100,11 @@ gsize       flash_sheet_fence_length          (const char   *line,
                                                char         *marker);
 gboolean    flash_sheet_is_separator_row      (cmark_node   *row);
 gboolean    flash_sheet_is_navigation_heading (const char   *plain);
+/* "Example", "Usage", "Output:", a caption ending in ":": a heading that means nothing out of its
+ * page, so its card is named after its parent: "Lists — example". */
+gboolean    flash_sheet_is_label_heading      (const char   *plain);
+char       *flash_sheet_name_after_parent     (const char   *parent,
+                                               const char   *label);
 /* Comments, badges, "See:" tails and lists of links only. */
 gboolean    flash_sheet_is_debris             (cmark_node   *block);
 /* [text](#anchor) becomes text: an in-page link leads nowhere from a card. */

@@ -280,7 +280,13 @@ flush_section (Parser     *self,
     {
       guint before = self->sheet->cards->len;
 
-      question = flash_sheet_inlines_to_markdown (heading, FALSE);
+      Crumb *own_crumb = g_ptr_array_index (self->crumbs, depth - 1);
+
+      if (depth >= 2 && flash_sheet_is_label_heading (own_crumb->plain))
+        question = flash_sheet_name_after_parent (
+          ((Crumb *) g_ptr_array_index (self->crumbs, depth - 2))->markdown, own_crumb->markdown);
+      else
+        question = g_strdup (own_crumb->markdown);
       /* The heading's own card comes before the cards made from its table or list. */
       flash_sheet_add_card (self, depth - 1, question, answer->str,
                             cmark_node_get_start_line (heading));
@@ -299,6 +305,7 @@ static void
 crumb_free (Crumb *crumb)
 {
   g_free (crumb->plain);
+  g_free (crumb->markdown);
   g_free (crumb);
 }
 
@@ -320,6 +327,7 @@ open_heading (Parser     *self,
   crumb = g_new0 (Crumb, 1);
   crumb->level = level;
   crumb->plain = flash_sheet_node_to_plain (heading);
+  crumb->markdown = flash_sheet_inlines_to_markdown (heading, FALSE);
   g_ptr_array_add (self->crumbs, crumb);
   self->cached_depth = -1;
 }
