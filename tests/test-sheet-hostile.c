@@ -111,6 +111,18 @@ make_html_nesting (guint n)
   return wrap_card (body);
 }
 
+/* Inline tags the HTML pass converts or drops, paired, unpaired and misnested in one paragraph:
+ * it must stay linear. */
+static char *
+make_html_pairs (guint n)
+{
+  g_autofree char *pairs = repeat ("<kbd>k</kbd> <b>b <i>i</b> x</i> <code>c</code><br>", n);
+  g_autofree char *opens = repeat ("<b><code>", n);
+  g_autofree char *body = g_strconcat (pairs, opens, "end", NULL);
+
+  return wrap_card (body);
+}
+
 static char *
 make_backticks (guint n)
 {
@@ -229,6 +241,7 @@ static const Shape shapes[] = {
   { "emphasis", make_emphasis, DEEP, DEEP },
   { "brackets", make_brackets, DEEP, DEEP },
   { "html-nesting", make_html_nesting, DEEP, DEEP },
+  { "html-pairs", make_html_pairs, DEEP, DEEP },
   { "backticks", make_backticks, DEEP, DEEP },
   { "table-code-spans", make_table_code_spans, DEEP, DEEP },
   { "headings", make_headings, DEEP, DEEP },

@@ -234,6 +234,39 @@ test_label_headings (void)
   assert_cards (sheet, expected);
 }
 
+/* Class 3: inline HTML reads as it looked on the page: <kbd> and <code> are code spans, <b> and
+ * <i> emphasis, <br> a line break (a space in a table cell), <sup> a "^"; images, comments and
+ * every other tag go, their text stays. Code spans and code blocks keep their tags. */
+static void
+test_inline_html (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# Shortcuts\n\n"
+    "## Copy <kbd>Ctrl</kbd>+<kbd>C</kbd>\n\n"
+    "Press <kbd>Ctrl</kbd>+<kbd>C</kbd>.<br>Then <b>paste</b> with <i>care</i>.\n\n"
+    "## Powers\n\n"
+    "2<sup>10</sup> is 1024 <!-- a comment --> and <span class=\"x\">H<sub>2</sub>O</span> "
+    "is water.\n\n"
+    "## Listing\n\n"
+    "See <img src=\"http://example.org/x.png\"> the <code>ls -l</code> output.\n\n"
+    "```html\n<b>kept</b>\n```\n\n"
+    "Write `<b>` for bold.\n\n"
+    "| Key | Action |\n|---|---|\n"
+    "| <kbd>Esc</kbd> | leave<br>insert mode |\n\n"
+    "## Unpaired\n\n"
+    "An <b>open tag and a </i> stray close.\n");
+  const char *const expected[] = {
+    "Copy `Ctrl`+`C`", "Press `Ctrl`+`C`.  \nThen **paste** with *care*.",
+    "Powers", "2^10 is 1024 and H2O is water.",
+    "Listing", "See the `ls -l` output.\n\n```html\n<b>kept</b>\n```\n\nWrite `<b>` for bold.",
+    "`Esc`", "**Action:** leave insert mode",
+    "Unpaired", "An open tag and a stray close.",
+    NULL,
+  };
+
+  assert_cards (sheet, expected);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -247,5 +280,6 @@ main (int    argc,
   g_test_add_func ("/sheet-real/unchanged-shapes", test_unchanged_shapes);
   g_test_add_func ("/sheet-real/pipe-tables", test_pipe_tables);
   g_test_add_func ("/sheet-real/label-headings", test_label_headings);
+  g_test_add_func ("/sheet-real/inline-html", test_inline_html);
   return g_test_run ();
 }

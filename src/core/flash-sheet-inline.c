@@ -3,6 +3,7 @@
 #include "flash-sheet.h"
 #include "flash-sheet-private.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmark-gfm-core-extensions.h>
@@ -208,7 +209,19 @@ flash_sheet_slice_block (const Source *src,
   gboolean is_code = cmark_node_get_type (block) == CMARK_NODE_CODE_BLOCK;
   gsize n_lines = src->line_starts->len - 1;
   gsize indent = 0;
-  GString *out = g_string_new (NULL);
+  GString *out;
+
+  /* A block whose inline HTML was converted no longer reads as its lines: it is written out from
+   * the tree instead. */
+  if (src->rewritten != NULL && g_hash_table_contains (src->rewritten, block))
+    {
+      char *markdown = cmark_render_commonmark (block, CMARK_OPT_DEFAULT, 0);
+      char *copy = g_strdup (markdown);
+
+      free (markdown);
+      return g_strchomp (copy);
+    }
+  out = g_string_new (NULL);
 
   if (cmark_node_get_type (cmark_node_parent (block)) != CMARK_NODE_DOCUMENT
       && cmark_node_get_start_column (block) > 1)

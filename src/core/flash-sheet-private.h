@@ -16,6 +16,7 @@ typedef struct
   const char *text;        /* the Markdown after front matter was blanked out */
   gsize       length;
   GArray     *line_starts; /* gsize offsets; one extra entry at the end */
+  GHashTable *rewritten;   /* blocks whose inline HTML was converted, or NULL: not sliced */
 } Source;
 
 typedef struct
@@ -113,6 +114,11 @@ char       *flash_sheet_unlink_anchors        (const char   *markdown);
 /* flash-sheet-pipes.c: a "|" in a code span of a table row is escaped, and rows of cells after
  * a break without a header row get an empty header (and a delimiter row) of their own. */
 char       *flash_sheet_fix_pipe_tables       (const char   *text);
+
+/* flash-sheet-html.c: converts the document's inline HTML in place (<code> and <kbd> to code
+ * spans, <b>/<i> to emphasis, <br> to a line break, every other tag dropped); returns the set of
+ * blocks it changed, or NULL if there was none. */
+GHashTable *flash_sheet_convert_inline_html   (cmark_node   *document);
 
 /* flash-sheet-front-matter.c */
 void        flash_sheet_take_front_matter     (char         *text,

@@ -474,6 +474,7 @@ parse_checked (const char  *text,
   }
 
   document = flash_markdown_parse (clean, (gssize) clean_len);
+  parser.src.rewritten = flash_sheet_convert_inline_html (document);
 
   for (cmark_node *node = cmark_node_first_child (document); node; node = cmark_node_next (node))
     if (cmark_node_get_type (node) == CMARK_NODE_HEADING && cmark_node_get_heading_level (node) == 1)
@@ -514,6 +515,7 @@ parse_checked (const char  *text,
     }
   flush_section (&parser, heading, blocks);
 
+  g_clear_pointer (&parser.src.rewritten, g_hash_table_unref);
   g_hash_table_unref (parser.keys);
   g_ptr_array_unref (parser.crumbs);
   g_free (parser.cached_context);

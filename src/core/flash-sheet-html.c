@@ -1,0 +1,349 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* flash-sheet-html.c: inline HTML in a cheatsheet read as its author saw it on a web page
+ * (docs/cheatsheet-format.md): <code> and <kbd> become code spans, <b> and <i> emphasis, <br> a
+ * line break; every other tag, comment or image is dropped and the text around it kept. The
+ * Markdown tree is changed in place; nothing a tag references is ever loaded. */
+#include "flash-sheet.h"
+#include "flash-sheet-private.h"
+
+#include <string.h>
+
+typedef enum
+{
+  TAG_OTHER,   /* dropped */
+  TAG_CODE,    /* code, kbd, samp, tt, var: a code span */
+  TAG_STRONG,  /* b, strong */
+  TAG_EMPH,    /* i, em */
+  TAG_SUP,     /* sup: "^" and its text */
+  TAG_BREAK,   /* br */
+  N_PAIRED = TAG_BREAK,
+} TagKind;
+
+typedef struct
+{
+  TagKind  kind;
+  gboolean closing;
+} Tag;
+
+static Tag
+read_tag (const char *literal)
+{
+  static const struct { const char *name; TagKind kind; } kinds[] = {
+    { "code", TAG_CODE }, { "kbd", TAG_CODE }, { "samp", TAG_CODE }, { "tt", TAG_CODE },
+    { "var", TAG_CODE }, { "b", TAG_STRONG }, { "strong", TAG_STRONG }, { "i", TAG_EMPH },
+    { "em", TAG_EMPH }, { "sup", TAG_SUP }, { "br", TAG_BREAK },
+  };
+  Tag tag = { TAG_OTHER, FALSE };
+  char name[8];
+  gsize n = 0;
+  const char *p = literal;
+
+  if (p == NULL || *p++ != '<')
+    return tag;
+  if (*p == '/')
+    {
+      tag.closing = TRUE;
+      p++;
+    }
+  while (g_ascii_isalnum (*p) && n < sizeof name - 1)
+    name[n++] = g_ascii_tolower (*p++);
+  name[n] = '\0';
+  /* "<b>", "<br/>", "<kbd class=x>": the name ends at a blank, "/" or ">". */
+  if (n == 0 || (*p != '>' && *p != '/' && !g_ascii_isspace (*p)))
+    return tag;
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (strcmp (name, kinds[i].name) == 0)
+      tag.kind = kinds[i].kind;
+  return tag;
+}
+
+/* The text of the nodes after @open up to @close, as a code span's literal would hold it: tags
+ * inside it are dropped too. */
+static char *
+text_between (cmark_node *open,
+              cmark_node *close)
+{
+  GString *text = g_string_new (NULL);
+
+  for (cmark_node *node = cmark_node_next (open); node != NULL && node != close;
+       node = cmark_node_next (node))
+    {
+      cmark_node_type type = cmark_node_get_type (node);
+
+      if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE)
+        g_string_append (text, cmark_node_get_literal (node));
+      else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK)
+        g_string_append_c (text, ' ');
+      else if (type != CMARK_NODE_HTML_INLINE)
+        {
+          g_autofree char *plain = flash_sheet_node_to_plain (node);
+
+          g_string_append (text, plain);
+        }
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Puts @node before @sibling, or frees it where the parent cannot hold it (a table cell holds no
+ * line break). */
+static gboolean
+insert_before (cmark_node *sibling,
+               cmark_node *node)
+{
+  if (cmark_node_insert_before (sibling, node))
+    return TRUE;
+  cmark_node_free (node);
+  return FALSE;
+}
+
+static cmark_node *
+new_text (const char *literal)
+{
+  cmark_node *node = cmark_node_new (CMARK_NODE_TEXT);
+
+  cmark_node_set_literal (node, literal);
+  return node;
+}
+
+/* Frees a tag that stands for nothing, and one of the two blanks it leaves between words. */
+static void
+drop (cmark_node *tag)
+{
+  cmark_node *prev = cmark_node_previous (tag);
+  cmark_node *next = cmark_node_next (tag);
+
+  if (prev != NULL && next != NULL && cmark_node_get_type (prev) == CMARK_NODE_TEXT
+      && cmark_node_get_type (next) == CMARK_NODE_TEXT
+      && g_str_has_suffix (cmark_node_get_literal (prev), " ")
+      && cmark_node_get_literal (next)[0] == ' ')
+    {
+      g_autofree char *rest = g_strdup (cmark_node_get_literal (next) + 1);
+
+      cmark_node_set_literal (next, rest);
+    }
+  cmark_node_free (tag);
+}
+
+/* Replaces the pair @open … @close of siblings by what it stands for. */
+static void
+convert_pair (cmark_node *open,
+              cmark_node *close,
+              TagKind     kind)
+{
+  cmark_node *node;
+
+  if (kind == TAG_CODE)
+    {
+      g_autofree char *text = text_between (open, close);
+
+      node = cmark_node_new (CMARK_NODE_CODE);
+      cmark_node_set_literal (node, text);
+      while (cmark_node_next (open) != close)
+        cmark_node_free (cmark_node_next (open));
+      insert_before (open, node);
+    }
+  else if (kind == TAG_STRONG || kind == TAG_EMPH)
+    {
+      node = cmark_node_new (kind == TAG_STRONG ? CMARK_NODE_STRONG : CMARK_NODE_EMPH);
+      if (!insert_before (open, node))
+        {
+          drop (open);
+          drop (close);
+          return;
+        }
+      while (cmark_node_next (open) != close)
+        {
+          cmark_node *child = cmark_node_next (open);
+
+          cmark_node_unlink (child);
+          cmark_node_append_child (node, child);
+        }
+      /* Emphasis around nothing would print as "****". */
+      if (cmark_node_first_child (node) == NULL)
+        cmark_node_free (node);
+    }
+  else if (kind == TAG_SUP)
+    insert_before (open, new_text ("^"));
+  drop (open);
+  drop (close);
+}
+
+/* A heading of nothing but tags would lose its card: its tags are kept as the text they are. */
+static gboolean
+keep_as_text (cmark_node *parent)
+{
+  if (cmark_node_get_type (parent) != CMARK_NODE_HEADING)
+    return FALSE;
+  for (cmark_node *node = cmark_node_first_child (parent); node; node = cmark_node_next (node))
+    if (cmark_node_get_type (node) != CMARK_NODE_HTML_INLINE
+        && cmark_node_get_type (node) != CMARK_NODE_SOFTBREAK)
+      return FALSE;
+  for (cmark_node *node = cmark_node_first_child (parent), *next; node; node = next)
+    {
+      next = cmark_node_next (node);
+      if (cmark_node_get_type (node) == CMARK_NODE_HTML_INLINE)
+        {
+          g_autofree char *text = g_strdelimit (g_strdup (cmark_node_get_literal (node)), "\n",
+                                                ' ');
+
+          insert_before (node, new_text (text));
+          cmark_node_free (node);
+        }
+    }
+  return TRUE;
+}
+
+/* Converts the HTML children of @parent, left to right in one pass: a closing tag pairs with the
+ * latest open tag of its kind; tags left unpaired are dropped. */
+static void
+convert_children (cmark_node *parent)
+{
+  cmark_node *open[N_PAIRED] = { NULL };
+  cmark_node *node = cmark_node_first_child (parent);
+
+  if (keep_as_text (parent))
+    return;
+
+  while (node != NULL)
+    {
+      cmark_node *next = cmark_node_next (node);
+      Tag tag;
+
+      if (cmark_node_get_type (node) != CMARK_NODE_HTML_INLINE)
+        {
+          node = next;
+          continue;
+        }
+      tag = read_tag (cmark_node_get_literal (node));
+      if (tag.kind == TAG_BREAK)
+        {
+          /* A table cell cannot break its line: the words stay apart. */
+          if (!insert_before (node, cmark_node_new (CMARK_NODE_LINEBREAK)))
+            insert_before (node, new_text (" "));
+          cmark_node_free (node);
+        }
+      else if (tag.kind == TAG_OTHER)
+        drop (node);
+      else if (!tag.closing)
+        {
+          /* An open tag that never closes is dropped at the end; a newer one takes its place. */
+          if (open[tag.kind] != NULL)
+            drop (open[tag.kind]);
+          open[tag.kind] = node;
+        }
+      else if (open[tag.kind] == NULL)
+        drop (node);
+      else
+        {
+          /* Tags of other kinds opened inside the pair stay inside it, unpaired. */
+          cmark_node *start = open[tag.kind];
+
+          for (guint k = 0; k < N_PAIRED; k++)
+            if (k != tag.kind && open[k] != NULL)
+              {
+                gboolean inside = FALSE;
+
+                for (cmark_node *n = cmark_node_next (start); n != node && !inside;
+                     n = cmark_node_next (n))
+                  inside = n == open[k];
+                if (inside)
+                  {
+                    drop (open[k]);
+                    open[k] = NULL;
+                  }
+              }
+          open[tag.kind] = NULL;
+          convert_pair (start, node, tag.kind);
+        }
+      node = next;
+    }
+  for (guint k = 0; k < N_PAIRED; k++)
+    if (open[k] != NULL)
+      drop (open[k]);
+}
+
+typedef struct
+{
+  cmark_node *node;
+  guint       depth;
+} Parent;
+
+/* The node types a cmark iterator enters without leaving (all others it enters and exits). */
+static gboolean
+is_leaf (cmark_node *node)
+{
+  switch (cmark_node_get_type (node))
+    {
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_CODE:
+    case CMARK_NODE_HTML_INLINE:
+    case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK:
+    case CMARK_NODE_CODE_BLOCK:
+    case CMARK_NODE_HTML_BLOCK:
+    case CMARK_NODE_THEMATIC_BREAK:
+    case CMARK_NODE_FOOTNOTE_REFERENCE:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static int
+deeper_first (gconstpointer a,
+              gconstpointer b)
+{
+  const Parent *pa = a;
+  const Parent *pb = b;
+
+  return pa->depth == pb->depth ? 0 : pa->depth > pb->depth ? -1 : 1;
+}
+
+GHashTable *
+flash_sheet_convert_inline_html (cmark_node *document)
+{
+  g_autoptr(GArray) parents = g_array_new (FALSE, FALSE, sizeof (Parent));
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GHashTable *changed;
+  cmark_iter *iter = cmark_iter_new (document);
+  cmark_event_type ev;
+  guint depth = 0;
+
+  /* One walk finds each container of inline HTML and its depth (containers are entered and
+   * exited; leaves only entered). */
+  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+
+      if (ev == CMARK_EVENT_EXIT)
+        depth--;
+      else if (cmark_node_get_type (node) == CMARK_NODE_HTML_INLINE)
+        {
+          Parent parent = { cmark_node_parent (node), depth };
+
+          if (g_hash_table_add (seen, parent.node))
+            g_array_append_val (parents, parent);
+        }
+      else if (!is_leaf (node))
+        depth++;
+    }
+  cmark_iter_free (iter);
+  if (parents->len == 0)
+    return NULL;
+
+  /* The deepest first: converting a pair may free what lies between its tags, and anything
+   * inside that was converted already. Every block above a converted inline no longer matches
+   * its source lines, so its answer is written out from the tree. */
+  g_array_sort (parents, deeper_first);
+  changed = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < parents->len; i++)
+    {
+      cmark_node *parent = g_array_index (parents, Parent, i).node;
+
+      for (cmark_node *up = parent; up != NULL && up != document; up = cmark_node_parent (up))
+        if (!g_hash_table_add (changed, up))
+          break;
+      convert_children (parent);
+    }
+  return changed;
+}
