@@ -267,6 +267,36 @@ test_inline_html (void)
   assert_cards (sheet, expected);
 }
 
+/* Class 7: a leading link is a term; the text before ": " wins over a leading code span; a
+ * leading code span is a term only when a separator follows; a long phrase before a colon is a
+ * sentence. */
+static void
+test_term_rules (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# Unix\n\n## Tools\n\n"
+    "- [`gpg`](https://gnupg.org): encrypt files\n"
+    "- `cut`, `paste` and `join`: data manipulation\n"
+    "- `sed` - stream editor\n"
+    "- [The awk book](https://example.org) — pattern scanning\n\n"
+    "## Sentences\n\n- `ls` lists files\n- `cd` changes directory\n\n"
+    "## Long\n\n"
+    "- This is a long sentence about something that goes on and on before a colon: really\n"
+    "- Short: yes\n");
+  const char *const expected[] = {
+    "`gpg`", "encrypt files",
+    "`cut`, `paste` and `join`", "data manipulation",
+    "`sed`", "stream editor",
+    "The awk book", "pattern scanning",
+    "Sentences", "- `ls` lists files\n- `cd` changes directory",
+    "Long", "- This is a long sentence about something that goes on and on before a colon: "
+    "really\n- Short: yes",
+    NULL,
+  };
+
+  assert_cards (sheet, expected);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -281,5 +311,6 @@ main (int    argc,
   g_test_add_func ("/sheet-real/pipe-tables", test_pipe_tables);
   g_test_add_func ("/sheet-real/label-headings", test_label_headings);
   g_test_add_func ("/sheet-real/inline-html", test_inline_html);
+  g_test_add_func ("/sheet-real/term-rules", test_term_rules);
   return g_test_run ();
 }

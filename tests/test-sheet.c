@@ -118,14 +118,15 @@ test_term_list (void)
 {
   g_autoptr(FlashSheet) sheet = parse_ok (
     "# Deck\n\n## Dunders\n\n"
-    "- `__init__` Constructor\n"
+    "- `__init__`: Constructor\n"
     "- `__eq__` / `__hash__` — Equality and hashing\n"
     "- **Bold term:** explained\n"
     "- plain term: with a colon\n"
     "- dash term — with *emphasis*\n\n"
-    "## Not terms\n\n- just a bullet\n- `code` then text\n");
+    "## Not terms\n\n- just a bullet\n- `code` then text\n\n"
+    "## Sentences\n\n- `ls` lists files\n- `cd` changes directory\n");
 
-  g_assert_cmpuint (sheet->cards->len, ==, 6);
+  g_assert_cmpuint (sheet->cards->len, ==, 7);
   g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->question, ==, "`__init__`");
   g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->answer, ==, "Constructor");
   g_assert_cmpstr (flash_test_sheet_card (sheet, 1)->question, ==, "`__eq__` / `__hash__`");
@@ -140,6 +141,10 @@ test_term_list (void)
   g_assert_cmpstr (flash_test_sheet_card (sheet, 5)->question, ==, "Not terms");
   g_assert_cmpstr (flash_test_sheet_card (sheet, 5)->answer, ==,
                    "- just a bullet\n- `code` then text");
+  /* A leading code span is a term only with a separator after it: these are sentences. */
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 6)->question, ==, "Sentences");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 6)->answer, ==,
+                   "- `ls` lists files\n- `cd` changes directory");
 }
 
 static void

@@ -453,6 +453,33 @@ test_new_card_counts (Fixture       *fx,
   assert_new_cards_counted (fx);
 }
 
+/* A term that today's rules read longer ("`cut`" became "`cut`, `paste` and `join`") keeps its
+ * card and its reviews. */
+static void
+test_grown_term (Fixture       *fx,
+                 gconstpointer  data)
+{
+  g_autofree char *path = write_file (fx, "terms.md", "# T\n\n## Tools\n\n"
+                                      "- `cut` — `paste` and `join`: data manipulation\n"
+                                      "- `sort` — order lines\n");
+  g_autoptr(GPtrArray) log = NULL;
+  FlashImportResult result = { 0 };
+  gint64 id;
+
+  import_ok (fx, path, NULL);
+  id = card_id_by_question (fx, "`cut`");
+  grade_ok (fx, id, 4);
+  g_file_set_contents (path, "# T\n\n## Tools\n\n- `cut`, `paste` and `join`: data manipulation\n"
+                             "- `sort` — order lines\n", -1, NULL);
+  import_ok (fx, path, &result);
+  g_assert_cmpuint (result.added, ==, 0);
+  g_assert_cmpuint (result.retired, ==, 0);
+  g_assert_cmpint (card_id_by_question (fx, "`cut`, `paste` and `join`"), ==, id);
+  log = flash_store_list_log (fx->store, 0, NULL);
+  g_assert_cmpuint (log->len, ==, 1);
+  flash_import_result_clear (&result);
+}
+
 /* Writes tests/fixtures/@name (SQL a previous version's collection dumps to) into a collection
  * file under the fixture's folder, and returns its path. */
 static char *
@@ -912,6 +939,7 @@ main (int   argc,
   ADD ("/store/migration-from-v3", test_migration_from_v3);
   ADD ("/store/day-totals", test_day_totals);
   ADD ("/store/new-card-counts", test_new_card_counts);
+  ADD ("/store/grown-term", test_grown_term);
   ADD ("/store/deferred-check", test_deferred_check);
   ADD ("/store/read-only-copy", test_read_only_copy);
   ADD ("/store/export-round-trip", test_export_round_trip);

@@ -55,91 +55,131 @@ strip_trailing_colon (char *text)
   return text;
 }
 
-/* Splits the first paragraph of a bullet into its term and the rest, as a term list wants:
- * "term — text", a leading `code` or **bold** term, or "term: text". */
+/* Whether @rest (what follows a leading term) starts with a separator: ":", "-", "—" or "–". */
+static gboolean
+starts_with_separator (const char *rest)
+{
+  while (*rest == ' ')
+    rest++;
+  return *rest == ':' || *rest == '-' || g_str_has_prefix (rest, "—")
+         || g_str_has_prefix (rest, "–");
+}
+
+/* The inlines from @first up to @stop (excluded) as Markdown, then @head: a term. A link in it
+ * gives its text; where it leads stays off the card's question. */
+static char *
+markdown_before (cmark_node *first,
+                 cmark_node *stop,
+                 const char *head)
+{
+  GString *out = g_string_new (NULL);
+
+  for (cmark_node *node = first; node != stop; node = cmark_node_next (node))
+    if (flash_sheet_node_is (node, "link"))
+      flash_sheet_append_inlines (out, cmark_node_first_child (node), FALSE);
+    else
+      flash_sheet_append_inline (out, node, FALSE);
+  flash_sheet_append_escaped_text (out, head);
+  return g_strstrip (g_string_free (out, FALSE));
+}
+
+/* "term — text" (an en dash works too) anywhere in the bullet's top-level text; or, with
+ * @separator ": ", a short term before the first colon. */
+static gboolean
+split_at (cmark_node *first,
+          const char *separator,
+          gsize       max_term,
+          TermSplit  *split)
+{
+  gsize plain = 0;
+
+  for (cmark_node *node = first; node != NULL; node = cmark_node_next (node))
+    {
+      g_autofree char *head = NULL;
+      const char *literal;
+      const char *hit;
+      GString *rest;
+
+      if (!flash_sheet_node_is (node, "text"))
+        {
+          g_autofree char *text = flash_sheet_node_to_plain (node);
+
+          plain += strlen (text);
+          continue;
+        }
+      literal = cmark_node_get_literal (node);
+      hit = strstr (literal, separator);
+      if (hit == NULL)
+        {
+          plain += strlen (literal);
+          continue;
+        }
+      if (plain + (gsize) (hit - literal) > max_term)
+        return FALSE;
+      head = g_strndup (literal, hit - literal);
+      split->term = markdown_before (first, node, head);
+      rest = g_string_new (NULL);
+      flash_sheet_append_escaped_text (rest, hit + strlen (separator));
+      flash_sheet_append_inlines (rest, cmark_node_next (node), FALSE);
+      split->rest = g_strstrip (g_string_free (rest, FALSE));
+      if (*split->term != '\0')
+        return TRUE;
+      term_split_clear (split);
+      return FALSE;
+    }
+  return FALSE;
+}
+
+/* Splits the first paragraph of a bullet into its term and the rest, as a term list wants, in
+ * this order: "term — text"; "term: text" with a short term (which may hold code: "`cut`,
+ * `paste` and `join`: …"); a leading code span or link followed by a separator (":", "-", "—");
+ * a leading **bold** term. */
 static gboolean
 split_term (cmark_node *paragraph,
             TermSplit  *split)
 {
   cmark_node *first = cmark_node_first_child (paragraph);
-  const char *literal;
-  const char *colon;
 
   if (first == NULL)
     return FALSE;
+  for (guint i = 0; term_separators[i] != NULL; i++)
+    if (split_at (first, term_separators[i], G_MAXSIZE, split))
+      return TRUE;
+  /* A colon after more than a short phrase is inside a sentence. */
+  if (split_at (first, ": ", 60, split))
+    return TRUE;
 
-  for (cmark_node *node = first; node != NULL; node = cmark_node_next (node))
-    {
-      if (!flash_sheet_node_is (node, "text"))
-        continue;
-      literal = cmark_node_get_literal (node);
-      for (guint i = 0; term_separators[i] != NULL; i++)
-        {
-          const char *hit = strstr (literal, term_separators[i]);
-          g_autofree char *head = NULL;
-          GString *term;
-          GString *rest;
-
-          if (hit == NULL)
-            continue;
-          term = g_string_new (NULL);
-          for (cmark_node *before = first; before != node; before = cmark_node_next (before))
-            flash_sheet_append_inline (term, before, FALSE);
-          head = g_strndup (literal, hit - literal);
-          flash_sheet_append_escaped_text (term, head);
-          rest = g_string_new (NULL);
-          flash_sheet_append_escaped_text (rest, hit + strlen (term_separators[i]));
-          flash_sheet_append_inlines (rest, cmark_node_next (node), FALSE);
-          split->term = g_strstrip (g_string_free (term, FALSE));
-          split->rest = g_strstrip (g_string_free (rest, FALSE));
-          if (*split->term != '\0')
-            return TRUE;
-          term_split_clear (split);
-          return FALSE;
-        }
-    }
-
-  if (flash_sheet_node_is (first, "code") || flash_sheet_node_is (first, "strong"))
+  if (flash_sheet_node_is (first, "code") || flash_sheet_node_is (first, "strong")
+      || flash_sheet_node_is (first, "link"))
     {
       GString *rest = g_string_new (NULL);
 
-      if (flash_sheet_node_is (first, "strong"))
+      flash_sheet_append_inlines (rest, cmark_node_next (first), FALSE);
+      /* `code` alone, or a link, does not make a term: "`ls` lists files" is a sentence. */
+      if (!flash_sheet_node_is (first, "strong") && !starts_with_separator (rest->str))
         {
-          g_autofree char *inner = flash_sheet_inlines_to_markdown (first, FALSE);
-
-          split->term = g_strdup_printf ("**%s**", strip_trailing_colon (inner));
+          g_string_free (rest, TRUE);
+          return FALSE;
         }
-      else
+      if (flash_sheet_node_is (first, "code"))
         {
           GString *term = g_string_new (NULL);
 
           flash_sheet_append_inline (term, first, FALSE);
           split->term = g_string_free (term, FALSE);
         }
-      flash_sheet_append_inlines (rest, cmark_node_next (first), FALSE);
+      else
+        {
+          g_autofree char *inner = flash_sheet_inlines_to_markdown (first, FALSE);
+
+          split->term = flash_sheet_node_is (first, "strong")
+                          ? g_strdup_printf ("**%s**", strip_trailing_colon (inner))
+                          : g_strdup (inner);
+        }
       split->rest = trim_separator (g_string_free (rest, FALSE));
-      return TRUE;
+      return *split->term != '\0';
     }
-
-  /* "term: text", where the term is short enough to be a term and not a sentence. */
-  if (!flash_sheet_node_is (first, "text"))
-    return FALSE;
-  literal = cmark_node_get_literal (first);
-  colon = strstr (literal, ": ");
-  if (colon == NULL || colon == literal || colon - literal > 60)
-    return FALSE;
-  {
-    g_autofree char *head = g_strndup (literal, colon - literal);
-    GString *term = g_string_new (NULL);
-    GString *rest = g_string_new (NULL);
-
-    flash_sheet_append_escaped_text (term, head);
-    flash_sheet_append_escaped_text (rest, colon + 2);
-    flash_sheet_append_inlines (rest, cmark_node_next (first), FALSE);
-    split->term = g_strstrip (g_string_free (term, FALSE));
-    split->rest = g_strstrip (g_string_free (rest, FALSE));
-  }
-  return *split->term != '\0';
+  return FALSE;
 }
 
 /* A bullet list in which every item starts with a term gives one card per item. */

@@ -151,8 +151,65 @@ update_card (FlashStore           *self,
   return flash_store_step_done (self, stmt, error);
 }
 
+/* The last match, for an item that today's rules read with a longer question: a term list
+ * entry "`cut`, `paste` and `join`: …" was the term "`cut`" under the rules of 0.1. A card left
+ * over takes an old one left over in the same context whose question begins its own and whose
+ * answer ends with its answer. Each context's leftovers are scanned up to a bound, so that a
+ * sheet whose every key changed stays linear. */
+#define GROWN_SCAN 64
+static void
+match_grown_terms (GPtrArray         *existing,
+                   const FlashSheet  *sheet,
+                   ExistingCard     **match)
+{
+  g_autoptr(GHashTable) by_context = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                           (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < existing->len; i++)
+    {
+      ExistingCard *old = g_ptr_array_index (existing, i);
+      GPtrArray *list;
+
+      if (old->matched || *old->question == '\0')
+        continue;
+      list = g_hash_table_lookup (by_context, old->context);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (by_context, old->context, list);
+        }
+      if (list->len < GROWN_SCAN)
+        g_ptr_array_add (list, old);
+    }
+  if (g_hash_table_size (by_context) == 0)
+    return;
+
+  for (guint i = 0; i < sheet->cards->len; i++)
+    {
+      FlashSheetCard *card = g_ptr_array_index (sheet->cards, i);
+      GPtrArray *list;
+
+      if (match[i] != NULL || (list = g_hash_table_lookup (by_context, card->context)) == NULL)
+        continue;
+      for (guint j = 0; j < list->len; j++)
+        {
+          ExistingCard *old = g_ptr_array_index (list, j);
+
+          if (!old->matched && g_str_has_prefix (card->question, old->question)
+              && strlen (card->question) > strlen (old->question)
+              && g_str_has_suffix (old->answer, card->answer) && *card->answer != '\0')
+            {
+              old->matched = TRUE;
+              match[i] = old;
+              break;
+            }
+        }
+    }
+}
+
 /* Matches the sheet's cards to the deck's cards: by stable key first, then (for a renamed
- * heading) by an unchanged answer, so review history follows the item. */
+ * heading) by an unchanged answer, then a grown term (match_grown_terms()), so review history
+ * follows the item. */
 static gboolean
 import_cards (FlashStore         *self,
               gint64              deck_id,
@@ -213,6 +270,8 @@ import_cards (FlashStore         *self,
           match[i] = old;
         }
     }
+
+  match_grown_terms (existing, sheet, match);
 
   for (guint i = 0; i < sheet->cards->len; i++)
     {
