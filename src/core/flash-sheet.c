@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "flash-html.h"
 #include "flash-markdown.h"
 
 G_DEFINE_QUARK (flash-sheet-error-quark, flash_sheet_error)
@@ -608,5 +609,14 @@ flash_sheet_load (const char  *path,
     }
 
   absolute = g_canonicalize_filename (path, NULL);
+  /* A saved web page is read as the Markdown it shows. */
+  if (flash_html_is_page (path))
+    {
+      g_autofree char *markdown = flash_html_to_markdown (contents, length, path, error);
+
+      if (markdown == NULL)
+        return NULL;
+      return parse_checked (markdown, strlen (markdown), absolute, path, error);
+    }
   return parse_checked (contents, length, absolute, path, error);
 }

@@ -17,6 +17,7 @@ typedef enum
   FLASH_SHEET_ERROR_NOT_UTF8,
   FLASH_SHEET_ERROR_NO_CARDS,
   FLASH_SHEET_ERROR_READ,
+  FLASH_SHEET_ERROR_MALFORMED, /* a web page the HTML parser could not read whole */
 } FlashSheetError;
 
 /* Files larger than this are refused before they are read. */

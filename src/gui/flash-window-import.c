@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "flash-html.h"
 #include "flash-window-private.h"
 
 static char *
@@ -168,10 +169,13 @@ open_chooser (FlashWindow *self)
                                                _("_Import"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
 
-  gtk_file_filter_set_name (filter, _("Markdown cheatsheets"));
+  gtk_file_filter_set_name (filter, _("Cheatsheets (Markdown or saved web pages)"));
   gtk_file_filter_add_pattern (filter, "*.md");
   gtk_file_filter_add_pattern (filter, "*.markdown");
   gtk_file_filter_add_mime_type (filter, "text/markdown");
+  gtk_file_filter_add_pattern (filter, "*.html");
+  gtk_file_filter_add_pattern (filter, "*.htm");
+  gtk_file_filter_add_mime_type (filter, "text/html");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
 
   g_signal_connect_object (self->chooser, "response",
@@ -210,14 +214,16 @@ flash_window_import_action_cb (GtkWidget  *widget,
     open_chooser (FLASH_WINDOW (widget));
 }
 
+/* A Markdown cheatsheet or a saved web page. */
 static gboolean
-is_markdown_file (GFile *file)
+is_cheatsheet_file (GFile *file)
 {
   g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = name != NULL ? g_ascii_strdown (name, -1) : NULL;
 
-  return name != NULL
-         && (g_str_has_suffix (name, ".md") || g_str_has_suffix (name, ".markdown")
-             || g_str_has_suffix (name, ".MD"));
+  return lower != NULL
+         && (g_str_has_suffix (lower, ".md") || g_str_has_suffix (lower, ".markdown")
+             || flash_html_is_page (lower));
 }
 
 gboolean
@@ -236,14 +242,15 @@ flash_window_drop_cb (GtkDropTarget *target,
   list = gdk_file_list_get_files (g_value_get_boxed (value));
   for (GSList *l = list; l != NULL; l = l->next)
     {
-      if (is_markdown_file (l->data))
+      if (is_cheatsheet_file (l->data))
         g_ptr_array_add (files, l->data);
     }
   g_slist_free (list);
 
   if (files->len == 0)
     {
-      flash_window_add_toast (self, _("Only Markdown cheatsheets can be imported"));
+      flash_window_add_toast (self, _("Only Markdown cheatsheets and saved web pages can be "
+                                      "imported"));
       return FALSE;
     }
 

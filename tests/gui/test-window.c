@@ -449,16 +449,23 @@ test_drop (Fixture       *fixture,
 {
   g_autofree char *deck = write_file (fixture, "dropped.md", deck_text, -1);
   g_autofree char *picture = write_file (fixture, "picture.png", "\x89PNG", -1);
+  g_autofree char *page = write_file (fixture, "saved.HTML",
+                                      "<title>Saved Page</title><h2>Web</h2><p>From a browser.</p>",
+                                      -1);
 
-  /* Only Markdown files are taken, and nothing else changes. */
+  /* Only Markdown files and saved web pages are taken, and nothing else changes. */
   g_assert_false (drop_files (fixture, picture, NULL));
   g_assert_true (flash_store_is_empty (fixture->store));
   g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==,
-                   "Only Markdown cheatsheets can be imported");
+                   "Only Markdown cheatsheets and saved web pages can be imported");
 
   g_assert_true (drop_files (fixture, picture, deck, NULL));
   g_assert_cmpuint (flash_window_get_n_deck_rows (fixture->window), ==, 1);
   g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, "Test Deck: 3 cards added");
+
+  g_assert_true (drop_files (fixture, page, NULL));
+  g_assert_cmpuint (flash_window_get_n_deck_rows (fixture->window), ==, 2);
+  g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, "Saved Page: 1 card added");
 }
 
 static void
