@@ -421,6 +421,22 @@ test_shape (gconstpointer data)
           return;
         }
     }
+  /* A busy machine (the whole suite runs in parallel on two cores) can slow the big input's
+   * caches more than the small one's for a moment: a ratio over the bound is measured again,
+   * twice at most, and the best counts. A quadratic shape stays far above it every time. */
+  for (guint retry = 0; retry < 2 && big > 50000 && (double) big / small >= MAX_RATIO; retry++)
+    {
+      gint64 small_again = time_shape (shape, shape->probe / 8);
+      gint64 big_again = time_shape (shape, shape->probe);
+
+      g_test_message ("%s again: %" G_GINT64_FORMAT " µs, %" G_GINT64_FORMAT " µs", shape->name,
+                      small_again, big_again);
+      if ((double) big_again / small_again < (double) big / small)
+        {
+          small = small_again;
+          big = big_again;
+        }
+    }
   if (big > 50000)
     g_assert_cmpfloat ((double) big / small, <, MAX_RATIO);
 
