@@ -160,7 +160,8 @@ main (int    argc,
            g_array_index (convert, double, convert->len / 2),
            g_array_index (convert, double, convert->len - 1));
   g_print ("| flash_sheet_load (reading, Markdown, cards) | %.1f | %.1f |\n",
-           g_array_index (load, double, load->len / 2), g_array_index (load, double, load->len - 1));
+           g_array_index (load, double, load->len / 2),
+           g_array_index (load, double, load->len - 1));
   g_array_sort (import, compare_doubles);
   g_print ("| import into a fresh collection | %.1f | %.1f |\n",
            g_array_index (import, double, import->len / 2),

@@ -3,8 +3,10 @@
 #include "flash-test-util.h"
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -157,7 +159,8 @@ static void
 test_help (void)
 {
   const char *commands[] = {
-    "import FILE", "decks", "cards [--deck NAME]", "show ID", "due [--deck NAME] [--limit N]",
+    "import [--format md|html] FILE…|-", "decks", "cards [--deck NAME]", "show ID",
+    "due [--deck NAME] [--limit N]",
     "grade ID GRADE", "undo", "log [--deck NAME]", "stats",
     "export [--deck NAME] --format md|tsv", "simulate GRADES", "--db PATH", "--now ISO8601",
     "--version", "FLASHSHEET_NOW",
@@ -897,6 +900,65 @@ test_write_error (void)
   g_assert_true (g_str_has_prefix (err, "flashsheet-cli: "));
 }
 
+static void
+stdin_from_file_cb (gpointer path)
+{
+  int fd = open (path, O_RDONLY);
+
+  dup2 (fd, 0);
+  close (fd);
+}
+
+/* Runs "import [--format @format] -" with @input on standard input. */
+static void
+import_stdin (FlashTestRun *run,
+              Fixture      *f,
+              const char   *format,
+              const char   *input)
+{
+  g_autofree char *path = g_build_filename (f->dir, "stdin", NULL);
+
+  g_assert_true (g_file_set_contents (path, input, -1, NULL));
+  flash_test_cli_run (run, f->db, TEST_NOW, NULL, stdin_from_file_cb, path,
+                      format != NULL ? ARGS ("import", "--format", format, "-")
+                                     : ARGS ("import", "-"));
+}
+
+/* "import -" reads a sheet from standard input; the same text again (line ends and trailing
+ * blanks aside) updates its deck; --format html reads a web page; nothing to read is an error. */
+static void
+test_import_stdin (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(FlashTestRun) first = { 0 };
+  g_auto(FlashTestRun) again = { 0 };
+  g_auto(FlashTestRun) page = { 0 };
+  g_auto(FlashTestRun) empty = { 0 };
+  g_auto(FlashTestRun) bad = { 0 };
+  g_autofree char *decks = NULL;
+
+  import_stdin (&first, f, NULL, "## One\n\nFirst.\n");
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_cmpstr (first.out, ==, "Pasted on 2026-11-21: 1 cards (1 added, 0 updated, 0 unchanged, "
+                                  "0 retired)\n");
+  import_stdin (&again, f, "md", "## One\r\n\r\nFirst.  \r\n\r\n");
+  g_assert_cmpstr (again.out, ==, "Pasted on 2026-11-21: 1 cards (0 added, 0 updated, 1 unchanged, "
+                                  "0 retired)\n");
+  import_stdin (&page, f, "html", "<title>Web</title><h2>Two</h2><p>Second.</p>");
+  g_assert_cmpint (page.status, ==, 0);
+  g_assert_cmpstr (page.out, ==, "Web: 1 cards (1 added, 0 updated, 0 unchanged, 0 retired)\n");
+  decks = cli_ok (f, ARGS ("decks"));
+  g_assert_nonnull (strstr (decks, "\tPasted on 2026-11-21\t1\t"));
+  g_assert_nonnull (strstr (decks, "\tWeb\t1\t"));
+
+  import_stdin (&empty, f, NULL, "");
+  g_assert_cmpint (empty.status, ==, 1);
+  g_assert_nonnull (strstr (empty.err, "standard input: no cards found"));
+  import_stdin (&bad, f, "pdf", "x");
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "unknown import format"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -926,6 +988,7 @@ main (int    argc,
   ADD ("/cli/grade-fail", test_grade_fail);
   ADD ("/cli/clock", test_clock);
   ADD ("/cli/stats", test_stats);
+  ADD ("/cli/import-stdin", test_import_stdin);
   ADD ("/cli/export-markdown", test_export_markdown);
   ADD ("/cli/export-tsv", test_export_tsv);
   ADD ("/cli/default-db", test_default_db);

@@ -45,7 +45,8 @@ test_markdown (void)
   g_assert_cmpstr (markdown, ==,
                    "# Git Tips\n\n"
                    "## Branches\n\n### Create a branch\n\n"
-                   "Use `git switch -c name`; see [the docs](https://git-scm.com/docs) or the top.\n\n"
+                   "Use `git switch -c name`; see [the docs](https://git-scm.com/docs) or the "
+                   "top.\n\n"
                    "```bash\ngit switch -c feature\ngit push -u origin feature\n```\n\n"
                    "### Delete a branch\n\nMerged only:\\\n`git branch -d name`\n\n"
                    "## Commands\n\n| Command | What it does |\n|---|---|\n"
@@ -218,7 +219,7 @@ test_hostile (void)
     "<ul><li>item <i>x",
     "<table><tr><td><code>a</code><td>b",
     "<div><span>",
-    "<p class=\"" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" "\">&amp;&lt;",
+    "<p class=\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\">&amp;&lt;",
     "<pre class=\"hljs\">x &lt; y</pre><dl><dt>t<dd>d",
   };
   g_autoptr(GError) error = NULL;

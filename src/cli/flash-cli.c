@@ -356,13 +356,68 @@ cli_get_deck (FlashCli *cli,
 
 /* Commands */
 
+/* Standard input, read whole up to the size a cheatsheet may have (and one byte more, so that a
+ * larger one is refused rather than cut). */
+static GBytes *
+read_stdin (GError **error)
+{
+  GByteArray *bytes = g_byte_array_new ();
+  guint8 buffer[65536];
+  size_t n;
+
+  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+    {
+      g_byte_array_append (bytes, buffer, (guint) n);
+      if (bytes->len > FLASH_SHEET_MAX_SIZE)
+        break;
+    }
+  if (ferror (stdin))
+    {
+      g_set_error (error, FLASH_SHEET_ERROR, FLASH_SHEET_ERROR_READ, "%s: %s", _("standard input"),
+                   _("cannot be read"));
+      g_byte_array_unref (bytes);
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (bytes);
+}
+
+/* "-": a sheet from standard input, Markdown or (--format html) a web page. */
+static gboolean
+import_stdin (FlashCli           *cli,
+              FlashStore         *store,
+              FlashImportResult  *result,
+              GError            **error)
+{
+  g_autoptr(GBytes) bytes = read_stdin (error);
+  g_autoptr(FlashSheet) sheet = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *fallback = NULL;
+  GDateTime *now;
+  gsize length;
+  const char *data;
+
+  if (bytes == NULL || cli_get_now (cli, &now) != FLASH_CLI_EXIT_OK)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &length);
+  day = g_date_time_format (now, "%Y-%m-%d");
+  /* Translators: the name of a deck read from standard input without a title; %s is a date. */
+  fallback = g_strdup_printf (_("Pasted on %s"), day);
+  sheet = flash_sheet_parse_pasted (data != NULL ? data : "", length,
+                                    g_strcmp0 (cli->format, "html") == 0, _("standard input"),
+                                    fallback, error);
+  return sheet != NULL && flash_store_import_sheet (store, sheet, result, error);
+}
+
 static int
 run_import (FlashCli *cli)
 {
-  FlashStore *store = cli_get_store (cli);
+  FlashStore *store;
   int status = FLASH_CLI_EXIT_OK;
 
-  if (store == NULL)
+  if (cli->format != NULL && strcmp (cli->format, "md") != 0 && strcmp (cli->format, "html") != 0)
+    return usage_error (cli->command, _("unknown import format “%s” (use md or html)"),
+                        cli->format);
+  if ((store = cli_get_store (cli)) == NULL)
     return FLASH_CLI_EXIT_ERROR;
 
   /* Each file is imported in its own transaction: one bad file must not stop the others. */
@@ -370,11 +425,17 @@ run_import (FlashCli *cli)
     {
       g_autoptr(GError) error = NULL;
       FlashImportResult result = { 0 };
+      gboolean ok;
 
-      if (!flash_store_import_file (store, positional (cli, i), &result, &error))
+      if (strcmp (positional (cli, i), "-") == 0)
+        ok = import_stdin (cli, store, &result, &error);
+      else
+        ok = flash_store_import_file (store, positional (cli, i), &result, &error);
+      if (!ok)
         {
           fflush (stdout);
-          report_error (error);
+          if (error != NULL)
+            report_error (error);
           status = FLASH_CLI_EXIT_ERROR;
           continue;
         }
@@ -730,8 +791,8 @@ run_restore (FlashCli *cli)
 }
 
 static const FlashCliCommand commands[] = {
-  { "import", "FILE…", N_("Import cheatsheets; each file is all or nothing"),
-    0, 1, G_MAXUINT, run_import },
+  { "import", "[--format md|html] FILE…|-", N_("Import cheatsheets; each file is all or nothing"),
+    FLASH_CLI_OPTION_FORMAT, 1, G_MAXUINT, run_import },
   { "decks", "", N_("List decks: id, name, total, new, due today"),
     0, 0, 0, run_decks },
   { "cards", "[--deck NAME]", N_("List cards: id, deck, context, question"),

@@ -387,6 +387,7 @@ parse_checked (const char  *text,
                gsize        length,
                const char  *source,
                const char  *display,
+               const char  *fallback_name,
                GError     **error)
 {
   g_autoptr(FlashSheet) sheet = NULL;
@@ -491,7 +492,7 @@ parse_checked (const char  *text,
   if (sheet->name == NULL || *sheet->name == '\0')
     {
       g_free (sheet->name);
-      sheet->name = name_from_path (display);
+      sheet->name = fallback_name != NULL ? g_strdup (fallback_name) : name_from_path (display);
     }
 
   parser.src.text = clean;
@@ -552,7 +553,7 @@ flash_sheet_parse (const char  *text,
                    "%s: is larger than 32 MiB, too large for a cheatsheet", source);
       return NULL;
     }
-  return parse_checked (text, (gsize) length, source, source, error);
+  return parse_checked (text, (gsize) length, source, source, NULL, error);
 }
 
 FlashSheet *
@@ -616,7 +617,58 @@ flash_sheet_load (const char  *path,
 
       if (markdown == NULL)
         return NULL;
-      return parse_checked (markdown, strlen (markdown), absolute, path, error);
+      return parse_checked (markdown, strlen (markdown), absolute, path, NULL, error);
     }
-  return parse_checked (contents, length, absolute, path, error);
+  return parse_checked (contents, length, absolute, path, NULL, error);
+}
+
+/* The text a paste key is made of: the Markdown with its line ends and trailing blanks
+ * normalised, and no blank lines around it, so that the same text copied twice matches. */
+static char *
+paste_key (const char *markdown)
+{
+  g_autofree char *normal = normalise_newlines (markdown, strlen (markdown));
+  g_auto(GStrv) lines = g_strsplit (normal, "\n", -1);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *hash = NULL;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_string_append (text, g_strchomp (lines[i]));
+      g_string_append_c (text, '\n');
+    }
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, g_strstrip (text->str), -1);
+  hash[16] = '\0';
+  return g_strconcat ("paste:", hash, NULL);
+}
+
+FlashSheet *
+flash_sheet_parse_pasted (const char  *text,
+                          gsize        length,
+                          gboolean     html,
+                          const char  *display,
+                          const char  *fallback_name,
+                          GError     **error)
+{
+  g_autofree char *markdown = NULL;
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (display != NULL && fallback_name != NULL, NULL);
+
+  if (length > FLASH_SHEET_MAX_SIZE)
+    {
+      g_set_error (error, FLASH_SHEET_ERROR, FLASH_SHEET_ERROR_TOO_LARGE,
+                   "%s: is larger than 32 MiB, too large for a cheatsheet", display);
+      return NULL;
+    }
+  markdown = html ? flash_html_to_markdown (text, length, display, error)
+                  : g_strndup (text, length);
+  if (markdown == NULL)
+    return NULL;
+  /* A NUL would end the text early: parse_checked() refuses it from the bytes as given. */
+  if (!html && memchr (text, '\0', length) != NULL)
+    return parse_checked (text, length, display, display, fallback_name, error);
+  key = paste_key (markdown);
+  return parse_checked (markdown, strlen (markdown), key, display, fallback_name, error);
 }

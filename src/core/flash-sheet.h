@@ -38,7 +38,8 @@ typedef struct
 typedef struct
 {
   char      *name;        /* deck name */
-  char      *source;      /* absolute path of the file (or the name given to parse()) */
+  char      *source;      /* absolute path of the file (or the name given to parse(), or a
+                           * "paste:" key) */
   char      *description; /* Markdown below the title heading, may be NULL */
   GStrv      tags;        /* deck tags from front matter */
   GPtrArray *cards;       /* FlashSheetCard*, in file order */
@@ -52,6 +53,16 @@ FlashSheet *flash_sheet_parse (const char  *text,
                                GError     **error);
 FlashSheet *flash_sheet_load  (const char  *path,
                                GError     **error);
+/* A sheet that has no file: pasted, or read from standard input; @html says it is a web page's
+ * HTML rather than Markdown. Its source is "paste:" and a hash of its normalised text, so that
+ * the same text imported again updates the same deck. @display names it in messages, and
+ * @fallback_name names the deck when the text has no title. */
+FlashSheet *flash_sheet_parse_pasted (const char  *text,
+                                      gsize        length,
+                                      gboolean     html,
+                                      const char  *display,
+                                      const char  *fallback_name,
+                                      GError     **error);
 void        flash_sheet_free  (FlashSheet  *self);
 
 char       *flash_sheet_normalise_question (const char *question);
