@@ -297,6 +297,67 @@ test_term_rules (void)
   assert_cards (sheet, expected);
 }
 
+/* Class 6: many facts under one heading give a card each: commands with their comments, caption
+ * and code pairs, a long list of tips that each name code (the code blanked in the question).
+ * A program, commands explained by prose, annotated output and short or mixed lists stay whole. */
+static void
+test_split_cards (void)
+{
+  g_autoptr(GString) tips = g_string_new ("## Tips\n\n");
+  g_autoptr(GString) mixed = g_string_new ("## Mixed\n\n");
+  g_autoptr(FlashSheet) sheet = NULL;
+  g_autofree char *text = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (tips, "- Use `tool-%u` to do thing %u\n", i, i);
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (mixed, i == 5 ? "- a tip without code\n" : "- Use `m%u` to do %u\n",
+                            i, i);
+  g_string_append_c (tips, '\n');
+  text = g_strconcat (
+    "# Git\n\n"
+    "## Everyday\n\nThe daily four:\n\n"
+    "```bash\ngit status            # show the working tree state\n"
+    "git add -p            # stage changes hunk by hunk\n"
+    "git commit -m \"a # b\" # commit the staged changes\n```\n\n"
+    "## Lists\n\nCreate a list:\n\n```python\nxs = [1, 2]\n```\n\n"
+    "Append an item:\n\n```python\nxs.append(3)\n```\n\n",
+    tips->str,
+    "## A program\n\n```python\ndef main():\n    total = 0  # running sum\n"
+    "    for x in range(10):\n        total += x\n    print(total)  # the answer\n```\n\n"
+    "## Explained\n\nThese commands set up a repository from scratch, in this order, and each "
+    "one is needed.\n\n```bash\ngit init       # make a new repository\n"
+    "git add .      # stage every file\ngit commit     # record the first commit\n```\n\n"
+    "## Output\n\n```python\nbool([])    # False\nbool([0])   # True\nlen('ab')   # 2\n```\n\n",
+    mixed->str, NULL);
+  sheet = parse_ok (text);
+
+  g_assert_cmpstr (flash_test_sheet_card (sheet, n)->question, ==, "show the working tree state");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, n++)->answer, ==, "```bash\ngit status\n```");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, n++)->question, ==, "stage changes hunk by hunk");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, n)->question, ==, "commit the staged changes");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, n++)->answer, ==,
+                   "```bash\ngit commit -m \"a # b\"\n```");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, n)->question, ==, "Lists — create a list");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, n++)->answer, ==, "```python\nxs = [1, 2]\n```");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, n++)->question, ==, "Lists — append an item");
+  for (guint i = 0; i < 12; i++, n++)
+    {
+      g_autofree char *question = g_strdup_printf ("Use … to do thing %u", i);
+      g_autofree char *answer = g_strdup_printf ("`tool-%u`\n\nUse `tool-%u` to do thing %u", i,
+                                                 i, i);
+
+      g_assert_cmpstr (flash_test_sheet_card (sheet, n)->question, ==, question);
+      g_assert_cmpstr (flash_test_sheet_card (sheet, n)->answer, ==, answer);
+    }
+  g_assert_cmpstr (flash_test_sheet_card (sheet, n++)->question, ==, "A program");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, n++)->question, ==, "Explained");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, n++)->question, ==, "Git — output");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, n++)->question, ==, "Mixed");
+  g_assert_cmpuint (sheet->cards->len, ==, n);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -312,5 +373,6 @@ main (int    argc,
   g_test_add_func ("/sheet-real/label-headings", test_label_headings);
   g_test_add_func ("/sheet-real/inline-html", test_inline_html);
   g_test_add_func ("/sheet-real/term-rules", test_term_rules);
+  g_test_add_func ("/sheet-real/split-cards", test_split_cards);
   return g_test_run ();
 }

@@ -120,6 +120,21 @@ char       *flash_sheet_fix_pipe_tables       (const char   *text);
  * blocks it changed, or NULL if there was none. */
 GHashTable *flash_sheet_convert_inline_html   (cmark_node   *document);
 
+/* flash-sheet-split.c: many facts under one heading, one card each. Code blocks of three or more
+ * "code  # comment" lines each (little plain code, no prose but a caption) give a card per line;
+ * caption and code block pairs (two or more, nothing else) a card per block; a list of twelve or
+ * more tips that each hold a code span a card per tip, the code span blanked in the question. */
+gboolean    flash_sheet_split_commented_code  (Parser       *self,
+                                               guint         depth,
+                                               GPtrArray    *blocks);
+gboolean    flash_sheet_split_captioned_code  (Parser       *self,
+                                               guint         depth,
+                                               const char   *heading,
+                                               GPtrArray    *blocks);
+gboolean    flash_sheet_split_long_list       (Parser       *self,
+                                               guint         depth,
+                                               cmark_node   *list);
+
 /* flash-sheet-front-matter.c */
 void        flash_sheet_take_front_matter     (char         *text,
                                                FlashSheet   *sheet);

@@ -247,6 +247,9 @@ flush_section (Parser     *self,
         }
       if (type == CMARK_NODE_LIST && flash_sheet_add_term_list_cards (self, depth, block))
         continue;
+      if (type == CMARK_NODE_LIST && flash_sheet_split_long_list (self, depth, block))
+        continue;
+
       if (flash_sheet_paragraph_starts_with (block, "Q:"))
         {
           cmark_node *last = flash_sheet_add_qa_card (self, depth, block);
@@ -259,6 +262,18 @@ flush_section (Parser     *self,
             }
         }
       g_ptr_array_add (own, block);
+    }
+
+  /* Commands with comments, or caption and code pairs, and nothing else: a card each, and none
+   * for the heading. */
+  if (heading != NULL && heading != self->title
+      && (flash_sheet_split_commented_code (self, depth, own)
+          || flash_sheet_split_captioned_code (
+               self, depth, ((Crumb *) g_ptr_array_index (self->crumbs, depth - 1))->markdown,
+               own)))
+    {
+      g_ptr_array_set_size (blocks, 0);
+      return;
     }
 
   answer = g_string_new (NULL);

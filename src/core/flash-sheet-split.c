@@ -1,0 +1,250 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* flash-sheet-split.c: a heading whose content is many independent facts becomes one card per
+ * fact, along the author's own structure (docs/cheatsheet-format.md, "Many facts under one
+ * heading"): a code block of "code  # comment" lines, code blocks each under its own caption, and
+ * a long list of tips that each name some code. One program stays one card. */
+#include "flash-sheet.h"
+#include "flash-sheet-private.h"
+
+#include <string.h>
+
+/* Commented code lines --------------------------------------------------------------------- */
+
+/* Where the comment of a "code  # comment" (or "//", "--") line starts, or NULL: after code and
+ * two blanks at least, or one blank before "#", so that "#include" and "a#b" are code. */
+static const char *
+trailing_comment (const char *line,
+                  const char *end)
+{
+  static const char *const markers[] = { " # ", " // ", " -- " };
+
+  if (line >= end || g_ascii_isspace (line[0]))
+    return NULL;
+  for (guint m = 0; m < G_N_ELEMENTS (markers); m++)
+    {
+      guint quotes = 0;
+      const char *from = line;
+
+      /* The first marker outside quotes: one after an unclosed quote is in a string. */
+      for (const char *hit; (hit = g_strstr_len (from, end - from, markers[m])) != NULL;
+           from = hit + 1)
+        {
+          for (const char *p = from; p < hit; p++)
+            quotes += *p == '"' || *p == '\'';
+          if (quotes % 2 == 0)
+            return hit > line && end - (hit + strlen (markers[m])) >= 3 ? hit : NULL;
+        }
+    }
+  return NULL;
+}
+
+/* Whether @block is a list of commands, each saying what it does, and if @add, adds a card per
+ * command. */
+static gboolean
+split_commented_code (Parser     *self,
+                      guint       depth,
+                      cmark_node *block,
+                      gboolean    add)
+{
+  const char *literal = cmark_node_get_literal (block);
+  const char *info = cmark_node_get_fence_info (block);
+  g_auto(GStrv) lines = NULL;
+  guint commented = 0;
+  guint code = 0;
+
+  if (literal == NULL || cmark_node_get_type (block) != CMARK_NODE_CODE_BLOCK)
+    return FALSE;
+  lines = g_strsplit (literal, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      const char *hit;
+
+      if (*g_strstrip (lines[i]) == '\0')
+        continue;
+      if ((hit = trailing_comment (line, line + strlen (line))) != NULL)
+        {
+          g_autofree char *comment = g_strstrip (g_strdup (strchr (hit + 1, ' ')));
+
+          /* "# False" annotates output: the comment has to say what the line does. */
+          if (strchr (comment, ' ') == NULL)
+            return FALSE;
+          commented++;
+        }
+      else if (line[0] != '#' && !g_str_has_prefix (line, "//"))
+        code++;
+    }
+  /* A list of commands, each saying what it does; a program has lines of plain code too. */
+  if (commented < 3 || code * 5 > commented)
+    return FALSE;
+  if (!add)
+    return TRUE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      const char *hit = trailing_comment (line, line + strlen (line));
+      g_autofree char *command = NULL;
+      g_autofree char *comment = NULL;
+      g_autofree char *answer = NULL;
+      GString *question;
+
+      if (hit == NULL)
+        continue;
+      command = g_strchomp (g_strndup (line, hit - line));
+      comment = g_strstrip (g_strdup (strchr (hit + 1, ' ') + 1));
+      question = g_string_new (NULL);
+      flash_sheet_append_escaped_text (question, comment);
+      answer = g_strdup_printf ("```%s\n%s\n```", info != NULL ? info : "", command);
+      flash_sheet_add_card (self, depth, question->str, answer, cmark_node_get_start_line (block));
+      g_string_free (question, TRUE);
+    }
+  return TRUE;
+}
+
+/* A caption: a paragraph of one short line ("Append an item:"), before its code block. */
+static gboolean is_caption (cmark_node *block);
+
+gboolean
+flash_sheet_split_commented_code (Parser    *self,
+                                  guint      depth,
+                                  GPtrArray *blocks)
+{
+  guint first = 0;
+
+  /* Only code, or one caption before it: prose around the commands explains them together. */
+  if (blocks->len > 0 && is_caption (g_ptr_array_index (blocks, 0)))
+    first = 1;
+  if (blocks->len == first)
+    return FALSE;
+  for (guint i = first; i < blocks->len; i++)
+    if (!split_commented_code (self, depth, g_ptr_array_index (blocks, i), FALSE))
+      return FALSE;
+  for (guint i = first; i < blocks->len; i++)
+    split_commented_code (self, depth, g_ptr_array_index (blocks, i), TRUE);
+  return TRUE;
+}
+
+/* Captioned code blocks -------------------------------------------------------------------- */
+
+static gboolean
+is_caption (cmark_node *block)
+{
+  g_autofree char *plain = NULL;
+
+  if (cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH)
+    return FALSE;
+  for (cmark_node *node = cmark_node_first_child (block); node; node = cmark_node_next (node))
+    if (cmark_node_get_type (node) == CMARK_NODE_SOFTBREAK
+        || cmark_node_get_type (node) == CMARK_NODE_LINEBREAK)
+      return FALSE;
+  plain = flash_sheet_node_to_plain (block);
+  return g_utf8_strlen (plain, -1) <= 80;
+}
+
+gboolean
+flash_sheet_split_captioned_code (Parser     *self,
+                                  guint       depth,
+                                  const char *heading,
+                                  GPtrArray  *blocks)
+{
+  guint pairs = 0;
+
+  /* Caption, code, caption, code…: two pairs at least, and nothing else. */
+  if (blocks->len < 4 || blocks->len % 2 != 0)
+    return FALSE;
+  for (guint i = 0; i < blocks->len; i += 2)
+    {
+      if (!is_caption (g_ptr_array_index (blocks, i))
+          || cmark_node_get_type (g_ptr_array_index (blocks, i + 1)) != CMARK_NODE_CODE_BLOCK)
+        return FALSE;
+      pairs++;
+    }
+
+  for (guint i = 0; i < blocks->len; i += 2)
+    {
+      cmark_node *caption = g_ptr_array_index (blocks, i);
+      g_autofree char *label = flash_sheet_inlines_to_markdown (caption, FALSE);
+      g_autofree char *question = flash_sheet_name_after_parent (heading, label);
+      g_autofree char *answer = flash_sheet_slice_block (&self->src,
+                                                         g_ptr_array_index (blocks, i + 1));
+
+      flash_sheet_add_card (self, depth, question, answer, cmark_node_get_start_line (caption));
+    }
+  return pairs > 0;
+}
+
+/* Long lists of tips ----------------------------------------------------------------------- */
+
+#define LONG_LIST 12
+
+/* The first code span among @item's first paragraph's top-level inlines, or NULL. */
+static cmark_node *
+first_code_span (cmark_node *item)
+{
+  cmark_node *paragraph = cmark_node_first_child (item);
+
+  if (paragraph == NULL || cmark_node_get_type (paragraph) != CMARK_NODE_PARAGRAPH)
+    return NULL;
+  for (cmark_node *node = cmark_node_first_child (paragraph); node; node = cmark_node_next (node))
+    if (cmark_node_get_type (node) == CMARK_NODE_CODE)
+      return node;
+  return NULL;
+}
+
+gboolean
+flash_sheet_split_long_list (Parser     *self,
+                             guint       depth,
+                             cmark_node *list)
+{
+  guint items = 0;
+
+  if (cmark_node_get_type (list) != CMARK_NODE_LIST)
+    return FALSE;
+  for (cmark_node *item = cmark_node_first_child (list); item; item = cmark_node_next (item))
+    {
+      cmark_node *code = first_code_span (item);
+      g_autofree char *plain = NULL;
+      g_autofree char *code_text = NULL;
+
+      /* Every tip names its code, which is what the card asks for, and says something more. */
+      if (code == NULL)
+        return FALSE;
+      plain = flash_sheet_node_to_plain (cmark_node_first_child (item));
+      code_text = flash_sheet_node_to_plain (code);
+      if (strlen (plain) < strlen (code_text) + 8)
+        return FALSE;
+      items++;
+    }
+  if (items < LONG_LIST)
+    return FALSE;
+
+  for (cmark_node *item = cmark_node_first_child (list); item; item = cmark_node_next (item))
+    {
+      cmark_node *code = first_code_span (item);
+      cmark_node *paragraph = cmark_node_first_child (item);
+      g_autoptr(GString) question = g_string_new (NULL);
+      g_autoptr(GString) answer = g_string_new (NULL);
+      g_autofree char *tip = flash_sheet_inlines_to_markdown (paragraph, FALSE);
+
+      /* "Use `git stash` to put work aside" asks "Use … to put work aside". */
+      for (cmark_node *node = cmark_node_first_child (paragraph); node; node = cmark_node_next (node))
+        if (node == code)
+          g_string_append (question, "…");
+        else
+          flash_sheet_append_inline (question, node, FALSE);
+      g_strstrip (question->str);
+      flash_sheet_append_inline (answer, code, FALSE);
+      g_string_append_printf (answer, "\n\n%s", tip);
+      for (cmark_node *block = cmark_node_next (paragraph); block; block = cmark_node_next (block))
+        {
+          g_autofree char *markdown = flash_sheet_slice_block (&self->src, block);
+
+          flash_sheet_join_block (answer, markdown);
+        }
+      flash_sheet_add_card (self, depth, question->str, answer->str,
+                            cmark_node_get_start_line (item));
+    }
+  return TRUE;
+}
