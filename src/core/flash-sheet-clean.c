@@ -212,6 +212,10 @@ is_one_of (const char         *folded,
   return FALSE;
 }
 
+/* The longest name the two lists below hold, with room for blanks and a ":" around it: longer
+ * headings are neither, and are not folded at all (a big sheet has thousands). */
+#define LONGEST_NAME 24
+
 gboolean
 flash_sheet_is_navigation_heading (const char *plain)
 {
@@ -219,8 +223,11 @@ flash_sheet_is_navigation_heading (const char *plain)
     "contents", "table of contents", "toc", "index", "see also", "references", "license",
     "licence", "further reading",
   };
-  g_autofree char *folded = fold_heading (plain);
+  g_autofree char *folded = NULL;
 
+  if (strlen (plain) > LONGEST_NAME)
+    return FALSE;
+  folded = fold_heading (plain);
   return is_one_of (folded, names, G_N_ELEMENTS (names));
 }
 
@@ -233,13 +240,18 @@ flash_sheet_is_label_heading (const char *plain)
     "example", "examples", "usage", "or", "inline", "diagram", "output", "notes", "note",
     "result", "results", "sample", "demo",
   };
-  g_autofree char *folded = fold_heading (plain);
+  g_autofree char *folded = NULL;
   gsize len = strlen (plain);
 
   while (len > 0 && g_ascii_isspace (plain[len - 1]))
     len--;
   /* A caption ends in ":"; a label is one of the words a sheet repeats under many headings. */
-  return (len > 1 && plain[len - 1] == ':') || is_one_of (folded, names, G_N_ELEMENTS (names));
+  if (len > 1 && plain[len - 1] == ':')
+    return TRUE;
+  if (len > LONGEST_NAME)
+    return FALSE;
+  folded = fold_heading (plain);
+  return is_one_of (folded, names, G_N_ELEMENTS (names));
 }
 
 char *

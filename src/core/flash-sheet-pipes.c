@@ -37,7 +37,12 @@ backtick_runs (const char *p,
                gsize       len)
 {
   GArray *runs = g_array_new (FALSE, FALSE, sizeof (Run));
-  g_autoptr(GHashTable) later = g_hash_table_new (NULL, NULL); /* length → index + 1 */
+  g_autoptr(GHashTable) later = NULL; /* length → index + 1 */
+
+  /* Most rows hold no code at all. */
+  if (memchr (p, '`', len) == NULL)
+    return runs;
+  later = g_hash_table_new (NULL, NULL);
 
   for (gsize i = 0; i < len;)
     {
@@ -245,8 +250,8 @@ flash_sheet_fix_pipe_tables (const char *text)
           fence_marker = marker;
         }
       row.blank = TRUE;
-      for (const char *p = line; p < end; p++)
-        row.blank = row.blank && g_ascii_isspace (*p);
+      for (const char *p = line; p < end && row.blank; p++)
+        row.blank = g_ascii_isspace (*p);
       row.heading = !row.code && row.len > 0 && line[0] == '#';
       /* Four spaces make an indented code block or a list's continuation: left as they are. */
       if (!row.code && !row.blank && memchr (line, '|', row.len) != NULL
@@ -259,6 +264,20 @@ flash_sheet_fix_pipe_tables (const char *text)
     }
 
   mark_tables ((Row *) (void *) rows->data, rows->len);
+
+  /* Most sheets have neither: their text stays as it is. */
+  {
+    gboolean change = FALSE;
+
+    for (guint i = 0; i < rows->len && !change; i++)
+      {
+        Row *row = &g_array_index (rows, Row, i);
+
+        change = row->add_header > 0 || (row->table && memchr (row->start, '`', row->len) != NULL);
+      }
+    if (!change)
+      return g_strdup (text);
+  }
 
   out = g_string_sized_new (text_len + 16);
   for (guint i = 0; i < rows->len; i++)

@@ -52,7 +52,9 @@ split_commented_code (Parser     *self,
   guint commented = 0;
   guint code = 0;
 
-  if (literal == NULL || cmark_node_get_type (block) != CMARK_NODE_CODE_BLOCK)
+  if (literal == NULL || cmark_node_get_type (block) != CMARK_NODE_CODE_BLOCK
+      || (strstr (literal, " # ") == NULL && strstr (literal, " // ") == NULL
+          && strstr (literal, " -- ") == NULL))
     return FALSE;
   lines = g_strsplit (literal, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
@@ -113,14 +115,18 @@ flash_sheet_split_commented_code (Parser    *self,
 {
   guint first = 0;
 
-  /* Only code, or one caption before it: prose around the commands explains them together. */
-  if (blocks->len > 0 && is_caption (g_ptr_array_index (blocks, 0)))
+  /* Only code, or one caption before it: prose around the commands explains them together. The
+   * caption is looked at last, as it costs most. */
+  if (blocks->len > 0
+      && cmark_node_get_type (g_ptr_array_index (blocks, 0)) == CMARK_NODE_PARAGRAPH)
     first = 1;
   if (blocks->len == first)
     return FALSE;
   for (guint i = first; i < blocks->len; i++)
     if (!split_commented_code (self, depth, g_ptr_array_index (blocks, i), FALSE))
       return FALSE;
+  if (first == 1 && !is_caption (g_ptr_array_index (blocks, 0)))
+    return FALSE;
   for (guint i = first; i < blocks->len; i++)
     split_commented_code (self, depth, g_ptr_array_index (blocks, i), TRUE);
   return TRUE;
@@ -155,9 +161,11 @@ flash_sheet_split_captioned_code (Parser     *self,
   if (blocks->len < 4 || blocks->len % 2 != 0)
     return FALSE;
   for (guint i = 0; i < blocks->len; i += 2)
+    if (cmark_node_get_type (g_ptr_array_index (blocks, i + 1)) != CMARK_NODE_CODE_BLOCK)
+      return FALSE;
+  for (guint i = 0; i < blocks->len; i += 2)
     {
-      if (!is_caption (g_ptr_array_index (blocks, i))
-          || cmark_node_get_type (g_ptr_array_index (blocks, i + 1)) != CMARK_NODE_CODE_BLOCK)
+      if (!is_caption (g_ptr_array_index (blocks, i)))
         return FALSE;
       pairs++;
     }
