@@ -20,6 +20,9 @@ FlashSheetCard *flash_test_sheet_card (FlashSheet *sheet,
 void    flash_test_remove_tree (const char *path);
 /* The whole file, asserting that it can be read. */
 GBytes *flash_test_read_bytes  (const char *path);
+/* The CPU time this thread has used, in microseconds: unlike the wall clock, it leaves out the
+ * time other processes of a busy machine take. For the linearity checks, which compare times. */
+gint64  flash_test_cpu_time    (void);
 
 typedef struct
 {

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <time.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -174,15 +173,6 @@ test_too_deep (void)
   g_assert_nonnull (strstr (markdown, "## Deep\n\nfound"));
 }
 
-static gint64
-cpu_time (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
-}
-
 /* Reading (or refusing) @n copies of @unit, in microseconds of CPU time: the best of three. */
 static gint64
 time_page (const char *unit,
@@ -196,14 +186,14 @@ time_page (const char *unit,
   for (guint run = 0; run < 3; run++)
     {
       g_autoptr(GError) error = NULL;
-      gint64 start = cpu_time ();
+      gint64 start = flash_test_cpu_time ();
       g_autofree char *markdown = flash_html_to_markdown (html->str, html->len, "big.html",
                                                           &error);
 
       /* Unclosed elements nest: such a page may be refused, with its reason. */
       if (error != NULL)
         g_assert_error (error, FLASH_SHEET_ERROR, FLASH_SHEET_ERROR_MALFORMED);
-      best = MIN (best, cpu_time () - start);
+      best = MIN (best, flash_test_cpu_time () - start);
     }
   return MAX (best, 1);
 }

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <time.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -346,17 +345,6 @@ import_text (const char *text,
   return NULL;
 }
 
-/* The CPU time this thread has used, in microseconds: unlike the wall clock, it does not count
- * the time other processes of a busy machine take. */
-static gint64
-thread_cpu_time (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
-}
-
 /* Parsing and rendering @shape at size n, in microseconds of CPU time: the best of five tries, so
  * that a busy machine does not fail the test. */
 static gint64
@@ -369,12 +357,12 @@ time_shape (const Shape *shape,
   for (guint run = 0; run < 5; run++)
     {
       g_autoptr(FlashSheet) sheet = NULL;
-      gint64 start = thread_cpu_time ();
+      gint64 start = flash_test_cpu_time ();
 
       sheet = flash_sheet_parse (text, -1, "hostile.md", NULL);
       if (sheet != NULL)
         render_sheet (sheet);
-      best = MIN (best, thread_cpu_time () - start);
+      best = MIN (best, flash_test_cpu_time () - start);
     }
   return MAX (best, 1);
 }
