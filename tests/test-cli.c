@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli.c: runs flashsheet-cli as a script would and checks its output and exit status. */
+#include "flash-test-collection.h"
 #include "flash-test-util.h"
 #include "config.h"
 
@@ -16,31 +17,8 @@
 /* A Saturday morning; with TZ=UTC and days starting at 04:00 it is study day 2026-11-21. */
 #define TEST_NOW "2026-11-21T10:00:00Z"
 
-typedef struct
-{
-  char *dir; /* a private temporary directory */
-  char *db;  /* the collection in it */
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("flashsheet-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db = g_build_filename (f->dir, "collection.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  flash_test_remove_tree (f->dir);
-  g_clear_pointer (&f->dir, g_free);
-  g_clear_pointer (&f->db, g_free);
-}
+/* dir: a private temporary directory; db: the collection in it. */
+typedef FlashTestCollection Fixture;
 
 static const char *
 cli_path (void)
@@ -735,7 +713,7 @@ test_export_markdown (Fixture       *f,
   Fixture copy = { 0 };
 
   import_bundled (f);
-  fixture_set_up (&copy, NULL);
+  flash_test_collection_set_up (&copy, NULL);
 
   for (guint d = 0; d < G_N_ELEMENTS (decks); d++)
     {
@@ -774,7 +752,7 @@ test_export_markdown (Fixture       *f,
         }
     }
 
-  fixture_tear_down (&copy, NULL);
+  flash_test_collection_tear_down (&copy, NULL);
 }
 
 static void
@@ -968,7 +946,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
+  g_test_add ((path), Fixture, NULL, flash_test_collection_set_up, (func), \
+              flash_test_collection_tear_down)
 
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/help", test_help);
