@@ -6,11 +6,70 @@
  * refused rather than half imported. */
 #include "flash-html.h"
 
+#include <dlfcn.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
 
 #include "flash-sheet.h"
+
+/* libxml2 is loaded when the first page is read, not linked: linked, it and the ICU and C++
+ * libraries it needs cost every flashsheet-cli process about a millisecond before main(), more
+ * than the whole of a `due` at 100,000 cards (docs/performance.md, "Start-up"). Only the calls
+ * below go through the library; the tree it returns is read through its public structs. The
+ * name is the one of the ABI the headers describe: 2.14 changed it from libxml2.so.2. */
+#if LIBXML_VERSION >= 21400
+#define LIBXML_SONAME "libxml2.so.16"
+#else
+#define LIBXML_SONAME "libxml2.so.2"
+#endif
+
+typedef struct
+{
+  __typeof__ (htmlNewParserCtxt)  *new_parser;
+  __typeof__ (htmlCtxtReadMemory) *read_memory;
+  __typeof__ (htmlFreeParserCtxt) *free_parser;
+  __typeof__ (xmlFreeDoc)         *free_doc;
+} LibXml;
+
+static gboolean
+load_symbol (void       *library,
+             const char *name,
+             void      **symbol)
+{
+  *symbol = dlsym (library, name);
+  return *symbol != NULL;
+}
+
+/* The library's calls, or NULL with @error set when it cannot be loaded. */
+static const LibXml *
+libxml (const char  *display,
+        GError     **error)
+{
+  static LibXml calls;
+  static gsize loaded;
+  static gboolean usable;
+
+  if (g_once_init_enter (&loaded))
+    {
+      void *library = dlopen (LIBXML_SONAME, RTLD_NOW | RTLD_LOCAL);
+
+      usable = library != NULL
+               && load_symbol (library, "htmlNewParserCtxt", (void **) &calls.new_parser)
+               && load_symbol (library, "htmlCtxtReadMemory", (void **) &calls.read_memory)
+               && load_symbol (library, "htmlFreeParserCtxt", (void **) &calls.free_parser)
+               && load_symbol (library, "xmlFreeDoc", (void **) &calls.free_doc);
+      g_once_init_leave (&loaded, 1);
+    }
+  if (!usable)
+    {
+      g_set_error (error, FLASH_SHEET_ERROR, FLASH_SHEET_ERROR_READ,
+                   "%s: cannot be read: web pages are read with libxml2 (" LIBXML_SONAME
+                   "), which could not be loaded", display);
+      return NULL;
+    }
+  return &calls;
+}
 
 typedef struct
 {
@@ -129,14 +188,44 @@ append_text (GString    *out,
     }
 }
 
+static void
+append_content (GString *text,
+                xmlNode *node)
+{
+  for (; node != NULL; node = node->next)
+    if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+      g_string_append (text, node->content != NULL ? (const char *) node->content : "");
+    else if (node->type == XML_ELEMENT_NODE)
+      append_content (text, node->children);
+}
+
+/* The text of @node and everything in it (libxml2's tree is at most 256 levels deep). */
 static char *
 text_content (xmlNode *node)
 {
-  xmlChar *content = xmlNodeGetContent (node);
-  char *text = g_strdup (content != NULL ? (const char *) content : "");
+  GString *text = g_string_new (NULL);
 
-  xmlFree (content);
-  return text;
+  if (node->type == XML_ELEMENT_NODE)
+    append_content (text, node->children);
+  else if (node->content != NULL)
+    g_string_append (text, (const char *) node->content);
+  return g_string_free (text, FALSE);
+}
+
+/* The value of @node's attribute @name, or NULL. */
+static char *
+attribute (xmlNode    *node,
+           const char *name)
+{
+  for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
+    if (strcmp ((const char *) attr->name, name) == 0)
+      {
+        GString *value = g_string_new (NULL);
+
+        append_content (value, attr->children);
+        return g_string_free (value, FALSE);
+      }
+  return NULL;
 }
 
 static void
@@ -195,7 +284,7 @@ append_link (GString    *out,
              xmlNode    *node,
              InlineMode  mode)
 {
-  xmlChar *href = xmlGetProp (node, (const xmlChar *) "href");
+  g_autofree char *href = attribute (node, "href");
   g_autoptr(GString) inner = g_string_new (NULL);
   g_autofree char *text = NULL;
 
@@ -204,13 +293,11 @@ append_link (GString    *out,
   /* A link that leaves the page keeps its target; one inside the page, or of another scheme,
    * leads nowhere from a card. */
   if (*text != '\0' && href != NULL
-      && (g_str_has_prefix ((const char *) href, "https://")
-          || g_str_has_prefix ((const char *) href, "http://"))
-      && strpbrk ((const char *) href, " <>()\n") == NULL)
-    g_string_append_printf (out, "[%s](%s)", text, (const char *) href);
+      && (g_str_has_prefix (href, "https://") || g_str_has_prefix (href, "http://"))
+      && strpbrk (href, " <>()\n") == NULL)
+    g_string_append_printf (out, "[%s](%s)", text, href);
   else
     g_string_append (out, inner->str);
-  xmlFree (href);
 }
 
 static void
@@ -351,14 +438,13 @@ code_language (xmlNode *pre)
 
   for (guint n = 0; n < G_N_ELEMENTS (nodes); n++)
     {
-      xmlChar *classes = nodes[n] != NULL ? xmlGetProp (nodes[n], (const xmlChar *) "class") : NULL;
+      g_autofree char *classes = nodes[n] != NULL ? attribute (nodes[n], "class") : NULL;
       g_auto(GStrv) words = NULL;
       char *language = NULL;
 
       if (classes == NULL)
         continue;
-      words = g_strsplit_set ((const char *) classes, " \t\n", -1);
-      xmlFree (classes);
+      words = g_strsplit_set (classes, " \t\n", -1);
       for (guint i = 0; words[i] != NULL && language == NULL; i++)
         {
           const char *word = words[i];
@@ -690,9 +776,10 @@ flash_html_to_markdown (const char  *html,
                         const char  *display,
                         GError     **error)
 {
+  const LibXml *xml;
   htmlParserCtxtPtr ctxt;
   htmlDocPtr doc;
-  xmlNode *root;
+  xmlNode *root = NULL;
   xmlNode *body;
   Writer w = { NULL, 0 };
   const char *encoding = NULL;
@@ -712,21 +799,23 @@ flash_html_to_markdown (const char  *html,
       && !(length >= 3 && memcmp (html, "\xef\xbb\xbf", 3) == 0))
     encoding = "UTF-8";
 
-  ctxt = htmlNewParserCtxt ();
+  if ((xml = libxml (display, error)) == NULL)
+    return NULL;
+  ctxt = xml->new_parser ();
   if (ctxt == NULL)
     {
       g_set_error (error, FLASH_SHEET_ERROR, FLASH_SHEET_ERROR_READ,
                    "%s: cannot be read: out of memory", display);
       return NULL;
     }
-  doc = htmlCtxtReadMemory (ctxt, html, (int) length, NULL, encoding,
-                            HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+  doc = xml->read_memory (ctxt, html, (int) length, NULL, encoding,
+                          HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
   /* libxml2 stops at its nesting limit (256) and still returns what it read so far. */
   truncated = ctxt->errNo == XML_ERR_INTERNAL_ERROR || ctxt->errNo == XML_ERR_NO_MEMORY;
-  htmlFreeParserCtxt (ctxt);
+  xml->free_parser (ctxt);
   if (truncated)
     {
-      xmlFreeDoc (doc);
+      xml->free_doc (doc);
       g_set_error (error, FLASH_SHEET_ERROR, FLASH_SHEET_ERROR_MALFORMED,
                    "%s: is nested too deeply to be read whole (more than 256 levels); nothing "
                    "was imported", display);
@@ -734,7 +823,10 @@ flash_html_to_markdown (const char  *html,
     }
 
   w.out = g_string_new (NULL);
-  root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
+  for (xmlNode *node = doc != NULL ? doc->children : NULL; node != NULL && root == NULL;
+       node = node->next)
+    if (node->type == XML_ELEMENT_NODE)
+      root = node;
   body = root != NULL ? find_element (root, "body") : NULL;
   /* The page's <title> names a deck whose page has no <h1>. */
   if (root != NULL && !has_h1 (body != NULL ? body->children : root))
@@ -751,7 +843,7 @@ flash_html_to_markdown (const char  *html,
     }
   if (root != NULL)
     write_blocks (&w, body != NULL ? body->children : root->children);
-  xmlFreeDoc (doc);
+  xml->free_doc (doc);
   return g_string_free (w.out, FALSE);
 }
 
