@@ -330,6 +330,64 @@ test_day_start_hour (Fixture       *fx,
   g_assert_cmpuint (counts.due, ==, 2);
 }
 
+/* Each deck's counts in the deck list are the ones its own queue gives, with today's repeats,
+ * the new-card budget shared by all decks, and a deck without reviews. */
+static void
+assert_deck_list_matches_queues (Fixture   *fx,
+                                 GDateTime *now)
+{
+  g_autoptr(GPtrArray) decks = flash_store_list_decks (fx->store, now, NULL);
+
+  g_assert_nonnull (decks);
+  g_assert_cmpuint (decks->len, ==, 2);
+  for (guint i = 0; i < decks->len; i++)
+    {
+      FlashDeckInfo *info = decks->pdata[i];
+      FlashDayCounts counts;
+
+      g_assert_true (flash_store_today_counts (fx->store, info->id, now, &counts, NULL));
+      g_assert_cmpuint (info->due_today, ==, counts.due + counts.learning);
+      g_assert_cmpuint (info->new_today, ==, counts.new_cards);
+    }
+}
+
+static void
+test_deck_list_counts (Fixture       *fx,
+                       gconstpointer  data)
+{
+  g_autoptr(GDateTime) day1 = at ("2026-11-20T10:00:00Z");
+  g_autoptr(GDateTime) day2 = at ("2026-11-21T10:00:00Z");
+  g_autoptr(FlashSheet) sheet = NULL;
+  g_autoptr(GPtrArray) decks = NULL;
+  FlashImportResult result = { 0 };
+
+  sheet = flash_sheet_parse ("# Other\n\n## B0\n\nb.\n\n## B1\n\nb.\n", -1, "/queue/b.md", NULL);
+  g_assert_true (flash_store_import_sheet (fx->store, sheet, &result, NULL));
+  flash_import_result_clear (&result);
+  set_limits (fx, 3, 200);
+  assert_deck_list_matches_queues (fx, day1);
+
+  grade_first (fx, day1, 5);
+  grade_first (fx, day1, 2); /* repeats today */
+  grade_first (fx, day1, 5);
+  decks = flash_store_list_decks (fx->store, day1, NULL);
+  /* "Deck" (8 new left) before "Other" (2 new): the day's three new cards are spent. */
+  g_assert_cmpstr (((FlashDeckInfo *) decks->pdata[0])->name, ==, "Deck");
+  g_assert_cmpuint (((FlashDeckInfo *) decks->pdata[0])->due_today, ==, 1);
+  g_assert_cmpuint (((FlashDeckInfo *) decks->pdata[0])->new_today, ==, 0);
+  g_assert_cmpuint (((FlashDeckInfo *) decks->pdata[1])->due_today, ==, 0);
+  g_assert_cmpuint (((FlashDeckInfo *) decks->pdata[1])->new_today, ==, 0);
+  assert_deck_list_matches_queues (fx, day1);
+
+  /* The next day: three new cards again, capped by what each deck has. */
+  g_clear_pointer (&decks, g_ptr_array_unref);
+  decks = flash_store_list_decks (fx->store, day2, NULL);
+  g_assert_cmpuint (((FlashDeckInfo *) decks->pdata[0])->new_today, ==, 3);
+  g_assert_cmpuint (((FlashDeckInfo *) decks->pdata[1])->new_today, ==, 2);
+  g_assert_cmpuint (((FlashDeckInfo *) decks->pdata[0])->due_today, >, 0);
+  assert_deck_list_matches_queues (fx, day2);
+}
+
 static void
 test_stats (Fixture       *fx,
             gconstpointer  data)
@@ -377,6 +435,7 @@ main (int   argc,
   ADD ("/queue/undo", test_undo);
   ADD ("/queue/grade-is-committed", test_grade_is_committed);
   ADD ("/queue/day-start-hour", test_day_start_hour);
+  ADD ("/queue/deck-list-counts", test_deck_list_counts);
   ADD ("/queue/stats", test_stats);
 #undef ADD
 

@@ -199,16 +199,8 @@ read_decks (FlashStore  *self,
   today = flash_store_day_for (self, now);
   if (!flash_store_day_budget (self, today, &budget, error))
     return NULL;
-  for (guint i = 0; i < decks->len; i++)
-    {
-      FlashDeckInfo *info = g_ptr_array_index (decks, i);
-      FlashDayCounts counts;
-
-      if (!flash_store_counts_within (self, info->id, today, &budget, &counts, error))
-        return NULL;
-      info->new_today = counts.new_cards;
-      info->due_today = counts.due + counts.learning;
-    }
+  if (!flash_store_deck_counts (self, decks, today, &budget, error))
+    return NULL;
   return g_steal_pointer (&decks);
 }
 

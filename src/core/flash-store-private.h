@@ -51,14 +51,13 @@ gboolean      flash_store_day_budget   (FlashStore     *self,
                                         FlashDayBudget *budget,
                                         GError        **error);
 
-/* Today's counts for one deck (0: all) within a budget already read: the deck list reads the
- * budget once for all its decks. */
-gboolean      flash_store_counts_within (FlashStore           *self,
-                                         gint64                deck_id,
-                                         FlashDay              today,
-                                         const FlashDayBudget *budget,
-                                         FlashDayCounts       *counts,
-                                         GError              **error);
+/* Fills each FlashDeckInfo of @decks (new_cards read) with today's counts within a budget already
+ * read: the deck list reads the budget once for all its decks. */
+gboolean      flash_store_deck_counts  (FlashStore           *self,
+                                        GPtrArray            *decks,
+                                        FlashDay              today,
+                                        const FlashDayBudget *budget,
+                                        GError              **error);
 
 /* flash-store.c: statements are prepared once, cached by the address of their SQL, which must
  * be a string literal. */

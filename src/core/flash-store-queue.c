@@ -58,9 +58,9 @@ flash_store_day_budget (FlashStore      *self,
 #define NEW_IN_DECKS "FROM cards WHERE is_new = 1 AND retired = 0 AND deck_id BETWEEN ?1 AND ?2 " \
   "ORDER BY deck_id, position LIMIT ?3"
 /* "repeat_day > 0" lets SQLite use the partial index: it cannot know that ?1 is positive. */
-#define REPEATS "FROM schedule s JOIN cards c ON c.id = s.card_id WHERE s.repeat_day = ?1 AND " \
-  "s.repeat_day > 0 AND c.retired = 0 AND (?2 = 0 OR s.deck_id = ?2) ORDER BY s.repeat_seq, " \
-  "s.card_id"
+#define REPEATS_ALL "FROM schedule s JOIN cards c ON c.id = s.card_id WHERE s.repeat_day = ?1 " \
+  "AND s.repeat_day > 0 AND c.retired = 0"
+#define REPEATS REPEATS_ALL " AND (?2 = 0 OR s.deck_id = ?2) ORDER BY s.repeat_seq, s.card_id"
 /* Counting needs no row: the deck list counts every deck's queue. */
 #define COUNT_OF(rows) "SELECT COUNT(*) FROM (SELECT 1 " rows ")"
 
@@ -274,23 +274,54 @@ flash_store_today_queue (FlashStore  *self,
   return queue;
 }
 
+/* The deck list's counts: each deck's due reviews, capped by today's budget, walk that deck's part
+ * of the index; new cards are the deck's kept count, capped; today's repeats, which are few, are
+ * read for all decks at once (docs/performance.md). */
 gboolean
-flash_store_counts_within (FlashStore            *self,
-                           gint64                 deck_id,
-                           FlashDay               today,
-                           const FlashDayBudget  *budget,
-                           FlashDayCounts        *counts,
-                           GError               **error)
+flash_store_deck_counts (FlashStore            *self,
+                         GPtrArray             *decks,
+                         FlashDay               today,
+                         const FlashDayBudget  *budget,
+                         GError               **error)
 {
-  g_auto(QueueParts) parts = { 0 };
+  g_autoptr(GHashTable) repeats = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) deck_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  sqlite3_stmt *stmt;
+  int rc;
 
-  if (!read_parts (self, deck_id, today, budget->reviews_left, budget->new_left, TRUE, &parts,
-                   error))
+  stmt = flash_store_prepare (self, "SELECT s.deck_id, COUNT(*) " REPEATS_ALL
+                                    " GROUP BY s.deck_id", error);
+  if (stmt == NULL)
     return FALSE;
-  counts->due = parts.n_due;
-  counts->new_cards = parts.n_fresh;
-  counts->learning = parts.n_repeats;
-  counts->done_today = budget->done_today;
+  sqlite3_bind_int (stmt, 1, today);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 deck_id = sqlite3_column_int64 (stmt, 0);
+      guint count = (guint) sqlite3_column_int (stmt, 1);
+
+      g_array_append_val (deck_ids, deck_id);
+      g_array_append_val (counts, count);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return flash_store_set_error (self, rc, error);
+  for (guint i = 0; i < deck_ids->len; i++)
+    g_hash_table_insert (repeats, &g_array_index (deck_ids, gint64, i),
+                         &g_array_index (counts, guint, i));
+
+  for (guint i = 0; i < decks->len; i++)
+    {
+      FlashDeckInfo *info = g_ptr_array_index (decks, i);
+      const guint *n_repeats = g_hash_table_lookup (repeats, &info->id);
+      guint n_due = 0;
+
+      if (budget->reviews_left > 0
+          && !due_ids (self, info->id, today, budget->reviews_left, NULL, &n_due, error))
+        return FALSE;
+      info->new_today = MIN (info->new_cards, budget->new_left);
+      info->due_today = n_due + (n_repeats != NULL ? *n_repeats : 0);
+    }
   return TRUE;
 }
 
@@ -301,6 +332,7 @@ flash_store_today_counts (FlashStore      *self,
                           FlashDayCounts  *counts,
                           GError         **error)
 {
+  g_auto(QueueParts) parts = { 0 };
   FlashDayBudget budget;
   FlashDay today;
   gboolean began;
@@ -313,9 +345,16 @@ flash_store_today_counts (FlashStore      *self,
   today = flash_store_day_for (self, now);
   began = flash_store_read_begin (self);
   ok = flash_store_day_budget (self, today, &budget, error)
-       && flash_store_counts_within (self, deck_id, today, &budget, counts, error);
+       && read_parts (self, deck_id, today, budget.reviews_left, budget.new_left, TRUE, &parts,
+                      error);
   flash_store_read_end (self, began);
-  return ok;
+  if (!ok)
+    return FALSE;
+  counts->due = parts.n_due;
+  counts->new_cards = parts.n_fresh;
+  counts->learning = parts.n_repeats;
+  counts->done_today = budget.done_today;
+  return TRUE;
 }
 
 FlashDay
