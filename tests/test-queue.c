@@ -2,6 +2,7 @@
 /* test-queue.c: today's queue (order, limits, step 7 repeats), grading, undo and statistics. */
 #include "flash-store.h"
 
+#include <string.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -388,6 +389,85 @@ test_deck_list_counts (Fixture       *fx,
   assert_deck_list_matches_queues (fx, day2);
 }
 
+/* The questions of one deck's queue, e.g. "`e` `w`". */
+static char *
+deck_queue_string (Fixture   *fx,
+                   gint64     deck_id,
+                   GDateTime *now)
+{
+  g_autoptr(GArray) queue = flash_store_today_queue (fx->store, deck_id, now, 0, NULL);
+  GString *out = g_string_new (NULL);
+
+  g_assert_nonnull (queue);
+  for (guint i = 0; i < queue->len; i++)
+    {
+      g_autoptr(FlashCard) card = flash_store_get_card (fx->store, g_array_index (queue, gint64, i),
+                                                        NULL);
+
+      g_string_append_printf (out, "%s%s", out->len > 0 ? "|" : "", card->question);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A reverse card and its forward card are siblings: grading one keeps the other out of the
+ * day's queue (new or due), undo brings it back, and the next day it is there. */
+static void
+test_siblings (Fixture       *fx,
+               gconstpointer  data)
+{
+  g_autoptr(GDateTime) day1 = at ("2026-11-20T10:00:00Z");
+  g_autoptr(GDateTime) day2 = at ("2026-11-21T10:00:00Z");
+  g_autoptr(GDateTime) day3 = at ("2026-11-22T10:00:00Z");
+  g_autoptr(FlashSheet) sheet = NULL;
+  g_autoptr(GPtrArray) decks = NULL;
+  g_autoptr(GArray) queue_of_deck = NULL;
+  FlashImportResult result = { 0 };
+  gint64 deck_id;
+  gint64 undone = 0;
+  char *queue;
+
+  sheet = flash_sheet_parse ("---\nreverse: terms\n---\n# Rev\n\n- `e`: end of word\n"
+                             "- `w`: next word\n", -1, "/queue/rev.md", NULL);
+  g_assert_true (flash_store_import_sheet (fx->store, sheet, &result, NULL));
+  deck_id = result.deck_id;
+  flash_import_result_clear (&result);
+
+  queue = deck_queue_string (fx, deck_id, day1);
+  g_assert_cmpstr (queue, ==, "`e`|end of word|`w`|next word");
+  g_free (queue);
+  queue_of_deck = flash_store_today_queue (fx->store, deck_id, day1, 1, NULL);
+  g_assert_true (flash_store_record_review (fx->store, g_array_index (queue_of_deck, gint64, 0),
+                                            4, day1, 500, NULL, NULL));
+  queue = deck_queue_string (fx, deck_id, day1);
+  g_assert_cmpstr (queue, ==, "`w`|next word");
+  g_free (queue);
+  /* The deck list counts the buried card out too. */
+  decks = flash_store_list_decks (fx->store, day1, NULL);
+  for (guint i = 0; i < decks->len; i++)
+    if (((FlashDeckInfo *) decks->pdata[i])->id == deck_id)
+      g_assert_cmpuint (((FlashDeckInfo *) decks->pdata[i])->new_today, ==, 2);
+
+  g_assert_true (flash_store_undo_last (fx->store, &undone, NULL));
+  queue = deck_queue_string (fx, deck_id, day1);
+  g_assert_cmpstr (queue, ==, "`e`|end of word|`w`|next word");
+  g_free (queue);
+
+  /* Graded again: the reverse card is new the next day, and grading it buries the due forward
+   * card on the day after. */
+  g_assert_true (flash_store_record_review (fx->store, undone, 4, day1, 500, NULL, NULL));
+  queue = deck_queue_string (fx, deck_id, day2);
+  g_assert_true (g_str_has_prefix (queue, "`e`|end of word"));
+  g_free (queue);
+  g_assert_true (flash_store_record_review (fx->store, undone + 1, 4, day2, 500, NULL, NULL));
+  queue = deck_queue_string (fx, deck_id, day2);
+  g_assert_null (strstr (queue, "`e`"));
+  g_assert_null (strstr (queue, "end of word"));
+  g_free (queue);
+  queue = deck_queue_string (fx, deck_id, day3);
+  g_assert_nonnull (strstr (queue, "`e`"));
+  g_free (queue);
+}
+
 static void
 test_stats (Fixture       *fx,
             gconstpointer  data)
@@ -436,6 +516,7 @@ main (int   argc,
   ADD ("/queue/grade-is-committed", test_grade_is_committed);
   ADD ("/queue/day-start-hour", test_day_start_hour);
   ADD ("/queue/deck-list-counts", test_deck_list_counts);
+  ADD ("/queue/siblings", test_siblings);
   ADD ("/queue/stats", test_stats);
 #undef ADD
 

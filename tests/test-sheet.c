@@ -273,6 +273,47 @@ assert_parse_fails (const char *markdown,
 
 /* Front matter at the very end of a file, a file of nothing but fences, CRLF and NUL bytes: each
  * is read or refused with a message, never a crash. */
+/* Front matter "reverse:" adds a card per term or table row with question and answer swapped,
+ * keyed after its forward card; a term of several blocks and a row of one cell get none. */
+static void
+test_reverse_cards (void)
+{
+  static const char *const sheet_text =
+    "---\nreverse: %s\n---\n# Vim\n\n## Motions\n\n"
+    "| Key | Action | Mode |\n| --- | --- | --- |\n| `e` | end of the word | normal |\n"
+    "| `x` | | |\n\n"
+    "## Editing\n\n- `dd`: delete the line\n- `p`: paste\n\n  after the cursor\n";
+  g_autofree char *all_text = g_strdup_printf (sheet_text, "all");
+  g_autofree char *terms_text = g_strdup_printf (sheet_text, "terms");
+  g_autofree char *none_text = g_strdup_printf (sheet_text, "sometimes");
+  g_autoptr(FlashSheet) all = parse_ok (all_text);
+  g_autoptr(FlashSheet) terms = parse_ok (terms_text);
+  g_autoptr(FlashSheet) none = parse_ok (none_text);
+  const FlashSheetCard *forward;
+  const FlashSheetCard *back;
+
+  g_assert_cmpint (all->reverse, ==, FLASH_SHEET_REVERSE_TERMS | FLASH_SHEET_REVERSE_TABLES);
+  g_assert_cmpuint (none->cards->len, ==, 3); /* `e`, `dd`, `p` ("`x`" has no answer) */
+  g_assert_cmpuint (terms->cards->len, ==, 4);
+  g_assert_cmpuint (all->cards->len, ==, 5);
+
+  forward = flash_test_sheet_card (all, 0);
+  back = flash_test_sheet_card (all, 1);
+  g_assert_cmpstr (forward->question, ==, "`e`");
+  g_assert_cmpstr (back->question, ==, "end of the word");
+  g_assert_cmpstr (back->answer, ==, "`e`\n\n**Mode:** normal");
+  g_assert_cmpstr (back->context, ==, forward->context);
+  g_assert_true (g_str_has_suffix (back->key, FLASH_SHEET_REVERSE_MARK));
+  g_assert_true (g_str_has_prefix (back->key, forward->key));
+
+  back = flash_test_sheet_card (all, 3);
+  g_assert_cmpstr (flash_test_sheet_card (all, 2)->question, ==, "`dd`");
+  g_assert_cmpstr (back->question, ==, "delete the line");
+  g_assert_cmpstr (back->answer, ==, "`dd`");
+  g_assert_cmpstr (flash_test_sheet_card (all, 4)->question, ==, "`p`");
+  g_assert_cmpstr (flash_test_sheet_card (terms, 2)->question, ==, "delete the line");
+}
+
 static void
 test_front_matter_edges (void)
 {
@@ -395,6 +436,7 @@ main (int   argc,
   g_test_add_func ("/sheet/headings", test_headings);
   g_test_add_func ("/sheet/several-h1", test_several_h1);
   g_test_add_func ("/sheet/table", test_table);
+  g_test_add_func ("/sheet/reverse-cards", test_reverse_cards);
   g_test_add_func ("/sheet/table-only-section", test_table_only_section);
   g_test_add_func ("/sheet/term-list", test_term_list);
   g_test_add_func ("/sheet/term-with-code-block", test_term_with_code_block);

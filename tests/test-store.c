@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store.c: the collection: imports and re-imports, history, migrations, refusals. */
 #include "flash-test-util.h"
+#include "flash-test-collection.h"
 #include "flash-backup.h"
 #include "flash-store.h"
 
@@ -480,6 +481,48 @@ test_grown_term (Fixture       *fx,
   flash_import_result_clear (&result);
 }
 
+/* A heading card that new rules split into a card per command gives its history to the first
+ * command; when the commands are one card again, that card takes it back. */
+static void
+test_split_and_merge (Fixture       *fx,
+                      gconstpointer  data)
+{
+  static const char commands[] = "```bash\ngit status  # show the working tree state\n"
+                                 "git add -p  # stage changes hunk by hunk\n"
+                                 "git push  # send commits to the remote\n```\n";
+  g_autofree char *whole = g_strconcat ("# Git\n\n## Everyday\n\nThe commands of every day.\n"
+                                        "Each says what it does.\n\n", commands, NULL);
+  g_autofree char *parts = g_strconcat ("# Git\n\n## Everyday\n\n", commands, NULL);
+  g_autofree char *path = write_file (fx, "git.md", whole);
+  g_autoptr(GPtrArray) log = NULL;
+  FlashImportResult result = { 0 };
+  gint64 id;
+
+  import_ok (fx, path, NULL);
+  id = card_id_by_question (fx, "Everyday");
+  grade_ok (fx, id, 4);
+
+  g_file_set_contents (path, parts, -1, NULL);
+  import_ok (fx, path, &result);
+  g_assert_cmpuint (result.total, ==, 3);
+  g_assert_cmpuint (result.split, ==, 1);
+  g_assert_cmpuint (result.updated, ==, 1);
+  g_assert_cmpuint (result.added, ==, 2);
+  g_assert_cmpuint (result.retired, ==, 0);
+  g_assert_cmpint (card_id_by_question (fx, "show the working tree state"), ==, id);
+  flash_import_result_clear (&result);
+
+  g_file_set_contents (path, whole, -1, NULL);
+  import_ok (fx, path, &result);
+  g_assert_cmpuint (result.total, ==, 1);
+  g_assert_cmpuint (result.merged, ==, 1);
+  g_assert_cmpuint (result.retired, ==, 2);
+  g_assert_cmpint (card_id_by_question (fx, "Everyday"), ==, id);
+  log = flash_store_list_log (fx->store, 0, NULL);
+  g_assert_cmpuint (log->len, ==, 1);
+  flash_import_result_clear (&result);
+}
+
 /* Writes tests/fixtures/@name (SQL a previous version's collection dumps to) into a collection
  * file under the fixture's folder, and returns its path. */
 static char *
@@ -690,6 +733,56 @@ test_migration_from_v3 (Fixture       *fx,
   g_assert_cmpuint (counts.done_today, ==, 2);
   g_assert_cmpuint (counts.learning, ==, 1);
   flash_store_close (store);
+}
+
+/* A collection the schema-4 CLI wrote: every figure that CLI printed on its last day is the same
+ * after the migration, and grading and undo work on the new columns. */
+static void
+test_migration_from_v4 (Fixture       *fx,
+                        gconstpointer  data)
+{
+  g_autofree char *old_path = load_fixture (fx, "collection-v4.sql");
+  g_autoptr(GDateTime) day4 = flash_clock_parse ("2026-01-13T09:02:00Z", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GArray) queue = NULL;
+  FlashStats stats;
+  FlashStore *store;
+  gint64 undone = 0;
+
+  g_assert_cmpint (file_schema_version (old_path), ==, 4);
+  store = flash_store_open (old_path, &error);
+  g_assert_no_error (error);
+  backups = flash_backup_list (old_path);
+  g_assert_cmpuint (backups->len, >=, 1);
+  g_assert_cmpint (file_schema_version (old_path), ==, FLASH_STORE_SCHEMA_VERSION);
+
+  /* flashsheet-cli stats of version 4 on that day. */
+  g_assert_true (flash_store_get_stats (store, day4, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.cards, ==, 3);
+  g_assert_cmpuint (stats.new_cards, ==, 0);
+  g_assert_cmpuint (stats.reviews_total, ==, 8);
+  g_assert_cmpuint (stats.reviews_today, ==, 2);
+  g_assert_cmpuint (stats.due_today, ==, 1);
+  g_assert_cmpuint (stats.due_tomorrow, ==, 2);
+  g_assert_cmpfloat_with_epsilon (stats.retention_30d, 0.8, 1e-9);
+  g_assert_cmpuint (stats.streak, ==, 4);
+  /* Its queue: the repeat of card 1, which a grade and its undo leave as it was. */
+  queue = flash_store_today_queue (store, 0, day4, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (queue->len, ==, 1);
+  g_assert_cmpint (g_array_index (queue, gint64, 0), ==, 1);
+  g_assert_true (flash_store_record_review (store, 1, 4, day4, 500, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (flash_store_undo_last (store, &undone, &error));
+  g_assert_cmpint (undone, ==, 1);
+  g_clear_pointer (&queue, g_array_unref);
+  queue = flash_store_today_queue (store, 0, day4, 0, &error);
+  g_assert_cmpuint (queue->len, ==, 1);
+  flash_store_close (store);
+  g_assert_cmpint (flash_test_raw_int (old_path, "SELECT COUNT(*) FROM cards WHERE bury_day > 0"),
+                   ==, 0);
 }
 
 /* Grading, a repeat, undo and deleting a deck keep the day totals, and the budget, the streak and
@@ -937,9 +1030,11 @@ main (int   argc,
   ADD ("/store/migration-from-v1", test_migration_from_v1);
   ADD ("/store/migration-from-v2", test_migration_from_v2);
   ADD ("/store/migration-from-v3", test_migration_from_v3);
+  ADD ("/store/migration-from-v4", test_migration_from_v4);
   ADD ("/store/day-totals", test_day_totals);
   ADD ("/store/new-card-counts", test_new_card_counts);
   ADD ("/store/grown-term", test_grown_term);
+  ADD ("/store/split-and-merge", test_split_and_merge);
   ADD ("/store/deferred-check", test_deferred_check);
   ADD ("/store/read-only-copy", test_read_only_copy);
   ADD ("/store/export-round-trip", test_export_round_trip);

@@ -442,9 +442,13 @@ run_import (FlashCli *cli)
 
       /* Translators: the import summary of one file: deck name, active cards, then what the
        * import did to them. The counts can be 0 or 1 as well. */
-      printf (_("%s: %u cards (%u added, %u updated, %u unchanged, %u retired)\n"),
+      printf (_("%s: %u cards (%u added, %u updated, %u unchanged, %u retired)"),
               result.deck_name, result.total, result.added, result.updated, result.unchanged,
               result.retired);
+      /* Translators: follows the import summary when the card rules split or merged cards. */
+      if (result.split > 0 || result.merged > 0)
+        printf (_("; %u split, %u merged"), result.split, result.merged);
+      printf ("\n");
       fflush (stdout);
       flash_import_result_clear (&result);
     }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* flash-sheet-front-matter.c: YAML front matter (title and tags), blanked out of the text. */
+/* flash-sheet-front-matter.c: YAML front matter (title, tags, reverse), blanked out of the
+ * text. */
 #include "flash-sheet.h"
 #include "flash-sheet-private.h"
 
@@ -39,6 +40,22 @@ add_tags (GStrvBuilder *tags,
     }
 }
 
+/* "reverse: terms", "tables" or "all" (also "true", "yes"); anything else adds no reverse card. */
+static FlashSheetReverse
+parse_reverse (const char *value)
+{
+  g_autofree char *word = unquote (value);
+  g_autofree char *lower = g_ascii_strdown (word, -1);
+
+  if (strcmp (lower, "terms") == 0)
+    return FLASH_SHEET_REVERSE_TERMS;
+  if (strcmp (lower, "tables") == 0)
+    return FLASH_SHEET_REVERSE_TABLES;
+  if (strcmp (lower, "all") == 0 || strcmp (lower, "true") == 0 || strcmp (lower, "yes") == 0)
+    return FLASH_SHEET_REVERSE_TERMS | FLASH_SHEET_REVERSE_TABLES;
+  return 0;
+}
+
 /* One line of @text starting at @line: its length without the newline, and where the next line
  * starts (NULL after the last line, which may have no newline). */
 static gsize
@@ -72,6 +89,7 @@ flash_sheet_take_front_matter (char       *text,
   const char *line;
   const char *end = NULL;
   gboolean in_tags = FALSE;
+  FlashSheetReverse reverse = 0;
 
   if (!g_str_has_prefix (text, "---\n"))
     return;
@@ -103,6 +121,8 @@ flash_sheet_take_front_matter (char       *text,
               add_tags (tags, current + strlen ("tags:"));
               in_tags = TRUE;
             }
+          else if (g_str_has_prefix (current, "reverse:"))
+            reverse = parse_reverse (current + strlen ("reverse:"));
         }
       line = next;
     }
@@ -119,4 +139,5 @@ flash_sheet_take_front_matter (char       *text,
     }
   g_strfreev (sheet->tags);
   sheet->tags = g_strv_builder_end (tags);
+  sheet->reverse = reverse;
 }

@@ -48,6 +48,11 @@ void        flash_sheet_add_card              (Parser       *self,
                                                int           line);
 
 /* flash-sheet-inline.c: inlines back to Markdown or to plain text, and a block's own lines. */
+void        flash_sheet_add_reverse_card      (Parser       *self,
+                                               guint         before,
+                                               const char   *question,
+                                               const char   *answer);
+
 gboolean    flash_sheet_node_is               (cmark_node   *node,
                                                const char   *type_string);
 void        flash_sheet_append_escaped_text   (GString      *out,

@@ -8,6 +8,19 @@
 #include <cmark-gfm-core-extensions.h>
 
 
+static void
+append_cell (GString    *answer,
+             const char *title,
+             const char *value)
+{
+  if (answer->len > 0)
+    g_string_append (answer, "\n\n");
+  if (*title != '\0')
+    g_string_append_printf (answer, "**%s:** %s", title, value);
+  else
+    g_string_append (answer, value);
+}
+
 gboolean
 flash_sheet_add_table_cards (Parser     *self,
                              guint       depth,
@@ -30,15 +43,15 @@ flash_sheet_add_table_cards (Parser     *self,
   for (cmark_node *row = cmark_node_next (header); row; row = cmark_node_next (row))
     {
       g_autofree char *question = NULL;
-      GString *answer = g_string_new (NULL);
+      g_autofree char *first_value = NULL;
+      g_autoptr(GString) answer = g_string_new (NULL);
+      g_autoptr(GString) reverse = g_string_new (NULL);
       cmark_node *cell = cmark_node_first_child (row);
+      guint before = self->sheet->cards->len;
       guint column = 1;
 
       if (cell == NULL || flash_sheet_is_separator_row (row))
-        {
-          g_string_free (answer, TRUE);
-          continue;
-        }
+        continue;
       question = flash_sheet_inlines_to_markdown (cell, FALSE);
       for (cell = cmark_node_next (cell); cell; cell = cmark_node_next (cell), column++)
         {
@@ -47,15 +60,22 @@ flash_sheet_add_table_cards (Parser     *self,
 
           if (*value == '\0')
             continue;
-          if (answer->len > 0)
-            g_string_append (answer, "\n\n");
-          if (*title != '\0')
-            g_string_append_printf (answer, "**%s:** %s", title, value);
+          append_cell (answer, title, value);
+          /* The reverse card asks with the first answering cell and answers with the others. */
+          if (first_value == NULL)
+            first_value = g_strdup (value);
           else
-            g_string_append (answer, value);
+            append_cell (reverse, title, value);
         }
       flash_sheet_add_card (self, depth, question, answer->str, cmark_node_get_start_line (row));
-      g_string_free (answer, TRUE);
+      if ((self->sheet->reverse & FLASH_SHEET_REVERSE_TABLES) && first_value != NULL)
+        {
+          g_autoptr(GString) back = g_string_new (question);
+
+          if (reverse->len > 0)
+            g_string_append_printf (back, "\n\n%s", reverse->str);
+          flash_sheet_add_reverse_card (self, before, first_value, back->str);
+        }
     }
   return TRUE;
 }

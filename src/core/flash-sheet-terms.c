@@ -218,9 +218,10 @@ flash_sheet_add_term_list_cards (Parser     *self,
     {
       TermSplit *split = g_ptr_array_index (splits, index++);
       GString *answer = g_string_new (split->rest);
+      cmark_node *more = cmark_node_next (cmark_node_first_child (item));
+      guint before = self->sheet->cards->len;
 
-      for (cmark_node *block = cmark_node_next (cmark_node_first_child (item)); block;
-           block = cmark_node_next (block))
+      for (cmark_node *block = more; block; block = cmark_node_next (block))
         {
           g_autofree char *markdown = flash_sheet_slice_block (&self->src, block);
 
@@ -228,6 +229,10 @@ flash_sheet_add_term_list_cards (Parser     *self,
         }
       flash_sheet_add_card (self, depth, split->term, answer->str,
                             cmark_node_get_start_line (item));
+      /* "move to the end of the word" asks for `e`; a definition of several blocks asks too
+       * much to be a question. */
+      if ((self->sheet->reverse & FLASH_SHEET_REVERSE_TERMS) && more == NULL)
+        flash_sheet_add_reverse_card (self, before, split->rest, NULL);
       g_string_free (answer, TRUE);
       term_split_clear (split);
       g_free (split);

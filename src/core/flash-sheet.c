@@ -161,6 +161,38 @@ flash_sheet_add_card (Parser     *self,
   g_ptr_array_add (self->sheet->cards, card);
 }
 
+/* Adds the reverse of the card added last, if one was added since @before (front matter
+ * `reverse:`): @question asks for what the forward card asked, and @answer (the forward card's
+ * question when NULL) gives it. Its key is the forward key and FLASH_SHEET_REVERSE_MARK, so the
+ * store knows the two as siblings and a re-import keeps its history while the item's term stays. */
+void
+flash_sheet_add_reverse_card (Parser     *self,
+                              guint       before,
+                              const char *question,
+                              const char *answer)
+{
+  FlashSheetCard *forward;
+  FlashSheetCard *card;
+  g_autofree char *line = NULL;
+
+  if (self->sheet->cards->len <= before || question == NULL)
+    return;
+  forward = g_ptr_array_index (self->sheet->cards, self->sheet->cards->len - 1);
+  line = g_strstrip (g_strdelimit (g_strdup (question), "\r\n", ' '));
+  if (*line == '\0')
+    return;
+
+  card = g_new0 (FlashSheetCard, 1);
+  card->key = g_strconcat (forward->key, FLASH_SHEET_REVERSE_MARK, NULL);
+  card->context = g_strdup (forward->context);
+  card->question = flash_sheet_unlink_anchors (line);
+  card->answer = answer != NULL ? flash_sheet_unlink_anchors (answer) : g_strdup (forward->question);
+  card->tags = g_strdupv (forward->tags);
+  card->line = forward->line;
+  g_hash_table_replace (self->keys, g_strdup (card->key), GUINT_TO_POINTER (1));
+  g_ptr_array_add (self->sheet->cards, card);
+}
+
 /* TRUE when the blocks hold nothing but links (and punctuation): a table of contents. With
  * @skip_lead, text before the first link does not count ("See: [x](#x)"). */
 gboolean

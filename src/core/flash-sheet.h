@@ -25,6 +25,15 @@ typedef enum
 /* Lines with more "|" than this are refused: no real table is that wide. */
 #define FLASH_SHEET_MAX_COLUMNS 1000
 
+/* Ends the key of a reverse card: its forward card's key and this (front matter `reverse:`). */
+#define FLASH_SHEET_REVERSE_MARK "\x1e" "reverse"
+
+typedef enum
+{
+  FLASH_SHEET_REVERSE_TERMS  = 1 << 0,
+  FLASH_SHEET_REVERSE_TABLES = 1 << 1,
+} FlashSheetReverse;
+
 typedef struct
 {
   char  *key;      /* stable key: breadcrumb + U+001F + normalised question */
@@ -37,12 +46,13 @@ typedef struct
 
 typedef struct
 {
-  char      *name;        /* deck name */
-  char      *source;      /* absolute path of the file (or the name given to parse(), or a
-                           * "paste:" key) */
-  char      *description; /* Markdown below the title heading, may be NULL */
-  GStrv      tags;        /* deck tags from front matter */
-  GPtrArray *cards;       /* FlashSheetCard*, in file order */
+  char              *name;        /* deck name */
+  char              *source;      /* absolute path of the file (or the name given to parse(), or
+                                   * a "paste:" key) */
+  char              *description; /* Markdown below the title heading, may be NULL */
+  GStrv              tags;        /* deck tags from front matter */
+  FlashSheetReverse  reverse;     /* which cards also get a reverse card (front matter) */
+  GPtrArray         *cards;       /* FlashSheetCard*, in file order */
 } FlashSheet;
 
 GQuark      flash_sheet_error_quark (void);

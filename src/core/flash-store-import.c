@@ -207,9 +207,124 @@ match_grown_terms (GPtrArray         *existing,
     }
 }
 
+/* "context › question", normalised as keys are: the context of the cards a heading card becomes
+ * when it is split, and of those that merge into it. */
+static char *
+child_context (const char *context,
+               const char *question)
+{
+  g_autofree char *joined = g_strconcat (context, " › ", question, NULL);
+
+  return flash_sheet_normalise_question (joined);
+}
+
+/* Adds @item to the list under @key in @groups (lists owned by the table, keys too). */
+static void
+group_add (GHashTable *groups,
+           char       *key,
+           gpointer    item)
+{
+  GPtrArray *list = g_hash_table_lookup (groups, key);
+
+  if (list == NULL)
+    {
+      list = g_ptr_array_new ();
+      g_hash_table_insert (groups, key, list);
+    }
+  else
+    g_free (key);
+  g_ptr_array_add (list, item);
+}
+
+/* The fourth match, for a heading card that today's rules split into a card per fact (its
+ * heading is now their context) or the other way round: the first new part takes the old card,
+ * or the new card the first old part. Only cards left over by the other matches count. */
+static void
+match_splits_and_merges (GPtrArray          *existing,
+                         const FlashSheet   *sheet,
+                         ExistingCard      **match,
+                         FlashImportResult  *result)
+{
+  g_autoptr(GHashTable) new_by_context = NULL;
+  g_autoptr(GHashTable) old_by_context = NULL;
+
+  new_by_context = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) g_ptr_array_unref);
+  old_by_context = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < sheet->cards->len; i++)
+    if (match[i] == NULL)
+      {
+        FlashSheetCard *card = g_ptr_array_index (sheet->cards, i);
+
+        group_add (new_by_context, flash_sheet_normalise_question (card->context),
+                   GUINT_TO_POINTER (i));
+      }
+  if (g_hash_table_size (new_by_context) == 0)
+    return;
+  for (guint i = 0; i < existing->len; i++)
+    {
+      ExistingCard *old = g_ptr_array_index (existing, i);
+
+      if (!old->matched && !old->retired)
+        group_add (old_by_context, flash_sheet_normalise_question (old->context), old);
+    }
+
+  /* Split: an old heading card whose heading is the context of two new cards or more. */
+  for (guint i = 0; i < existing->len; i++)
+    {
+      ExistingCard *old = g_ptr_array_index (existing, i);
+      g_autofree char *child = NULL;
+      GPtrArray *parts;
+      guint first;
+
+      if (old->matched || old->retired)
+        continue;
+      child = child_context (old->context, old->question);
+      parts = g_hash_table_lookup (new_by_context, child);
+      if (parts == NULL || parts->len < 2)
+        continue;
+      first = GPOINTER_TO_UINT (g_ptr_array_index (parts, 0));
+      if (match[first] != NULL)
+        continue;
+      old->matched = TRUE;
+      match[first] = old;
+      result->split++;
+    }
+
+  /* Merged: a new heading card whose heading is the context of two old cards or more; the
+   * others are retired. */
+  for (guint i = 0; i < sheet->cards->len; i++)
+    {
+      FlashSheetCard *card = g_ptr_array_index (sheet->cards, i);
+      g_autofree char *child = NULL;
+      GPtrArray *parts;
+      ExistingCard *first = NULL;
+
+      if (match[i] != NULL)
+        continue;
+      child = child_context (card->context, card->question);
+      parts = g_hash_table_lookup (old_by_context, child);
+      if (parts == NULL || parts->len < 2)
+        continue;
+      for (guint j = 0; j < parts->len; j++)
+        {
+          ExistingCard *old = g_ptr_array_index (parts, j);
+
+          if (!old->matched && (first == NULL || old->position < first->position))
+            first = old;
+        }
+      if (first == NULL)
+        continue;
+      first->matched = TRUE;
+      match[i] = first;
+      result->merged++;
+    }
+}
+
 /* Matches the sheet's cards to the deck's cards: by stable key first, then (for a renamed
- * heading) by an unchanged answer, then a grown term (match_grown_terms()), so review history
- * follows the item. */
+ * heading) by an unchanged answer, then a grown term (match_grown_terms()), then a split or
+ * merged heading card (match_splits_and_merges()), so review history follows the item. */
 static gboolean
 import_cards (FlashStore         *self,
               gint64              deck_id,
@@ -272,6 +387,7 @@ import_cards (FlashStore         *self,
     }
 
   match_grown_terms (existing, sheet, match);
+  match_splits_and_merges (existing, sheet, match, result);
 
   for (guint i = 0; i < sheet->cards->len; i++)
     {

@@ -153,7 +153,19 @@ static const char *const schema_v4[] = {
 };
 #undef DAY_TOTALS
 
-static const char *const *const migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4 };
+/* Version 5 lets a card sit out the rest of a study day (`bury_day`): a card made from the same
+ * item as one just graded (a reverse card and its forward one) waits until the next day. The log
+ * entry says which card its grade buried, so that undo brings it back. */
+static const char *const schema_v5[] = {
+  "ALTER TABLE cards ADD COLUMN bury_day INTEGER NOT NULL DEFAULT 0",
+  "CREATE INDEX cards_buried ON cards (bury_day) WHERE bury_day > 0",
+  "ALTER TABLE review_log ADD COLUMN buried_card INTEGER NOT NULL DEFAULT 0",
+  NULL
+};
+
+static const char *const *const migrations[] = {
+  schema_v1, schema_v2, schema_v3, schema_v4, schema_v5
+};
 
 static gboolean
 migrate (FlashStore  *self,

@@ -38,12 +38,16 @@ flash_store_day_budget (FlashStore      *self,
   return TRUE;
 }
 
-/* The cards a due review does not count today: retired ones (of deck ?2 in the first form), and
- * those repeated later today. */
+/* The cards a due review does not count today: retired ones (of deck ?2 in the first form),
+ * those repeated later today, and those buried for the day. */
 #define REPEATED_TODAY "SELECT card_id FROM schedule WHERE repeat_day = ?1 AND repeat_day > 0"
+#define BURIED_TODAY "SELECT id FROM cards WHERE bury_day = ?1 AND bury_day > 0"
 #define NOT_DUE_IN_DECK                                                                          \
-  "(SELECT id FROM cards WHERE deck_id = ?2 AND retired = 1 UNION ALL " REPEATED_TODAY ")"
-#define NOT_DUE_TODAY "(SELECT id FROM cards WHERE retired = 1 UNION ALL " REPEATED_TODAY ")"
+  "(SELECT id FROM cards WHERE deck_id = ?2 AND retired = 1 UNION ALL " REPEATED_TODAY           \
+  " UNION ALL " BURIED_TODAY ")"
+#define NOT_DUE_TODAY                                                                            \
+  "(SELECT id FROM cards WHERE retired = 1 UNION ALL " REPEATED_TODAY " UNION ALL " BURIED_TODAY \
+  ")"
 
 /* Most overdue first; the card id breaks ties so the order is stable. One deck gets its own
  * statement so that SQLite can walk that deck's part of the index only. Retired cards and today's
@@ -56,10 +60,11 @@ flash_store_day_budget (FlashStore      *self,
 /* In file order. A range of deck ids (one deck, or all) walks the partial index in order either
  * way. */
 #define NEW_IN_DECKS "FROM cards WHERE is_new = 1 AND retired = 0 AND deck_id BETWEEN ?1 AND ?2 " \
+  "AND id NOT IN (SELECT id FROM cards WHERE bury_day = ?4 AND bury_day > 0) "                     \
   "ORDER BY deck_id, position LIMIT ?3"
 /* "repeat_day > 0" lets SQLite use the partial index: it cannot know that ?1 is positive. */
 #define REPEATS_ALL "FROM schedule s JOIN cards c ON c.id = s.card_id WHERE s.repeat_day = ?1 " \
-  "AND s.repeat_day > 0 AND c.retired = 0"
+  "AND s.repeat_day > 0 AND c.retired = 0 AND c.bury_day <> ?1"
 #define REPEATS REPEATS_ALL " AND (?2 = 0 OR s.deck_id = ?2) ORDER BY s.repeat_seq, s.card_id"
 /* Counting needs no row: the deck list counts every deck's queue. */
 #define COUNT_OF(rows) "SELECT COUNT(*) FROM (SELECT 1 " rows ")"
@@ -132,6 +137,7 @@ due_ids (FlashStore  *self,
 static gboolean
 new_ids (FlashStore  *self,
          gint64       deck_id,
+         FlashDay     today,
          guint        limit,
          GArray      *ids,
          guint       *count,
@@ -146,6 +152,7 @@ new_ids (FlashStore  *self,
   sqlite3_bind_int64 (stmt, 1, deck_id != 0 ? deck_id : G_MININT64);
   sqlite3_bind_int64 (stmt, 2, deck_id != 0 ? deck_id : G_MAXINT64);
   sqlite3_bind_int64 (stmt, 3, limit);
+  sqlite3_bind_int (stmt, 4, today);
   return collect_ids (self, stmt, ids, NULL, count, error);
 }
 
@@ -215,7 +222,7 @@ read_parts (FlashStore  *self,
   return (review_limit == 0
           || due_ids (self, deck_id, today, review_limit, parts->due, &parts->n_due, error))
          && (new_limit == 0
-             || new_ids (self, deck_id, new_limit, parts->fresh, &parts->n_fresh, error))
+             || new_ids (self, deck_id, today, new_limit, parts->fresh, &parts->n_fresh, error))
          && repeat_ids (self, deck_id, today, parts->repeats, parts->seqs, &parts->n_repeats,
                         error);
 }
@@ -274,9 +281,38 @@ flash_store_today_queue (FlashStore  *self,
   return queue;
 }
 
+/* Reads a statement of (deck id, count) rows, ?1 today, into @counts: deck id → count. */
+static gboolean
+count_by_deck (FlashStore  *self,
+               const char  *sql,
+               FlashDay     today,
+               GHashTable  *counts,
+               GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = flash_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, today);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 *deck_id = g_new (gint64, 1);
+
+      *deck_id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_insert (counts, deck_id, GUINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return flash_store_set_error (self, rc, error);
+  return TRUE;
+}
+
 /* The deck list's counts: each deck's due reviews, capped by today's budget, walk that deck's part
- * of the index; new cards are the deck's kept count, capped; today's repeats, which are few, are
- * read for all decks at once (docs/performance.md). */
+ * of the index; new cards are the deck's kept count less those buried today, capped; today's
+ * repeats and buried new cards, which are few, are read for all decks at once
+ * (docs/performance.md). */
 gboolean
 flash_store_deck_counts (FlashStore            *self,
                          GPtrArray             *decks,
@@ -284,43 +320,31 @@ flash_store_deck_counts (FlashStore            *self,
                          const FlashDayBudget  *budget,
                          GError               **error)
 {
-  g_autoptr(GHashTable) repeats = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GArray) deck_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GHashTable) repeats = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         NULL);
+  g_autoptr(GHashTable) buried = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        NULL);
 
-  stmt = flash_store_prepare (self, "SELECT s.deck_id, COUNT(*) " REPEATS_ALL
-                                    " GROUP BY s.deck_id", error);
-  if (stmt == NULL)
+  if (!count_by_deck (self, "SELECT s.deck_id, COUNT(*) " REPEATS_ALL " GROUP BY s.deck_id",
+                      today, repeats, error)
+      || !count_by_deck (self, "SELECT deck_id, COUNT(*) FROM cards WHERE bury_day = ?1 AND "
+                               "bury_day > 0 AND is_new = 1 AND retired = 0 GROUP BY deck_id",
+                         today, buried, error))
     return FALSE;
-  sqlite3_bind_int (stmt, 1, today);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 deck_id = sqlite3_column_int64 (stmt, 0);
-      guint count = (guint) sqlite3_column_int (stmt, 1);
-
-      g_array_append_val (deck_ids, deck_id);
-      g_array_append_val (counts, count);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return flash_store_set_error (self, rc, error);
-  for (guint i = 0; i < deck_ids->len; i++)
-    g_hash_table_insert (repeats, &g_array_index (deck_ids, gint64, i),
-                         &g_array_index (counts, guint, i));
 
   for (guint i = 0; i < decks->len; i++)
     {
       FlashDeckInfo *info = g_ptr_array_index (decks, i);
-      const guint *n_repeats = g_hash_table_lookup (repeats, &info->id);
+      guint n_repeats = GPOINTER_TO_UINT (g_hash_table_lookup (repeats, &info->id));
+      guint n_buried = GPOINTER_TO_UINT (g_hash_table_lookup (buried, &info->id));
       guint n_due = 0;
 
       if (budget->reviews_left > 0
           && !due_ids (self, info->id, today, budget->reviews_left, NULL, &n_due, error))
         return FALSE;
-      info->new_today = MIN (info->new_cards, budget->new_left);
-      info->due_today = n_due + (n_repeats != NULL ? *n_repeats : 0);
+      info->new_today = MIN (info->new_cards - MIN (n_buried, info->new_cards),
+                             budget->new_left);
+      info->due_today = n_due + n_repeats;
     }
   return TRUE;
 }

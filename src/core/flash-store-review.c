@@ -215,6 +215,38 @@ count_review (FlashStore  *self,
   return flash_store_step_done (self, stmt, error);
 }
 
+/* Buries for the rest of @today the card made from the same item as @card_id (a reverse card and
+ * its forward one, docs/cheatsheet-format.md), unless it is already; @buried is its id, or 0. */
+static gboolean
+bury_sibling (FlashStore  *self,
+              gint64       card_id,
+              FlashDay     today,
+              gint64      *buried,
+              GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  *buried = 0;
+  stmt = prepare_for_card (self, "SELECT s.id FROM cards c JOIN cards s ON s.deck_id = c.deck_id "
+                                 "AND s.key = (CASE WHEN substr (c.key, -length (?3)) = ?3 THEN "
+                                 "substr (c.key, 1, length (c.key) - length (?3)) ELSE c.key || "
+                                 "?3 END) WHERE c.id = ?1 AND s.retired = 0 AND s.bury_day <> ?2",
+                           card_id, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 2, today);
+  sqlite3_bind_text (stmt, 3, FLASH_SHEET_REVERSE_MARK, -1, SQLITE_STATIC);
+  if (!flash_store_query_int64 (self, stmt, 0, buried, error))
+    return FALSE;
+  if (*buried == 0)
+    return TRUE;
+  stmt = prepare_for_card (self, "UPDATE cards SET bury_day = ?2 WHERE id = ?1", *buried, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 2, today);
+  return flash_store_step_done (self, stmt, error);
+}
+
 /* Records a grade given at @time (UTC seconds) on study day @today, inside the caller's
  * transaction. */
 static gboolean
@@ -231,10 +263,12 @@ record_review (FlashStore         *self,
   CardState after;
   FlashDayBudget budget;
   sqlite3_stmt *stmt;
+  gint64 buried;
   int kind;
 
   if (!load_state (self, card_id, &before, error)
-      || !flash_store_day_budget (self, today, &budget, error))
+      || !flash_store_day_budget (self, today, &budget, error)
+      || !bury_sibling (self, card_id, today, &buried, error))
     return FALSE;
 
   plan_review (&before, today, grade, &after, result, &kind);
@@ -244,9 +278,9 @@ record_review (FlashStore         *self,
   stmt = prepare_for_card (self, "INSERT INTO review_log (card_id, time, day, grade, kind, "
                                  "reps_before, ef_before, interval_before, due_before, "
                                  "first_day_before, repeat_day_before, repeat_seq_before, "
-                                 "reps_after, ef_after, interval_after, due_after, answer_ms) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-                                 "?13, ?14, ?15, ?16, ?17)", card_id, error);
+                                 "reps_after, ef_after, interval_after, due_after, answer_ms, "
+                                 "buried_card) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                                 "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)", card_id, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 2, time);
@@ -259,6 +293,7 @@ record_review (FlashStore         *self,
   sqlite3_bind_int (stmt, 15, after.sm2.interval);
   sqlite3_bind_int (stmt, 16, after.due_day);
   sqlite3_bind_int (stmt, 17, MAX (answer_ms, 0));
+  sqlite3_bind_int64 (stmt, 18, buried);
   if (!flash_store_step_done (self, stmt, error))
     return FALSE;
   result->log_id = sqlite3_last_insert_rowid (self->db);
@@ -310,12 +345,13 @@ undo_last (FlashStore  *self,
   sqlite3_stmt *stmt;
   CardState state = { 0 };
   gint64 log_id = 0;
+  gint64 buried = 0;
   int rc;
 
   stmt = flash_store_prepare (self, "SELECT id, card_id, reps_before, ef_before, interval_before, "
                                     "due_before, first_day_before, repeat_day_before, "
-                                    "repeat_seq_before FROM review_log ORDER BY id DESC LIMIT 1",
-                              error);
+                                    "repeat_seq_before, buried_card FROM review_log ORDER BY id "
+                                    "DESC LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
@@ -324,6 +360,7 @@ undo_last (FlashStore  *self,
       log_id = sqlite3_column_int64 (stmt, 0);
       *card_id = sqlite3_column_int64 (stmt, 1);
       column_state (stmt, 2, &state);
+      buried = sqlite3_column_int64 (stmt, 9);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -337,6 +374,13 @@ undo_last (FlashStore  *self,
 
   if (!save_state (self, *card_id, &state, error) || !count_review (self, *card_id, -1, error))
     return FALSE;
+  /* The card this grade buried is back in today's queue. */
+  if (buried != 0)
+    {
+      stmt = prepare_for_card (self, "UPDATE cards SET bury_day = 0 WHERE id = ?1", buried, error);
+      if (stmt == NULL || !flash_store_step_done (self, stmt, error))
+        return FALSE;
+    }
   stmt = flash_store_prepare (self, "DELETE FROM review_log WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;

@@ -28,7 +28,7 @@ typedef enum
 } FlashStoreError;
 
 /* The schema version this build writes. */
-#define FLASH_STORE_SCHEMA_VERSION 4
+#define FLASH_STORE_SCHEMA_VERSION 5
 
 typedef struct _FlashStore FlashStore;
 
@@ -48,6 +48,8 @@ typedef struct
   guint  updated;
   guint  unchanged;
   guint  retired;
+  guint  split;     /* old cards now several, each giving its history to the first (updated) */
+  guint  merged;    /* new cards made of several old ones, taking the first one's history */
 } FlashImportResult;
 
 typedef struct

@@ -36,6 +36,15 @@ format_import_result (const FlashImportResult *result)
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u removed", "%u removed",
                                                        result->retired),
                                              result->retired));
+  if (result->split > 0)
+    /* Translators: cards that the card rules now make into several, "2 split". */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u split", "%u split", result->split),
+                                             result->split));
+  if (result->merged > 0)
+    /* Translators: cards that the card rules now make out of several, "1 merged". */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u merged", "%u merged",
+                                                       result->merged),
+                                             result->merged));
   g_ptr_array_add (parts, NULL);
   /* Translators: joins the parts of "3 added, 2 updated, 1 removed". */
   joined = g_strjoinv (_(", "), (char **) parts->pdata);
