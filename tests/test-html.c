@@ -131,6 +131,74 @@ test_encodings (void)
 
 /* libxml2 stops at 256 levels and returns what it read: such a page is refused whole, and the
  * collection is unchanged. 200 levels read fine. */
+/* @text in UTF-16 (little-endian unless @big), with a byte order mark if @bom. */
+static GByteArray *
+to_utf16 (const char *text,
+          gboolean    big,
+          gboolean    bom)
+{
+  gsize length = 0;
+  g_autofree char *converted = g_convert (text, -1, big ? "UTF-16BE" : "UTF-16LE", "UTF-8", NULL,
+                                          &length, NULL);
+  GByteArray *bytes = g_byte_array_new ();
+
+  g_assert_nonnull (converted);
+  if (bom)
+    g_byte_array_append (bytes, (const guint8 *) (big ? "\xfe\xff" : "\xff\xfe"), 2);
+  g_byte_array_append (bytes, (const guint8 *) converted, (guint) length);
+  return bytes;
+}
+
+/* What a browser puts on the clipboard: Firefox's text/html is UTF-16 with a byte order mark (or
+ * none) and a <meta> saying UTF-8; it reads as the same sheet, with the same paste key, as the
+ * UTF-8 text. */
+static void
+test_pasted_utf16 (void)
+{
+  static const char html[] = "<meta http-equiv=\"content-type\" content=\"text/html; "
+                             "charset=utf-8\"><h2>Größe</h2><p>Ein <code>ß</code> und ein "
+                             "€.</p><h2>Zwei</h2><p>Text.</p>";
+  static const char markdown[] = "# Notizen\n\n## Größe\n\nEin `ß`.\n";
+  g_autoptr(FlashSheet) plain = NULL;
+  g_autoptr(GError) error = NULL;
+  const gboolean shapes[][2] = { { FALSE, TRUE }, { TRUE, TRUE }, { FALSE, FALSE } };
+
+  plain = flash_sheet_parse_pasted (html, strlen (html), TRUE, "paste", "Pasted", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plain->cards->len, ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
+    {
+      g_autoptr(GByteArray) bytes = to_utf16 (html, shapes[i][0], shapes[i][1]);
+      g_autoptr(FlashSheet) sheet = flash_sheet_parse_pasted ((const char *) bytes->data,
+                                                              bytes->len, TRUE, "paste", "Pasted",
+                                                              &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (sheet->source, ==, plain->source);
+      g_assert_cmpuint (sheet->cards->len, ==, 2);
+      g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->question, ==, "Größe");
+      g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->answer, ==, "Ein `ß` und ein €.");
+    }
+  {
+    g_autoptr(GByteArray) bytes = to_utf16 (markdown, TRUE, TRUE);
+    g_autoptr(FlashSheet) sheet = flash_sheet_parse_pasted ((const char *) bytes->data,
+                                                            bytes->len, FALSE, "paste", "Pasted",
+                                                            &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (sheet->name, ==, "Notizen");
+    g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->answer, ==, "Ein `ß`.");
+  }
+  /* An odd byte after the mark is not UTF-16: a clear error. */
+  {
+    g_autoptr(FlashSheet) broken = flash_sheet_parse_pasted ("\xff\xfe\x41", 3, FALSE, "paste",
+                                                             "Pasted", &error);
+
+    g_assert_null (broken);
+    g_assert_error (error, FLASH_SHEET_ERROR, FLASH_SHEET_ERROR_NOT_UTF8);
+  }
+}
+
 static void
 test_too_deep (void)
 {
@@ -252,6 +320,7 @@ main (int    argc,
   g_test_add_func ("/html/markdown", test_markdown);
   g_test_add_func ("/html/cards", test_cards);
   g_test_add_func ("/html/encodings", test_encodings);
+  g_test_add_func ("/html/pasted-utf16", test_pasted_utf16);
   g_test_add_func ("/html/too-deep", test_too_deep);
   g_test_add_func ("/html/hostile", test_hostile);
   return g_test_run ();

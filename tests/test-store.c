@@ -523,6 +523,48 @@ test_split_and_merge (Fixture       *fx,
   flash_import_result_clear (&result);
 }
 
+/* Undoing an import: a new deck goes again, an updated deck is as it was, reviews included. */
+static void
+test_undo_import (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_autofree char *path = write_file (fx, "deck.md", deck_v1);
+  g_autofree char *other = write_file (fx, "other.md", "# Other\n\n## S\n\n### Zeta\n\nZ.\n");
+  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+  g_autofree char *canonical_other = g_canonicalize_filename (other, NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(FlashDeckSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import_ok (fx, path, NULL);
+  grade_ok (fx, card_id_by_question (fx, "Alpha"), 4);
+  before = flash_test_dump (fx->db_path);
+
+  /* A new deck. */
+  snapshot = flash_store_snapshot_deck (fx->store, canonical_other, &error);
+  g_assert_no_error (error);
+  import_ok (fx, other, NULL);
+  g_assert_true (flash_store_restore_deck (fx->store, snapshot, &error));
+  g_assert_no_error (error);
+  after = flash_test_dump (fx->db_path);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&snapshot, flash_deck_snapshot_free);
+  g_clear_pointer (&after, g_free);
+
+  /* An updated deck: Alpha's answer changed, Beta gone, Omega added. */
+  snapshot = flash_store_snapshot_deck (fx->store, canonical, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, "# Deck\n\n## Section\n\n### Alpha\n\nNew answer.\n\n"
+                             "### Gamma\n\nThird.\n\n### Omega\n\nLast.\n", -1, NULL);
+  import_ok (fx, path, NULL);
+  g_assert_cmpint (card_id_by_question (fx, "Omega"), >, 0);
+  g_assert_true (flash_store_restore_deck (fx->store, snapshot, &error));
+  g_assert_no_error (error);
+  after = flash_test_dump (fx->db_path);
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* Writes tests/fixtures/@name (SQL a previous version's collection dumps to) into a collection
  * file under the fixture's folder, and returns its path. */
 static char *
@@ -1035,6 +1077,7 @@ main (int   argc,
   ADD ("/store/new-card-counts", test_new_card_counts);
   ADD ("/store/grown-term", test_grown_term);
   ADD ("/store/split-and-merge", test_split_and_merge);
+  ADD ("/store/undo-import", test_undo_import);
   ADD ("/store/deferred-check", test_deferred_check);
   ADD ("/store/read-only-copy", test_read_only_copy);
   ADD ("/store/export-round-trip", test_export_round_trip);

@@ -689,6 +689,42 @@ paste_key (const char *markdown)
   return g_strconcat ("paste:", hash, NULL);
 }
 
+/* Text a browser or another program put on the clipboard as UTF-16 (Firefox's text/html, with a
+ * byte order mark, or without one on some systems) is read as UTF-8. NULL when @text is not
+ * UTF-16; @error set when it is, but cannot be converted. */
+static char *
+utf16_to_utf8 (const char  *text,
+               gsize        length,
+               gsize       *out_length,
+               const char  *display,
+               GError     **error)
+{
+  const guchar *bytes = (const guchar *) text;
+  const char *charset = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char *converted;
+
+  if (length >= 2 && bytes[0] == 0xff && bytes[1] == 0xfe)
+    charset = "UTF-16LE";
+  else if (length >= 2 && bytes[0] == 0xfe && bytes[1] == 0xff)
+    charset = "UTF-16BE";
+  else if (length >= 2 && length % 2 == 0 && bytes[0] != 0 && bytes[1] == 0
+           && !g_utf8_validate_len (text, length, NULL))
+    charset = "UTF-16LE";
+  if (charset == NULL)
+    return NULL;
+  if (bytes[0] >= 0xfe)
+    {
+      text += 2;
+      length -= 2;
+    }
+  converted = g_convert (text, (gssize) length, "UTF-8", charset, NULL, out_length, &local_error);
+  if (converted == NULL)
+    g_set_error (error, FLASH_SHEET_ERROR, FLASH_SHEET_ERROR_NOT_UTF8,
+                 "%s: is not valid text (%s): %s", display, charset, local_error->message);
+  return converted;
+}
+
 FlashSheet *
 flash_sheet_parse_pasted (const char  *text,
                           gsize        length,
@@ -699,6 +735,9 @@ flash_sheet_parse_pasted (const char  *text,
 {
   g_autofree char *markdown = NULL;
   g_autofree char *key = NULL;
+  g_autofree char *utf8 = NULL;
+  GError *local_error = NULL;
+  gsize utf8_length = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (display != NULL && fallback_name != NULL, NULL);
@@ -707,6 +746,16 @@ flash_sheet_parse_pasted (const char  *text,
     {
       g_set_error (error, FLASH_SHEET_ERROR, FLASH_SHEET_ERROR_TOO_LARGE,
                    "%s: is larger than 32 MiB, too large for a cheatsheet", display);
+      return NULL;
+    }
+  if ((utf8 = utf16_to_utf8 (text, length, &utf8_length, display, &local_error)) != NULL)
+    {
+      text = utf8;
+      length = utf8_length;
+    }
+  else if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
       return NULL;
     }
   markdown = html ? flash_html_to_markdown (text, length, display, error)

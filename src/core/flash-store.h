@@ -164,6 +164,20 @@ gboolean     flash_store_import_file         (FlashStore        *self,
                                               GError           **error);
 void         flash_import_result_clear       (FlashImportResult *result);
 
+/* A deck as it was before an import, so that the import can be undone: restoring deletes a deck
+ * the import made (with anything done in it since), or puts back an updated deck's name,
+ * description, tags and cards' text and removes the cards it added. Review history of the cards
+ * that were there stays. */
+typedef struct _FlashDeckSnapshot FlashDeckSnapshot;
+
+FlashDeckSnapshot *flash_store_snapshot_deck (FlashStore               *self,
+                                              const char               *source,
+                                              GError                  **error);
+gboolean     flash_store_restore_deck        (FlashStore               *self,
+                                              const FlashDeckSnapshot  *snapshot,
+                                              GError                  **error);
+void         flash_deck_snapshot_free        (FlashDeckSnapshot        *self);
+
 /* Decks and cards. Arrays own their elements. */
 GPtrArray   *flash_store_list_decks          (FlashStore        *self,
                                               GDateTime         *now,
@@ -252,5 +266,7 @@ void         flash_card_free                 (FlashCard         *card);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FlashStore, flash_store_close)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FlashCard, flash_card_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FlashDeckInfo, flash_deck_info_free)
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FlashDeckSnapshot, flash_deck_snapshot_free)
 
 G_END_DECLS
