@@ -10,8 +10,8 @@
 #include "flash-html.h"
 #include "flash-window-private.h"
 
-static char *
-format_import_result (const FlashImportResult *result)
+char *
+flash_window_format_import_result (const FlashImportResult *result)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *joined = NULL;
@@ -103,7 +103,7 @@ flash_window_import_files (FlashWindow  *self,
       n_imported++;
       n_added += result.added;
       g_clear_pointer (&single, g_free);
-      single = format_import_result (&result);
+      single = flash_window_format_import_result (&result);
       flash_import_result_clear (&result);
     }
 

@@ -24,6 +24,7 @@ struct _FlashWindow
   FlashDayCounts        counts;
   GtkFileChooserNative *chooser;
   GtkDropTarget        *drop_target;
+  FlashDeckSnapshot    *paste_undo; /* the deck as it was before the last paste, for Undo */
   AdwMessageDialog     *dialog;    /* weak: the last dialog presented */
   char                 *last_toast;
 
@@ -40,6 +41,10 @@ struct _FlashWindow
 /* flash-window.c */
 void              flash_window_add_toast                   (FlashWindow   *self,
                                                             const char    *title);
+/* A toast whose Undo button activates @action_name. */
+void              flash_window_add_undo_toast              (FlashWindow   *self,
+                                                            const char    *title,
+                                                            const char    *action_name);
 AdwMessageDialog *flash_window_present_dialog              (FlashWindow   *self,
                                                             const char    *heading,
                                                             const char    *body);
@@ -57,5 +62,15 @@ gboolean          flash_window_drop_cb                     (GtkDropTarget *targe
                                                             double         x,
                                                             double         y,
                                                             FlashWindow   *self);
+/* "Deck: 3 added, 1 updated", for a toast. */
+char             *flash_window_format_import_result        (const FlashImportResult *result);
+
+/* flash-window-paste.c: pasted and dropped text. */
+/* win.paste-sheet and win.undo-paste */
+void              flash_window_paste_action_cb             (GtkWidget     *widget,
+                                                            const char    *action_name,
+                                                            GVariant      *parameter);
+void              flash_window_forget_paste                (FlashWindow   *self);
+void              flash_window_add_text_drop_target        (FlashWindow   *self);
 
 G_END_DECLS

@@ -43,6 +43,15 @@ update_actions (FlashWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.study-deck", writable && !studying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-deck", writable && !studying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
+  /* Ctrl+V imports on the overview and the empty page only: elsewhere it is the text's. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.paste-sheet",
+                                 writable && !studying
+                                 && (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack),
+                                                "overview") == 0
+                                     || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack),
+                                                   "empty") == 0));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-paste",
+                                 writable && self->paste_undo != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-bundled-decks", writable);
 }
 
@@ -58,6 +67,22 @@ flash_window_add_toast (FlashWindow *self,
   /* Toast titles are Pango markup and deck names are the user's text. */
   escaped = g_markup_escape_text (title, -1);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
+void
+flash_window_add_undo_toast (FlashWindow *self,
+                             const char  *title,
+                             const char  *action_name)
+{
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, action_name);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 AdwMessageDialog *
@@ -200,6 +225,7 @@ flash_window_show_open_error (FlashWindow  *self,
    * on: the window forgets it (the collection closes it too), so no refresh shows its decks and
    * no action writes to it. */
   self->store = NULL;
+  flash_window_forget_paste (self);
   flash_study_page_set_store (self->study_page, NULL);
 
   /* The status page description is markup. */
@@ -426,6 +452,7 @@ study_settings_changed_cb (FlashWindow *self)
 static void
 collection_store_changed_cb (FlashWindow *self)
 {
+  flash_window_forget_paste (self);
   self->store = flash_collection_get_store (self->collection);
   flash_study_page_set_store (self->study_page, self->store);
   if (self->store != NULL && is_studying (self))
@@ -541,6 +568,7 @@ flash_window_dispose (GObject *object)
   g_clear_object (&self->collection);
   g_clear_pointer (&self->decks, g_ptr_array_unref);
   g_clear_pointer (&self->last_toast, g_free);
+  g_clear_pointer (&self->paste_undo, flash_deck_snapshot_free);
 
   G_OBJECT_CLASS (flash_window_parent_class)->dispose (object);
 }
@@ -585,9 +613,16 @@ flash_window_class_init (FlashWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-deck", "x", delete_deck_action_cb);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.paste-sheet", NULL,
+                                   flash_window_paste_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.undo-paste", NULL,
+                                   flash_window_paste_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.import", NULL);
+  /* A class binding runs after the focused widget, so a text field keeps its own Ctrl+V. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK,
+                                       "win.paste-sheet", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
@@ -605,6 +640,7 @@ flash_window_init (FlashWindow *self)
   self->drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (self->drop_target, "drop", G_CALLBACK (flash_window_drop_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drop_target));
+  flash_window_add_text_drop_target (self);
 }
 
 /**

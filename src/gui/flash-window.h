@@ -19,6 +19,10 @@ void         flash_window_refresh         (FlashWindow       *self);
 void         flash_window_import_files    (FlashWindow       *self,
                                            GFile            **files,
                                            guint              n_files);
+void         flash_window_import_pasted   (FlashWindow       *self,
+                                           const char        *data,
+                                           gsize              length,
+                                           gboolean           html);
 void         flash_window_show_open_error (FlashWindow       *self,
                                            const GError      *error);
 

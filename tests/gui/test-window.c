@@ -5,6 +5,8 @@
 #include "flash-test-display.h"
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "flash-preferences-window.h"
@@ -468,6 +470,100 @@ test_drop (Fixture       *fixture,
   g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, "Saved Page: 1 card added");
 }
 
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Puts @length bytes of @text on the clipboard as @mime_type and presses Ctrl+V, then waits
+ * (a bounded while) for the toast or dialog that ends the paste. */
+static void
+paste (Fixture    *fixture,
+       const char *mime_type,
+       const char *text,
+       gssize      length)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  g_autoptr(GBytes) bytes = g_bytes_new (text, length < 0 ? strlen (text) : (gsize) length);
+  g_autoptr(GdkContentProvider) provider = gdk_content_provider_new_for_bytes (mime_type, bytes);
+  g_autofree char *before = g_strdup (flash_window_get_last_toast (fixture->window));
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (window), provider);
+  /* A disabled action (while studying) is not run, and nothing ends: the wait is short. */
+  if (g_strcmp0 (flash_window_get_page_name (fixture->window), "study") == 0)
+    deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  gtk_widget_activate_action (window, "win.paste-sheet", NULL);
+  while (g_strcmp0 (before, flash_window_get_last_toast (fixture->window)) == 0
+         && flash_window_get_dialog (fixture->window) == NULL
+         && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  process_events ();
+}
+
+static const char pasted_html[] =
+  "<meta http-equiv=\"content-type\" content=\"text/html; charset=utf-8\">"
+  "<h1>Git Tips</h1><h2>Stash</h2><p>Put work <b>aside</b>.</p><h2>Größe</h2><p>Size.</p>";
+
+/* Ctrl+V on the overview imports the clipboard's HTML (UTF-16, as Firefox gives it) into a deck
+ * of its own; Undo removes it; the same text again changes nothing; while studying, Ctrl+V is
+ * not an import. */
+static void
+test_paste (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  g_autoptr(GByteArray) utf16 = g_byte_array_new ();
+  g_autofree char *converted = NULL;
+  gsize length = 0;
+
+  converted = g_convert (pasted_html, -1, "UTF-16LE", "UTF-8", NULL, &length, NULL);
+  g_byte_array_append (utf16, (const guint8 *) "\xff\xfe", 2);
+  g_byte_array_append (utf16, (const guint8 *) converted, (guint) length);
+
+  /* On the empty page too: a first start can begin with a paste. */
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "empty");
+  paste (fixture, "text/html", (const char *) utf16->data, (gssize) utf16->len);
+  g_assert_null (flash_window_get_dialog (fixture->window));
+  g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, "Git Tips: 2 cards added");
+  g_assert_cmpuint (flash_window_get_n_deck_rows (fixture->window), ==, 1);
+  g_assert_true (gtk_widget_activate_action (window, "win.undo-paste", NULL));
+  process_events ();
+  g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, "Import undone");
+  g_assert_true (flash_store_is_empty (fixture->store));
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "empty");
+
+  paste (fixture, "text/html", pasted_html, -1);
+  g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, "Git Tips: 2 cards added");
+  paste (fixture, "text/plain;charset=utf-8", "# Notes\n\n## One\n\nFirst.\n", -1);
+  g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, "Notes: 1 card added");
+  paste (fixture, "text/html", pasted_html, -1);
+  g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, "Git Tips: no changes");
+  g_assert_cmpuint (flash_window_get_n_deck_rows (fixture->window), ==, 2);
+
+  /* Text that makes no cards: an error that names it, and nothing changes. */
+  paste (fixture, "text/plain", "just a line", -1);
+  g_assert_nonnull (flash_window_get_dialog (fixture->window));
+  g_assert_cmpuint (flash_window_get_n_deck_rows (fixture->window), ==, 2);
+
+  adw_message_dialog_response (flash_window_get_dialog (fixture->window), "close");
+  process_events ();
+  gtk_widget_activate_action (window, "win.study", NULL);
+  process_events ();
+  paste (fixture, "text/plain", "# While studying\n\n## One\n\nFirst.\n", -1);
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "study");
+  g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, "Git Tips: no changes");
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GPtrArray) decks = flash_store_list_decks (fixture->store, now, NULL);
+
+    g_assert_cmpuint (decks->len, ==, 2);
+  }
+}
+
 static void
 test_nothing_to_study (Fixture       *fixture,
                        gconstpointer  data)
@@ -649,6 +745,7 @@ main (int   argc,
   ADD_TEST ("/window/tab-order", test_tab_order);
   ADD_TEST ("/window/bundled-decks", test_bundled_decks);
   ADD_TEST ("/window/drop", test_drop);
+  ADD_TEST ("/window/paste", test_paste);
   ADD_TEST ("/window/nothing-to-study", test_nothing_to_study);
   ADD_TEST ("/window/study-and-back", test_study_and_back);
   ADD_TEST ("/window/study-error-toast", test_study_error_toast);
