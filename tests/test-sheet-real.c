@@ -358,6 +358,36 @@ test_split_cards (void)
   g_assert_cmpuint (sheet->cards->len, ==, n);
 }
 
+/* Class 6, separate code blocks: each opening with a comment that says what it does is a card
+ * named after the heading and the comment; a program in several blocks, a block without such a
+ * comment, a shebang, or prose beside the blocks keep the heading whole. */
+static void
+test_code_block_cards (void)
+{
+  g_autoptr(FlashSheet) sheet = flash_test_parse_ok (
+    "# Shell\n\n## Virtual environments\n\n"
+    "```bash\n# Create an environment\npython3 -m venv .venv\n```\n\n"
+    "```bash\n# Activate it in bash\nsource .venv/bin/activate\n```\n\n"
+    "~~~sh\n// Print a `tick`\necho '```'\n~~~\n\n"
+    "## Program\n\n```python\nimport os\n```\n\n```python\nprint(os.name)\n```\n\n"
+    "## Scripts\n\n```bash\n#!/bin/sh\necho hi\n```\n\n```bash\n# Say hello twice\necho hi\n```\n\n"
+    "## Explained\n\nBoth set up the project.\n\n"
+    "```bash\n# Make the folder\nmkdir p\n```\n\n```bash\n# Enter the folder\ncd p\n```\n",
+    "/real/shell.md");
+  const char *const expected[] = {
+    "Virtual environments — create an environment", "```bash\npython3 -m venv .venv\n```",
+    "Virtual environments — activate it in bash", "```bash\nsource .venv/bin/activate\n```",
+    "Virtual environments — print a \\`tick\\`", "````sh\necho '```'\n````",
+    "Program", "```python\nimport os\n```\n\n```python\nprint(os.name)\n```",
+    "Scripts", "```bash\n#!/bin/sh\necho hi\n```\n\n```bash\n# Say hello twice\necho hi\n```",
+    "Explained", "Both set up the project.\n\n```bash\n# Make the folder\nmkdir p\n```\n\n"
+    "```bash\n# Enter the folder\ncd p\n```",
+    NULL
+  };
+
+  assert_cards (sheet, expected);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -374,5 +404,6 @@ main (int    argc,
   g_test_add_func ("/sheet-real/inline-html", test_inline_html);
   g_test_add_func ("/sheet-real/term-rules", test_term_rules);
   g_test_add_func ("/sheet-real/split-cards", test_split_cards);
+  g_test_add_func ("/sheet-real/code-block-cards", test_code_block_cards);
   return g_test_run ();
 }

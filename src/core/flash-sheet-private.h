@@ -136,6 +136,10 @@ gboolean    flash_sheet_split_captioned_code  (Parser       *self,
                                                guint         depth,
                                                const char   *heading,
                                                GPtrArray    *blocks);
+gboolean    flash_sheet_split_code_blocks     (Parser       *self,
+                                               guint         depth,
+                                               const char   *heading,
+                                               GPtrArray    *blocks);
 gboolean    flash_sheet_split_long_list       (Parser       *self,
                                                guint         depth,
                                                cmark_node   *list);

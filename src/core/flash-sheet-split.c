@@ -183,6 +183,77 @@ flash_sheet_split_captioned_code (Parser     *self,
   return pairs > 0;
 }
 
+/* Code blocks that each say what they do ----------------------------------------------------- */
+
+/* The text of a first line that is a comment of two words or more ("# Create a virtual
+ * environment", "// Read a file"), or NULL: "#!/bin/sh", "#include" and "# x" are not one. */
+static char *
+leading_comment (const char *literal)
+{
+  static const char *const markers[] = { "# ", "// ", "-- ", "; " };
+  const char *end = strchr (literal, '\n');
+  g_autofree char *line = end != NULL ? g_strndup (literal, end - literal) : g_strdup (literal);
+
+  for (guint m = 0; m < G_N_ELEMENTS (markers); m++)
+    if (g_str_has_prefix (line, markers[m]))
+      {
+        char *text = g_strstrip (g_strdup (line + strlen (markers[m])));
+
+        if (strchr (text, ' ') != NULL && end != NULL && end[1] != '\0')
+          return text;
+        g_free (text);
+        return NULL;
+      }
+  return NULL;
+}
+
+gboolean
+flash_sheet_split_code_blocks (Parser     *self,
+                               guint       depth,
+                               const char *heading,
+                               GPtrArray  *blocks)
+{
+  /* Two code blocks or more and nothing else, each opening with a comment that says what it
+   * does: one program written in parts has code without such a comment. */
+  if (blocks->len < 2)
+    return FALSE;
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      cmark_node *block = g_ptr_array_index (blocks, i);
+      g_autofree char *comment = NULL;
+
+      if (cmark_node_get_type (block) != CMARK_NODE_CODE_BLOCK
+          || (comment = leading_comment (cmark_node_get_literal (block))) == NULL)
+        return FALSE;
+    }
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      cmark_node *block = g_ptr_array_index (blocks, i);
+      const char *literal = cmark_node_get_literal (block);
+      const char *info = cmark_node_get_fence_info (block);
+      g_autofree char *comment = leading_comment (literal);
+      g_autoptr(GString) label = g_string_new (NULL);
+      g_autofree char *question = NULL;
+      g_autofree char *code = g_strchomp (g_strdup (strchr (literal, '\n') + 1));
+      g_autofree char *answer = NULL;
+      g_autofree char *fence = NULL;
+      guint longest = 0;
+
+      /* A fence longer than any backtick run inside keeps the code whole. */
+      for (guint run = 0, j = 0; code[j] != '\0'; j++)
+        {
+          run = code[j] == '`' ? run + 1 : 0;
+          longest = MAX (longest, run);
+        }
+      fence = g_strnfill (MAX (3, longest + 1), '`');
+      flash_sheet_append_escaped_text (label, comment);
+      question = flash_sheet_name_after_parent (heading, label->str);
+      answer = g_strdup_printf ("%s%s\n%s\n%s", fence, info != NULL ? info : "", code, fence);
+      flash_sheet_add_card (self, depth, question, answer, cmark_node_get_start_line (block));
+    }
+  return TRUE;
+}
+
 /* Long lists of tips ----------------------------------------------------------------------- */
 
 #define LONG_LIST 12

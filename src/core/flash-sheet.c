@@ -302,6 +302,9 @@ flush_section (Parser     *self,
       && (flash_sheet_split_commented_code (self, depth, own)
           || flash_sheet_split_captioned_code (
                self, depth, ((Crumb *) g_ptr_array_index (self->crumbs, depth - 1))->markdown,
+               own)
+          || flash_sheet_split_code_blocks (
+               self, depth, ((Crumb *) g_ptr_array_index (self->crumbs, depth - 1))->markdown,
                own)))
     {
       g_ptr_array_set_size (blocks, 0);
