@@ -218,6 +218,22 @@ child_context (const char *context,
   return flash_sheet_normalise_question (joined);
 }
 
+/* @context normalised, from @cache (context → normalised, contexts owned by the caller): thousands
+ * of cards share one context, which is normalised once. */
+static const char *
+normal_context (GHashTable *cache,
+                const char *context)
+{
+  char *normal = g_hash_table_lookup (cache, context);
+
+  if (normal == NULL)
+    {
+      normal = flash_sheet_normalise_question (context);
+      g_hash_table_insert (cache, (gpointer) context, normal);
+    }
+  return normal;
+}
+
 /* Adds @item to the list under @key in @groups (lists owned by the table, keys too). */
 static void
 group_add (GHashTable *groups,
@@ -248,27 +264,32 @@ match_splits_and_merges (GPtrArray          *existing,
   g_autoptr(GHashTable) new_by_context = NULL;
   g_autoptr(GHashTable) old_by_context = NULL;
 
+  g_autoptr(GHashTable) normal = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
   new_by_context = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) g_ptr_array_unref);
   old_by_context = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) g_ptr_array_unref);
-  for (guint i = 0; i < sheet->cards->len; i++)
-    if (match[i] == NULL)
-      {
-        FlashSheetCard *card = g_ptr_array_index (sheet->cards, i);
-
-        group_add (new_by_context, flash_sheet_normalise_question (card->context),
-                   GUINT_TO_POINTER (i));
-      }
-  if (g_hash_table_size (new_by_context) == 0)
-    return;
+  /* A first import, or one that matched every card, has nothing to do here. */
   for (guint i = 0; i < existing->len; i++)
     {
       ExistingCard *old = g_ptr_array_index (existing, i);
 
       if (!old->matched && !old->retired)
-        group_add (old_by_context, flash_sheet_normalise_question (old->context), old);
+        group_add (old_by_context, g_strdup (normal_context (normal, old->context)), old);
     }
+  if (g_hash_table_size (old_by_context) == 0)
+    return;
+  for (guint i = 0; i < sheet->cards->len; i++)
+    if (match[i] == NULL)
+      {
+        FlashSheetCard *card = g_ptr_array_index (sheet->cards, i);
+
+        group_add (new_by_context, g_strdup (normal_context (normal, card->context)),
+                   GUINT_TO_POINTER (i));
+      }
+  if (g_hash_table_size (new_by_context) == 0)
+    return;
 
   /* Split: an old heading card whose heading is the context of two new cards or more. */
   for (guint i = 0; i < existing->len; i++)
