@@ -62,23 +62,27 @@ flash_sheet_normalise_question (const char *question)
 
   /* Most questions are ASCII, where case folding is a byte operation. */
   folded = g_str_is_ascii (question) ? g_ascii_strdown (question, -1) : g_utf8_casefold (question, -1);
-  out = g_string_new (NULL);
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+  out = g_string_sized_new (strlen (folded));
+  for (const char *p = folded; *p != '\0';)
     {
-      gunichar c = g_utf8_get_char (p);
+      /* Bytes below 0x80 are whole characters; others are copied as the character they start. */
+      gboolean ascii = (guchar) *p < 0x80;
+      gunichar c = ascii ? (gunichar) *p : g_utf8_get_char (p);
+      const char *next = ascii ? p + 1 : g_utf8_next_char (p);
 
       /* Formatting marks and escapes do not change which question it is. */
       if (c == '`' || c == '*' || c == '\\')
-        continue;
-      if (g_unichar_isspace (c))
+        ;
+      else if (ascii ? g_ascii_isspace (*p) : g_unichar_isspace (c))
+        space = out->len > 0;
+      else
         {
-          space = out->len > 0;
-          continue;
+          if (space)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_len (out, p, next - p);
         }
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, c);
+      p = next;
     }
   return g_string_free (out, FALSE);
 }
@@ -390,20 +394,25 @@ normalise_newlines (const char *text,
                     gsize       length)
 {
   GString *out = g_string_sized_new (length + 1);
+  const char *end;
 
   /* A UTF-8 byte order mark is not content. */
   if (length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
-    text += 3, length -= 3;
-  for (gsize i = 0; i < length; i++)
     {
-      if (text[i] == '\r')
-        {
-          g_string_append_c (out, '\n');
-          if (i + 1 < length && text[i + 1] == '\n')
-            i++;
-        }
-      else
-        g_string_append_c (out, text[i]);
+      text += 3;
+      length -= 3;
+    }
+  end = text + length;
+  /* Copied a run at a time: most files have no carriage return at all. */
+  while (text < end)
+    {
+      const char *cr = memchr (text, '\r', end - text);
+
+      g_string_append_len (out, text, (cr != NULL ? cr : end) - text);
+      if (cr == NULL)
+        break;
+      g_string_append_c (out, '\n');
+      text = cr + 1 < end && cr[1] == '\n' ? cr + 2 : cr + 1;
     }
   return g_string_free (out, FALSE);
 }
