@@ -24,6 +24,7 @@ typedef struct
   int        level;
   char      *plain;
   char      *markdown; /* the heading's inlines as Markdown, for a label heading's card */
+  char      *slug;     /* the tag it gives the cards below it */
 } Crumb;
 
 typedef struct

@@ -30,23 +30,27 @@ flash_sheet_card_free (FlashSheetCard *card)
 static char *
 slugify (const char *text)
 {
-  g_autofree char *folded = g_utf8_strdown (text, -1);
-  GString *out = g_string_new (NULL);
+  g_autofree char *folded = g_str_is_ascii (text) ? g_ascii_strdown (text, -1)
+                                                  : g_utf8_strdown (text, -1);
+  GString *out = g_string_sized_new (strlen (folded));
   gboolean dash = FALSE;
 
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = folded; *p != '\0';)
     {
-      gunichar c = g_utf8_get_char (p);
+      /* Bytes below 0x80 are whole characters, read without decoding. */
+      gboolean ascii = (guchar) *p < 0x80;
+      const char *next = ascii ? p + 1 : g_utf8_next_char (p);
 
-      if (g_unichar_isalnum (c))
+      if (ascii ? g_ascii_isalnum (*p) : g_unichar_isalnum (g_utf8_get_char (p)))
         {
           if (dash && out->len > 0)
             g_string_append_c (out, '-');
-          g_string_append_unichar (out, c);
+          g_string_append_len (out, p, next - p);
           dash = FALSE;
         }
       else
         dash = TRUE;
+      p = next;
     }
   return g_string_free (out, FALSE);
 }
@@ -115,10 +119,9 @@ current_tags (Parser *self,
   for (guint i = 0; i < depth && i < self->crumbs->len; i++)
     {
       Crumb *crumb = g_ptr_array_index (self->crumbs, i);
-      g_autofree char *slug = slugify (crumb->plain);
 
-      if (*slug != '\0')
-        g_strv_builder_add (builder, slug);
+      if (*crumb->slug != '\0')
+        g_strv_builder_add (builder, crumb->slug);
     }
   return g_strv_builder_end (builder);
 }
@@ -361,6 +364,7 @@ crumb_free (Crumb *crumb)
 {
   g_free (crumb->plain);
   g_free (crumb->markdown);
+  g_free (crumb->slug);
   g_free (crumb);
 }
 
@@ -383,6 +387,7 @@ open_heading (Parser     *self,
   crumb->level = level;
   crumb->plain = flash_sheet_node_to_plain (heading);
   crumb->markdown = flash_sheet_inlines_to_markdown (heading, FALSE);
+  crumb->slug = slugify (crumb->plain);
   g_ptr_array_add (self->crumbs, crumb);
   self->cached_depth = -1;
 }
@@ -482,23 +487,27 @@ parse_checked (const char  *text,
   /* cmark-gfm's table extension takes quadratic time in the number of columns: rows wider than
    * any real cheatsheet's are refused before it sees them. */
   {
+    const char *end = text + length;
     guint line = 1;
-    guint pipes = 0;
 
-    for (gsize i = 0; i < length; i++)
+    /* Line by line with memchr(): this runs over every byte of the file. */
+    for (const char *start = text; start < end; line++)
       {
-        if (text[i] == '\n')
-          {
-            line++;
-            pipes = 0;
-          }
-        else if (text[i] == '|' && ++pipes > FLASH_SHEET_MAX_COLUMNS)
-          {
-            g_set_error (error, FLASH_SHEET_ERROR, FLASH_SHEET_ERROR_TOO_LARGE,
-                         "%s: line %u has more than %u table columns, too many for a cheatsheet",
-                         display, line, FLASH_SHEET_MAX_COLUMNS);
-            return NULL;
-          }
+        const char *newline = memchr (start, '\n', end - start);
+        const char *stop = newline != NULL ? newline : end;
+        guint pipes = 0;
+
+        for (const char *p = start; (p = memchr (p, '|', stop - p)) != NULL; p++)
+          if (++pipes > FLASH_SHEET_MAX_COLUMNS)
+            {
+              g_set_error (error, FLASH_SHEET_ERROR, FLASH_SHEET_ERROR_TOO_LARGE,
+                           "%s: line %u has more than %u table columns, too many for a "
+                           "cheatsheet", display, line, FLASH_SHEET_MAX_COLUMNS);
+              return NULL;
+            }
+        if (newline == NULL)
+          break;
+        start = newline + 1;
       }
   }
 
@@ -523,13 +532,13 @@ parse_checked (const char  *text,
     gsize zero = 0;
 
     g_array_append_val (line_starts, zero);
-    for (gsize i = 0; i < clean_len; i++)
-      if (clean[i] == '\n')
-        {
-          gsize next = i + 1;
+    for (const char *newline = clean; (newline = memchr (newline, '\n', clean + clean_len - newline))
+         != NULL; newline++)
+      {
+        gsize next = (gsize) (newline - clean) + 1;
 
-          g_array_append_val (line_starts, next);
-        }
+        g_array_append_val (line_starts, next);
+      }
     if (clean_len == 0 || clean[clean_len - 1] != '\n')
       g_array_append_val (line_starts, clean_len);
   }

@@ -392,7 +392,8 @@ import_cards (FlashStore         *self,
       if (!old->matched && !g_hash_table_contains (by_answer, old->answer))
         g_hash_table_insert (by_answer, old->answer, old);
     }
-  for (guint i = 0; i < sheet->cards->len; i++)
+  /* A first import has no card left over: no answer is hashed. */
+  for (guint i = 0; g_hash_table_size (by_answer) > 0 && i < sheet->cards->len; i++)
     {
       FlashSheetCard *card = g_ptr_array_index (sheet->cards, i);
       ExistingCard *old;
