@@ -2,6 +2,7 @@
 /* test-store.c: the collection: imports and re-imports, history, migrations, refusals. */
 #include "flash-test-util.h"
 #include "flash-test-collection.h"
+#include "flash-test-store.h"
 #include "flash-backup.h"
 #include "flash-store.h"
 
@@ -10,94 +11,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
-typedef struct
-{
-  char       *dir;
-  char       *db_path;
-  FlashStore *store;
-  GDateTime  *now;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fx,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fx->dir = g_dir_make_tmp ("flash-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  fx->db_path = g_build_filename (fx->dir, "sub", "collection.db", NULL);
-  fx->store = flash_store_open (fx->db_path, &error);
-  g_assert_no_error (error);
-  fx->now = flash_clock_parse ("2026-11-21T10:00:00Z", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fx,
-                   gconstpointer  data)
-{
-  g_clear_pointer (&fx->store, flash_store_close);
-  g_clear_pointer (&fx->now, g_date_time_unref);
-  flash_test_remove_tree (fx->dir);
-  g_free (fx->dir);
-  g_free (fx->db_path);
-}
-
-static char *
-write_file (Fixture    *fx,
-            const char *name,
-            const char *contents)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (fx->dir, name, NULL);
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-static void
-import_ok (Fixture           *fx,
-           const char        *path,
-           FlashImportResult *result)
-{
-  g_autoptr(GError) error = NULL;
-
-  gboolean ok = flash_store_import_file (fx->store, path, result, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (ok);
-}
-
-static gint64
-card_id_by_question (Fixture    *fx,
-                     const char *question)
-{
-  g_autoptr(GPtrArray) cards = flash_store_list_cards (fx->store, 0, NULL);
-
-  for (guint i = 0; i < cards->len; i++)
-    {
-      FlashCard *card = g_ptr_array_index (cards, i);
-
-      if (g_str_equal (card->question, question))
-        return card->id;
-    }
-  return 0;
-}
-
-static void
-grade_ok (Fixture *fx,
-          gint64   card_id,
-          int      grade)
-{
-  g_autoptr(GError) error = NULL;
-
-  gboolean ok = flash_store_record_review (fx->store, card_id, grade, fx->now, 1000, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (ok);
-}
+typedef FlashTestStore Fixture;
 
 static guint
 log_length (Fixture *fx)
@@ -115,13 +29,13 @@ static void
 test_import (Fixture       *fx,
              gconstpointer  data)
 {
-  g_autofree char *path = write_file (fx, "deck.md", deck_v1);
+  g_autofree char *path = flash_test_store_write (fx, "deck.md", deck_v1);
   FlashImportResult result = { 0 };
   g_autoptr(GPtrArray) decks = NULL;
   g_autoptr(FlashCard) card = NULL;
 
   g_assert_true (flash_store_is_empty (fx->store));
-  import_ok (fx, path, &result);
+  flash_test_store_import (fx, path, &result);
   g_assert_cmpstr (result.deck_name, ==, "Deck");
   g_assert_cmpuint (result.total, ==, 4);
   g_assert_cmpuint (result.added, ==, 4);
@@ -134,13 +48,13 @@ test_import (Fixture       *fx,
   g_assert_cmpuint (((FlashDeckInfo *) decks->pdata[0])->total, ==, 4);
   g_assert_cmpuint (((FlashDeckInfo *) decks->pdata[0])->new_today, ==, 4);
 
-  card = flash_store_get_card (fx->store, card_id_by_question (fx, "Beta"), NULL);
+  card = flash_store_get_card (fx->store, flash_test_store_card_id (fx, "Beta"), NULL);
   g_assert_cmpstr (card->answer, ==, "Second answer.");
   g_assert_cmpstr (card->context, ==, "Deck › Section");
   g_assert_true (card->is_new);
 
   /* The same file again changes nothing. */
-  import_ok (fx, path, &result);
+  flash_test_store_import (fx, path, &result);
   g_assert_cmpuint (result.unchanged, ==, 4);
   g_assert_cmpuint (result.added + result.updated + result.retired, ==, 0);
   flash_import_result_clear (&result);
@@ -152,29 +66,29 @@ static void
 test_reimport_keeps_history (Fixture       *fx,
                              gconstpointer  data)
 {
-  g_autofree char *path = write_file (fx, "deck.md", deck_v1);
+  g_autofree char *path = flash_test_store_write (fx, "deck.md", deck_v1);
   FlashImportResult result = { 0 };
   gint64 alpha, beta, gamma, delta;
   g_autoptr(FlashCard) card = NULL;
   g_autoptr(GPtrArray) active = NULL;
   g_autoptr(GError) error = NULL;
 
-  import_ok (fx, path, NULL);
-  alpha = card_id_by_question (fx, "Alpha");
-  beta = card_id_by_question (fx, "Beta");
-  gamma = card_id_by_question (fx, "Gamma");
-  delta = card_id_by_question (fx, "Delta");
-  grade_ok (fx, alpha, 5);
-  grade_ok (fx, beta, 4);
-  grade_ok (fx, gamma, 5);
-  grade_ok (fx, delta, 5);
+  flash_test_store_import (fx, path, NULL);
+  alpha = flash_test_store_card_id (fx, "Alpha");
+  beta = flash_test_store_card_id (fx, "Beta");
+  gamma = flash_test_store_card_id (fx, "Gamma");
+  delta = flash_test_store_card_id (fx, "Delta");
+  flash_test_store_grade (fx, alpha, 5);
+  flash_test_store_grade (fx, beta, 4);
+  flash_test_store_grade (fx, gamma, 5);
+  flash_test_store_grade (fx, delta, 5);
 
   /* Alpha's answer changes, Beta is renamed, Gamma is removed, Epsilon is new. */
   g_file_set_contents (path,
                        "# Deck\n\n## Section\n\n### Alpha\n\nFirst answer, revised.\n\n"
                        "### Beta renamed\n\nSecond answer.\n\n### Delta\n\nFourth answer.\n\n"
                        "### Epsilon\n\nFifth answer.\n", -1, NULL);
-  import_ok (fx, path, &result);
+  flash_test_store_import (fx, path, &result);
   g_assert_cmpuint (result.added, ==, 1);
   g_assert_cmpuint (result.updated, ==, 2);
   g_assert_cmpuint (result.unchanged, ==, 1);
@@ -202,7 +116,7 @@ test_reimport_keeps_history (Fixture       *fx,
   active = flash_store_list_cards (fx->store, 0, NULL);
   g_assert_cmpuint (active->len, ==, 4);
   g_assert_cmpuint (log_length (fx), ==, 4);
-  g_assert_cmpint (card_id_by_question (fx, "Gamma"), ==, 0);
+  g_assert_cmpint (flash_test_store_card_id (fx, "Gamma"), ==, 0);
   {
     g_autoptr(GPtrArray) decks = flash_store_list_decks (fx->store, fx->now, NULL);
     FlashDeckInfo *info = decks->pdata[0];
@@ -215,9 +129,9 @@ test_reimport_keeps_history (Fixture       *fx,
 
   /* Bringing Gamma back revives the same card. */
   g_file_set_contents (path, deck_v1, -1, NULL);
-  import_ok (fx, path, &result);
-  g_assert_cmpint (card_id_by_question (fx, "Gamma"), ==, gamma);
-  g_assert_cmpint (card_id_by_question (fx, "Beta"), ==, beta);
+  flash_test_store_import (fx, path, &result);
+  g_assert_cmpint (flash_test_store_card_id (fx, "Gamma"), ==, gamma);
+  g_assert_cmpint (flash_test_store_card_id (fx, "Beta"), ==, beta);
   g_assert_cmpuint (result.retired, ==, 1); /* Epsilon */
   flash_import_result_clear (&result);
 }
@@ -226,12 +140,13 @@ static void
 test_bad_import_changes_nothing (Fixture       *fx,
                                  gconstpointer  data)
 {
-  g_autofree char *good = write_file (fx, "good.md", deck_v1);
-  g_autofree char *bad = write_file (fx, "bad.md", "# Deck\n\n## Item\n\nOK\n\n## Other\n\n\xff\xfe broken\n");
+  g_autofree char *good = flash_test_store_write (fx, "good.md", deck_v1);
+  g_autofree char *bad = flash_test_store_write (fx, "bad.md",
+                                                 "# Deck\n\n## Item\n\nOK\n\n## Other\n\n\xff\xfe broken\n");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) cards = NULL;
 
-  import_ok (fx, good, NULL);
+  flash_test_store_import (fx, good, NULL);
   /* Overwrite the good file with bad bytes: the re-import must fail and keep the old cards. */
   g_file_set_contents (good, "# Deck\n\n## Alpha\n\n\xc3\x28\n", -1, NULL);
   g_assert_false (flash_store_import_file (fx->store, good, NULL, &error));
@@ -276,17 +191,17 @@ static void
 test_delete_deck (Fixture       *fx,
                   gconstpointer  data)
 {
-  g_autofree char *path = write_file (fx, "deck.md", deck_v1);
-  g_autofree char *other = write_file (fx, "other.md", "# Other\n\n## One\n\nText.\n");
+  g_autofree char *path = flash_test_store_write (fx, "deck.md", deck_v1);
+  g_autofree char *other = flash_test_store_write (fx, "other.md", "# Other\n\n## One\n\nText.\n");
   g_autoptr(GPtrArray) decks = NULL;
   g_autoptr(GError) error = NULL;
   FlashImportResult result = { 0 };
   FlashDeckInfo *info;
 
-  import_ok (fx, path, &result);
-  import_ok (fx, other, NULL);
-  grade_ok (fx, card_id_by_question (fx, "Alpha"), 4);
-  grade_ok (fx, card_id_by_question (fx, "One"), 4);
+  flash_test_store_import (fx, path, &result);
+  flash_test_store_import (fx, other, NULL);
+  flash_test_store_grade (fx, flash_test_store_card_id (fx, "Alpha"), 4);
+  flash_test_store_grade (fx, flash_test_store_card_id (fx, "One"), 4);
 
   decks = flash_store_list_decks (fx->store, fx->now, NULL);
   g_assert_cmpuint (decks->len, ==, 2);
@@ -423,16 +338,17 @@ static void
 test_new_card_counts (Fixture       *fx,
                       gconstpointer  data)
 {
-  g_autofree char *path = write_file (fx, "deck.md", deck_v1);
-  g_autofree char *other = write_file (fx, "other.md", "# Other\n\n## S\n\n### Zeta\n\nZ.\n");
+  g_autofree char *path = flash_test_store_write (fx, "deck.md", deck_v1);
+  g_autofree char *other = flash_test_store_write (fx, "other.md",
+                                                   "# Other\n\n## S\n\n### Zeta\n\nZ.\n");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) decks = NULL;
 
-  import_ok (fx, path, NULL);
-  import_ok (fx, other, NULL);
+  flash_test_store_import (fx, path, NULL);
+  flash_test_store_import (fx, other, NULL);
   assert_new_cards_counted (fx);
-  grade_ok (fx, card_id_by_question (fx, "Alpha"), 5);
-  grade_ok (fx, card_id_by_question (fx, "Beta"), 1);
+  flash_test_store_grade (fx, flash_test_store_card_id (fx, "Alpha"), 5);
+  flash_test_store_grade (fx, flash_test_store_card_id (fx, "Beta"), 1);
   assert_new_cards_counted (fx);
   g_assert_true (flash_store_undo_last (fx->store, NULL, &error));
   g_assert_no_error (error);
@@ -441,10 +357,10 @@ test_new_card_counts (Fixture       *fx,
   /* Alpha (reviewed) and Gamma (new) leave the sheet, Epsilon joins; then both come back. */
   g_file_set_contents (path, "# Deck\n\n## Section\n\n### Beta\n\nSecond answer.\n\n"
                              "### Delta\n\nFourth answer.\n\n### Epsilon\n\nFifth.\n", -1, NULL);
-  import_ok (fx, path, NULL);
+  flash_test_store_import (fx, path, NULL);
   assert_new_cards_counted (fx);
   g_file_set_contents (path, deck_v1, -1, NULL);
-  import_ok (fx, path, NULL);
+  flash_test_store_import (fx, path, NULL);
   assert_new_cards_counted (fx);
 
   decks = flash_store_list_decks (fx->store, fx->now, NULL);
@@ -460,22 +376,22 @@ static void
 test_grown_term (Fixture       *fx,
                  gconstpointer  data)
 {
-  g_autofree char *path = write_file (fx, "terms.md", "# T\n\n## Tools\n\n"
+  g_autofree char *path = flash_test_store_write (fx, "terms.md", "# T\n\n## Tools\n\n"
                                       "- `cut` — `paste` and `join`: data manipulation\n"
                                       "- `sort` — order lines\n");
   g_autoptr(GPtrArray) log = NULL;
   FlashImportResult result = { 0 };
   gint64 id;
 
-  import_ok (fx, path, NULL);
-  id = card_id_by_question (fx, "`cut`");
-  grade_ok (fx, id, 4);
+  flash_test_store_import (fx, path, NULL);
+  id = flash_test_store_card_id (fx, "`cut`");
+  flash_test_store_grade (fx, id, 4);
   g_file_set_contents (path, "# T\n\n## Tools\n\n- `cut`, `paste` and `join`: data manipulation\n"
                              "- `sort` — order lines\n", -1, NULL);
-  import_ok (fx, path, &result);
+  flash_test_store_import (fx, path, &result);
   g_assert_cmpuint (result.added, ==, 0);
   g_assert_cmpuint (result.retired, ==, 0);
-  g_assert_cmpint (card_id_by_question (fx, "`cut`, `paste` and `join`"), ==, id);
+  g_assert_cmpint (flash_test_store_card_id (fx, "`cut`, `paste` and `join`"), ==, id);
   log = flash_store_list_log (fx->store, 0, NULL);
   g_assert_cmpuint (log->len, ==, 1);
   flash_import_result_clear (&result);
@@ -493,31 +409,31 @@ test_split_and_merge (Fixture       *fx,
   g_autofree char *whole = g_strconcat ("# Git\n\n## Everyday\n\nThe commands of every day.\n"
                                         "Each says what it does.\n\n", commands, NULL);
   g_autofree char *parts = g_strconcat ("# Git\n\n## Everyday\n\n", commands, NULL);
-  g_autofree char *path = write_file (fx, "git.md", whole);
+  g_autofree char *path = flash_test_store_write (fx, "git.md", whole);
   g_autoptr(GPtrArray) log = NULL;
   FlashImportResult result = { 0 };
   gint64 id;
 
-  import_ok (fx, path, NULL);
-  id = card_id_by_question (fx, "Everyday");
-  grade_ok (fx, id, 4);
+  flash_test_store_import (fx, path, NULL);
+  id = flash_test_store_card_id (fx, "Everyday");
+  flash_test_store_grade (fx, id, 4);
 
   g_file_set_contents (path, parts, -1, NULL);
-  import_ok (fx, path, &result);
+  flash_test_store_import (fx, path, &result);
   g_assert_cmpuint (result.total, ==, 3);
   g_assert_cmpuint (result.split, ==, 1);
   g_assert_cmpuint (result.updated, ==, 1);
   g_assert_cmpuint (result.added, ==, 2);
   g_assert_cmpuint (result.retired, ==, 0);
-  g_assert_cmpint (card_id_by_question (fx, "show the working tree state"), ==, id);
+  g_assert_cmpint (flash_test_store_card_id (fx, "show the working tree state"), ==, id);
   flash_import_result_clear (&result);
 
   g_file_set_contents (path, whole, -1, NULL);
-  import_ok (fx, path, &result);
+  flash_test_store_import (fx, path, &result);
   g_assert_cmpuint (result.total, ==, 1);
   g_assert_cmpuint (result.merged, ==, 1);
   g_assert_cmpuint (result.retired, ==, 2);
-  g_assert_cmpint (card_id_by_question (fx, "Everyday"), ==, id);
+  g_assert_cmpint (flash_test_store_card_id (fx, "Everyday"), ==, id);
   log = flash_store_list_log (fx->store, 0, NULL);
   g_assert_cmpuint (log->len, ==, 1);
   flash_import_result_clear (&result);
@@ -528,8 +444,9 @@ static void
 test_undo_import (Fixture       *fx,
                   gconstpointer  data)
 {
-  g_autofree char *path = write_file (fx, "deck.md", deck_v1);
-  g_autofree char *other = write_file (fx, "other.md", "# Other\n\n## S\n\n### Zeta\n\nZ.\n");
+  g_autofree char *path = flash_test_store_write (fx, "deck.md", deck_v1);
+  g_autofree char *other = flash_test_store_write (fx, "other.md",
+                                                   "# Other\n\n## S\n\n### Zeta\n\nZ.\n");
   g_autofree char *canonical = g_canonicalize_filename (path, NULL);
   g_autofree char *canonical_other = g_canonicalize_filename (other, NULL);
   g_autofree char *before = NULL;
@@ -537,14 +454,14 @@ test_undo_import (Fixture       *fx,
   g_autoptr(FlashDeckSnapshot) snapshot = NULL;
   g_autoptr(GError) error = NULL;
 
-  import_ok (fx, path, NULL);
-  grade_ok (fx, card_id_by_question (fx, "Alpha"), 4);
+  flash_test_store_import (fx, path, NULL);
+  flash_test_store_grade (fx, flash_test_store_card_id (fx, "Alpha"), 4);
   before = flash_test_dump (fx->db_path);
 
   /* A new deck. */
   snapshot = flash_store_snapshot_deck (fx->store, canonical_other, &error);
   g_assert_no_error (error);
-  import_ok (fx, other, NULL);
+  flash_test_store_import (fx, other, NULL);
   g_assert_true (flash_store_restore_deck (fx->store, snapshot, &error));
   g_assert_no_error (error);
   after = flash_test_dump (fx->db_path);
@@ -557,8 +474,8 @@ test_undo_import (Fixture       *fx,
   g_assert_no_error (error);
   g_file_set_contents (path, "# Deck\n\n## Section\n\n### Alpha\n\nNew answer.\n\n"
                              "### Gamma\n\nThird.\n\n### Omega\n\nLast.\n", -1, NULL);
-  import_ok (fx, path, NULL);
-  g_assert_cmpint (card_id_by_question (fx, "Omega"), >, 0);
+  flash_test_store_import (fx, path, NULL);
+  g_assert_cmpint (flash_test_store_card_id (fx, "Omega"), >, 0);
   g_assert_true (flash_store_restore_deck (fx->store, snapshot, &error));
   g_assert_no_error (error);
   after = flash_test_dump (fx->db_path);
@@ -833,27 +750,28 @@ static void
 test_day_totals (Fixture       *fx,
                  gconstpointer  data)
 {
-  g_autofree char *path = write_file (fx, "deck.md", deck_v1);
-  g_autofree char *other = write_file (fx, "other.md", "# Other\n\n## S\n\n### Zeta\n\nZ.\n");
+  g_autofree char *path = flash_test_store_write (fx, "deck.md", deck_v1);
+  g_autofree char *other = flash_test_store_write (fx, "other.md",
+                                                   "# Other\n\n## S\n\n### Zeta\n\nZ.\n");
   g_autoptr(GDateTime) yesterday = g_date_time_add_days (fx->now, -1);
   g_autoptr(GDateTime) long_ago = g_date_time_add_days (fx->now, -3);
   g_autoptr(GError) error = NULL;
   FlashDayCounts counts;
   FlashStats stats;
 
-  import_ok (fx, path, NULL);
-  import_ok (fx, other, NULL);
+  flash_test_store_import (fx, path, NULL);
+  flash_test_store_import (fx, other, NULL);
   g_assert_cmpint (assert_day_totals (fx->db_path), ==, 0);
-  g_assert_true (flash_store_record_review (fx->store, card_id_by_question (fx, "Gamma"), 4,
+  g_assert_true (flash_store_record_review (fx->store, flash_test_store_card_id (fx, "Gamma"), 4,
                                             long_ago, 500, NULL, &error));
-  g_assert_true (flash_store_record_review (fx->store, card_id_by_question (fx, "Alpha"), 5,
+  g_assert_true (flash_store_record_review (fx->store, flash_test_store_card_id (fx, "Alpha"), 5,
                                             yesterday, 500, NULL, &error));
   /* Gamma's first scheduled review, forgotten. */
-  g_assert_true (flash_store_record_review (fx->store, card_id_by_question (fx, "Gamma"), 2,
+  g_assert_true (flash_store_record_review (fx->store, flash_test_store_card_id (fx, "Gamma"), 2,
                                             yesterday, 500, NULL, &error));
   g_assert_no_error (error);
-  grade_ok (fx, card_id_by_question (fx, "Beta"), 1);
-  grade_ok (fx, card_id_by_question (fx, "Zeta"), 4);
+  flash_test_store_grade (fx, flash_test_store_card_id (fx, "Beta"), 1);
+  flash_test_store_grade (fx, flash_test_store_card_id (fx, "Zeta"), 4);
   g_assert_cmpint (assert_day_totals (fx->db_path), ==, 3);
   g_assert_true (flash_store_get_stats (fx->store, fx->now, &stats, &error));
   g_assert_cmpuint (stats.reviews_today, ==, 2);
@@ -864,7 +782,7 @@ test_day_totals (Fixture       *fx,
   g_assert_cmpuint (counts.learning, ==, 1);
 
   /* The repeat of Beta, then undoing it and Zeta. */
-  grade_ok (fx, card_id_by_question (fx, "Beta"), 4);
+  flash_test_store_grade (fx, flash_test_store_card_id (fx, "Beta"), 4);
   g_assert_cmpint (assert_day_totals (fx->db_path), ==, 3);
   g_assert_true (flash_store_undo_last (fx->store, NULL, &error));
   g_assert_true (flash_store_undo_last (fx->store, NULL, &error));
@@ -1005,7 +923,7 @@ test_export_round_trip (Fixture       *fx,
   FlashImportResult result = { 0 };
   gint64 deck_id;
 
-  import_ok (fx, path, &result);
+  flash_test_store_import (fx, path, &result);
   deck_id = result.deck_id;
   markdown = flash_store_export_markdown (fx->store, deck_id, &error);
   g_assert_no_error (error);
@@ -1034,10 +952,11 @@ test_export_round_trip (Fixture       *fx,
 
   /* All decks in one Markdown file would import back as one deck, so that is refused. */
   {
-    g_autofree char *other = write_file (fx, "other.md", "# Other\n\n## One\n\nText.\n");
+    g_autofree char *other = flash_test_store_write (fx, "other.md",
+                                                     "# Other\n\n## One\n\nText.\n");
     g_autofree char *all = NULL;
 
-    import_ok (fx, other, NULL);
+    flash_test_store_import (fx, other, NULL);
     all = flash_store_export_markdown (fx->store, 0, &error);
     g_assert_null (all);
     g_assert_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_INVALID);
@@ -1061,7 +980,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, flash_test_store_set_up, func, flash_test_store_tear_down)
   ADD ("/store/import", test_import);
   ADD ("/store/reimport-keeps-history", test_reimport_keeps_history);
   ADD ("/store/bad-import-changes-nothing", test_bad_import_changes_nothing);

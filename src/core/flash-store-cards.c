@@ -25,12 +25,18 @@ flash_card_free (FlashCard *card)
   g_free (card->context);
   g_free (card->question);
   g_free (card->answer);
+  g_free (card->tags);
+  g_free (card->source);
+  g_free (card->source_question);
+  g_free (card->source_answer);
   g_free (card);
 }
 
 #define CARD_COLUMNS                                                                       \
   "c.id, c.deck_id, d.name, c.context, c.question, c.answer, c.position, c.retired, c.is_new, " \
-  "s.reps, s.ef, s.interval, s.due_day, s.repeat_day"
+  "s.reps, s.ef, s.interval, s.due_day, s.repeat_day, c.tags, d.source, c.suspended, "            \
+  "c.bury_day, c.flag, c.edited, c.source_changed, c.source_question, c.source_answer, "          \
+  "coalesce (s.lapses, 0), c.added"
 #define CARD_FROM                                                                          \
   " FROM cards c JOIN decks d ON d.id = c.deck_id LEFT JOIN schedule s ON s.card_id = c.id "
 
@@ -57,6 +63,17 @@ card_from_row (sqlite3_stmt *stmt)
       card->due_day = sqlite3_column_int (stmt, 12);
       card->repeat_day = sqlite3_column_int (stmt, 13);
     }
+  card->tags = g_strdup ((const char *) sqlite3_column_text (stmt, 14));
+  card->source = g_strdup ((const char *) sqlite3_column_text (stmt, 15));
+  card->suspended = sqlite3_column_int (stmt, 16) != 0;
+  card->bury_day = sqlite3_column_int (stmt, 17);
+  card->flag = sqlite3_column_int (stmt, 18);
+  card->edited = sqlite3_column_int (stmt, 19) != 0;
+  card->source_changed = sqlite3_column_int (stmt, 20) != 0;
+  card->source_question = g_strdup ((const char *) sqlite3_column_text (stmt, 21));
+  card->source_answer = g_strdup ((const char *) sqlite3_column_text (stmt, 22));
+  card->lapses = sqlite3_column_int (stmt, 23);
+  card->added = sqlite3_column_int64 (stmt, 24);
   return card;
 }
 

@@ -25,6 +25,8 @@ typedef struct
   char     *tags;
   int       position;
   gboolean  retired;
+  gboolean  edited;  /* question and answer above are the source's, not the user's */
+  gboolean  deleted; /* a tombstone: matched, it stays deleted */
   gboolean  matched;
 } ExistingCard;
 
@@ -98,8 +100,11 @@ load_existing_cards (FlashStore  *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = flash_store_prepare (self, "SELECT id, key, context, question, answer, tags, position, "
-                                    "retired FROM cards WHERE deck_id = ?1", error);
+  /* An edited card is matched by the text its source gave it, which the user's edit replaced. */
+  stmt = flash_store_prepare (self, "SELECT id, key, context, CASE WHEN edited THEN "
+                                    "source_question ELSE question END, CASE WHEN edited THEN "
+                                    "source_answer ELSE answer END, tags, position, retired, "
+                                    "edited, deleted FROM cards WHERE deck_id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, deck_id);
@@ -115,6 +120,8 @@ load_existing_cards (FlashStore  *self,
       card->tags = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
       card->position = sqlite3_column_int (stmt, 6);
       card->retired = sqlite3_column_int (stmt, 7) != 0;
+      card->edited = sqlite3_column_int (stmt, 8) != 0;
+      card->deleted = sqlite3_column_int (stmt, 9) != 0;
       g_ptr_array_add (cards, card);
     }
   sqlite3_reset (stmt);
@@ -136,9 +143,18 @@ update_card (FlashStore           *self,
 {
   sqlite3_stmt *stmt;
 
-  stmt = flash_store_prepare (self, "UPDATE cards SET key = ?2, context = ?3, question = ?4, "
-                                    "answer = ?5, tags = ?6, position = ?7, retired = 0 WHERE id = "
-                                    "?1", error);
+  /* An edited card keeps the user's text; a change of its source's text is noted beside it, for
+   * the user to take or leave (docs/browsing.md). */
+  if (old->edited)
+    stmt = flash_store_prepare (self, "UPDATE cards SET key = ?2, context = ?3, source_question = "
+                                      "?4, source_answer = ?5, tags = ?6, position = ?7, "
+                                      "retired = 0, source_changed = source_changed OR "
+                                      "source_question IS NOT ?4 OR source_answer IS NOT ?5 "
+                                      "WHERE id = ?1", error);
+  else
+    stmt = flash_store_prepare (self, "UPDATE cards SET key = ?2, context = ?3, question = ?4, "
+                                      "answer = ?5, tags = ?6, position = ?7, retired = 0 WHERE "
+                                      "id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, old->id);
@@ -358,6 +374,8 @@ import_cards (FlashStore         *self,
   g_autoptr(GHashTable) by_answer = NULL;
   g_autofree ExistingCard **match = NULL;
   sqlite3_stmt *stmt;
+  guint n_deleted = 0;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   existing = load_existing_cards (self, deck_id, error);
   if (existing == NULL)
@@ -417,6 +435,12 @@ import_cards (FlashStore         *self,
       ExistingCard *old = match[i];
       g_autofree char *tags = join_tags (card->tags);
 
+      if (old != NULL && old->deleted)
+        {
+          /* The user deleted this item's card: the sheet does not bring it back. */
+          n_deleted++;
+          continue;
+        }
       if (old != NULL)
         {
           gboolean same_text = g_strcmp0 (old->key, card->key) == 0
@@ -440,8 +464,8 @@ import_cards (FlashStore         *self,
         }
 
       stmt = flash_store_prepare (self, "INSERT INTO cards (deck_id, key, context, question, "
-                                        "answer, tags, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-                                        "?7)", error);
+                                        "answer, tags, position, added) VALUES (?1, ?2, ?3, ?4, "
+                                        "?5, ?6, ?7, ?8)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, deck_id);
@@ -451,6 +475,7 @@ import_cards (FlashStore         *self,
       sqlite3_bind_text (stmt, 5, card->answer, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 6, tags, -1, SQLITE_STATIC);
       sqlite3_bind_int (stmt, 7, (int) i);
+      sqlite3_bind_int64 (stmt, 8, now);
       if (!flash_store_step_done (self, stmt, error))
         return FALSE;
       result->added++;
@@ -471,7 +496,7 @@ import_cards (FlashStore         *self,
   if (stmt == NULL)
     return FALSE;
 
-  result->total = sheet->cards->len;
+  result->total = sheet->cards->len - n_deleted;
   stmt = flash_store_prepare (self, "UPDATE decks SET cards = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;

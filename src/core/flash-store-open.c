@@ -163,8 +163,34 @@ static const char *const schema_v5[] = {
   NULL
 };
 
+/* Version 6 lets the user find and fix cards (docs/browsing.md): a card can be suspended,
+ * flagged, deleted (kept as a tombstone, so a re-import does not bring it back: 1 when it was
+ * active, 2 when it was retired) and edited (the source's text kept beside the user's, to notice
+ * when the source item changes); the schedule counts lapses, derived from the log for the
+ * history a collection already has. The full-text index (cards_fts) is made where SQLite has
+ * FTS5 (flash-store-search.c), not here. */
+static const char *const schema_v6[] = {
+  "ALTER TABLE cards ADD COLUMN suspended INTEGER NOT NULL DEFAULT 0",
+  "ALTER TABLE cards ADD COLUMN flag INTEGER NOT NULL DEFAULT 0",
+  "ALTER TABLE cards ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0",
+  "ALTER TABLE cards ADD COLUMN edited INTEGER NOT NULL DEFAULT 0",
+  "ALTER TABLE cards ADD COLUMN source_changed INTEGER NOT NULL DEFAULT 0",
+  "ALTER TABLE cards ADD COLUMN source_question TEXT",
+  "ALTER TABLE cards ADD COLUMN source_answer TEXT",
+  "ALTER TABLE cards ADD COLUMN added INTEGER NOT NULL DEFAULT 0",
+  "UPDATE cards SET added = (SELECT created FROM decks WHERE decks.id = cards.deck_id)",
+  "CREATE INDEX cards_suspended ON cards (suspended) WHERE suspended = 1",
+  "CREATE INDEX cards_flagged ON cards (flag) WHERE flag > 0",
+  "CREATE INDEX cards_edited ON cards (edited) WHERE edited = 1",
+  "ALTER TABLE schedule ADD COLUMN lapses INTEGER NOT NULL DEFAULT 0",
+  "UPDATE schedule SET lapses = (SELECT COUNT(*) FROM review_log l WHERE l.card_id = "
+  "schedule.card_id AND l.kind = 1 AND l.reps_before > 0 AND l.grade < 3)",
+  "CREATE INDEX schedule_lapses ON schedule (lapses) WHERE lapses > 0",
+  NULL
+};
+
 static const char *const *const migrations[] = {
-  schema_v1, schema_v2, schema_v3, schema_v4, schema_v5
+  schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6
 };
 
 static gboolean
@@ -206,6 +232,12 @@ migrate (FlashStore  *self,
           flash_store_rollback (self);
           return FALSE;
         }
+  /* Version 6's search index, where SQLite has FTS5 (flash-store-search.c). */
+  if (version < 6 && !flash_store_create_search_index (self, error))
+    {
+      flash_store_rollback (self);
+      return FALSE;
+    }
   set_version = g_strdup_printf ("PRAGMA user_version = %d", FLASH_STORE_SCHEMA_VERSION);
   if (!flash_store_exec (self, set_version, error))
     {

@@ -26,6 +26,7 @@ struct _FlashStore
   int         lock;       /* the shared open lock (flash_db_lock), or -1 */
   GHashTable *statements; /* SQL text -> sqlite3_stmt*, prepared once */
   FlashLimits limits;
+  int         leech_lapses; /* a leech lapsed this often (config "leech_lapses", default 8) */
   /* A read-only copy (flash_store_open_read_only_copy) refuses every write. */
   gboolean    read_only;
 
@@ -37,6 +38,10 @@ struct _FlashStore
   gboolean    check_done;
   GError     *check_error;
 };
+
+/* flash-store-search.c: the full-text index, made with schema 6 where SQLite has FTS5. */
+gboolean      flash_store_create_search_index (FlashStore *self,
+                                               GError    **error);
 
 /* What today still allows (flash-store-queue.c); grading needs it too. */
 typedef struct

@@ -39,9 +39,11 @@ flash_store_day_budget (FlashStore      *self,
 }
 
 /* The cards a due review does not count today: retired ones (of deck ?2 in the first form),
- * those repeated later today, and those buried for the day. */
+ * those repeated later today, and those buried for the day or suspended (BURIED_TODAY, ?1
+ * today). */
 #define REPEATED_TODAY "SELECT card_id FROM schedule WHERE repeat_day = ?1 AND repeat_day > 0"
-#define BURIED_TODAY "SELECT id FROM cards WHERE bury_day = ?1 AND bury_day > 0"
+#define BURIED_TODAY "SELECT id FROM cards WHERE bury_day = ?1 AND bury_day > 0 UNION ALL " \
+  "SELECT id FROM cards WHERE suspended = 1"
 #define NOT_DUE_IN_DECK                                                                          \
   "(SELECT id FROM cards WHERE deck_id = ?2 AND retired = 1 UNION ALL " REPEATED_TODAY           \
   " UNION ALL " BURIED_TODAY ")"
@@ -60,11 +62,12 @@ flash_store_day_budget (FlashStore      *self,
 /* In file order. A range of deck ids (one deck, or all) walks the partial index in order either
  * way. */
 #define NEW_IN_DECKS "FROM cards WHERE is_new = 1 AND retired = 0 AND deck_id BETWEEN ?1 AND ?2 " \
-  "AND id NOT IN (SELECT id FROM cards WHERE bury_day = ?4 AND bury_day > 0) "                     \
+  "AND id NOT IN (SELECT id FROM cards WHERE bury_day = ?4 AND bury_day > 0 UNION ALL "          \
+  "SELECT id FROM cards WHERE suspended = 1) "                                                      \
   "ORDER BY deck_id, position LIMIT ?3"
 /* "repeat_day > 0" lets SQLite use the partial index: it cannot know that ?1 is positive. */
 #define REPEATS_ALL "FROM schedule s JOIN cards c ON c.id = s.card_id WHERE s.repeat_day = ?1 " \
-  "AND s.repeat_day > 0 AND c.retired = 0 AND c.bury_day <> ?1"
+  "AND s.repeat_day > 0 AND c.retired = 0 AND c.bury_day <> ?1 AND c.suspended = 0"
 #define REPEATS REPEATS_ALL " AND (?2 = 0 OR s.deck_id = ?2) ORDER BY s.repeat_seq, s.card_id"
 /* Counting needs no row: the deck list counts every deck's queue. */
 #define COUNT_OF(rows) "SELECT COUNT(*) FROM (SELECT 1 " rows ")"
@@ -310,8 +313,8 @@ count_by_deck (FlashStore  *self,
 }
 
 /* The deck list's counts: each deck's due reviews, capped by today's budget, walk that deck's part
- * of the index; new cards are the deck's kept count less those buried today, capped; today's
- * repeats and buried new cards, which are few, are read for all decks at once
+ * of the index; new cards are the deck's kept count less those buried today or suspended, capped;
+ * today's repeats and those new cards, which are few, are read for all decks at once
  * (docs/performance.md). */
 gboolean
 flash_store_deck_counts (FlashStore            *self,
@@ -327,8 +330,8 @@ flash_store_deck_counts (FlashStore            *self,
 
   if (!count_by_deck (self, "SELECT s.deck_id, COUNT(*) " REPEATS_ALL " GROUP BY s.deck_id",
                       today, repeats, error)
-      || !count_by_deck (self, "SELECT deck_id, COUNT(*) FROM cards WHERE bury_day = ?1 AND "
-                               "bury_day > 0 AND is_new = 1 AND retired = 0 GROUP BY deck_id",
+      || !count_by_deck (self, "SELECT deck_id, COUNT(*) FROM cards WHERE id IN (" BURIED_TODAY
+                               ") AND is_new = 1 AND retired = 0 GROUP BY deck_id",
                          today, buried, error))
     return FALSE;
 

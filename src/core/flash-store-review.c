@@ -247,6 +247,30 @@ bury_sibling (FlashStore  *self,
   return flash_store_step_done (self, stmt, error);
 }
 
+/* A lapse: a scheduled review graded below 3 of a card that had graduated (n > 0 before). */
+static gboolean
+is_lapse (int kind,
+          int reps_before,
+          int grade)
+{
+  return kind == REVIEW_REVIEW && reps_before > 0 && grade < 3;
+}
+
+static gboolean
+count_lapse (FlashStore  *self,
+             gint64       card_id,
+             int          delta,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = prepare_for_card (self, "UPDATE schedule SET lapses = MAX (0, lapses + ?2) "
+                                               "WHERE card_id = ?1", card_id, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 2, delta);
+  return flash_store_step_done (self, stmt, error);
+}
+
 /* Records a grade given at @time (UTC seconds) on study day @today, inside the caller's
  * transaction. */
 static gboolean
@@ -299,7 +323,10 @@ record_review (FlashStore         *self,
   result->log_id = sqlite3_last_insert_rowid (self->db);
   result->card_id = card_id;
 
-  return count_review (self, card_id, 1, error) && save_state (self, card_id, &after, error);
+  if (!count_review (self, card_id, 1, error) || !save_state (self, card_id, &after, error))
+    return FALSE;
+  return !is_lapse (kind, before.scheduled ? before.sm2.reps : -1, grade)
+         || count_lapse (self, card_id, 1, error);
 }
 
 gboolean
@@ -346,12 +373,13 @@ undo_last (FlashStore  *self,
   CardState state = { 0 };
   gint64 log_id = 0;
   gint64 buried = 0;
+  gboolean lapse = FALSE;
   int rc;
 
   stmt = flash_store_prepare (self, "SELECT id, card_id, reps_before, ef_before, interval_before, "
                                     "due_before, first_day_before, repeat_day_before, "
-                                    "repeat_seq_before, buried_card FROM review_log ORDER BY id "
-                                    "DESC LIMIT 1", error);
+                                    "repeat_seq_before, buried_card, kind, grade FROM review_log "
+                                    "ORDER BY id DESC LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
@@ -361,6 +389,8 @@ undo_last (FlashStore  *self,
       *card_id = sqlite3_column_int64 (stmt, 1);
       column_state (stmt, 2, &state);
       buried = sqlite3_column_int64 (stmt, 9);
+      lapse = is_lapse (sqlite3_column_int (stmt, 10), sqlite3_column_int (stmt, 2),
+                        sqlite3_column_int (stmt, 11));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -372,7 +402,8 @@ undo_last (FlashStore  *self,
       return FALSE;
     }
 
-  if (!save_state (self, *card_id, &state, error) || !count_review (self, *card_id, -1, error))
+  if (!save_state (self, *card_id, &state, error) || !count_review (self, *card_id, -1, error)
+      || (lapse && !count_lapse (self, *card_id, -1, error)))
     return FALSE;
   /* The card this grade buried is back in today's queue. */
   if (buried != 0)

@@ -220,6 +220,7 @@ flash_store_load_limits (FlashStore *self)
   self->limits.new_per_day = 20;
   self->limits.reviews_per_day = 200;
   self->limits.day_start_hour = 4;
+  self->leech_lapses = 8;
 
   stmt = flash_store_prepare (self, "SELECT key, value FROM config", NULL);
   if (stmt == NULL)
@@ -235,6 +236,8 @@ flash_store_load_limits (FlashStore *self)
         self->limits.reviews_per_day = value;
       else if (g_strcmp0 (key, "day_start_hour") == 0 && value >= 0 && value <= 23)
         self->limits.day_start_hour = value;
+      else if (g_strcmp0 (key, "leech_lapses") == 0 && value >= 1)
+        self->leech_lapses = value;
     }
   sqlite3_reset (stmt);
 }

@@ -28,7 +28,7 @@ typedef enum
 } FlashStoreError;
 
 /* The schema version this build writes. */
-#define FLASH_STORE_SCHEMA_VERSION 5
+#define FLASH_STORE_SCHEMA_VERSION 6
 
 typedef struct _FlashStore FlashStore;
 
@@ -78,7 +78,20 @@ typedef struct
   FlashSm2State sm2;
   FlashDay      due_day;  /* meaningful when !is_new */
   FlashDay      repeat_day; /* a same-day repeat is pending on this day (step 7), or 0 */
+  char         *tags;      /* the slugs of its headings, space-separated */
+  char         *source;    /* its deck's source: a file's path, or a "paste:" key */
+  gboolean      suspended;
+  FlashDay      bury_day;  /* out of the queue on this day, or 0 */
+  int           flag;      /* 0 (none) to FLASH_CARD_MAX_FLAG */
+  gboolean      edited;    /* the user changed its text */
+  gboolean      source_changed; /* edited, and the source item changed since */
+  char         *source_question; /* an edited card's text from its source, else NULL */
+  char         *source_answer;
+  int           lapses;    /* scheduled reviews forgotten after the card had graduated */
+  gint64        added;     /* when the card was first imported, UTC seconds */
 } FlashCard;
+
+#define FLASH_CARD_MAX_FLAG 7
 
 typedef struct
 {
@@ -163,6 +176,99 @@ gboolean     flash_store_import_file         (FlashStore        *self,
                                               FlashImportResult *result,
                                               GError           **error);
 void         flash_import_result_clear       (FlashImportResult *result);
+
+/* Searching (flash-store-search.c): the cards a browser lists. */
+typedef enum
+{
+  FLASH_CARD_FILTER_ALL,
+  FLASH_CARD_FILTER_NEW,
+  FLASH_CARD_FILTER_LEARNING,  /* a same-day repeat is waiting */
+  FLASH_CARD_FILTER_DUE,       /* a review is due today or before */
+  FLASH_CARD_FILTER_SUSPENDED,
+  FLASH_CARD_FILTER_BURIED,    /* out of today's queue */
+  FLASH_CARD_FILTER_FLAGGED,
+  FLASH_CARD_FILTER_EDITED,
+  FLASH_CARD_FILTER_LAPSED,    /* forgotten at least once after graduating */
+  FLASH_CARD_FILTER_LEECH,     /* lapsed as often as the leech threshold or more */
+  FLASH_CARD_FILTER_SOURCE_CHANGED,
+} FlashCardFilter;
+
+typedef enum
+{
+  FLASH_CARD_ORDER_POSITION, /* deck, then file order */
+  FLASH_CARD_ORDER_DUE,      /* soonest due first; new cards last */
+  FLASH_CARD_ORDER_EASE,     /* lowest EF first */
+  FLASH_CARD_ORDER_LAPSES,   /* most lapses first */
+  FLASH_CARD_ORDER_ADDED,    /* newest first */
+} FlashCardOrder;
+
+typedef struct
+{
+  const char      *text;    /* words to find (the last one as a prefix), or NULL for every card */
+  gint64           deck_id; /* 0: every deck */
+  const char      *section; /* a breadcrumb ("Deck › Section") and everything below it, or NULL */
+  const char      *tag;     /* or NULL */
+  FlashCardFilter  filter;
+  FlashCardOrder   order;
+} FlashCardSearch;
+
+/* The ids of the cards @search finds (at most @limit, 0 for all), sorted as it asks, never the
+ * deleted or retired ones. Text that is no valid search (a lone quote, "NEAR(", "*") is searched
+ * as the words it holds; without a word, it finds every card. */
+GArray      *flash_store_search              (FlashStore             *self,
+                                              const FlashCardSearch  *search,
+                                              GDateTime              *now,
+                                              guint                   limit,
+                                              GError                **error);
+/* Whether searching uses SQLite's full-text index (FTS5); FALSE: a slower scan of every card. */
+gboolean     flash_store_has_search_index    (FlashStore             *self);
+/* The words of @text as a safe FTS5 query ("word" "word"*), or NULL when it holds no word. */
+char        *flash_store_search_query        (const char             *text);
+int          flash_store_get_leech_lapses    (FlashStore             *self);
+gboolean     flash_store_set_leech_lapses    (FlashStore             *self,
+                                              int                     lapses,
+                                              GError                **error);
+
+/* Card actions (flash-store-edit.c), each one transaction over all the cards it names. */
+gboolean     flash_store_set_suspended       (FlashStore             *self,
+                                              const gint64           *ids,
+                                              guint                   n_ids,
+                                              gboolean                suspended,
+                                              GError                **error);
+gboolean     flash_store_bury_cards          (FlashStore             *self,
+                                              const gint64           *ids,
+                                              guint                   n_ids,
+                                              GDateTime              *now,
+                                              GError                **error);
+gboolean     flash_store_set_flag            (FlashStore             *self,
+                                              const gint64           *ids,
+                                              guint                   n_ids,
+                                              int                     flag,
+                                              GError                **error);
+gboolean     flash_store_reset_cards         (FlashStore             *self,
+                                              const gint64           *ids,
+                                              guint                   n_ids,
+                                              GError                **error);
+gboolean     flash_store_delete_cards        (FlashStore             *self,
+                                              const gint64           *ids,
+                                              guint                   n_ids,
+                                              GError                **error);
+gboolean     flash_store_undelete_cards      (FlashStore             *self,
+                                              const gint64           *ids,
+                                              guint                   n_ids,
+                                              GError                **error);
+/* Replaces the question and/or the answer (NULL: unchanged). The card keeps the user's text on
+ * every re-import; when its source item changes, it is marked source_changed. */
+gboolean     flash_store_edit_card           (FlashStore             *self,
+                                              gint64                  card_id,
+                                              const char             *question,
+                                              const char             *answer,
+                                              GError                **error);
+/* "Use the new text" (@use_source) or "Keep my edit" for a card whose source changed. */
+gboolean     flash_store_resolve_source_change (FlashStore           *self,
+                                              gint64                  card_id,
+                                              gboolean                use_source,
+                                              GError                **error);
 
 /* A deck as it was before an import, so that the import can be undone: restoring deletes a deck
  * the import made (with anything done in it since), or puts back an updated deck's name,
