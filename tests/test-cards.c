@@ -105,7 +105,8 @@ static void
 test_search_filters (Fixture       *fx,
                      gconstpointer  data)
 {
-  g_autofree char *other = flash_test_store_write (fx, "other.md", "# Other\n\n## S\n\n### Zeta\n\nZ.\n");
+  g_autofree char *other = flash_test_store_write (fx, "other.md",
+                                                   "# Other\n\n## S\n\n### Zeta\n\nZ.\n");
   g_autoptr(GError) error = NULL;
   FlashCardSearch search = { 0 };
   gint64 integers;

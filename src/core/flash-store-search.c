@@ -125,7 +125,8 @@ flash_store_set_leech_lapses (FlashStore  *self,
   if (!flash_store_begin (self, error))
     return FALSE;
   stmt = flash_store_prepare (self, "INSERT INTO config (key, value) VALUES ('leech_lapses', ?1) "
-                                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+                                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                              error);
   if (stmt == NULL)
     {
       flash_store_rollback (self);
