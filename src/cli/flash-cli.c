@@ -17,57 +17,7 @@
 #include "flash-sm2.h"
 #include "flash-store.h"
 
-/* Exit statuses: scripts tell a failed command (1) from a mistyped one (2). */
-#define FLASH_CLI_EXIT_OK    0
-#define FLASH_CLI_EXIT_ERROR 1
-#define FLASH_CLI_EXIT_USAGE 2
-
-#define PROGRAM_NAME "flashsheet-cli"
-
-/* Options that only some commands take. */
-typedef enum
-{
-  FLASH_CLI_OPTION_DECK   = 1 << 0,
-  FLASH_CLI_OPTION_LIMIT  = 1 << 1,
-  FLASH_CLI_OPTION_FORMAT = 1 << 2,
-  FLASH_CLI_OPTION_KEEP   = 1 << 3,
-} FlashCliOption;
-
-typedef struct _FlashCli FlashCli;
-
-typedef struct
-{
-  const char *name;
-  const char *synopsis;  /* arguments after the name, not translated: they are syntax */
-  const char *summary;   /* N_() */
-  guint       options;   /* FlashCliOption flags the command accepts */
-  guint       min_args;
-  guint       max_args;
-  int       (*run) (FlashCli *cli);
-  /* For run_deck_rows(): what a listing command reads and how it prints each item. */
-  GPtrArray *(*list) (FlashStore *store, gint64 deck_id, GError **error);
-  void       (*print_row) (gconstpointer row);
-} FlashCliCommand;
-
-struct _FlashCli
-{
-  /* Borrowed from argv. */
-  const char            *db_path;
-  const char            *now_text;
-  const char            *deck;
-  const char            *limit;
-  const char            *format;
-  const char            *keep;
-  GPtrArray             *positional;
-  gboolean               help;
-  gboolean               version;
-  guint                  seen_options;
-  const FlashCliCommand *command;
-
-  /* Opened on first use, so that usage errors never touch the collection. */
-  FlashStore            *store;
-  GDateTime             *now;
-};
+#include "flash-cli-private.h"
 
 static const FlashCliCommand *find_command (const char *name);
 
@@ -88,14 +38,10 @@ print_usage_line (FILE                  *stream,
 }
 
 /* Prints a usage error in the form scripts expect and returns the usage exit status. */
-static int usage_error (const FlashCliCommand *command,
-                        const char            *format,
-                        ...) G_GNUC_PRINTF (2, 3);
-
-static int
-usage_error (const FlashCliCommand *command,
-             const char            *format,
-             ...)
+int
+flash_cli_usage_error (const FlashCliCommand *command,
+                       const char            *format,
+                       ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -111,8 +57,8 @@ usage_error (const FlashCliCommand *command,
 }
 
 /* Core messages already name the file where there is one, so they are printed as they are. */
-static int
-report_error (const GError *error)
+int
+flash_cli_report_error (const GError *error)
 {
   fprintf (stderr, "%s: %s\n", PROGRAM_NAME, error->message);
   return FLASH_CLI_EXIT_ERROR;
@@ -120,8 +66,8 @@ report_error (const GError *error)
 
 /* Tab-separated output must stay one record per line, so control characters (newlines and tabs
  * above all) inside a field become spaces. */
-static char *
-fold_field (const char *text)
+char *
+flash_cli_fold_field (const char *text)
 {
   GString *out;
 
@@ -153,9 +99,9 @@ format_ef (char   *buffer,
 
 /* Argument parsing */
 
-static gboolean
-parse_id (const char *text,
-          gint64     *id)
+gboolean
+flash_cli_parse_id (const char *text,
+                    gint64     *id)
 {
   return g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, id, NULL);
 }
@@ -192,6 +138,9 @@ parse_command_line (FlashCli  *cli,
     { "--limit", &cli->limit, FLASH_CLI_OPTION_LIMIT },
     { "--format", &cli->format, FLASH_CLI_OPTION_FORMAT },
     { "--keep", &cli->keep, FLASH_CLI_OPTION_KEEP },
+    { "--question", &cli->question, FLASH_CLI_OPTION_EDIT },
+    { "--answer-file", &cli->answer_file, FLASH_CLI_OPTION_EDIT },
+    { "--state", &cli->state, FLASH_CLI_OPTION_STATE },
   };
   const char *command_name = NULL;
   gboolean options_done = FALSE;
@@ -238,26 +187,26 @@ parse_command_line (FlashCli  *cli,
           else if (arg[len] == '\0')
             {
               if (i + 1 >= argc)
-                return usage_error (find_command (command_name),
-                                    _("option %s needs a value"), value_options[o].name);
+                return flash_cli_usage_error (find_command (command_name),
+                                              _("option %s needs a value"), value_options[o].name);
               value = argv[++i];
             }
           else
             continue;
 
           if (*value == '\0')
-            return usage_error (find_command (command_name),
-                                _("option %s needs a value"), value_options[o].name);
+            return flash_cli_usage_error (find_command (command_name),
+                                          _("option %s needs a value"), value_options[o].name);
           if (*value_options[o].value != NULL)
-            return usage_error (find_command (command_name),
-                                _("option %s given twice"), value_options[o].name);
+            return flash_cli_usage_error (find_command (command_name),
+                                          _("option %s given twice"), value_options[o].name);
           *value_options[o].value = value;
           cli->seen_options |= value_options[o].flag;
           matched = TRUE;
           break;
         }
       if (!matched)
-        return usage_error (find_command (command_name), _("unknown option %s"), arg);
+        return flash_cli_usage_error (find_command (command_name), _("unknown option %s"), arg);
     }
 
   /* --help and --version win over everything else, as users expect. */
@@ -265,38 +214,38 @@ parse_command_line (FlashCli  *cli,
     return FLASH_CLI_EXIT_OK;
 
   if (command_name == NULL)
-    return usage_error (NULL, _("no command given"));
+    return flash_cli_usage_error (NULL, _("no command given"));
   cli->command = find_command (command_name);
   if (cli->command == NULL)
-    return usage_error (NULL, _("unknown command “%s”"), command_name);
+    return flash_cli_usage_error (NULL, _("unknown command “%s”"), command_name);
 
   for (guint o = 0; o < G_N_ELEMENTS (value_options); o++)
     {
       guint flag = value_options[o].flag;
 
       if ((cli->seen_options & flag) != 0 && (cli->command->options & flag) == 0)
-        return usage_error (cli->command, _("%s does not take the option %s"),
-                            cli->command->name, value_options[o].name);
+        return flash_cli_usage_error (cli->command, _("%s does not take the option %s"),
+                                      cli->command->name, value_options[o].name);
     }
 
   if (cli->positional->len < cli->command->min_args)
-    return usage_error (cli->command, _("%s: missing argument"), cli->command->name);
+    return flash_cli_usage_error (cli->command, _("%s: missing argument"), cli->command->name);
   if (cli->positional->len > cli->command->max_args)
-    return usage_error (cli->command, _("%s: too many arguments"), cli->command->name);
+    return flash_cli_usage_error (cli->command, _("%s: too many arguments"), cli->command->name);
 
   return FLASH_CLI_EXIT_OK;
 }
 
-static const char *
-positional (FlashCli *cli,
-            guint     n)
+const char *
+flash_cli_positional (FlashCli *cli,
+                      guint     n)
 {
   return g_ptr_array_index (cli->positional, n);
 }
 
 /* Opens the collection the first time a command needs it; prints the error otherwise. */
-static FlashStore *
-cli_get_store (FlashCli *cli)
+FlashStore *
+flash_cli_get_store (FlashCli *cli)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *default_path = NULL;
@@ -308,15 +257,15 @@ cli_get_store (FlashCli *cli)
     default_path = flash_store_default_path ();
   cli->store = flash_store_open (cli->db_path != NULL ? cli->db_path : default_path, &error);
   if (cli->store == NULL)
-    report_error (error);
+    flash_cli_report_error (error);
   return cli->store;
 }
 
 /* Reads the clock: --now, else FLASHSHEET_NOW, else the system clock. A time that cannot be
  * parsed is wrong usage, wherever it came from. */
-static int
-cli_get_now (FlashCli   *cli,
-             GDateTime **now)
+int
+flash_cli_get_now (FlashCli   *cli,
+                   GDateTime **now)
 {
   g_autoptr(GError) error = NULL;
 
@@ -324,19 +273,19 @@ cli_get_now (FlashCli   *cli,
     {
       cli->now = flash_clock_now (&error);
       if (cli->now == NULL)
-        return usage_error (cli->command, "FLASHSHEET_NOW: %s", error->message);
+        return flash_cli_usage_error (cli->command, "FLASHSHEET_NOW: %s", error->message);
     }
   *now = cli->now;
   return FLASH_CLI_EXIT_OK;
 }
 
 /* Resolves --deck to a deck id; 0 (every deck) when the option is absent. */
-static gboolean
-cli_get_deck (FlashCli *cli,
-              gint64   *deck_id)
+gboolean
+flash_cli_get_deck (FlashCli *cli,
+                    gint64   *deck_id)
 {
   g_autoptr(GError) error = NULL;
-  FlashStore *store = cli_get_store (cli);
+  FlashStore *store = flash_cli_get_store (cli);
 
   if (store == NULL)
     return FALSE;
@@ -348,7 +297,7 @@ cli_get_deck (FlashCli *cli,
   *deck_id = flash_store_find_deck (store, cli->deck, &error);
   if (*deck_id == 0)
     {
-      report_error (error);
+      flash_cli_report_error (error);
       return FALSE;
     }
   return TRUE;
@@ -358,8 +307,8 @@ cli_get_deck (FlashCli *cli,
 
 /* Standard input, read whole up to the size a cheatsheet may have (and one byte more, so that a
  * larger one is refused rather than cut). */
-static GBytes *
-read_stdin (GError **error)
+GBytes *
+flash_cli_read_stdin (GError **error)
 {
   GByteArray *bytes = g_byte_array_new ();
   guint8 buffer[65536];
@@ -388,7 +337,7 @@ import_stdin (FlashCli           *cli,
               FlashImportResult  *result,
               GError            **error)
 {
-  g_autoptr(GBytes) bytes = read_stdin (error);
+  g_autoptr(GBytes) bytes = flash_cli_read_stdin (error);
   g_autoptr(FlashSheet) sheet = NULL;
   g_autofree char *day = NULL;
   g_autofree char *fallback = NULL;
@@ -396,7 +345,7 @@ import_stdin (FlashCli           *cli,
   gsize length;
   const char *data;
 
-  if (bytes == NULL || cli_get_now (cli, &now) != FLASH_CLI_EXIT_OK)
+  if (bytes == NULL || flash_cli_get_now (cli, &now) != FLASH_CLI_EXIT_OK)
     return FALSE;
   data = g_bytes_get_data (bytes, &length);
   day = g_date_time_format (now, "%Y-%m-%d");
@@ -415,9 +364,9 @@ run_import (FlashCli *cli)
   int status = FLASH_CLI_EXIT_OK;
 
   if (cli->format != NULL && strcmp (cli->format, "md") != 0 && strcmp (cli->format, "html") != 0)
-    return usage_error (cli->command, _("unknown import format “%s” (use md or html)"),
-                        cli->format);
-  if ((store = cli_get_store (cli)) == NULL)
+    return flash_cli_usage_error (cli->command,
+                                  _("unknown import format “%s” (use md or html)"), cli->format);
+  if ((store = flash_cli_get_store (cli)) == NULL)
     return FLASH_CLI_EXIT_ERROR;
 
   /* Each file is imported in its own transaction: one bad file must not stop the others. */
@@ -427,15 +376,15 @@ run_import (FlashCli *cli)
       FlashImportResult result = { 0 };
       gboolean ok;
 
-      if (strcmp (positional (cli, i), "-") == 0)
+      if (strcmp (flash_cli_positional (cli, i), "-") == 0)
         ok = import_stdin (cli, store, &result, &error);
       else
-        ok = flash_store_import_file (store, positional (cli, i), &result, &error);
+        ok = flash_store_import_file (store, flash_cli_positional (cli, i), &result, &error);
       if (!ok)
         {
           fflush (stdout);
           if (error != NULL)
-            report_error (error);
+            flash_cli_report_error (error);
           status = FLASH_CLI_EXIT_ERROR;
           continue;
         }
@@ -461,23 +410,23 @@ run_decks (FlashCli *cli)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) decks = NULL;
-  FlashStore *store = cli_get_store (cli);
+  FlashStore *store = flash_cli_get_store (cli);
   GDateTime *now;
   int status;
 
   if (store == NULL)
     return FLASH_CLI_EXIT_ERROR;
-  if ((status = cli_get_now (cli, &now)) != FLASH_CLI_EXIT_OK)
+  if ((status = flash_cli_get_now (cli, &now)) != FLASH_CLI_EXIT_OK)
     return status;
 
   decks = flash_store_list_decks (store, now, &error);
   if (decks == NULL)
-    return report_error (error);
+    return flash_cli_report_error (error);
 
   for (guint i = 0; i < decks->len; i++)
     {
       const FlashDeckInfo *info = g_ptr_array_index (decks, i);
-      g_autofree char *name = fold_field (info->name);
+      g_autofree char *name = flash_cli_fold_field (info->name);
 
       printf ("%" G_GINT64_FORMAT "\t%s\t%u\t%u\t%u\n",
               info->id, name, info->total, info->new_cards, info->due_today);
@@ -493,11 +442,13 @@ run_deck_rows (FlashCli *cli)
   g_autoptr(GPtrArray) rows = NULL;
   gint64 deck_id;
 
-  if (!cli_get_deck (cli, &deck_id))
+  if (cli->state != NULL)
+    return flash_cli_run_cards_in_state (cli);
+  if (!flash_cli_get_deck (cli, &deck_id))
     return FLASH_CLI_EXIT_ERROR;
   rows = cli->command->list (cli->store, deck_id, &error);
   if (rows == NULL)
-    return report_error (error);
+    return flash_cli_report_error (error);
   for (guint i = 0; i < rows->len; i++)
     cli->command->print_row (g_ptr_array_index (rows, i));
   return FLASH_CLI_EXIT_OK;
@@ -507,9 +458,9 @@ static void
 print_card_row (gconstpointer row)
 {
   const FlashCard *card = row;
-  g_autofree char *deck = fold_field (card->deck_name);
-  g_autofree char *context = fold_field (card->context);
-  g_autofree char *question = fold_field (card->question);
+  g_autofree char *deck = flash_cli_fold_field (card->deck_name);
+  g_autofree char *context = flash_cli_fold_field (card->context);
+  g_autofree char *question = flash_cli_fold_field (card->question);
 
   printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", card->id, deck, context, question);
 }
@@ -523,14 +474,15 @@ run_show (FlashCli *cli)
   const char *answer;
   gint64 id;
 
-  if (!parse_id (positional (cli, 0), &id))
-    return usage_error (cli->command, _("“%s” is not a card id"), positional (cli, 0));
-  if ((store = cli_get_store (cli)) == NULL)
+  if (!flash_cli_parse_id (flash_cli_positional (cli, 0), &id))
+    return flash_cli_usage_error (cli->command, _("“%s” is not a card id"),
+                                  flash_cli_positional (cli, 0));
+  if ((store = flash_cli_get_store (cli)) == NULL)
     return FLASH_CLI_EXIT_ERROR;
 
   card = flash_store_get_card (store, id, &error);
   if (card == NULL)
-    return report_error (error);
+    return flash_cli_report_error (error);
 
   answer = card->answer != NULL ? card->answer : "";
   printf ("%s\n\n%s", card->question, answer);
@@ -546,8 +498,8 @@ print_due_row (gint64      card_id,
                const char *question,
                gpointer    user_data)
 {
-  g_autofree char *deck = fold_field (deck_name);
-  g_autofree char *folded = fold_field (question);
+  g_autofree char *deck = flash_cli_fold_field (deck_name);
+  g_autofree char *folded = flash_cli_fold_field (question);
 
   printf ("%" G_GINT64_FORMAT "\t%s\t%s\n", card_id, deck, folded);
 }
@@ -564,20 +516,20 @@ run_due (FlashCli *cli)
 
   if (cli->limit != NULL
       && !g_ascii_string_to_unsigned (cli->limit, 10, 1, G_MAXUINT, &limit, NULL))
-    return usage_error (cli->command, _("--limit needs a positive number, not “%s”"),
-                        cli->limit);
-  if (!cli_get_deck (cli, &deck_id))
+    return flash_cli_usage_error (cli->command, _("--limit needs a positive number, not “%s”"),
+                                  cli->limit);
+  if (!flash_cli_get_deck (cli, &deck_id))
     return FLASH_CLI_EXIT_ERROR;
-  if ((status = cli_get_now (cli, &now)) != FLASH_CLI_EXIT_OK)
+  if ((status = flash_cli_get_now (cli, &now)) != FLASH_CLI_EXIT_OK)
     return status;
 
   queue = flash_store_today_queue (cli->store, deck_id, now, (guint) limit, &error);
   if (queue == NULL)
-    return report_error (error);
+    return flash_cli_report_error (error);
 
   if (!flash_store_each_question (cli->store, (const gint64 *) (void *) queue->data, queue->len,
                                   print_due_row, NULL, &error))
-    return report_error (error);
+    return flash_cli_report_error (error);
   return FLASH_CLI_EXIT_OK;
 }
 
@@ -594,20 +546,21 @@ run_grade (FlashCli *cli)
   int grade;
   int status;
 
-  if (!parse_id (positional (cli, 0), &id))
-    return usage_error (cli->command, _("“%s” is not a card id"), positional (cli, 0));
-  if (!parse_grade (positional (cli, 1), &grade))
-    return usage_error (cli->command,
-                        _("the grade must be a whole number from 0 to 5, not “%s”"),
-                        positional (cli, 1));
-  if ((store = cli_get_store (cli)) == NULL)
+  if (!flash_cli_parse_id (flash_cli_positional (cli, 0), &id))
+    return flash_cli_usage_error (cli->command, _("“%s” is not a card id"),
+                                  flash_cli_positional (cli, 0));
+  if (!parse_grade (flash_cli_positional (cli, 1), &grade))
+    return flash_cli_usage_error (cli->command,
+                                  _("the grade must be a whole number from 0 to 5, not “%s”"),
+                                  flash_cli_positional (cli, 1));
+  if ((store = flash_cli_get_store (cli)) == NULL)
     return FLASH_CLI_EXIT_ERROR;
-  if ((status = cli_get_now (cli, &now)) != FLASH_CLI_EXIT_OK)
+  if ((status = flash_cli_get_now (cli, &now)) != FLASH_CLI_EXIT_OK)
     return status;
 
   /* The CLI has no notion of how long the answer took, so it records 0 ms. */
   if (!flash_store_record_review (store, id, grade, now, 0, &result, &error))
-    return report_error (error);
+    return flash_cli_report_error (error);
 
   due = flash_day_to_iso (result.due_day);
   printf ("%d\t%s\t%d\t%s\n",
@@ -620,13 +573,13 @@ static int
 run_undo (FlashCli *cli)
 {
   g_autoptr(GError) error = NULL;
-  FlashStore *store = cli_get_store (cli);
+  FlashStore *store = flash_cli_get_store (cli);
   gint64 card_id = 0;
 
   if (store == NULL)
     return FLASH_CLI_EXIT_ERROR;
   if (!flash_store_undo_last (store, &card_id, &error))
-    return report_error (error);
+    return flash_cli_report_error (error);
 
   printf ("%" G_GINT64_FORMAT "\n", card_id);
   return FLASH_CLI_EXIT_OK;
@@ -656,16 +609,16 @@ run_stats (FlashCli *cli)
   g_autoptr(GError) error = NULL;
   FlashStats stats = { 0 };
   char retention[G_ASCII_DTOSTR_BUF_SIZE];
-  FlashStore *store = cli_get_store (cli);
+  FlashStore *store = flash_cli_get_store (cli);
   GDateTime *now;
   int status;
 
   if (store == NULL)
     return FLASH_CLI_EXIT_ERROR;
-  if ((status = cli_get_now (cli, &now)) != FLASH_CLI_EXIT_OK)
+  if ((status = flash_cli_get_now (cli, &now)) != FLASH_CLI_EXIT_OK)
     return status;
   if (!flash_store_get_stats (store, now, &stats, &error))
-    return report_error (error);
+    return flash_cli_report_error (error);
 
   if (stats.retention_30d < 0)
     g_strlcpy (retention, "-", sizeof retention);
@@ -693,16 +646,16 @@ run_export (FlashCli *cli)
   gint64 deck_id;
 
   if (cli->format == NULL)
-    return usage_error (cli->command, _("export needs --format md or --format tsv"));
+    return flash_cli_usage_error (cli->command, _("export needs --format md or --format tsv"));
   if (strcmp (cli->format, "md") == 0)
     markdown = TRUE;
   else if (strcmp (cli->format, "tsv") == 0)
     markdown = FALSE;
   else
-    return usage_error (cli->command, _("unknown export format “%s” (use md or tsv)"),
-                        cli->format);
+    return flash_cli_usage_error (cli->command, _("unknown export format “%s” (use md or tsv)"),
+                                  cli->format);
 
-  if (!cli_get_deck (cli, &deck_id))
+  if (!flash_cli_get_deck (cli, &deck_id))
     return FLASH_CLI_EXIT_ERROR;
 
   if (markdown)
@@ -710,7 +663,7 @@ run_export (FlashCli *cli)
   else
     text = flash_store_export_tsv (cli->store, deck_id, &error);
   if (text == NULL)
-    return report_error (error);
+    return flash_cli_report_error (error);
 
   fputs (text, stdout);
   return FLASH_CLI_EXIT_OK;
@@ -719,7 +672,7 @@ run_export (FlashCli *cli)
 static int
 run_simulate (FlashCli *cli)
 {
-  g_auto(GStrv) grades = g_strsplit (positional (cli, 0), ",", -1);
+  g_auto(GStrv) grades = g_strsplit (flash_cli_positional (cli, 0), ",", -1);
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (int));
   FlashSm2State state;
 
@@ -729,14 +682,14 @@ run_simulate (FlashCli *cli)
       int grade;
 
       if (!parse_grade (grades[i], &grade))
-        return usage_error (cli->command,
-                            _("the grades must be whole numbers from 0 to 5 separated by commas, "
-                              "not “%s”"),
-                            positional (cli, 0));
+        return flash_cli_usage_error (cli->command,
+                                      _("the grades must be whole numbers from 0 to 5 separated "
+                                        "by commas, not “%s”"),
+                                      flash_cli_positional (cli, 0));
       g_array_append_val (values, grade);
     }
   if (values->len == 0)
-    return usage_error (cli->command, _("simulate needs at least one grade"));
+    return flash_cli_usage_error (cli->command, _("simulate needs at least one grade"));
 
   /* The same SM-2 code the store uses, starting from a new card. */
   flash_sm2_initial (&state);
@@ -765,16 +718,16 @@ run_backup (FlashCli *cli)
   /* --keep sets how many backups the collection keeps from now on (the default is 7). */
   if (cli->keep != NULL
       && !g_ascii_string_to_unsigned (cli->keep, 10, 1, 1000, &keep, NULL))
-    return usage_error (cli->command, _("--keep needs a number from 1 to 1000, not “%s”"),
-                        cli->keep);
-  store = cli_get_store (cli);
+    return flash_cli_usage_error (cli->command,
+                                  _("--keep needs a number from 1 to 1000, not “%s”"), cli->keep);
+  store = flash_cli_get_store (cli);
   if (store == NULL)
     return FLASH_CLI_EXIT_ERROR;
   if (keep > 0 && !flash_backup_set_keep (store, (guint) keep, &error))
-    return report_error (error);
+    return flash_cli_report_error (error);
   path = flash_backup_now (store, &error);
   if (path == NULL)
-    return report_error (error);
+    return flash_cli_report_error (error);
   printf ("%s\n", path);
   return FLASH_CLI_EXIT_OK;
 }
@@ -789,8 +742,8 @@ run_restore (FlashCli *cli)
   /* The collection is not opened: it may be the damaged one that the backup replaces. */
   if (db == NULL)
     db = default_path = flash_store_default_path ();
-  if (!flash_backup_restore (db, positional (cli, 0), &error))
-    return report_error (error);
+  if (!flash_backup_restore (db, flash_cli_positional (cli, 0), &error))
+    return flash_cli_report_error (error);
   return FLASH_CLI_EXIT_OK;
 }
 
@@ -799,8 +752,27 @@ static const FlashCliCommand commands[] = {
     FLASH_CLI_OPTION_FORMAT, 1, G_MAXUINT, run_import },
   { "decks", "", N_("List decks: id, name, total, new, due today"),
     0, 0, 0, run_decks },
-  { "cards", "[--deck NAME]", N_("List cards: id, deck, context, question"),
-    FLASH_CLI_OPTION_DECK, 0, 0, run_deck_rows, flash_store_list_cards, print_card_row },
+  { "cards", "[--deck NAME] [--state STATE]", N_("List cards: id, deck, context, question"),
+    FLASH_CLI_OPTION_DECK | FLASH_CLI_OPTION_STATE, 0, 0, run_deck_rows, flash_store_list_cards,
+    print_card_row },
+  { "search", "QUERY [--deck NAME] [--limit N]",
+    N_("Find cards by their words: id, deck, question"),
+    FLASH_CLI_OPTION_DECK | FLASH_CLI_OPTION_LIMIT, 1, 1, flash_cli_run_search },
+  { "edit", "ID [--question TEXT] [--answer-file FILE|-]",
+    N_("Change a card’s question or answer; re-imports keep the edit"),
+    FLASH_CLI_OPTION_EDIT, 1, 1, flash_cli_run_edit },
+  { "suspend", "ID…", N_("Keep cards out of study until unsuspended"),
+    0, 1, G_MAXUINT, flash_cli_run_action },
+  { "unsuspend", "ID…", N_("Let suspended cards be studied again"),
+    0, 1, G_MAXUINT, flash_cli_run_action },
+  { "bury", "ID…", N_("Keep cards out of today’s queue"),
+    0, 1, G_MAXUINT, flash_cli_run_action },
+  { "flag", "ID [N]", N_("Flag a card with flag N (1–7, default 1; 0 removes it)"),
+    0, 1, 2, flash_cli_run_action },
+  { "reset", "ID…", N_("Make cards new again; their review log stays"),
+    0, 1, G_MAXUINT, flash_cli_run_action },
+  { "delete", "ID…", N_("Delete cards; re-importing their sheet does not bring them back"),
+    0, 1, G_MAXUINT, flash_cli_run_action },
   { "show", "ID", N_("Show a card: question, a blank line, answer"),
     0, 1, 1, run_show },
   { "due", "[--deck NAME] [--limit N]", N_("Today’s queue in order: id, deck, question"),
@@ -934,7 +906,7 @@ main (int    argc,
           g_autoptr(GDateTime) now = flash_clock_parse (cli.now_text, &error);
 
           if (now == NULL)
-            return usage_error (cli.command, "--now: %s", error->message);
+            return flash_cli_usage_error (cli.command, "--now: %s", error->message);
           flash_clock_set_override (now);
         }
       status = cli.command->run (&cli);

@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* flash-cli-private.h: what the files of flashsheet-cli share: the command table's type, the
+ * parsed command line, and the helpers every command uses. */
+#pragma once
+
+#include <glib.h>
+
+#include "flash-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses: scripts tell a failed command (1) from a mistyped one (2). */
+#define FLASH_CLI_EXIT_OK    0
+#define FLASH_CLI_EXIT_ERROR 1
+#define FLASH_CLI_EXIT_USAGE 2
+
+#define PROGRAM_NAME "flashsheet-cli"
+
+/* Options that only some commands take. */
+typedef enum
+{
+  FLASH_CLI_OPTION_DECK   = 1 << 0,
+  FLASH_CLI_OPTION_LIMIT  = 1 << 1,
+  FLASH_CLI_OPTION_FORMAT = 1 << 2,
+  FLASH_CLI_OPTION_KEEP   = 1 << 3,
+  FLASH_CLI_OPTION_EDIT   = 1 << 4, /* --question, --answer-file */
+  FLASH_CLI_OPTION_STATE  = 1 << 5,
+} FlashCliOption;
+
+typedef struct _FlashCli FlashCli;
+
+typedef struct
+{
+  const char *name;
+  const char *synopsis;  /* arguments after the name, not translated: they are syntax */
+  const char *summary;   /* N_() */
+  guint       options;   /* FlashCliOption flags the command accepts */
+  guint       min_args;
+  guint       max_args;
+  int       (*run) (FlashCli *cli);
+  /* For run_deck_rows(): what a listing command reads and how it prints each item. */
+  GPtrArray *(*list) (FlashStore *store, gint64 deck_id, GError **error);
+  void       (*print_row) (gconstpointer row);
+} FlashCliCommand;
+
+struct _FlashCli
+{
+  /* Borrowed from argv. */
+  const char            *db_path;
+  const char            *now_text;
+  const char            *deck;
+  const char            *limit;
+  const char            *format;
+  const char            *keep;
+  const char            *question;
+  const char            *answer_file;
+  const char            *state;
+  GPtrArray             *positional;
+  gboolean               help;
+  gboolean               version;
+  guint                  seen_options;
+  const FlashCliCommand *command;
+
+  /* Opened on first use, so that usage errors never touch the collection. */
+  FlashStore            *store;
+  GDateTime             *now;
+};
+
+/* flash-cli.c */
+/* Prints a usage error in the form scripts expect and returns the usage exit status. */
+int          flash_cli_usage_error  (const FlashCliCommand *command,
+                                     const char            *format,
+                                     ...) G_GNUC_PRINTF (2, 3);
+int          flash_cli_report_error (const GError          *error);
+/* A field of a tab-separated row: tabs and line breaks become spaces. */
+char        *flash_cli_fold_field   (const char            *text);
+gboolean     flash_cli_parse_id     (const char            *text,
+                                     gint64                *id);
+const char  *flash_cli_positional   (FlashCli              *cli,
+                                     guint                  n);
+FlashStore  *flash_cli_get_store    (FlashCli              *cli);
+int          flash_cli_get_now      (FlashCli              *cli,
+                                     GDateTime            **now);
+gboolean     flash_cli_get_deck     (FlashCli              *cli,
+                                     gint64                *deck_id);
+GBytes      *flash_cli_read_stdin   (GError               **error);
+
+/* flash-cli-cards.c: finding and fixing cards. */
+int          flash_cli_run_search   (FlashCli              *cli);
+int          flash_cli_run_edit     (FlashCli              *cli);
+int          flash_cli_run_action   (FlashCli              *cli);
+int          flash_cli_run_cards_in_state (FlashCli        *cli);
+gboolean     flash_cli_parse_state  (const char            *name,
+                                     FlashCardFilter       *filter);
+
+G_END_DECLS

@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-cli-cards.c: flashsheet-cli's search, edit, card actions and `cards --state`, as whole
+ * processes on a collection. */
+#include "flash-test-collection.h"
+#include "flash-test-util.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+typedef FlashTestCollection Fixture;
+
+static const char sheet[] =
+  "# Deck\n\n## Strings\n\n### Résumé\n\nA summary of a career.\n\n"
+  "### Slicing\n\nUse `s[1:3]` to take a part.\n\n"
+  "## Numbers\n\n### Integers\n\nWhole numbers, of any size.\n";
+
+static void
+run (FlashTestRun       *result,
+     Fixture            *f,
+     const char * const *args)
+{
+  flash_test_cli_run (result, f->db, FLASH_TEST_NOW, NULL, NULL, NULL, args);
+}
+
+/* The output of a command that must succeed. */
+static char *
+out_of (Fixture            *f,
+        const char * const *args)
+{
+  g_auto(FlashTestRun) result = { 0 };
+
+  run (&result, f, args);
+  if (result.status != 0)
+    g_printerr ("stderr: %s\n", result.err);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  return g_steal_pointer (&result.out);
+}
+
+static void
+assert_out (Fixture            *f,
+            const char * const *args,
+            const char         *expected)
+{
+  g_autofree char *out = out_of (f, args);
+
+  g_assert_cmpstr (out, ==, expected);
+}
+
+static void
+import_sheet (Fixture *f)
+{
+  g_autofree char *path = g_build_filename (f->dir, "deck.md", NULL);
+
+  g_assert_true (g_file_set_contents (path, sheet, -1, NULL));
+  flash_test_cli_ok (f->db, FLASH_TEST_ARGS ("import", path));
+}
+
+/* Words, accents folded, the last one a prefix; hostile text is plain words or refused with
+ * exit status 1, never an SQL or FTS5 error. */
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  static const char *const hostile[] = { "NEAR(", "a OR", "question:x", "\"unbalanced", NULL };
+  static const char *const wordless[] = { "\"", "*", "(((", "-", NULL };
+
+  import_sheet (f);
+  assert_out (f, FLASH_TEST_ARGS ("search", "resume"), "1\tDeck\tRésumé\n");
+  assert_out (f, FLASH_TEST_ARGS ("search", "who", "--limit", "1"), "3\tDeck\tIntegers\n");
+  assert_out (f, FLASH_TEST_ARGS ("search", "zebra"), "");
+  assert_out (f, FLASH_TEST_ARGS ("search", "numb"), "3\tDeck\tIntegers\n");
+  assert_out (f, FLASH_TEST_ARGS ("search", "a", "--limit", "1"), "1\tDeck\tRésumé\n");
+  assert_out (f, FLASH_TEST_ARGS ("search", "s", "--deck", "Deck", "--limit", "2"),
+              "1\tDeck\tRésumé\n2\tDeck\tSlicing\n");
+  for (guint i = 0; hostile[i] != NULL; i++)
+    {
+      g_auto(FlashTestRun) result = { 0 };
+
+      run (&result, f, FLASH_TEST_ARGS ("search", hostile[i]));
+      g_assert_cmpint (result.status, ==, 0);
+      g_assert_cmpstr (result.err, ==, "");
+    }
+  for (guint i = 0; wordless[i] != NULL; i++)
+    {
+      g_auto(FlashTestRun) result = { 0 };
+
+      run (&result, f, FLASH_TEST_ARGS ("search", "--", wordless[i]));
+      g_assert_cmpint (result.status, ==, 1);
+      g_assert_nonnull (strstr (result.err, "holds no word to search for"));
+    }
+}
+
+/* The actions on several cards at once, all or nothing, and the states they leave. */
+static void
+test_actions (Fixture       *f,
+              gconstpointer  data)
+{
+  g_auto(FlashTestRun) missing = { 0 };
+  g_auto(FlashTestRun) bad_flag = { 0 };
+  g_auto(FlashTestRun) bad_state = { 0 };
+
+  import_sheet (f);
+  assert_out (f, FLASH_TEST_ARGS ("suspend", "1", "2"), "");
+  assert_out (f, FLASH_TEST_ARGS ("cards", "--state", "suspended"),
+              "1\tDeck\tDeck › Strings\tRésumé\n2\tDeck\tDeck › Strings\tSlicing\n");
+  assert_out (f, FLASH_TEST_ARGS ("due"), "3\tDeck\tIntegers\n");
+  assert_out (f, FLASH_TEST_ARGS ("unsuspend", "1", "2"), "");
+  assert_out (f, FLASH_TEST_ARGS ("bury", "2"), "");
+  assert_out (f, FLASH_TEST_ARGS ("cards", "--state", "buried"),
+              "2\tDeck\tDeck › Strings\tSlicing\n");
+  assert_out (f, FLASH_TEST_ARGS ("flag", "3"), "");
+  assert_out (f, FLASH_TEST_ARGS ("cards", "--state", "flagged"),
+              "3\tDeck\tDeck › Numbers\tIntegers\n");
+  assert_out (f, FLASH_TEST_ARGS ("flag", "3", "0"), "");
+  assert_out (f, FLASH_TEST_ARGS ("cards", "--state", "flagged"), "");
+
+  /* One missing card: an error, and the other card unchanged. */
+  run (&missing, f, FLASH_TEST_ARGS ("suspend", "1", "99"));
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "no card with id 99"));
+  assert_out (f, FLASH_TEST_ARGS ("cards", "--state", "suspended"), "");
+  run (&bad_flag, f, FLASH_TEST_ARGS ("flag", "3", "9"));
+  g_assert_cmpint (bad_flag.status, ==, 2);
+  run (&bad_state, f, FLASH_TEST_ARGS ("cards", "--state", "sleeping"));
+  g_assert_cmpint (bad_state.status, ==, 2);
+  g_assert_nonnull (strstr (bad_state.err, "unknown state"));
+
+  /* Reset keeps the log; delete survives a re-import. */
+  out_of (f, FLASH_TEST_ARGS ("grade", "3", "4"));
+  assert_out (f, FLASH_TEST_ARGS ("reset", "3"), "");
+  assert_out (f, FLASH_TEST_ARGS ("cards", "--state", "new"),
+              "1\tDeck\tDeck › Strings\tRésumé\n2\tDeck\tDeck › Strings\tSlicing\n"
+              "3\tDeck\tDeck › Numbers\tIntegers\n");
+  g_assert_cmpint (flash_test_raw_int (f->db, "SELECT COUNT(*) FROM review_log"), ==, 1);
+  assert_out (f, FLASH_TEST_ARGS ("delete", "1"), "");
+  import_sheet (f);
+  assert_out (f, FLASH_TEST_ARGS ("search", "career"), "");
+  assert_out (f, FLASH_TEST_ARGS ("decks"), "1\tDeck\t2\t2\t0\n");
+}
+
+/* edit --question and --answer-file (a file, or "-"); the edit stays through a re-import. */
+static void
+test_edit (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *answer = g_build_filename (f->dir, "answer.md", NULL);
+  g_auto(FlashTestRun) nothing = { 0 };
+  g_auto(FlashTestRun) missing = { 0 };
+
+  import_sheet (f);
+  g_assert_true (g_file_set_contents (answer, "Any size:\n\n```python\n2 ** 100\n```\n", -1, NULL));
+  assert_out (f, FLASH_TEST_ARGS ("edit", "3", "--question", "Python ints",
+                                  "--answer-file", answer), "");
+  assert_out (f, FLASH_TEST_ARGS ("show", "3"),
+              "Python ints\n\nAny size:\n\n```python\n2 ** 100\n```\n");
+  import_sheet (f);
+  assert_out (f, FLASH_TEST_ARGS ("cards", "--state", "edited"),
+              "3\tDeck\tDeck › Numbers\tPython ints\n");
+  assert_out (f, FLASH_TEST_ARGS ("search", "python"), "3\tDeck\tPython ints\n");
+
+  run (&nothing, f, FLASH_TEST_ARGS ("edit", "3"));
+  g_assert_cmpint (nothing.status, ==, 2);
+  run (&missing, f, FLASH_TEST_ARGS ("edit", "3", "--answer-file", "/nonexistent/answer.md"));
+  g_assert_cmpint (missing.status, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, flash_test_collection_set_up, func, \
+              flash_test_collection_tear_down)
+  ADD ("/cli-cards/search", test_search);
+  ADD ("/cli-cards/actions", test_actions);
+  ADD ("/cli-cards/edit", test_edit);
+#undef ADD
+
+  return g_test_run ();
+}
