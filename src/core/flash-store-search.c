@@ -215,13 +215,12 @@ flash_store_search (FlashStore             *self,
                     guint                   limit,
                     GError                **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT c.id FROM cards c LEFT JOIN schedule s ON "
-                                         "s.card_id = c.id WHERE c.deleted = 0 AND "
-                                         "c.retired = 0");
+  g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GPtrArray) words = NULL;
   g_autofree char *query = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gboolean indexed;
+  gboolean by_index;
   sqlite3_stmt *stmt = NULL;
   gboolean began;
   int rc;
@@ -232,9 +231,17 @@ flash_store_search (FlashStore             *self,
 
   indexed = flash_store_has_search_index (self);
   query = flash_store_search_query (search->text);
+  /* Words in file order are read from the index in its own order (card ids, which imports hand
+   * out in file order), so that the first matches come without reading every match. */
+  by_index = query != NULL && indexed && search->order == FLASH_CARD_ORDER_POSITION;
   if (query != NULL && indexed)
-    g_string_append (sql, " AND c.id IN (SELECT rowid FROM cards_fts WHERE cards_fts MATCH ?1)");
-  else if (query != NULL)
+    g_string_append (sql, "SELECT c.id FROM cards_fts f JOIN cards c ON c.id = f.rowid LEFT JOIN "
+                          "schedule s ON s.card_id = c.id WHERE f.cards_fts MATCH ?1");
+  else
+    g_string_append (sql, "SELECT c.id FROM cards c LEFT JOIN schedule s ON s.card_id = c.id "
+                          "WHERE 1");
+  g_string_append (sql, " AND c.deleted = 0 AND c.retired = 0");
+  if (query != NULL && !indexed)
     {
       /* Each word somewhere in the card's text; parameters from ?10 on. */
       words = split_words (search->text);
@@ -251,7 +258,7 @@ flash_store_search (FlashStore             *self,
   if (search->tag != NULL && *search->tag != '\0')
     g_string_append (sql, " AND instr (' ' || c.tags || ' ', ' ' || ?4 || ' ') > 0");
   g_string_append (sql, filter_sql (search->filter));
-  g_string_append (sql, order_sql (search->order));
+  g_string_append (sql, by_index ? " ORDER BY f.rowid" : order_sql (search->order));
   if (limit > 0)
     g_string_append (sql, " LIMIT ?7");
 
