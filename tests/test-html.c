@@ -199,6 +199,30 @@ test_pasted_utf16 (void)
   }
 }
 
+/* Page furniture marked by class or id (share buttons, related links, breadcrumbs) and the
+ * permalinks beside headings are no part of a card. */
+static void
+test_furniture (void)
+{
+  static const char html[] =
+    "<title>Docker</title><div class=\"breadcrumbs\"><a href=\"/\">Home</a> › Docker</div>"
+    "<h2 id=\"images\">Images <a class=\"anchor\" href=\"#images\">#</a></h2>"
+    "<h3>List images</h3><p>Use <code>docker images</code>.</p>"
+    "<div class=\"share-buttons\">Share: <a href=\"https://t.example\">Twitter</a></div>"
+    "<div id=\"related\"><h3>Related sheets</h3><ul><li><a href=\"/k\">kubectl</a></li></ul>"
+    "</div><div class=\"shared-volumes\"><h3>Volumes</h3><p>Kept data.</p></div>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlashSheet) sheet = flash_sheet_parse_pasted (html, strlen (html), TRUE, "page",
+                                                          "Pasted", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (sheet->cards->len, ==, 2);
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->context, ==, "Docker › Images");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->answer, ==, "Use `docker images`.");
+  /* "shared" is not "share". */
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 1)->question, ==, "Volumes");
+}
+
 static void
 test_too_deep (void)
 {
@@ -321,6 +345,7 @@ main (int    argc,
   g_test_add_func ("/html/cards", test_cards);
   g_test_add_func ("/html/encodings", test_encodings);
   g_test_add_func ("/html/pasted-utf16", test_pasted_utf16);
+  g_test_add_func ("/html/furniture", test_furniture);
   g_test_add_func ("/html/too-deep", test_too_deep);
   g_test_add_func ("/html/hostile", test_hostile);
   return g_test_run ();

@@ -388,6 +388,125 @@ test_code_block_cards (void)
   assert_cards (sheet, expected);
 }
 
+/* Class 8 continued: tldr items whose command is indented into the item, and a last item whose
+ * command follows the list; an item whose next paragraph is prose is no command. */
+static void
+test_tldr_indented (void)
+{
+  g_autoptr(FlashSheet) sheet = flash_test_parse_ok (
+    "# rsync\n\n> Copy files.\n\n"
+    "- Copy a file to a host:\n\n  `rsync file host:dir`\n\n"
+    "- Show progress:\n\n    `rsync -ah --info=progress2 src dst`\n\n"
+    "- Delete what the source no longer has:\n\n`rsync -a --delete src/ dst`\n\n"
+    "## Notes\n\n- Remember:\n\n  trailing slashes matter.\n",
+    "/real/rsync.md");
+  const char *const expected[] = {
+    "Copy a file to a host", "```bash\nrsync file host:dir\n```",
+    "Show progress", "```bash\nrsync -ah --info=progress2 src dst\n```",
+    "Delete what the source no longer has", "```bash\nrsync -a --delete src/ dst\n```",
+    "rsync — notes", "- Remember:\n\n  trailing slashes matter.",
+    NULL
+  };
+
+  assert_cards (sheet, expected);
+  g_assert_cmpstr (sheet->description, ==, "Copy files.");
+}
+
+/* Definition lists of bold terms, Pandoc's ("**Term**" then ": text") and "**Term** — text"
+ * paragraphs: a card each, two in a row at least; one bold opening is emphasis in prose. */
+static void
+test_bold_terms (void)
+{
+  g_autoptr(FlashSheet) sheet = flash_test_parse_ok (
+    "# Net\n\n## Performance\n\n**Latency**\n: The time a packet takes.\n\n"
+    "**Jitter**\n: Variation in latency.\n\n"
+    "## TCP\n\n**MSS** — the largest payload.\n\n**RTT** - the round-trip time.\n\n"
+    "## Prose\n\n**Note** — this section is one thought.\n\nIt goes on here.\n",
+    "/real/net.md");
+  const char *const expected[] = {
+    "Latency", "The time a packet takes.",
+    "Jitter", "Variation in latency.",
+    "MSS", "the largest payload.",
+    "RTT", "the round-trip time.",
+    "Prose", "**Note** — this section is one thought.\n\nIt goes on here.",
+    NULL
+  };
+
+  assert_cards (sheet, expected);
+}
+
+/* Class 6 continued: a bullet list of five tips or more splits; four stay one card, and numbered
+ * steps are one procedure however many. */
+static void
+test_short_tip_lists (void)
+{
+  g_autoptr(GString) text = g_string_new ("# Tips\n\n## Five\n\n");
+  g_autoptr(FlashSheet) sheet = NULL;
+
+  for (guint i = 0; i < 5; i++)
+    g_string_append_printf (text, "- Run `tool-%u` to do thing %u.\n", i, i);
+  g_string_append (text, "\n## Four\n\n");
+  for (guint i = 0; i < 4; i++)
+    g_string_append_printf (text, "- Run `four-%u` to do thing %u.\n", i, i);
+  g_string_append (text, "\n## Steps\n\n");
+  for (guint i = 1; i <= 6; i++)
+    g_string_append_printf (text, "%u. Run `step-%u` to do step %u.\n", i, i, i);
+  sheet = flash_test_parse_ok (text->str, "/real/tips.md");
+  g_assert_cmpuint (sheet->cards->len, ==, 7);
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->question, ==, "Run … to do thing 0.");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 5)->question, ==, "Four");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 6)->question, ==, "Steps");
+}
+
+/* Class 5 continued: "Also see" and "Contributing" sections, a "Resources" list of links (notes
+ * after the links too) and a share row give no card; "Resources" with prose and a sentence of two
+ * links stay; a badge in the title is no part of the deck's name. */
+static void
+test_link_sections (void)
+{
+  g_autoptr(FlashSheet) sheet = flash_test_parse_ok (
+    "# Tools [![Awesome](https://badge.example/a.svg)](https://example.org)\n\n"
+    "## Docker\n\nContainers.\n\nShare this: [Twitter](https://t.example) · "
+    "[LinkedIn](https://l.example)\n\n"
+    "## Resources\n\n- [Manual](https://m.example) _(m.example)_\n- [Play](https://p.example)\n\n"
+    "## Also see\n\n- [Other sheet](https://o.example)\n\n"
+    "## Contributing\n\nSend a pull request.\n\n"
+    "## Pods\n\n### Resources\n\nCPU and memory requests.\n\n"
+    "## Mirrors\n\nUse [PyPI](https://pypi.org) or [a mirror](https://example.org).\n",
+    "/real/tools.md");
+  const char *const expected[] = {
+    "Docker", "Containers.",
+    "Resources", "CPU and memory requests.",
+    "Mirrors", "Use [PyPI](https://pypi.org) or [a mirror](https://example.org).",
+    NULL
+  };
+
+  assert_cards (sheet, expected);
+  g_assert_cmpstr (sheet->name, ==, "Tools");
+}
+
+/* Class 6 continued: one code block of groups divided by blank lines, each opening with a
+ * comment, is a card per group; a group without a comment keeps the block whole. */
+static void
+test_code_block_groups (void)
+{
+  g_autoptr(FlashSheet) sheet = flash_test_parse_ok (
+    "# Git\n\n## Stash\n\n```bash\n# Save work in progress\ngit stash push\n\n"
+    "# List and re-apply\ngit stash list\ngit stash pop\n```\n\n"
+    "## Setup\n\n```bash\n# Configure the name\ngit config user.name me\n\n"
+    "git config user.email me@example.org\n```\n",
+    "/real/git.md");
+  const char *const expected[] = {
+    "Stash — save work in progress", "```bash\ngit stash push\n```",
+    "Stash — list and re-apply", "```bash\ngit stash list\ngit stash pop\n```",
+    "Setup", "```bash\n# Configure the name\ngit config user.name me\n\n"
+    "git config user.email me@example.org\n```",
+    NULL
+  };
+
+  assert_cards (sheet, expected);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -405,5 +524,10 @@ main (int    argc,
   g_test_add_func ("/sheet-real/term-rules", test_term_rules);
   g_test_add_func ("/sheet-real/split-cards", test_split_cards);
   g_test_add_func ("/sheet-real/code-block-cards", test_code_block_cards);
+  g_test_add_func ("/sheet-real/tldr-indented", test_tldr_indented);
+  g_test_add_func ("/sheet-real/bold-terms", test_bold_terms);
+  g_test_add_func ("/sheet-real/short-tip-lists", test_short_tip_lists);
+  g_test_add_func ("/sheet-real/link-sections", test_link_sections);
+  g_test_add_func ("/sheet-real/code-block-groups", test_code_block_groups);
   return g_test_run ();
 }

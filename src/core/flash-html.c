@@ -92,6 +92,33 @@ typedef enum
   KIND_DROPPED, /* page furniture and active content: never part of a card */
 } Kind;
 
+static char *attribute (xmlNode    *node,
+                        const char *name);
+
+/* A block whose class or id names page furniture ("share-buttons", "related", "breadcrumb"):
+ * sites mark their widgets so, where the element itself is a plain <div>. */
+static gboolean
+is_furniture (xmlNode *node)
+{
+  static const char *const words[] = {
+    "share", "sharing", "social", "related", "breadcrumb", "breadcrumbs", "cookie", "cookies",
+    "newsletter", "comments", "advert", "ads", "sponsor", "subscribe", "toc", "sidebar",
+  };
+  const char *const names[] = { "class", "id" };
+
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      g_autofree char *value = attribute (node, names[n]);
+      g_auto(GStrv) tokens = value != NULL ? g_strsplit_set (value, " \t\n-_", -1) : NULL;
+
+      for (guint t = 0; tokens != NULL && tokens[t] != NULL; t++)
+        for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+          if (g_ascii_strcasecmp (tokens[t], words[w]) == 0)
+            return TRUE;
+    }
+  return FALSE;
+}
+
 static Kind
 kind_of (xmlNode *node)
 {
@@ -106,6 +133,7 @@ kind_of (xmlNode *node)
     "li", "main", "ol", "p", "pre", "section", "summary", "table", "ul",
   };
   static gsize kinds = 0; /* a GHashTable of name → Kind, made once */
+  Kind kind;
 
   if (g_once_init_enter (&kinds))
     {
@@ -121,7 +149,10 @@ kind_of (xmlNode *node)
     return KIND_DROPPED;
   if (node->type != XML_ELEMENT_NODE)
     return KIND_INLINE;
-  return GPOINTER_TO_INT (g_hash_table_lookup ((GHashTable *) kinds, node->name));
+  kind = GPOINTER_TO_INT (g_hash_table_lookup ((GHashTable *) kinds, node->name));
+  if (kind == KIND_BLOCK && node->properties != NULL && is_furniture (node))
+    return KIND_DROPPED;
+  return kind;
 }
 
 static gboolean
@@ -279,6 +310,15 @@ append_marked (GString    *out,
     g_string_append_c (out, ' ');
 }
 
+static gboolean
+has_word_character (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 append_link (GString    *out,
              xmlNode    *node,
@@ -290,6 +330,9 @@ append_link (GString    *out,
 
   append_inlines (inner, node->children, mode);
   text = g_strstrip (g_strdup (inner->str));
+  /* A permalink ("#", "¶", "§" or an icon beside a heading) says nothing without its page. */
+  if (href != NULL && href[0] == '#' && !has_word_character (text))
+    return;
   /* A link that leaves the page keeps its target; one inside the page, or of another scheme,
    * leads nowhere from a card. */
   if (*text != '\0' && href != NULL

@@ -220,8 +220,9 @@ gboolean
 flash_sheet_is_navigation_heading (const char *plain)
 {
   static const char *const names[] = {
-    "contents", "table of contents", "toc", "index", "see also", "references", "license",
-    "licence", "further reading",
+    "contents", "table of contents", "toc", "index", "see also", "also see", "references",
+    "license", "licence", "further reading", "contributing", "contributors", "acknowledgements",
+    "acknowledgments", "credits", "changelog",
   };
   g_autofree char *folded = NULL;
 
@@ -229,6 +230,80 @@ flash_sheet_is_navigation_heading (const char *plain)
     return FALSE;
   folded = fold_heading (plain);
   return is_one_of (folded, names, G_N_ELEMENTS (names));
+}
+
+gboolean
+flash_sheet_is_links_heading (const char *plain)
+{
+  /* Words that name a section of knowledge in some sheets ("Resources" in Kubernetes): such a
+   * section goes only when it is a list of links. */
+  static const char *const names[] = {
+    "related", "related sheets", "related pages", "related links", "links", "useful links",
+    "external links", "resources", "more resources", "further resources", "more",
+  };
+  g_autofree char *folded = NULL;
+
+  if (strlen (plain) > LONGEST_NAME)
+    return FALSE;
+  folded = fold_heading (plain);
+  return is_one_of (folded, names, G_N_ELEMENTS (names));
+}
+
+/* Whether every item of @list opens with a link: "[jq manual](…) (jqlang.github.io)". */
+static gboolean
+links_list (cmark_node *list)
+{
+  if (cmark_node_get_type (list) != CMARK_NODE_LIST || cmark_node_first_child (list) == NULL)
+    return FALSE;
+  for (cmark_node *item = cmark_node_first_child (list); item; item = cmark_node_next (item))
+    {
+      cmark_node *paragraph = cmark_node_first_child (item);
+      cmark_node *first = paragraph != NULL ? cmark_node_first_child (paragraph) : NULL;
+
+      if (first == NULL || cmark_node_get_type (first) != CMARK_NODE_LINK)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+flash_sheet_is_links_section (GPtrArray *blocks)
+{
+  for (guint i = 0; i < blocks->len; i++)
+    if (!links_list (g_ptr_array_index (blocks, i)))
+      return FALSE;
+  return blocks->len > 0;
+}
+
+/* "Share this: [Twitter](…) [LinkedIn](…)": a short label ending in ":", then two links or more
+ * with nothing but spaces and punctuation between them. */
+static gboolean
+is_link_row (cmark_node *paragraph)
+{
+  cmark_node *node = cmark_node_first_child (paragraph);
+  const char *label = node != NULL && cmark_node_get_type (node) == CMARK_NODE_TEXT
+                      ? cmark_node_get_literal (node) : NULL;
+  g_autofree char *trimmed = label != NULL ? g_strstrip (g_strdup (label)) : NULL;
+  guint links = 0;
+
+  if (trimmed == NULL || !g_str_has_suffix (trimmed, ":") || strlen (trimmed) > 24)
+    return FALSE;
+  for (node = cmark_node_next (node); node; node = cmark_node_next (node))
+    {
+      cmark_node_type type = cmark_node_get_type (node);
+
+      if (type == CMARK_NODE_LINK)
+        links++;
+      else if (type == CMARK_NODE_TEXT)
+        {
+          for (const char *p = cmark_node_get_literal (node); *p != '\0'; p++)
+            if (g_ascii_isalnum (*p))
+              return FALSE;
+        }
+      else if (type != CMARK_NODE_SOFTBREAK)
+        return FALSE;
+    }
+  return links >= 2;
 }
 
 /* Label headings --------------------------------------------------------------------------- */
@@ -330,6 +405,28 @@ html_only_images (cmark_node *block)
   return image;
 }
 
+void
+flash_sheet_drop_heading_images (cmark_node *document)
+{
+  /* "# Awesome Shell Tips [![Awesome](…)](…)": a badge's alt text is no part of a name. */
+  for (cmark_node *block = cmark_node_first_child (document); block;
+       block = cmark_node_next (block))
+    {
+      cmark_node *next;
+
+      if (cmark_node_get_type (block) != CMARK_NODE_HEADING)
+        continue;
+      for (cmark_node *node = cmark_node_first_child (block); node; node = next)
+        {
+          cmark_node_type type = cmark_node_get_type (node);
+
+          next = cmark_node_next (node);
+          if (type == CMARK_NODE_IMAGE || (type == CMARK_NODE_LINK && only_images (node)))
+            cmark_node_free (node);
+        }
+    }
+}
+
 gboolean
 flash_sheet_is_debris (cmark_node *block)
 {
@@ -347,7 +444,7 @@ flash_sheet_is_debris (cmark_node *block)
     {
       g_autoptr(GPtrArray) one = g_ptr_array_new ();
 
-      if (only_images (block))
+      if (only_images (block) || is_link_row (block))
         return TRUE;
       /* "See: [x](#x)" leads to another part of the page. */
       g_ptr_array_add (one, block);

@@ -76,6 +76,10 @@ void        flash_sheet_join_block            (GString      *answer,
 gboolean    flash_sheet_add_table_cards       (Parser       *self,
                                                guint         depth,
                                                cmark_node   *table);
+guint       flash_sheet_add_bold_terms        (Parser       *self,
+                                               guint         depth,
+                                               GPtrArray    *blocks,
+                                               guint         from);
 gboolean    flash_sheet_add_term_list_cards   (Parser       *self,
                                                guint         depth,
                                                cmark_node   *list);
@@ -90,7 +94,7 @@ gboolean    flash_sheet_only_links            (GPtrArray    *blocks,
                                                gboolean      skip_lead);
 
 /* A tldr-style "- Description:" list followed by a paragraph that is one code span. */
-gboolean    flash_sheet_add_command_card      (Parser       *self,
+guint       flash_sheet_add_command_cards     (Parser       *self,
                                                guint         depth,
                                                cmark_node   *list,
                                                cmark_node   *next);
@@ -107,6 +111,8 @@ gsize       flash_sheet_fence_length          (const char   *line,
                                                char         *marker);
 gboolean    flash_sheet_is_separator_row      (cmark_node   *row);
 gboolean    flash_sheet_is_navigation_heading (const char   *plain);
+gboolean    flash_sheet_is_links_heading      (const char   *plain);
+gboolean    flash_sheet_is_links_section      (GPtrArray    *blocks);
 /* "Example", "Usage", "Output:", a caption ending in ":": a heading that means nothing out of its
  * page, so its card is named after its parent: "Lists — example". */
 gboolean    flash_sheet_is_label_heading      (const char   *plain);
@@ -114,6 +120,7 @@ char       *flash_sheet_name_after_parent     (const char   *parent,
                                                const char   *label);
 /* Comments, badges, "See:" tails and lists of links only. */
 gboolean    flash_sheet_is_debris             (cmark_node   *block);
+void        flash_sheet_drop_heading_images   (cmark_node   *document);
 /* [text](#anchor) becomes text: an in-page link leads nowhere from a card. */
 char       *flash_sheet_unlink_anchors        (const char   *markdown);
 

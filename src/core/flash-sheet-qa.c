@@ -89,40 +89,75 @@ flash_sheet_add_qa_card (Parser     *self,
   return last;
 }
 
-/* tldr pages: "- Description:" as a list of one item, then a paragraph that is only the command
- * as a code span. The command becomes a shell code block. */
-gboolean
-flash_sheet_add_command_card (Parser     *self,
-                              guint       depth,
-                              cmark_node *list,
-                              cmark_node *next)
+/* The description of a tldr item: its first paragraph's Markdown without the closing ":", or
+ * NULL when the paragraph does not end in one. */
+static char *
+command_description (cmark_node *paragraph)
 {
-  cmark_node *item = cmark_node_first_child (list);
-  cmark_node *code = next != NULL ? cmark_node_first_child (next) : NULL;
-  cmark_node *text;
   g_autofree char *question = NULL;
-  g_autofree char *answer = NULL;
   gsize length;
 
-  if (item == NULL || cmark_node_next (item) != NULL
-      || cmark_node_get_type (next) != CMARK_NODE_PARAGRAPH
-      || code == NULL || cmark_node_get_type (code) != CMARK_NODE_CODE
-      || cmark_node_next (code) != NULL)
-    return FALSE;
-  text = cmark_node_first_child (item);
-  if (text == NULL || cmark_node_get_type (text) != CMARK_NODE_PARAGRAPH
-      || cmark_node_next (text) != NULL)
-    return FALSE;
-  question = flash_sheet_inlines_to_markdown (text, FALSE);
-  g_strstrip (question);
+  if (paragraph == NULL || cmark_node_get_type (paragraph) != CMARK_NODE_PARAGRAPH)
+    return NULL;
+  question = g_strstrip (flash_sheet_inlines_to_markdown (paragraph, FALSE));
   length = strlen (question);
   if (length < 2 || question[length - 1] != ':')
-    return FALSE;
+    return NULL;
   question[length - 1] = '\0';
-  g_strchomp (question);
-  answer = g_strdup_printf ("```bash\n%s\n```", cmark_node_get_literal (code));
-  flash_sheet_add_card (self, depth, question, answer, cmark_node_get_start_line (list));
-  return TRUE;
+  return g_strdup (g_strchomp (question));
+}
+
+/* The code span a paragraph is made of alone, or NULL. */
+static cmark_node *
+only_code (cmark_node *paragraph)
+{
+  cmark_node *code = paragraph != NULL ? cmark_node_first_child (paragraph) : NULL;
+
+  if (paragraph == NULL || cmark_node_get_type (paragraph) != CMARK_NODE_PARAGRAPH || code == NULL
+      || cmark_node_get_type (code) != CMARK_NODE_CODE || cmark_node_next (code) != NULL)
+    return NULL;
+  return code;
+}
+
+/* tldr pages: each "- Description:" item with its command, a paragraph that is only a code
+ * span, either inside the item (indented) or, for the list's last item, right after the list. The
+ * command becomes a shell code block. Returns how many blocks it took (the list, and @next when
+ * its command was there), 0 when @list is not such a list. */
+guint
+flash_sheet_add_command_cards (Parser     *self,
+                               guint       depth,
+                               cmark_node *list,
+                               cmark_node *next)
+{
+  gboolean takes_next = FALSE;
+
+  for (cmark_node *item = cmark_node_first_child (list); item; item = cmark_node_next (item))
+    {
+      cmark_node *text = cmark_node_first_child (item);
+      cmark_node *command = text != NULL ? cmark_node_next (text) : NULL;
+      g_autofree char *question = command_description (text);
+
+      if (question == NULL)
+        return 0;
+      if (command == NULL && cmark_node_next (item) == NULL && only_code (next) != NULL)
+        takes_next = TRUE;
+      else if (command == NULL || cmark_node_next (command) != NULL || only_code (command) == NULL)
+        return 0;
+    }
+  if (cmark_node_first_child (list) == NULL)
+    return 0;
+
+  for (cmark_node *item = cmark_node_first_child (list); item; item = cmark_node_next (item))
+    {
+      cmark_node *text = cmark_node_first_child (item);
+      cmark_node *command = cmark_node_next (text) != NULL ? cmark_node_next (text) : next;
+      g_autofree char *question = command_description (text);
+      g_autofree char *answer = g_strdup_printf ("```bash\n%s\n```",
+                                                 cmark_node_get_literal (only_code (command)));
+
+      flash_sheet_add_card (self, depth, question, answer, cmark_node_get_start_line (item));
+    }
+  return takes_next ? 2 : 1;
 }
 
 char *

@@ -207,56 +207,105 @@ leading_comment (const char *literal)
   return NULL;
 }
 
+/* The parts of a code block that each say what they do: the block itself when it opens with such
+ * a comment, or, when blank lines divide it into groups that each open with one, each group.
+ * NULL when some code has no comment before it. */
+static GPtrArray *
+commented_parts (const char *literal)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) groups = NULL;
+
+  if (leading_comment (literal) == NULL)
+    return NULL;
+  groups = g_strsplit (literal, "\n\n", -1);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_autofree char *comment = NULL;
+
+      if (*g_strstrip (groups[i]) == '\0')
+        continue;
+      if ((comment = leading_comment (groups[i])) == NULL)
+        {
+          /* A group without a comment belongs to the one before it: the block is one part. */
+          g_ptr_array_set_size (parts, 0);
+          g_ptr_array_add (parts, g_strdup (literal));
+          return g_steal_pointer (&parts);
+        }
+      g_ptr_array_add (parts, g_strdup (groups[i]));
+    }
+  return g_steal_pointer (&parts);
+}
+
+static void
+add_code_part (Parser     *self,
+               guint       depth,
+               const char *heading,
+               cmark_node *block,
+               const char *part)
+{
+  const char *info = cmark_node_get_fence_info (block);
+  g_autofree char *comment = leading_comment (part);
+  g_autoptr(GString) label = g_string_new (NULL);
+  g_autofree char *question = NULL;
+  g_autofree char *code = g_strchomp (g_strdup (strchr (part, '\n') + 1));
+  g_autofree char *answer = NULL;
+  g_autofree char *fence = NULL;
+  guint longest = 0;
+
+  /* A fence longer than any backtick run inside keeps the code whole. */
+  for (guint run = 0, j = 0; code[j] != '\0'; j++)
+    {
+      run = code[j] == '`' ? run + 1 : 0;
+      longest = MAX (longest, run);
+    }
+  fence = g_strnfill (MAX (3, longest + 1), '`');
+  flash_sheet_append_escaped_text (label, comment);
+  question = flash_sheet_name_after_parent (heading, label->str);
+  answer = g_strdup_printf ("%s%s\n%s\n%s", fence, info != NULL ? info : "", code, fence);
+  flash_sheet_add_card (self, depth, question, answer, cmark_node_get_start_line (block));
+}
+
 gboolean
 flash_sheet_split_code_blocks (Parser     *self,
                                guint       depth,
                                const char *heading,
                                GPtrArray  *blocks)
 {
-  /* Two code blocks or more and nothing else, each opening with a comment that says what it
-   * does: one program written in parts has code without such a comment. */
-  if (blocks->len < 2)
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_full (blocks->len,
+                                                     (GDestroyNotify) g_ptr_array_unref);
+  guint n_parts = 0;
+
+  /* Code blocks and nothing else, two parts at least, each opening with a comment that says what
+   * it does: one program written in parts has code without such a comment. */
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      cmark_node *block = g_ptr_array_index (blocks, i);
+      GPtrArray *found;
+
+      if (cmark_node_get_type (block) != CMARK_NODE_CODE_BLOCK
+          || (found = commented_parts (cmark_node_get_literal (block))) == NULL)
+        return FALSE;
+      g_ptr_array_add (parts, found);
+      n_parts += found->len;
+    }
+  if (n_parts < 2)
     return FALSE;
   for (guint i = 0; i < blocks->len; i++)
     {
-      cmark_node *block = g_ptr_array_index (blocks, i);
-      g_autofree char *comment = NULL;
+      GPtrArray *found = g_ptr_array_index (parts, i);
 
-      if (cmark_node_get_type (block) != CMARK_NODE_CODE_BLOCK
-          || (comment = leading_comment (cmark_node_get_literal (block))) == NULL)
-        return FALSE;
-    }
-  for (guint i = 0; i < blocks->len; i++)
-    {
-      cmark_node *block = g_ptr_array_index (blocks, i);
-      const char *literal = cmark_node_get_literal (block);
-      const char *info = cmark_node_get_fence_info (block);
-      g_autofree char *comment = leading_comment (literal);
-      g_autoptr(GString) label = g_string_new (NULL);
-      g_autofree char *question = NULL;
-      g_autofree char *code = g_strchomp (g_strdup (strchr (literal, '\n') + 1));
-      g_autofree char *answer = NULL;
-      g_autofree char *fence = NULL;
-      guint longest = 0;
-
-      /* A fence longer than any backtick run inside keeps the code whole. */
-      for (guint run = 0, j = 0; code[j] != '\0'; j++)
-        {
-          run = code[j] == '`' ? run + 1 : 0;
-          longest = MAX (longest, run);
-        }
-      fence = g_strnfill (MAX (3, longest + 1), '`');
-      flash_sheet_append_escaped_text (label, comment);
-      question = flash_sheet_name_after_parent (heading, label->str);
-      answer = g_strdup_printf ("%s%s\n%s\n%s", fence, info != NULL ? info : "", code, fence);
-      flash_sheet_add_card (self, depth, question, answer, cmark_node_get_start_line (block));
+      for (guint j = 0; j < found->len; j++)
+        add_code_part (self, depth, heading, g_ptr_array_index (blocks, i),
+                       g_ptr_array_index (found, j));
     }
   return TRUE;
 }
 
 /* Long lists of tips ----------------------------------------------------------------------- */
 
-#define LONG_LIST 12
+/* Five tips at least: fewer read as one note of a few points. */
+#define LONG_LIST 5
 
 /* The first code span among @item's first paragraph's top-level inlines, or NULL. */
 static cmark_node *
@@ -279,7 +328,9 @@ flash_sheet_split_long_list (Parser     *self,
 {
   guint items = 0;
 
-  if (cmark_node_get_type (list) != CMARK_NODE_LIST)
+  /* Numbered steps are one procedure, not independent tips. */
+  if (cmark_node_get_type (list) != CMARK_NODE_LIST
+      || cmark_node_get_list_type (list) != CMARK_BULLET_LIST)
     return FALSE;
   for (cmark_node *item = cmark_node_first_child (list); item; item = cmark_node_next (item))
     {

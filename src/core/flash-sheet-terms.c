@@ -239,3 +239,73 @@ flash_sheet_add_term_list_cards (Parser     *self,
     }
   return TRUE;
 }
+
+/* Bold terms --------------------------------------------------------------------------------- */
+
+/* A paragraph that defines a bold term: "**Latency**" and, on its next line, ": the time…"
+ * (Pandoc's and kramdown's definition lists), or "**MSS** — the largest…" on one line. */
+static gboolean
+bold_term (cmark_node  *paragraph,
+           char       **term,
+           char       **definition)
+{
+  static const char *const separators[] = { ":", "—", "–", "-" };
+  cmark_node *strong = cmark_node_first_child (paragraph);
+  g_autoptr(GString) rest = g_string_new (NULL);
+  const char *p;
+
+  if (cmark_node_get_type (paragraph) != CMARK_NODE_PARAGRAPH || strong == NULL
+      || cmark_node_get_type (strong) != CMARK_NODE_STRONG || cmark_node_next (strong) == NULL)
+    return FALSE;
+  flash_sheet_append_inlines (rest, cmark_node_next (strong), FALSE);
+  p = rest->str;
+  while (g_ascii_isspace (*p))
+    p++;
+  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
+    if (g_str_has_prefix (p, separators[i]) && g_ascii_isspace (p[strlen (separators[i])]))
+      {
+        g_autofree char *text = flash_sheet_inlines_to_markdown (strong, FALSE);
+
+        p = g_strstrip (g_strdup (p + strlen (separators[i])));
+        if (*text == '\0' || *p == '\0' || g_utf8_strlen (text, -1) > 60)
+          {
+            g_free ((char *) p);
+            return FALSE;
+          }
+        *term = g_steal_pointer (&text);
+        *definition = (char *) p;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+guint
+flash_sheet_add_bold_terms (Parser    *self,
+                            guint      depth,
+                            GPtrArray *blocks,
+                            guint      from)
+{
+  guint end = from;
+
+  /* Two at least in a row: one bold opening is emphasis in prose. */
+  for (; end < blocks->len; end++)
+    {
+      g_autofree char *term = NULL;
+      g_autofree char *definition = NULL;
+
+      if (!bold_term (g_ptr_array_index (blocks, end), &term, &definition))
+        break;
+    }
+  if (end - from < 2)
+    return 0;
+  for (guint i = from; i < end; i++)
+    {
+      cmark_node *paragraph = g_ptr_array_index (blocks, i);
+      g_autofree char *term = NULL;
+      g_autofree char *definition = NULL;
+
+      bold_term (paragraph, &term, &definition);
+      flash_sheet_add_card (self, depth, term, definition, cmark_node_get_start_line (paragraph));
+    }
+  return end - from;
+}

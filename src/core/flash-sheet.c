@@ -257,6 +257,7 @@ flush_section (Parser     *self,
   g_autoptr(GPtrArray) own = g_ptr_array_new ();
   guint depth = self->crumbs->len;
   guint first_special = self->sheet->cards->len;
+  guint taken;
   g_autofree char *question = NULL;
   GString *answer;
 
@@ -278,10 +279,12 @@ flush_section (Parser     *self,
         continue;
       if (flash_sheet_node_is (block, "table") && flash_sheet_add_table_cards (self, depth, block))
         continue;
-      if (type == CMARK_NODE_LIST && i + 1 < blocks->len
-          && flash_sheet_add_command_card (self, depth, block, g_ptr_array_index (blocks, i + 1)))
+      if (type == CMARK_NODE_LIST
+          && (taken = flash_sheet_add_command_cards (
+                self, depth, block, i + 1 < blocks->len ? g_ptr_array_index (blocks, i + 1) : NULL))
+               > 0)
         {
-          i++;
+          i += taken - 1;
           continue;
         }
       if (type == CMARK_NODE_LIST && flash_sheet_add_term_list_cards (self, depth, block))
@@ -289,6 +292,12 @@ flush_section (Parser     *self,
       if (type == CMARK_NODE_LIST && flash_sheet_split_long_list (self, depth, block))
         continue;
 
+      if (type == CMARK_NODE_PARAGRAPH
+          && (taken = flash_sheet_add_bold_terms (self, depth, blocks, i)) > 0)
+        {
+          i += taken - 1;
+          continue;
+        }
       if (flash_sheet_paragraph_starts_with (block, "Q:"))
         {
           cmark_node *last = flash_sheet_add_qa_card (self, depth, block);
@@ -301,6 +310,16 @@ flush_section (Parser     *self,
             }
         }
       g_ptr_array_add (own, block);
+    }
+
+  /* "Related", "Resources": a list of links there is a way elsewhere, not knowledge. */
+  if (heading != NULL && heading != self->title
+      && flash_sheet_is_links_heading (((Crumb *) g_ptr_array_index (self->crumbs,
+                                                                     depth - 1))->plain)
+      && flash_sheet_is_links_section (own))
+    {
+      g_ptr_array_set_size (blocks, 0);
+      return;
     }
 
   /* Commands with comments, or caption and code pairs, and nothing else: a card each, and none
@@ -544,6 +563,7 @@ parse_checked (const char  *text,
   }
 
   document = flash_markdown_parse (clean, (gssize) clean_len);
+  flash_sheet_drop_heading_images (document);
   parser.src.rewritten = flash_sheet_convert_inline_html (document);
 
   for (cmark_node *node = cmark_node_first_child (document); node; node = cmark_node_next (node))
