@@ -2,6 +2,7 @@
 /* flash-window-private.h: the window's struct and helpers, shared by the flash-window-*.c files. */
 #pragma once
 
+#include "flash-browser-page.h"
 #include "flash-collection.h"
 #include "flash-overview-page.h"
 #include "flash-settings.h"
@@ -36,6 +37,8 @@ struct _FlashWindow
   AdwStatusPage        *error_page;
   FlashOverviewPage    *overview_page;
   FlashStudyPage       *study_page;
+  FlashBrowserPage     *browser_page;
+  gint64                deleted_card; /* the browser's last deleted card, for its Undo */
 };
 
 /* flash-window.c */

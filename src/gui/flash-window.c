@@ -28,6 +28,12 @@ is_studying (FlashWindow *self)
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "study") == 0;
 }
 
+static gboolean
+is_browsing (FlashWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "browser") == 0;
+}
+
 static void
 update_actions (FlashWindow *self)
 {
@@ -37,7 +43,9 @@ update_actions (FlashWindow *self)
   gboolean studying = is_studying (self);
   guint to_study = self->counts.new_cards + self->counts.learning + self->counts.due;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", studying);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", studying || is_browsing (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.browse",
+                                 writable && !studying && !is_browsing (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.study",
                                  writable && !studying && to_study > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.study-deck", writable && !studying);
@@ -226,6 +234,7 @@ flash_window_show_open_error (FlashWindow  *self,
    * no action writes to it. */
   self->store = NULL;
   flash_window_forget_paste (self);
+  flash_browser_page_set_store (self->browser_page, NULL);
   flash_study_page_set_store (self->study_page, NULL);
 
   /* The status page description is markup. */
@@ -310,6 +319,39 @@ back_action_cb (GtkWidget  *widget,
   adw_window_title_set_subtitle (self->window_title, NULL);
   show_page (self, "overview");
   flash_window_refresh (self);
+}
+
+/* win.browse (Ctrl+F), win.card-deleted (the browser deleted a card: a toast offers Undo) and
+ * win.undelete-card (that Undo). */
+static void
+browse_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FlashWindow *self = FLASH_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (action_name, "win.browse"))
+    {
+      flash_browser_page_set_store (self->browser_page, self->store);
+      show_page (self, "browser");
+      flash_browser_page_focus_search (self->browser_page);
+      return;
+    }
+  if (g_str_equal (action_name, "win.card-deleted"))
+    {
+      self->deleted_card = g_variant_get_int64 (parameter);
+      flash_window_add_undo_toast (self, _("Card deleted"), "win.undelete-card");
+      return;
+    }
+  if (self->store == NULL || self->deleted_card == 0)
+    return;
+  if (!flash_store_undelete_cards (self->store, &self->deleted_card, 1, &error))
+    flash_window_add_toast (self, error->message);
+  else
+    flash_window_add_toast (self, _("Card restored"));
+  self->deleted_card = 0;
+  flash_browser_page_refresh (self->browser_page);
 }
 
 static void
@@ -398,7 +440,7 @@ stack_page_changed_cb (FlashWindow *self)
 {
   gboolean studying = is_studying (self);
 
-  gtk_widget_set_visible (self->back_button, studying);
+  gtk_widget_set_visible (self->back_button, studying || is_browsing (self));
 
   /* Enter starts studying from the overview; while studying it belongs to the study page. The
    * Study button also takes the focus, or Enter would open the menu button that has it. */
@@ -454,6 +496,10 @@ collection_store_changed_cb (FlashWindow *self)
 {
   flash_window_forget_paste (self);
   self->store = flash_collection_get_store (self->collection);
+  self->deleted_card = 0;
+  flash_browser_page_set_store (self->browser_page, NULL);
+  if (is_browsing (self))
+    show_page (self, "overview");
   flash_study_page_set_store (self->study_page, self->store);
   if (self->store != NULL && is_studying (self))
     show_page (self, "overview");
@@ -591,6 +637,7 @@ flash_window_class_init (FlashWindowClass *klass)
 
   g_type_ensure (FLASH_TYPE_OVERVIEW_PAGE);
   g_type_ensure (FLASH_TYPE_STUDY_PAGE);
+  g_type_ensure (FLASH_TYPE_BROWSER_PAGE);
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/flashsheet/Flashsheet/ui/flash-window.ui");
@@ -602,6 +649,7 @@ flash_window_class_init (FlashWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlashWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, FlashWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, FlashWindow, study_page);
+  gtk_widget_class_bind_template_child (widget_class, FlashWindow, browser_page);
   gtk_widget_class_bind_template_callback (widget_class, stack_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, study_page_changed_cb);
 
@@ -612,6 +660,9 @@ flash_window_class_init (FlashWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.study-deck", "x", study_action_cb);
   gtk_widget_class_install_action (widget_class, "win.delete-deck", "x", delete_deck_action_cb);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.browse", NULL, browse_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.card-deleted", "x", browse_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.undelete-card", NULL, browse_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action_cb);
   gtk_widget_class_install_action (widget_class, "win.paste-sheet", NULL,
                                    flash_window_paste_action_cb);
@@ -623,6 +674,8 @@ flash_window_class_init (FlashWindowClass *klass)
   /* A class binding runs after the focused widget, so a text field keeps its own Ctrl+V. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK,
                                        "win.paste-sheet", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.browse", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,

@@ -1,0 +1,504 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* flash-browser-page.c: the card browser (docs/browsing.md). The search and its filters run in
+ * SQL (flash_store_search()); the list is a GtkListView over a lazy model, so 100,000 cards are a
+ * few dozen rows; the selected card shows as in study, with its schedule and the card actions. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "flash-accessible.h"
+#include "flash-browser-page.h"
+#include "flash-card-list.h"
+#include "flash-day.h"
+#include "flash-markdown-view.h"
+
+struct _FlashBrowserPage
+{
+  AdwBin              parent_instance;
+
+  FlashStore         *store;
+  FlashCardList      *cards;
+  GtkSingleSelection *selection;
+
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *state_dropdown;
+  GtkDropDown        *order_dropdown;
+  GtkLabel           *count_label;
+  GtkWidget          *list_view;
+  GtkWidget          *detail;
+  GtkLabel           *context_label;
+  GtkLabel           *question_label;
+  FlashMarkdownView  *answer_view;
+  GtkLabel           *schedule_label;
+  GtkButton          *suspend_button;
+};
+
+G_DEFINE_FINAL_TYPE (FlashBrowserPage, flash_browser_page, ADW_TYPE_BIN)
+
+/* The state filter's rows, in the drop-down's order. */
+static const FlashCardFilter filters[] = {
+  FLASH_CARD_FILTER_ALL, FLASH_CARD_FILTER_NEW, FLASH_CARD_FILTER_LEARNING, FLASH_CARD_FILTER_DUE,
+  FLASH_CARD_FILTER_SUSPENDED, FLASH_CARD_FILTER_BURIED, FLASH_CARD_FILTER_FLAGGED,
+  FLASH_CARD_FILTER_EDITED, FLASH_CARD_FILTER_LAPSED, FLASH_CARD_FILTER_LEECH,
+  FLASH_CARD_FILTER_SOURCE_CHANGED,
+};
+
+static const FlashCardOrder orders[] = {
+  FLASH_CARD_ORDER_POSITION, FLASH_CARD_ORDER_DUE, FLASH_CARD_ORDER_EASE, FLASH_CARD_ORDER_LAPSES,
+  FLASH_CARD_ORDER_ADDED,
+};
+
+static FlashCard *
+selected_card (FlashBrowserPage *self)
+{
+  FlashCardItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  return item != NULL ? flash_card_item_get_card (item) : NULL;
+}
+
+static void
+show_selected (FlashBrowserPage *self)
+{
+  FlashCard *card = selected_card (self);
+  g_autofree char *schedule = NULL;
+
+  gtk_widget_set_visible (self->detail, card != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.suspend", card != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.bury", card != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.flag", card != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.reset", card != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.delete", card != NULL);
+  if (card == NULL || self->store == NULL)
+    return;
+
+  gtk_label_set_text (self->context_label, card->context);
+  gtk_label_set_text (self->question_label, card->question);
+  flash_markdown_view_set_markdown (self->answer_view, card->answer);
+  if (card->is_new)
+    schedule = g_strdup (_("New: not reviewed yet"));
+  else
+    {
+      g_autofree char *due = flash_day_to_iso (card->due_day);
+
+      /* Translators: a card's schedule in the browser: repetitions, ease factor, interval in
+       * days, due date, lapses. */
+      schedule = g_strdup_printf (_("Reviewed %d times in a row · ease %.2f · interval %d days · "
+                                    "due %s · %d lapses"),
+                                  card->sm2.reps, card->sm2.ef, card->sm2.interval, due,
+                                  card->lapses);
+    }
+  gtk_label_set_text (self->schedule_label, schedule);
+  gtk_button_set_label (self->suspend_button, card->suspended ? _("Un_suspend") : _("_Suspend"));
+}
+
+static void
+run_search (FlashBrowserPage *self)
+{
+  g_autoptr(GDateTime) now = flash_clock_now_or_system ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *count = NULL;
+  guint state = gtk_drop_down_get_selected (self->state_dropdown);
+  guint order = gtk_drop_down_get_selected (self->order_dropdown);
+  FlashCardSearch search = {
+    .text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+    .filter = state < G_N_ELEMENTS (filters) ? filters[state] : FLASH_CARD_FILTER_ALL,
+    .order = order < G_N_ELEMENTS (orders) ? orders[order] : FLASH_CARD_ORDER_POSITION,
+  };
+
+  if (self->store != NULL)
+    ids = flash_store_search (self->store, &search, now, 0, &error);
+  if (error != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
+  flash_card_list_set_ids (self->cards, self->store,
+                           self->store != NULL ? flash_store_day_for (self->store, now) : 0, ids);
+  count = g_strdup_printf (ngettext ("%u card", "%u cards", ids != NULL ? ids->len : 0),
+                           ids != NULL ? ids->len : 0);
+  gtk_label_set_text (self->count_label, count);
+  show_selected (self);
+}
+
+/* The card actions: browser.suspend (also unsuspends), .bury, .flag (flag 1 or none), .reset and
+ * .delete; the window offers the delete's Undo (win.card-deleted). */
+static void
+card_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FlashBrowserPage *self = FLASH_BROWSER_PAGE (widget);
+  FlashCard *card = selected_card (self);
+  g_autoptr(GDateTime) now = flash_clock_now_or_system ();
+  g_autoptr(GError) error = NULL;
+  guint position = gtk_single_selection_get_selected (self->selection);
+  const char *done = NULL;
+  gboolean ok;
+  gint64 id;
+
+  if (card == NULL || self->store == NULL)
+    return;
+  id = card->id;
+  if (g_str_equal (action_name, "browser.suspend"))
+    {
+      ok = flash_store_set_suspended (self->store, &id, 1, !card->suspended, &error);
+      done = card->suspended ? _("Card unsuspended") : _("Card suspended");
+    }
+  else if (g_str_equal (action_name, "browser.bury"))
+    {
+      ok = flash_store_bury_cards (self->store, &id, 1, now, &error);
+      done = _("Card buried until tomorrow");
+    }
+  else if (g_str_equal (action_name, "browser.flag"))
+    {
+      ok = flash_store_set_flag (self->store, &id, 1, card->flag > 0 ? 0 : 1, &error);
+      done = card->flag > 0 ? _("Flag removed") : _("Card flagged");
+    }
+  else if (g_str_equal (action_name, "browser.reset"))
+    {
+      ok = flash_store_reset_cards (self->store, &id, 1, &error);
+      done = _("Card reset to new");
+    }
+  else
+    {
+      ok = flash_store_delete_cards (self->store, &id, 1, &error);
+      if (ok)
+        gtk_widget_activate_action (widget, "win.card-deleted", "x", id);
+    }
+  if (!ok)
+    {
+      gtk_widget_activate_action (widget, "win.show-toast", "s", error->message);
+      return;
+    }
+  if (done != NULL)
+    gtk_widget_activate_action (widget, "win.show-toast", "s", done);
+  /* A deleted card leaves the list; the others stay where they are, read again. */
+  if (g_str_equal (action_name, "browser.delete"))
+    run_search (self);
+  else
+    flash_card_list_reload (self->cards);
+  if (position < g_list_model_get_n_items (G_LIST_MODEL (self->cards)))
+    gtk_single_selection_set_selected (self->selection, position);
+  show_selected (self);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item)
+{
+  FlashCardItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  FlashCard *card = flash_card_item_get_card (item);
+  g_autofree char *name = NULL;
+
+  gtk_label_set_text (GTK_LABEL (title), card != NULL ? card->question : "");
+  gtk_label_set_text (GTK_LABEL (subtitle), flash_card_item_get_subtitle (item));
+  /* A screen reader says the question and where the card is. */
+  name = g_strdup_printf ("%s, %s", card != NULL ? card->question : "",
+                          flash_card_item_get_subtitle (item));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static GtkWidget *
+drop_down (const char *const *labels,
+           const char        *name)
+{
+  GtkWidget *widget = gtk_drop_down_new_from_strings (labels);
+
+  flash_accessible_set_name (widget, name);
+  gtk_widget_set_tooltip_text (widget, name);
+  /* The button a drop-down opens its list with is what a screen reader meets. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      flash_accessible_set_name (child, name);
+  return widget;
+}
+
+static GtkWidget *
+action_button (const char *label,
+               const char *action,
+               const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  return button;
+}
+
+static GtkWidget *
+build_detail (FlashBrowserPage *self)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *buttons = gtk_flow_box_new ();
+  GtkWidget *context = gtk_label_new (NULL);
+  GtkWidget *question = gtk_label_new (NULL);
+  GtkWidget *schedule = gtk_label_new (NULL);
+  GtkWidget *suspend = action_button (_("_Suspend"), "browser.suspend", _("Suspend (Ctrl+J)"));
+
+  gtk_widget_set_hexpand (scroller, TRUE);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  for (GtkWidget *label = context; label != NULL;
+       label = label == context ? question : label == question ? schedule : NULL)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+    }
+  gtk_widget_add_css_class (context, "dim-label");
+  gtk_widget_add_css_class (question, "title-3");
+  gtk_widget_add_css_class (schedule, "dim-label");
+  gtk_widget_add_css_class (schedule, "caption");
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 5);
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), suspend);
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons),
+                       action_button (_("_Bury"), "browser.bury",
+                                      _("Bury until tomorrow (Ctrl+B)")));
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons),
+                       action_button (_("_Flag"), "browser.flag", _("Flag or unflag (Ctrl+K)")));
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons),
+                       action_button (_("_Reset"), "browser.reset",
+                                      _("Reset to new (Ctrl+Shift+N)")));
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons),
+                       action_button (_("_Delete"), "browser.delete", _("Delete (Delete)")));
+  gtk_box_append (GTK_BOX (box), context);
+  gtk_box_append (GTK_BOX (box), question);
+  self->answer_view = flash_markdown_view_new ();
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->answer_view));
+  gtk_box_append (GTK_BOX (box), schedule);
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+
+  self->context_label = GTK_LABEL (context);
+  self->question_label = GTK_LABEL (question);
+  self->schedule_label = GTK_LABEL (schedule);
+  self->suspend_button = GTK_BUTTON (suspend);
+  self->detail = box;
+  return scroller;
+}
+
+static void
+build (FlashBrowserPage *self)
+{
+  static const char *const states[] = {
+    N_("All Cards"), N_("New"), N_("Learning"), N_("Due"), N_("Suspended"), N_("Buried"),
+    N_("Flagged"), N_("Edited"), N_("Lapsed"), N_("Leeches"), N_("Source Changed"), NULL
+  };
+  static const char *const order_names[] = {
+    N_("File Order"), N_("Due Date"), N_("Ease"), N_("Lapses"), N_("Recently Added"), NULL
+  };
+  const char *state_labels[G_N_ELEMENTS (states)];
+  const char *order_labels[G_N_ELEMENTS (order_names)];
+  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *filters_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    state_labels[i] = states[i] != NULL ? _(states[i]) : NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (order_names); i++)
+    order_labels[i] = order_names[i] != NULL ? _(order_names[i]) : NULL;
+
+  self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->search_entry, "placeholder-text", _("Search cards"), NULL);
+  flash_accessible_set_name (GTK_WIDGET (self->search_entry), _("Search Cards"));
+  self->state_dropdown = GTK_DROP_DOWN (drop_down (state_labels, _("Show Cards")));
+  self->order_dropdown = GTK_DROP_DOWN (drop_down (order_labels, _("Sort Cards")));
+  self->count_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
+  gtk_label_set_xalign (self->count_label, 0);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  self->cards = flash_card_list_new ();
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->cards)));
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  self->list_view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)),
+                                       factory);
+  flash_accessible_set_name (self->list_view, _("Cards"));
+  gtk_widget_add_css_class (self->list_view, "navigation-sidebar");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->list_view);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
+
+  gtk_widget_set_hexpand (GTK_WIDGET (self->state_dropdown), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->order_dropdown), TRUE);
+  gtk_box_append (GTK_BOX (filters_box), GTK_WIDGET (self->state_dropdown));
+  gtk_box_append (GTK_BOX (filters_box), GTK_WIDGET (self->order_dropdown));
+  gtk_widget_set_margin_top (side, 12);
+  gtk_widget_set_margin_start (side, 12);
+  gtk_widget_set_margin_end (side, 12);
+  gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->search_entry));
+  gtk_box_append (GTK_BOX (side), filters_box);
+  gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->count_label));
+  gtk_box_append (GTK_BOX (side), scroller);
+  gtk_widget_set_size_request (side, 300, -1);
+
+  gtk_paned_set_start_child (GTK_PANED (paned), side);
+  gtk_paned_set_end_child (GTK_PANED (paned), build_detail (self));
+  gtk_paned_set_resize_start_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_position (GTK_PANED (paned), 360);
+  adw_bin_set_child (ADW_BIN (self), paned);
+
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (run_search), self);
+  g_signal_connect_swapped (self->state_dropdown, "notify::selected", G_CALLBACK (run_search),
+                            self);
+  g_signal_connect_swapped (self->order_dropdown, "notify::selected", G_CALLBACK (run_search),
+                            self);
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (show_selected),
+                            self);
+}
+
+static void
+focus_search_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  flash_browser_page_focus_search (FLASH_BROWSER_PAGE (widget));
+}
+
+static void
+flash_browser_page_dispose (GObject *object)
+{
+  FlashBrowserPage *self = FLASH_BROWSER_PAGE (object);
+
+  self->store = NULL;
+  g_clear_object (&self->selection);
+  g_clear_object (&self->cards);
+  G_OBJECT_CLASS (flash_browser_page_parent_class)->dispose (object);
+}
+
+static void
+flash_browser_page_class_init (FlashBrowserPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const char *const actions[] = {
+    "browser.suspend", "browser.bury", "browser.flag", "browser.reset", "browser.delete",
+  };
+
+  G_OBJECT_CLASS (klass)->dispose = flash_browser_page_dispose;
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_class_install_action (widget_class, actions[i], NULL, card_action_cb);
+  gtk_widget_class_install_action (widget_class, "browser.focus-search", NULL, focus_search_cb);
+  /* Class bindings run after the focused widget: the search entry keeps Delete for its text. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK,
+                                       "browser.suspend", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK,
+                                       "browser.bury", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK,
+                                       "browser.flag", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "browser.reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "browser.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "browser.focus-search", NULL);
+}
+
+static void
+flash_browser_page_init (FlashBrowserPage *self)
+{
+  build (self);
+  show_selected (self);
+}
+
+void
+flash_browser_page_set_store (FlashBrowserPage *self,
+                              FlashStore       *store)
+{
+  g_return_if_fail (FLASH_IS_BROWSER_PAGE (self));
+
+  self->store = store;
+  run_search (self);
+}
+
+void
+flash_browser_page_refresh (FlashBrowserPage *self)
+{
+  g_return_if_fail (FLASH_IS_BROWSER_PAGE (self));
+
+  run_search (self);
+}
+
+void
+flash_browser_page_focus_search (FlashBrowserPage *self)
+{
+  g_return_if_fail (FLASH_IS_BROWSER_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+flash_browser_page_set_search (FlashBrowserPage *self,
+                               const char       *text,
+                               FlashCardFilter   filter)
+{
+  g_return_if_fail (FLASH_IS_BROWSER_PAGE (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    if (filters[i] == filter)
+      gtk_drop_down_set_selected (self->state_dropdown, i);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  run_search (self);
+}
+
+guint
+flash_browser_page_get_n_results (FlashBrowserPage *self)
+{
+  g_return_val_if_fail (FLASH_IS_BROWSER_PAGE (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->cards));
+}
+
+gint64
+flash_browser_page_get_selected (FlashBrowserPage *self)
+{
+  FlashCard *card;
+
+  g_return_val_if_fail (FLASH_IS_BROWSER_PAGE (self), 0);
+
+  card = selected_card (self);
+  return card != NULL ? card->id : 0;
+}
+
+void
+flash_browser_page_select (FlashBrowserPage *self,
+                           guint             position)
+{
+  g_return_if_fail (FLASH_IS_BROWSER_PAGE (self));
+
+  gtk_single_selection_set_selected (self->selection, position);
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* flash-browser-page.h: the card browser: search, a state filter and an order, the cards found,
+ * and the selected card with its schedule and actions. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "flash-store.h"
+
+G_BEGIN_DECLS
+
+#define FLASH_TYPE_BROWSER_PAGE (flash_browser_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (FlashBrowserPage, flash_browser_page, FLASH, BROWSER_PAGE, AdwBin)
+
+/* The collection to browse (NULL: none); the page never keeps it past the next call. */
+void        flash_browser_page_set_store      (FlashBrowserPage *self,
+                                               FlashStore       *store);
+/* Runs the search again (the collection changed), keeping the search text and filters. */
+void        flash_browser_page_refresh        (FlashBrowserPage *self);
+void        flash_browser_page_focus_search   (FlashBrowserPage *self);
+
+/* What the window tests look at and do. */
+void        flash_browser_page_set_search     (FlashBrowserPage *self,
+                                               const char       *text,
+                                               FlashCardFilter   filter);
+guint       flash_browser_page_get_n_results  (FlashBrowserPage *self);
+/* The selected card's id, or 0; selecting moves the detail to it. */
+gint64      flash_browser_page_get_selected   (FlashBrowserPage *self);
+void        flash_browser_page_select         (FlashBrowserPage *self,
+                                               guint             position);
+
+G_END_DECLS
