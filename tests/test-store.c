@@ -142,7 +142,8 @@ test_bad_import_changes_nothing (Fixture       *fx,
 {
   g_autofree char *good = flash_test_store_write (fx, "good.md", deck_v1);
   g_autofree char *bad = flash_test_store_write (fx, "bad.md",
-                                                 "# Deck\n\n## Item\n\nOK\n\n## Other\n\n\xff\xfe broken\n");
+                                                 "# Deck\n\n## Item\n\nOK\n\n## Other\n\n"
+                                                 "\xff\xfe broken\n");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) cards = NULL;
 

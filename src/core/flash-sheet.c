@@ -193,7 +193,8 @@ flash_sheet_add_reverse_card (Parser     *self,
   card->key = g_strconcat (forward->key, FLASH_SHEET_REVERSE_MARK, NULL);
   card->context = g_strdup (forward->context);
   card->question = flash_sheet_unlink_anchors (line);
-  card->answer = answer != NULL ? flash_sheet_unlink_anchors (answer) : g_strdup (forward->question);
+  card->answer = answer != NULL ? flash_sheet_unlink_anchors (answer)
+                                 : g_strdup (forward->question);
   card->tags = g_strdupv (forward->tags);
   card->line = forward->line;
   g_hash_table_replace (self->keys, g_strdup (card->key), GUINT_TO_POINTER (1));
@@ -548,11 +549,12 @@ parse_checked (const char  *text,
 
   line_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   {
+    const char *end = clean + clean_len;
     gsize zero = 0;
 
     g_array_append_val (line_starts, zero);
-    for (const char *newline = clean; (newline = memchr (newline, '\n', clean + clean_len - newline))
-         != NULL; newline++)
+    for (const char *newline = clean; (newline = memchr (newline, '\n', end - newline)) != NULL;
+         newline++)
       {
         gsize next = (gsize) (newline - clean) + 1;
 

@@ -62,9 +62,8 @@ flash_store_day_budget (FlashStore      *self,
 /* In file order. A range of deck ids (one deck, or all) walks the partial index in order either
  * way. */
 #define NEW_IN_DECKS "FROM cards WHERE is_new = 1 AND retired = 0 AND deck_id BETWEEN ?1 AND ?2 " \
-  "AND id NOT IN (SELECT id FROM cards WHERE bury_day = ?4 AND bury_day > 0 UNION ALL "          \
-  "SELECT id FROM cards WHERE suspended = 1) "                                                      \
-  "ORDER BY deck_id, position LIMIT ?3"
+  "AND id NOT IN (SELECT id FROM cards WHERE bury_day = ?4 AND bury_day > 0 UNION ALL "        \
+  "SELECT id FROM cards WHERE suspended = 1) ORDER BY deck_id, position LIMIT ?3"
 /* "repeat_day > 0" lets SQLite use the partial index: it cannot know that ?1 is positive. */
 #define REPEATS_ALL "FROM schedule s JOIN cards c ON c.id = s.card_id WHERE s.repeat_day = ?1 " \
   "AND s.repeat_day > 0 AND c.retired = 0 AND c.bury_day <> ?1 AND c.suspended = 0"

@@ -11,6 +11,7 @@
 #include "flash-card-list.h"
 #include "flash-day.h"
 #include "flash-markdown-view.h"
+#include "flash-markup.h"
 
 struct _FlashBrowserPage
 {
@@ -31,6 +32,7 @@ struct _FlashBrowserPage
   FlashMarkdownView  *answer_view;
   GtkLabel           *schedule_label;
   GtkButton          *suspend_button;
+  AdwLeaflet         *leaflet;
 };
 
 G_DEFINE_FINAL_TYPE (FlashBrowserPage, flash_browser_page, ADW_TYPE_BIN)
@@ -56,6 +58,16 @@ selected_card (FlashBrowserPage *self)
   return item != NULL ? flash_card_item_get_card (item) : NULL;
 }
 
+/* A question is one line of Markdown: shown as it reads in study, code as code. */
+static void
+set_question (GtkLabel   *label,
+              const char *markdown)
+{
+  g_autofree char *markup = flash_markup_from_markdown (markdown, -1, FLASH_MARKUP_NONE);
+
+  gtk_label_set_markup (label, markup);
+}
+
 static void
 show_selected (FlashBrowserPage *self)
 {
@@ -72,23 +84,26 @@ show_selected (FlashBrowserPage *self)
     return;
 
   gtk_label_set_text (self->context_label, card->context);
-  gtk_label_set_text (self->question_label, card->question);
+  set_question (self->question_label, card->question);
   flash_markdown_view_set_markdown (self->answer_view, card->answer);
   if (card->is_new)
     schedule = g_strdup (_("New: not reviewed yet"));
   else
     {
       g_autofree char *due = flash_day_to_iso (card->due_day);
+      g_autofree char *interval = g_strdup_printf (ngettext ("%d day", "%d days",
+                                                             card->sm2.interval),
+                                                   card->sm2.interval);
 
-      /* Translators: a card's schedule in the browser: repetitions, ease factor, interval in
-       * days, due date, lapses. */
-      schedule = g_strdup_printf (_("Reviewed %d times in a row · ease %.2f · interval %d days · "
-                                    "due %s · %d lapses"),
-                                  card->sm2.reps, card->sm2.ef, card->sm2.interval, due,
-                                  card->lapses);
+      /* Translators: a card's schedule in the browser: SM-2's repetition count, ease factor and
+       * interval ("3 days"), the due date, the lapses. */
+      schedule = g_strdup_printf (_("Repetitions: %d · Ease: %.2f · Interval: %s · Due: %s · "
+                                    "Lapses: %d"),
+                                  card->sm2.reps, card->sm2.ef, interval, due, card->lapses);
     }
   gtk_label_set_text (self->schedule_label, schedule);
   gtk_button_set_label (self->suspend_button, card->suspended ? _("Un_suspend") : _("_Suspend"));
+  flash_accessible_name_button (GTK_WIDGET (self->suspend_button));
 }
 
 static void
@@ -214,12 +229,22 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   FlashCard *card = flash_card_item_get_card (item);
   g_autofree char *name = NULL;
 
-  gtk_label_set_text (GTK_LABEL (title), card != NULL ? card->question : "");
+  set_question (GTK_LABEL (title), card != NULL ? card->question : "");
   gtk_label_set_text (GTK_LABEL (subtitle), flash_card_item_get_subtitle (item));
   /* A screen reader says the question and where the card is. */
   name = g_strdup_printf ("%s, %s", card != NULL ? card->question : "",
                           flash_card_item_get_subtitle (item));
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+/* Enter or a click on a row: at a narrow width, the card slides in over the list. */
+static void
+open_card_cb (FlashBrowserPage *self,
+              guint             position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 static GtkWidget *
@@ -247,6 +272,7 @@ action_button (const char *label,
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_widget_set_tooltip_text (button, tooltip);
+  flash_accessible_name_button (button);
   return button;
 }
 
@@ -273,7 +299,7 @@ build_detail (FlashBrowserPage *self)
     {
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (label), FALSE);
     }
   gtk_widget_add_css_class (context, "dim-label");
   gtk_widget_add_css_class (question, "title-3");
@@ -320,7 +346,8 @@ build (FlashBrowserPage *self)
   };
   const char *state_labels[G_N_ELEMENTS (states)];
   const char *order_labels[G_N_ELEMENTS (order_names)];
-  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  GtkWidget *leaflet = adw_leaflet_new ();
+  AdwLeafletPage *page;
   GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *filters_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *scroller = gtk_scrolled_window_new ();
@@ -366,13 +393,17 @@ build (FlashBrowserPage *self)
   gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->count_label));
   gtk_box_append (GTK_BOX (side), scroller);
   gtk_widget_set_size_request (side, 300, -1);
+  gtk_widget_set_margin_bottom (side, 12);
 
-  gtk_paned_set_start_child (GTK_PANED (paned), side);
-  gtk_paned_set_end_child (GTK_PANED (paned), build_detail (self));
-  gtk_paned_set_resize_start_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_position (GTK_PANED (paned), 360);
-  adw_bin_set_child (ADW_BIN (self), paned);
+  /* Side by side when there is room; at a phone's width the list, then the card. */
+  self->leaflet = ADW_LEAFLET (leaflet);
+  adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
+  adw_leaflet_set_transition_type (self->leaflet, ADW_LEAFLET_TRANSITION_TYPE_SLIDE);
+  adw_leaflet_append (self->leaflet, side);
+  page = adw_leaflet_append (self->leaflet, gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  adw_leaflet_page_set_navigatable (page, FALSE);
+  adw_leaflet_append (self->leaflet, build_detail (self));
+  adw_bin_set_child (ADW_BIN (self), leaflet);
 
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (run_search), self);
   g_signal_connect_swapped (self->state_dropdown, "notify::selected", G_CALLBACK (run_search),
@@ -381,6 +412,8 @@ build (FlashBrowserPage *self)
                             self);
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (show_selected),
                             self);
+  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (self->list_view), FALSE);
+  g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (open_card_cb), self);
 }
 
 static void
@@ -453,6 +486,15 @@ flash_browser_page_refresh (FlashBrowserPage *self)
   run_search (self);
 }
 
+gboolean
+flash_browser_page_go_back (FlashBrowserPage *self)
+{
+  g_return_val_if_fail (FLASH_IS_BROWSER_PAGE (self), FALSE);
+
+  return adw_leaflet_get_folded (self->leaflet)
+         && adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
 void
 flash_browser_page_focus_search (FlashBrowserPage *self)
 {
@@ -501,4 +543,12 @@ flash_browser_page_select (FlashBrowserPage *self,
   g_return_if_fail (FLASH_IS_BROWSER_PAGE (self));
 
   gtk_single_selection_set_selected (self->selection, position);
+}
+
+GtkWidget *
+flash_browser_page_get_suspend_button (FlashBrowserPage *self)
+{
+  g_return_val_if_fail (FLASH_IS_BROWSER_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->suspend_button);
 }

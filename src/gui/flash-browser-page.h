@@ -19,6 +19,9 @@ void        flash_browser_page_set_store      (FlashBrowserPage *self,
 /* Runs the search again (the collection changed), keeping the search text and filters. */
 void        flash_browser_page_refresh        (FlashBrowserPage *self);
 void        flash_browser_page_focus_search   (FlashBrowserPage *self);
+/* At a narrow width, from the card back to the list; FALSE when there is nothing to go back to
+ * inside the page. */
+gboolean    flash_browser_page_go_back        (FlashBrowserPage *self);
 
 /* What the window tests look at and do. */
 void        flash_browser_page_set_search     (FlashBrowserPage *self,
@@ -29,5 +32,6 @@ guint       flash_browser_page_get_n_results  (FlashBrowserPage *self);
 gint64      flash_browser_page_get_selected   (FlashBrowserPage *self);
 void        flash_browser_page_select         (FlashBrowserPage *self,
                                                guint             position);
+GtkWidget  *flash_browser_page_get_suspend_button (FlashBrowserPage *self);
 
 G_END_DECLS

@@ -69,3 +69,11 @@ flash_window_get_dialog (FlashWindow *self)
 
   return self->dialog;
 }
+
+FlashBrowserPage *
+flash_window_get_browser_page (FlashWindow *self)
+{
+  g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
+
+  return self->browser_page;
+}

@@ -2,6 +2,7 @@
 /* flash-window-testing.h: what the window tests look at, as a user would see it. Tests only. */
 #pragma once
 
+#include "flash-browser-page.h"
 #include "flash-window.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,7 @@ const char       *flash_window_get_count_text   (FlashWindow *self,
 GtkWidget        *flash_window_get_study_button (FlashWindow *self);
 const char       *flash_window_get_last_toast   (FlashWindow *self);
 AdwMessageDialog *flash_window_get_dialog       (FlashWindow *self);
+FlashBrowserPage *flash_window_get_browser_page (FlashWindow *self);
 GtkDropTarget    *flash_window_get_drop_target  (FlashWindow *self);
 
 G_END_DECLS

@@ -316,6 +316,9 @@ back_action_cb (GtkWidget  *widget,
 {
   FlashWindow *self = FLASH_WINDOW (widget);
 
+  /* In a narrow browser, Back first leaves the card for the list. */
+  if (is_browsing (self) && flash_browser_page_go_back (self->browser_page))
+    return;
   adw_window_title_set_subtitle (self->window_title, NULL);
   show_page (self, "overview");
   flash_window_refresh (self);

@@ -1,0 +1,165 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-browser.c: the card browser in the real window: search, the state filter, the actions
+ * with their toasts, delete and its Undo, and the way back. */
+
+#include "flash-test-accessible.h"
+#include "flash-test-display.h"
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "flash-window-testing.h"
+
+typedef struct
+{
+  char            *dir;
+  FlashCollection *collection; /* owns the store */
+  FlashStore      *store;
+  FlashWindow     *window;
+} Fixture;
+
+static const char deck_text[] =
+  "# Test Deck\n\n## Basics\n\n### What is one plus one?\n\nTwo.\n\n"
+  "### What colour is a clear sky?\n\nBlue.\n\n### The capital of France\n\nParis.\n";
+
+static void
+process_events (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *sheet = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  fixture->dir = g_dir_make_tmp ("flashsheet-test-browser-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "collection.sqlite", NULL);
+  fixture->store = flash_store_open (path, &error);
+  g_assert_no_error (error);
+  fixture->collection = flash_collection_new_for_store (fixture->store);
+  fixture->window = flash_window_new (NULL, fixture->collection);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  sheet = g_build_filename (fixture->dir, "deck.md", NULL);
+  g_assert_true (g_file_set_contents (sheet, deck_text, -1, NULL));
+  file = g_file_new_for_path (sheet);
+  flash_window_import_files (fixture->window, &file, 1);
+  process_events ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  process_events ();
+  g_clear_object (&fixture->collection);
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static FlashBrowserPage *
+open_browser (Fixture *fixture)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.browse", NULL));
+  process_events ();
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "browser");
+  return flash_window_get_browser_page (fixture->window);
+}
+
+static gboolean
+is_suspended (Fixture *fixture,
+              gint64   id)
+{
+  g_autoptr(FlashCard) card = flash_store_get_card (fixture->store, id, NULL);
+
+  return card->suspended;
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  FlashBrowserPage *page = open_browser (fixture);
+
+  g_assert_cmpuint (flash_browser_page_get_n_results (page), ==, 3);
+  flash_browser_page_set_search (page, "colou", FLASH_CARD_FILTER_ALL);
+  g_assert_cmpuint (flash_browser_page_get_n_results (page), ==, 1);
+  g_assert_cmpint (flash_browser_page_get_selected (page), >, 0);
+  flash_browser_page_set_search (page, "", FLASH_CARD_FILTER_SUSPENDED);
+  g_assert_cmpuint (flash_browser_page_get_n_results (page), ==, 0);
+  g_assert_cmpint (flash_browser_page_get_selected (page), ==, 0);
+
+  /* Back to the overview. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL));
+  process_events ();
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "overview");
+}
+
+/* Suspend and unsuspend, then delete with the toast's Undo. */
+static void
+test_actions (Fixture       *fixture,
+              gconstpointer  data)
+{
+  FlashBrowserPage *page = open_browser (fixture);
+  GtkWidget *widget = GTK_WIDGET (page);
+  gint64 id;
+
+  flash_browser_page_select (page, 1);
+  id = flash_browser_page_get_selected (page);
+  g_assert_true (gtk_widget_activate_action (widget, "browser.suspend", NULL));
+  process_events ();
+  g_assert_true (is_suspended (fixture, id));
+  flash_test_assert_accessible_label (flash_browser_page_get_suspend_button (page), "Unsuspend");
+  g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, "Card suspended");
+  g_assert_cmpint (flash_browser_page_get_selected (page), ==, id);
+  g_assert_true (gtk_widget_activate_action (widget, "browser.suspend", NULL));
+  process_events ();
+  g_assert_false (is_suspended (fixture, id));
+
+  g_assert_true (gtk_widget_activate_action (widget, "browser.delete", NULL));
+  process_events ();
+  g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, "Card deleted");
+  g_assert_cmpuint (flash_browser_page_get_n_results (page), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undelete-card",
+                                             NULL));
+  process_events ();
+  g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, "Card restored");
+  g_assert_cmpuint (flash_browser_page_get_n_results (page), ==, 3);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  flash_test_require_display ();
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD_TEST ("/browser/search", test_search);
+  ADD_TEST ("/browser/actions", test_actions);
+#undef ADD_TEST
+
+  return g_test_run ();
+}
