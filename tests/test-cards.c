@@ -289,7 +289,11 @@ test_edit_and_reimport (Fixture       *fx,
   g_clear_pointer (&card, flash_card_free);
 
   /* The source item changed: the edit stays, the card is marked, the new text kept beside it. */
-  changed = g_strjoinv ("0.5 is exact", g_strsplit (sheet, "0.1 is not exact", -1));
+  {
+    g_auto(GStrv) halves = g_strsplit (sheet, "0.1 is not exact", -1);
+
+    changed = g_strjoinv ("0.5 is exact", halves);
+  }
   g_file_set_contents (path, changed, -1, NULL);
   g_free (changed);
   flash_test_store_import (fx, path, &result);

@@ -128,7 +128,7 @@ test_actions (Fixture       *f,
   g_assert_nonnull (strstr (bad_state.err, "unknown state"));
 
   /* Reset keeps the log; delete survives a re-import. */
-  out_of (f, FLASH_TEST_ARGS ("grade", "3", "4"));
+  g_free (out_of (f, FLASH_TEST_ARGS ("grade", "3", "4")));
   assert_out (f, FLASH_TEST_ARGS ("reset", "3"), "");
   assert_out (f, FLASH_TEST_ARGS ("cards", "--state", "new"),
               "1\tDeck\tDeck › Strings\tRésumé\n2\tDeck\tDeck › Strings\tSlicing\n"

@@ -214,9 +214,10 @@ static GPtrArray *
 commented_parts (const char *literal)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *first = leading_comment (literal);
   g_auto(GStrv) groups = NULL;
 
-  if (leading_comment (literal) == NULL)
+  if (first == NULL)
     return NULL;
   groups = g_strsplit (literal, "\n\n", -1);
   for (guint i = 0; groups[i] != NULL; i++)
