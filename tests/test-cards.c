@@ -420,6 +420,38 @@ test_migration_from_v5 (Fixture       *fx,
   flash_test_assert_integrity (old_path);
 }
 
+/* A collection of the previous schema, shown as a read-only copy (as a damaged one is): the copy
+ * gets this version's schema, so the overview's queries run; the user's file is left as it was. */
+static void
+test_read_only_copy_of_v5 (Fixture       *fx,
+                           gconstpointer  data)
+{
+  g_autofree char *fixture = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "fixtures",
+                                               "collection-v5.sql", NULL);
+  g_autofree char *old_path = g_build_filename (fx->dir, "old.db", NULL);
+  g_autofree char *copy_path = g_build_filename (fx->dir, "copy", "old.db", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) decks = NULL;
+  g_autoptr(GDateTime) day = flash_clock_parse ("2026-01-14T09:02:00Z", NULL);
+  FlashDayCounts counts;
+  FlashStore *store;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  flash_test_raw_exec (old_path, sql);
+  store = flash_store_open_read_only_copy (old_path, copy_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (flash_store_is_read_only (store));
+  decks = flash_store_list_decks (store, day, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (decks->len, ==, 1);
+  g_assert_true (flash_store_today_counts (store, 0, day, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.learning, ==, 1);
+  flash_store_close (store);
+  g_assert_cmpint (flash_test_raw_int (old_path, "PRAGMA user_version"), ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -435,6 +467,7 @@ main (int   argc,
   ADD ("/cards/edit-and-reimport", test_edit_and_reimport);
   ADD ("/cards/lapses", test_lapses);
   ADD ("/cards/migration-from-v5", test_migration_from_v5);
+  ADD ("/cards/read-only-copy-of-v5", test_read_only_copy_of_v5);
 #undef ADD
 
   return g_test_run ();

@@ -193,13 +193,15 @@ static const char *const *const migrations[] = {
   schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6
 };
 
+static gboolean apply_migrations (FlashStore  *self,
+                                  int          version,
+                                  GError     **error);
+
 static gboolean
 migrate (FlashStore  *self,
          int          version,
          GError     **error)
 {
-  g_autofree char *set_version = NULL;
-
   if (version == FLASH_STORE_SCHEMA_VERSION)
     return TRUE;
 
@@ -219,6 +221,17 @@ migrate (FlashStore  *self,
           return FALSE;
       }
   }
+
+  return apply_migrations (self, version, error);
+}
+
+/* Takes the schema from @version to the current one in one transaction. */
+static gboolean
+apply_migrations (FlashStore  *self,
+                  int          version,
+                  GError     **error)
+{
+  g_autofree char *set_version = NULL;
 
   G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == FLASH_STORE_SCHEMA_VERSION);
 
@@ -502,6 +515,7 @@ flash_store_open_read_only_copy (const char  *path,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *dir = NULL;
   gboolean copied;
+  int version = 0;
   int lock;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -521,6 +535,14 @@ flash_store_open_read_only_copy (const char  *path,
     return NULL;
 
   self = flash_store_new (copy_path);
+  /* A copy of an older collection is brought to this version's schema, which the pages read: it
+   * is our copy, not the user's file. A copy too damaged to migrate is shown as it is. */
+  self->db = flash_db_open (copy_path, SQLITE_OPEN_READWRITE, &version, NULL);
+  if (self->db != NULL && version > 0 && version < FLASH_STORE_SCHEMA_VERSION)
+    apply_migrations (self, version, NULL);
+  g_hash_table_remove_all (self->statements);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
   self->read_only = TRUE;
   self->db = flash_db_open (copy_path, SQLITE_OPEN_READONLY, NULL, &local_error);
   if (self->db == NULL)
