@@ -398,12 +398,16 @@ test_tldr_indented (void)
     "- Copy a file to a host:\n\n  `rsync file host:dir`\n\n"
     "- Show progress:\n\n    `rsync -ah --info=progress2 src dst`\n\n"
     "- Delete what the source no longer has:\n\n`rsync -a --delete src/ dst`\n\n"
+    "## Find\n\n- List Markdown files:\n\n      find . -name '*.md'\n\n"
+    "- Print sizes:\n\n  ```sh\n  du -sh *\n  ```\n\n"
     "## Notes\n\n- Remember:\n\n  trailing slashes matter.\n",
     "/real/rsync.md");
   const char *const expected[] = {
     "Copy a file to a host", "```bash\nrsync file host:dir\n```",
     "Show progress", "```bash\nrsync -ah --info=progress2 src dst\n```",
     "Delete what the source no longer has", "```bash\nrsync -a --delete src/ dst\n```",
+    "List Markdown files", "```bash\nfind . -name '*.md'\n```",
+    "Print sizes", "```sh\ndu -sh *\n```",
     "rsync — notes", "- Remember:\n\n  trailing slashes matter.",
     NULL
   };

@@ -107,21 +107,23 @@ command_description (cmark_node *paragraph)
   return g_strdup (g_strchomp (question));
 }
 
-/* The code span a paragraph is made of alone, or NULL. */
+/* The command a block is: a code block, or a paragraph made of one code span alone; or NULL. */
 static cmark_node *
-only_code (cmark_node *paragraph)
+only_code (cmark_node *block)
 {
-  cmark_node *code = paragraph != NULL ? cmark_node_first_child (paragraph) : NULL;
+  cmark_node *code = block != NULL ? cmark_node_first_child (block) : NULL;
 
-  if (paragraph == NULL || cmark_node_get_type (paragraph) != CMARK_NODE_PARAGRAPH || code == NULL
+  if (block != NULL && cmark_node_get_type (block) == CMARK_NODE_CODE_BLOCK)
+    return block;
+  if (block == NULL || cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH || code == NULL
       || cmark_node_get_type (code) != CMARK_NODE_CODE || cmark_node_next (code) != NULL)
     return NULL;
   return code;
 }
 
 /* tldr pages: each "- Description:" item with its command, a paragraph that is only a code
- * span, either inside the item (indented) or, for the list's last item, right after the list. The
- * command becomes a shell code block. Returns how many blocks it took (the list, and @next when
+ * span or a code block, either inside the item (indented) or, for the list's last item, right
+ * after the list. The command becomes a code block (a shell one unless its fence says). Returns how many blocks it took (the list, and @next when
  * its command was there), 0 when @list is not such a list. */
 guint
 flash_sheet_add_command_cards (Parser     *self,
@@ -152,8 +154,13 @@ flash_sheet_add_command_cards (Parser     *self,
       cmark_node *text = cmark_node_first_child (item);
       cmark_node *command = cmark_node_next (text) != NULL ? cmark_node_next (text) : next;
       g_autofree char *question = command_description (text);
-      g_autofree char *answer = g_strdup_printf ("```bash\n%s\n```",
-                                                 cmark_node_get_literal (only_code (command)));
+      cmark_node *code = only_code (command);
+      const char *info = cmark_node_get_type (code) == CMARK_NODE_CODE_BLOCK
+                         ? cmark_node_get_fence_info (code) : NULL;
+      g_autofree char *literal = g_strchomp (g_strdup (cmark_node_get_literal (code)));
+      g_autofree char *answer = g_strdup_printf ("```%s\n%s\n```",
+                                                 info != NULL && *info != '\0' ? info : "bash",
+                                                 literal);
 
       flash_sheet_add_card (self, depth, question, answer, cmark_node_get_start_line (item));
     }
