@@ -299,7 +299,8 @@ test_term_rules (void)
 
 /* Class 6: many facts under one heading give a card each: commands with their comments, caption
  * and code pairs, a long list of tips that each name code (the code blanked in the question).
- * A program, commands explained by prose, annotated output and short or mixed lists stay whole. */
+ * A program, commands explained by prose, annotated output and lists with code in few of their
+ * points stay whole; in a list of tips, the points without code stay the heading's. */
 static void
 test_split_cards (void)
 {
@@ -330,7 +331,9 @@ test_split_cards (void)
     "one is needed.\n\n```bash\ngit init       # make a new repository\n"
     "git add .      # stage every file\ngit commit     # record the first commit\n```\n\n"
     "## Output\n\n```python\nbool([])    # False\nbool([0])   # True\nlen('ab')   # 2\n```\n\n",
-    mixed->str, NULL);
+    mixed->str,
+    "## Few\n\n- Use `ls` to list files\n- Be careful with globs\n- Quote your variables\n\n",
+    NULL);
   sheet = parse_ok (text);
 
   g_assert_cmpstr (flash_test_sheet_card (sheet, n)->question, ==, "show the working tree state");
@@ -354,7 +357,20 @@ test_split_cards (void)
   g_assert_cmpstr (flash_test_sheet_card (sheet, n++)->question, ==, "A program");
   g_assert_cmpstr (flash_test_sheet_card (sheet, n++)->question, ==, "Explained");
   g_assert_cmpstr (flash_test_sheet_card (sheet, n++)->question, ==, "Git — output");
-  g_assert_cmpstr (flash_test_sheet_card (sheet, n++)->question, ==, "Mixed");
+  /* Eleven tips of twelve: each its card, the point without code the heading's. */
+  g_assert_cmpstr (flash_test_sheet_card (sheet, n)->question, ==, "Mixed");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, n++)->answer, ==, "- a tip without code");
+  for (guint i = 0; i < 12; i++)
+    if (i != 5)
+      {
+        g_autofree char *question = g_strdup_printf ("Use … to do %u", i);
+
+        g_assert_cmpstr (flash_test_sheet_card (sheet, n++)->question, ==, question);
+      }
+  /* One tip of three is a note of a few points. */
+  g_assert_cmpstr (flash_test_sheet_card (sheet, n)->question, ==, "Few");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, n++)->answer, ==,
+                   "- Use `ls` to list files\n- Be careful with globs\n- Quote your variables");
   g_assert_cmpuint (sheet->cards->len, ==, n);
 }
 
@@ -439,8 +455,8 @@ test_bold_terms (void)
   assert_cards (sheet, expected);
 }
 
-/* Class 6 continued: a bullet list of five tips or more splits; four stay one card, and numbered
- * steps are one procedure however many. */
+/* Class 6 continued: a list of three tips or more splits, and numbered tips too; two tips stay one
+ * card with the rest, and numbered steps under a heading that names a procedure are one card. */
 static void
 test_short_tip_lists (void)
 {
@@ -452,14 +468,23 @@ test_short_tip_lists (void)
   g_string_append (text, "\n## Four\n\n");
   for (guint i = 0; i < 4; i++)
     g_string_append_printf (text, "- Run `four-%u` to do thing %u.\n", i, i);
-  g_string_append (text, "\n## Steps\n\n");
+  g_string_append (text, "\n## Install steps\n\n");
   for (guint i = 1; i <= 6; i++)
     g_string_append_printf (text, "%u. Run `step-%u` to do step %u.\n", i, i, i);
+  g_string_append (text, "\n## Two\n\n- Run `a` first.\n- Then `b` after it.\n"
+                   "- Mind the gap.\n\n## Idioms\n\n");
+  for (guint i = 1; i <= 3; i++)
+    g_string_append_printf (text, "%u. Prefer `idiom-%u` in loops.\n", i, i);
   sheet = flash_test_parse_ok (text->str, "/real/tips.md");
-  g_assert_cmpuint (sheet->cards->len, ==, 7);
+  g_assert_cmpuint (sheet->cards->len, ==, 14);
   g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->question, ==, "Run … to do thing 0.");
-  g_assert_cmpstr (flash_test_sheet_card (sheet, 5)->question, ==, "Four");
-  g_assert_cmpstr (flash_test_sheet_card (sheet, 6)->question, ==, "Steps");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 5)->question, ==, "Run … to do thing 0.");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 5)->context, ==, "Tips › Four");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 9)->question, ==, "Install steps");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 10)->question, ==, "Two");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 11)->question, ==, "Prefer … in loops.");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 11)->answer, ==,
+                   "`idiom-1`\n\nPrefer `idiom-1` in loops.");
 }
 
 /* Class 5 continued: "Also see" and "Contributing" sections, a "Resources" list of links (notes
@@ -511,6 +536,132 @@ test_code_block_groups (void)
   assert_cards (sheet, expected);
 }
 
+/* tldr commands given as plain text (indented less than a code block) or as a code span on the
+ * line after the description; a colon before an explanation in prose is no command. */
+static void
+test_command_shapes (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# scp\n\n> Copy files over SSH.\n\n"
+    "- Send a file to a server:\n\n    scp notes.txt srv:/tmp/\n\n"
+    "- Fetch a folder from a server:\n\n    scp -r srv:/var/log ./logs\n\n"
+    "## Compress\n\n"
+    "- Pack a folder into a gzip archive:\n  `tar czf site.tgz site/`\n"
+    "- Unpack it somewhere else:\n  `tar xzf site.tgz -C /srv`\n\n"
+    "## Prose\n\n"
+    "- Why it matters:\n\n    Nobody reads the manual twice.\n\n"
+    "- What to do:\n\n    Read it once, carefully.\n");
+  const char *const expected[] = {
+    "Send a file to a server", "```bash\nscp notes.txt srv:/tmp/\n```",
+    "Fetch a folder from a server", "```bash\nscp -r srv:/var/log ./logs\n```",
+    "Pack a folder into a gzip archive", "```bash\ntar czf site.tgz site/\n```",
+    "Unpack it somewhere else", "```bash\ntar xzf site.tgz -C /srv\n```",
+    "Prose", "- Why it matters:\n\n    Nobody reads the manual twice.\n\n"
+    "- What to do:\n\n    Read it once, carefully.",
+    NULL,
+  };
+
+  assert_cards (sheet, expected);
+  g_assert_cmpstr (sheet->description, ==, "Copy files over SSH.");
+}
+
+/* Glossaries: "term :: definition" lines, definition lists with plain terms (tight and loose),
+ * and a <dl> written as HTML in the Markdown. One "word\n: text" alone is prose. */
+static void
+test_glossaries (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# Terms\n\n## Colour\n\n"
+    "Hue :: the kind of colour, as an angle\nChroma :: how far from grey it is\n\n"
+    "## Print\n\nBleed\n:   Ink that runs past the trim line.\n\n"
+    "Gutter\n\n:   The inner margin where pages meet\n    at the spine.\n\n"
+    "## Web\n\n<dl>\n  <dt>Viewport</dt>\n  <dd>The visible part of a page.</dd>\n"
+    "  <dt>Reflow</dt><dd>Laying a page out again.</dd>\n</dl>\n\n"
+    "## One\n\nWidow\n: a lone line.\n");
+  const char *const expected[] = {
+    "Hue", "the kind of colour, as an angle",
+    "Chroma", "how far from grey it is",
+    "Bleed", "Ink that runs past the trim line.",
+    "Gutter", "The inner margin where pages meet at the spine.",
+    "Viewport", "The visible part of a page.",
+    "Reflow", "Laying a page out again.",
+    "One", "Widow\n: a lone line.",
+    NULL,
+  };
+
+  assert_cards (sheet, expected);
+}
+
+/* A <table> block in the Markdown is a table (a blank line inside it too); in a code block it is
+ * code. The lines of the cards after it stay the file's. */
+static void
+test_html_table_block (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# Keys\n\n## Moves\n\n"
+    "<table>\n<tr><th>Key</th><th>Moves</th></tr>\n<tr><td><kbd>e</kbd></td>"
+    "<td>to a word's end</td></tr>\n\n<tr><td>gg</td><td>to the top</td></tr>\n</table>\n\n"
+    "## Markup\n\n```html\n<table><tr><td>x</td></tr></table>\n```\n");
+  const char *const expected[] = {
+    "`e`", "**Moves:** to a word's end",
+    "gg", "**Moves:** to the top",
+    "Markup", "```html\n<table><tr><td>x</td></tr></table>\n```",
+    NULL,
+  };
+
+  assert_cards (sheet, expected);
+  g_assert_cmpuint (flash_test_sheet_card (sheet, 2)->line, ==, 12);
+}
+
+/* <details> with a <summary>: the summary asks, the section answers, Markdown or HTML inside. */
+static void
+test_details_sections (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# Rust questions\n\n## Ownership\n\n"
+    "<details>\n<summary>What does a move do?</summary>\n\n"
+    "It transfers ownership; the old binding is unusable.\n\n```rust\nlet b = a;\n```\n\n"
+    "</details>\n\n"
+    "<details><summary><strong>Why is `Rc` not `Send`?</strong></summary>\n"
+    "<p>Its count is not atomic &amp; threads would race.</p>\n</details>\n\n"
+    "<details>\n<summary></summary>\nNo question.\n</details>\n");
+  const char *const expected[] = {
+    "Ownership", "<details>\n<summary></summary>\nNo question.\n</details>",
+    "What does a move do?",
+    "It transfers ownership; the old binding is unusable.\n\n```rust\nlet b = a;\n```",
+    "Why is `Rc` not `Send`?", "Its count is not atomic & threads would race.",
+    NULL,
+  };
+
+  assert_cards (sheet, expected);
+}
+
+/* Section numbers are the page's order ("2.1 ", "3. "), not the subject; a rule at the end of a
+ * section is layout; a CSS comment after each line says what the line does. */
+static void
+test_numbers_rules_comments (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# Guide\n\n## 3. Layout\n\n### 3.1 Grid\n\nTwo dimensions.\n\n---\n\n"
+    "### 3.2 Example\n\n```css\n.g { display: grid; }\n```\n\n"
+    "## 100 days of code\n\nA challenge.\n\n"
+    "## Centring\n\n```css\n.a { margin: auto; }     /* centre a block */\n"
+    ".b { text-align: center; } /* centre its text */\n"
+    ".c { place-items: center; } /* centre grid items */\n```\n");
+  const char *const expected[] = {
+    "Grid", "Two dimensions.",
+    "Layout — example", "```css\n.g { display: grid; }\n```",
+    "100 days of code", "A challenge.",
+    "centre a block", "```css\n.a { margin: auto; }\n```",
+    "centre its text", "```css\n.b { text-align: center; }\n```",
+    "centre grid items", "```css\n.c { place-items: center; }\n```",
+    NULL,
+  };
+
+  assert_cards (sheet, expected);
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->context, ==, "Guide › Layout");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -533,5 +684,10 @@ main (int    argc,
   g_test_add_func ("/sheet-real/short-tip-lists", test_short_tip_lists);
   g_test_add_func ("/sheet-real/link-sections", test_link_sections);
   g_test_add_func ("/sheet-real/code-block-groups", test_code_block_groups);
+  g_test_add_func ("/sheet-real/command-shapes", test_command_shapes);
+  g_test_add_func ("/sheet-real/glossaries", test_glossaries);
+  g_test_add_func ("/sheet-real/html-table-block", test_html_table_block);
+  g_test_add_func ("/sheet-real/details-sections", test_details_sections);
+  g_test_add_func ("/sheet-real/numbers-rules-comments", test_numbers_rules_comments);
   return g_test_run ();
 }

@@ -308,6 +308,45 @@ is_link_row (cmark_node *paragraph)
 
 /* Label headings --------------------------------------------------------------------------- */
 
+/* "2.1 Structs", "3. Types", "4) Loops": the number is the page's order, not the subject. A bare
+ * "2 Types" keeps its number: "100 days of code" and "3 ways to…" mean it. */
+void
+flash_sheet_strip_section_number (char *heading)
+{
+  const char *p = heading;
+  gboolean marked = FALSE;
+
+  if (!g_ascii_isdigit (*p))
+    return;
+  for (;;)
+    {
+      while (g_ascii_isdigit (*p))
+        p++;
+      if (p[0] == '\\' && (p[1] == '.' || p[1] == ')'))
+        p++;
+      if (*p == '.' && g_ascii_isdigit (p[1]))
+        {
+          p++;
+          marked = TRUE;
+          continue;
+        }
+      if (*p == '.' || *p == ')')
+        {
+          p++;
+          marked = TRUE;
+        }
+      break;
+    }
+  if (!marked || *p != ' ')
+    return;
+  while (*p == ' ')
+    p++;
+  /* Something has to be left that is not a number: "1.5 " alone stays. */
+  if (*p == '\0' || g_ascii_isdigit (*p))
+    return;
+  memmove (heading, p, strlen (p) + 1);
+}
+
 gboolean
 flash_sheet_is_label_heading (const char *plain)
 {

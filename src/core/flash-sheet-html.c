@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include "flash-html.h"
+
 typedef enum
 {
   TAG_OTHER,   /* dropped */
@@ -346,4 +348,140 @@ flash_sheet_convert_inline_html (cmark_node *document)
       convert_children (parent);
     }
   return changed;
+}
+
+/* HTML blocks of structure --------------------------------------------------------------------- */
+
+/* Each block is a page of its own to the HTML parser: a file of many thousands is a hostile one,
+ * and the rest of its blocks stay as they are. */
+#define MAX_HTML_BLOCKS 1000
+
+/* The tag names whose blocks are read as the web page's import reads them. */
+static const char *const structure_tags[] = { "dl", "table" };
+
+/* Which structure tag [line, end) opens at its start (after at most three blanks), or -1. */
+static int
+opens_structure (const char *line,
+                 const char *end)
+{
+  const char *p = line;
+
+  while (p < end && *p == ' ' && p - line < 3)
+    p++;
+  if (p >= end || *p != '<')
+    return -1;
+  for (guint i = 0; i < G_N_ELEMENTS (structure_tags); i++)
+    {
+      gsize n = strlen (structure_tags[i]);
+
+      if ((gsize) (end - p) > n + 1 && g_ascii_strncasecmp (p + 1, structure_tags[i], n) == 0
+          && (p[n + 1] == '>' || g_ascii_isspace (p[n + 1])))
+        return (int) i;
+    }
+  return -1;
+}
+
+/* How many times <@name and </@name open in [line, end), as a change of depth. */
+static int
+depth_change (const char *line,
+              const char *end,
+              const char *name)
+{
+  gsize n = strlen (name);
+  int change = 0;
+
+  for (const char *p = line; (p = memchr (p, '<', end - p)) != NULL; p++)
+    {
+      gboolean closing = p + 1 < end && p[1] == '/';
+      const char *at = p + 1 + closing;
+
+      if ((gsize) (end - at) > n && g_ascii_strncasecmp (at, name, n) == 0
+          && (at[n] == '>' || g_ascii_isspace (at[n])))
+        change += closing ? -1 : 1;
+    }
+  return change;
+}
+
+char *
+flash_sheet_convert_html_blocks (const char *text)
+{
+  GString *out = NULL;
+  const char *copied = text;
+  const char *line = text;
+  gsize fence = 0;
+  char fence_marker = 0;
+  gboolean unclosed[G_N_ELEMENTS (structure_tags)] = { FALSE };
+  guint converted = 0;
+
+  while (*line != '\0')
+    {
+      const char *end = strchrnul (line, '\n');
+      const char *next = *end == '\n' ? end + 1 : end;
+      char marker = 0;
+      gsize n = flash_sheet_fence_length (line, end, &marker);
+      int tag;
+
+      if (fence > 0)
+        {
+          if (n >= fence && marker == fence_marker)
+            fence = 0;
+        }
+      else if (n > 0)
+        {
+          fence = n;
+          fence_marker = marker;
+        }
+      else if ((tag = opens_structure (line, end)) >= 0 && !unclosed[tag]
+               && converted < MAX_HTML_BLOCKS)
+        {
+          const char *block_end = line;
+          int depth = 0;
+          guint lines = 0;
+
+          /* The block runs to the line that closes what it opened; unclosed, it stays as it is. */
+          do
+            {
+              const char *stop = strchrnul (block_end, '\n');
+
+              depth += depth_change (block_end, stop, structure_tags[tag]);
+              lines++;
+              block_end = *stop == '\n' ? stop + 1 : stop;
+            }
+          while (depth > 0 && *block_end != '\0');
+          /* A block that runs to the end once would run there again from any later line: each
+           * tag's blocks are looked for to the end of the file once at most. */
+          unclosed[tag] = depth > 0;
+          converted++;
+          if (depth <= 0)
+            {
+              g_autofree char *markdown = flash_html_to_markdown (line, block_end - line,
+                                                                  "html", NULL);
+
+              if (markdown != NULL)
+                {
+                  guint written = 0;
+
+                  if (out == NULL)
+                    out = g_string_new (NULL);
+                  g_string_append_len (out, copied, line - copied);
+                  /* Blank lines around it, and as many lines as it had while it is shorter, so
+                   * that the lines of the cards after it stay where the file has them. */
+                  g_string_append_c (out, '\n');
+                  for (const char *p = g_strstrip (markdown); *p != '\0'; p++)
+                    written += *p == '\n';
+                  g_string_append (out, markdown);
+                  g_string_append (out, "\n\n");
+                  for (written += 3; written < lines; written++)
+                    g_string_append_c (out, '\n');
+                  copied = line = block_end;
+                  continue;
+                }
+            }
+        }
+      line = next;
+    }
+  if (out == NULL)
+    return NULL;
+  g_string_append (out, copied);
+  return g_string_free (out, FALSE);
 }

@@ -76,7 +76,9 @@ void        flash_sheet_join_block            (GString      *answer,
 gboolean    flash_sheet_add_table_cards       (Parser       *self,
                                                guint         depth,
                                                cmark_node   *table);
-guint       flash_sheet_add_bold_terms        (Parser       *self,
+/* Two terms or more defined in a row from @blocks[@from] ("**Term**: …", "Term" and ": …",
+ * "term :: …"), a card each; returns how many blocks they took. */
+guint       flash_sheet_add_definitions       (Parser       *self,
                                                guint         depth,
                                                GPtrArray    *blocks,
                                                guint         from);
@@ -116,6 +118,8 @@ gboolean    flash_sheet_is_links_section      (GPtrArray    *blocks);
 /* "Example", "Usage", "Output:", a caption ending in ":": a heading that means nothing out of its
  * page, so its card is named after its parent: "Lists — example". */
 gboolean    flash_sheet_is_label_heading      (const char   *plain);
+/* Drops a leading section number ("2.1 ", "3. ") from a heading's text, in place. */
+void        flash_sheet_strip_section_number  (char         *heading);
 char       *flash_sheet_name_after_parent     (const char   *parent,
                                                const char   *label);
 /* Comments, badges, "See:" tails and lists of links only. */
@@ -133,10 +137,15 @@ char       *flash_sheet_fix_pipe_tables       (const char   *text);
  * blocks it changed, or NULL if there was none. */
 GHashTable *flash_sheet_convert_inline_html   (cmark_node   *document);
 
+/* <dl> and <table> blocks in the Markdown, read as a saved web page's would be (a term list, a
+ * table); NULL when @text has none. */
+char       *flash_sheet_convert_html_blocks   (const char   *text);
+
 /* flash-sheet-split.c: many facts under one heading, one card each. Code blocks of three or more
  * "code  # comment" lines each (little plain code, no prose but a caption) give a card per line;
- * caption and code block pairs (two or more, nothing else) a card per block; a list of twelve or
- * more tips that each hold a code span a card per tip, the code span blanked in the question. */
+ * caption and code block pairs (two or more, nothing else) a card per block; a list of three or
+ * more tips that each hold a code span (two in three of its items at least) a card per tip, the
+ * code span blanked in the question. */
 gboolean    flash_sheet_split_commented_code  (Parser       *self,
                                                guint         depth,
                                                GPtrArray    *blocks);
@@ -148,9 +157,18 @@ gboolean    flash_sheet_split_code_blocks     (Parser       *self,
                                                guint         depth,
                                                const char   *heading,
                                                GPtrArray    *blocks);
+/* The items without code are appended to @remainder as a list, for the heading's own card. */
 gboolean    flash_sheet_split_long_list       (Parser       *self,
                                                guint         depth,
-                                               cmark_node   *list);
+                                               cmark_node   *list,
+                                               GString      *remainder);
+
+/* flash-sheet-details.c: "<details><summary>Question</summary> answer </details>" from
+ * @blocks[@from], a card; returns how many blocks it took, 0 when it is not one. */
+guint       flash_sheet_add_details_card      (Parser       *self,
+                                               guint         depth,
+                                               GPtrArray    *blocks,
+                                               guint         from);
 
 /* flash-sheet-front-matter.c */
 void        flash_sheet_take_front_matter     (char         *text,

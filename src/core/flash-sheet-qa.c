@@ -89,42 +89,132 @@ flash_sheet_add_qa_card (Parser     *self,
   return last;
 }
 
-/* The description of a tldr item: its first paragraph's Markdown without the closing ":", or
- * NULL when the paragraph does not end in one. */
-static char *
-command_description (cmark_node *paragraph)
+/* A tldr item's command: what it says to do, and the code that does it. */
+typedef struct
 {
-  g_autofree char *question = NULL;
+  char *question;
+  char *code;
+  char *info;
+} Command;
+
+static void
+command_clear (Command *command)
+{
+  g_clear_pointer (&command->question, g_free);
+  g_clear_pointer (&command->code, g_free);
+  g_clear_pointer (&command->info, g_free);
+}
+
+/* Markdown without a closing ":", or NULL when it does not end in one. */
+static char *
+without_colon (char *markdown)
+{
   gsize length;
 
-  if (paragraph == NULL || cmark_node_get_type (paragraph) != CMARK_NODE_PARAGRAPH)
-    return NULL;
-  question = g_strstrip (flash_sheet_inlines_to_markdown (paragraph, FALSE));
-  length = strlen (question);
-  if (length < 2 || question[length - 1] != ':')
-    return NULL;
-  question[length - 1] = '\0';
-  return g_strdup (g_strchomp (question));
+  g_strstrip (markdown);
+  length = strlen (markdown);
+  if (length < 2 || markdown[length - 1] != ':')
+    {
+      g_free (markdown);
+      return NULL;
+    }
+  markdown[length - 1] = '\0';
+  return g_strchomp (markdown);
 }
 
-/* The command a block is: a code block, or a paragraph made of one code span alone; or NULL. */
-static cmark_node *
-only_code (cmark_node *block)
+/* A command written as plain text on a line of its own ("    rsync -a src/ dst/" indented
+ * less than a code block): one line of text only, not a sentence. */
+static char *
+plain_command (cmark_node *paragraph)
 {
-  cmark_node *code = block != NULL ? cmark_node_first_child (block) : NULL;
+  cmark_node *text = cmark_node_first_child (paragraph);
+  const char *literal;
+  gsize length;
 
-  if (block != NULL && cmark_node_get_type (block) == CMARK_NODE_CODE_BLOCK)
-    return block;
-  if (block == NULL || cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH || code == NULL
-      || cmark_node_get_type (code) != CMARK_NODE_CODE || cmark_node_next (code) != NULL)
+  if (text == NULL || cmark_node_get_type (text) != CMARK_NODE_TEXT || cmark_node_next (text))
     return NULL;
-  return code;
+  literal = cmark_node_get_literal (text);
+  length = strlen (literal);
+  if (length < 2 || strchr (".!?:", literal[length - 1]) != NULL)
+    return NULL;
+  return g_strdup (literal);
 }
 
-/* tldr pages: each "- Description:" item with its command, a paragraph that is only a code
- * span or a code block, either inside the item (indented) or, for the list's last item, right
- * after the list. The command becomes a code block (a shell one unless its fence says). Returns how many blocks it took (the list, and @next when
- * its command was there), 0 when @list is not such a list. */
+/* The command @block gives: a code block, a paragraph of one code span alone, or with
+ * @plain_too a line of plain text. */
+static gboolean
+take_code (cmark_node *block,
+           gboolean    plain_too,
+           Command    *command)
+{
+  cmark_node *first = block != NULL ? cmark_node_first_child (block) : NULL;
+
+  if (block == NULL)
+    return FALSE;
+  if (cmark_node_get_type (block) == CMARK_NODE_CODE_BLOCK)
+    {
+      const char *info = cmark_node_get_fence_info (block);
+
+      command->code = g_strchomp (g_strdup (cmark_node_get_literal (block)));
+      command->info = g_strdup (info != NULL && *info != '\0' ? info : "bash");
+      return *command->code != '\0';
+    }
+  if (cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH || first == NULL)
+    return FALSE;
+  if (cmark_node_get_type (first) == CMARK_NODE_CODE && cmark_node_next (first) == NULL)
+    command->code = g_strdup (cmark_node_get_literal (first));
+  else if (plain_too)
+    command->code = plain_command (block);
+  if (command->code == NULL)
+    return FALSE;
+  command->info = g_strdup ("bash");
+  return TRUE;
+}
+
+/* An item's description and its command: the first paragraph ends in ":", and the command is
+ * the item's only other block, the code span that ends the paragraph on a line of its own
+ * ("Create an archive:\n`tar cf a.tar dir`"), or, for the list's last item, @next. */
+static gboolean
+item_command (cmark_node *item,
+              cmark_node *next,
+              gboolean    plain_too,
+              Command    *command,
+              gboolean   *took_next)
+{
+  cmark_node *text = cmark_node_first_child (item);
+  cmark_node *rest = text != NULL ? cmark_node_next (text) : NULL;
+  cmark_node *last = text != NULL ? cmark_node_last_child (text) : NULL;
+
+  *took_next = FALSE;
+  if (text == NULL || cmark_node_get_type (text) != CMARK_NODE_PARAGRAPH)
+    return FALSE;
+  if (rest == NULL && last != NULL && cmark_node_get_type (last) == CMARK_NODE_CODE
+      && cmark_node_previous (last) != NULL
+      && cmark_node_get_type (cmark_node_previous (last)) == CMARK_NODE_SOFTBREAK)
+    {
+      g_autoptr(GString) before = g_string_new (NULL);
+
+      for (cmark_node *node = cmark_node_first_child (text);
+           node != cmark_node_previous (last); node = cmark_node_next (node))
+        flash_sheet_append_inline (before, node, FALSE);
+      command->question = without_colon (g_string_free (g_steal_pointer (&before), FALSE));
+      command->code = g_strdup (cmark_node_get_literal (last));
+      command->info = g_strdup ("bash");
+      return command->question != NULL && *command->code != '\0';
+    }
+  command->question = without_colon (flash_sheet_inlines_to_markdown (text, FALSE));
+  if (command->question == NULL)
+    return FALSE;
+  if (rest == NULL && cmark_node_next (item) == NULL)
+    return (*took_next = take_code (next, plain_too, command));
+  return rest != NULL && cmark_node_next (rest) == NULL && take_code (rest, plain_too, command);
+}
+
+/* tldr pages: each "- Description:" item with its command (see item_command()). A list whose
+ * commands are plain text counts only when every item has one and there are two at least:
+ * prose after a colon is an explanation. The command becomes a code block (a shell one unless its
+ * fence says). Returns how many blocks it took (the list, and @next when its command was there),
+ * 0 when @list is not such a list. */
 guint
 flash_sheet_add_command_cards (Parser     *self,
                                guint       depth,
@@ -132,37 +222,41 @@ flash_sheet_add_command_cards (Parser     *self,
                                cmark_node *next)
 {
   gboolean takes_next = FALSE;
+  guint items = 0;
+  int pass;
 
-  for (cmark_node *item = cmark_node_first_child (list); item; item = cmark_node_next (item))
-    {
-      cmark_node *text = cmark_node_first_child (item);
-      cmark_node *command = text != NULL ? cmark_node_next (text) : NULL;
-      g_autofree char *question = command_description (text);
+  for (pass = 0; pass < 2 && items == 0; pass++)
+    for (cmark_node *item = cmark_node_first_child (list); item; item = cmark_node_next (item))
+      {
+        Command command = { 0 };
+        gboolean took = FALSE;
+        gboolean ok = item_command (item, next, pass == 1, &command, &took);
 
-      if (question == NULL)
-        return 0;
-      if (command == NULL && cmark_node_next (item) == NULL && only_code (next) != NULL)
-        takes_next = TRUE;
-      else if (command == NULL || cmark_node_next (command) != NULL || only_code (command) == NULL)
-        return 0;
-    }
-  if (cmark_node_first_child (list) == NULL)
+        command_clear (&command);
+        if (!ok)
+          {
+            items = 0;
+            break;
+          }
+        takes_next |= took;
+        items++;
+      }
+  /* The loop left @pass one past the pass that found every command. */
+  if (items == 0 || (pass == 2 && items < 2))
     return 0;
 
   for (cmark_node *item = cmark_node_first_child (list); item; item = cmark_node_next (item))
     {
-      cmark_node *text = cmark_node_first_child (item);
-      cmark_node *command = cmark_node_next (text) != NULL ? cmark_node_next (text) : next;
-      g_autofree char *question = command_description (text);
-      cmark_node *code = only_code (command);
-      const char *info = cmark_node_get_type (code) == CMARK_NODE_CODE_BLOCK
-                         ? cmark_node_get_fence_info (code) : NULL;
-      g_autofree char *literal = g_strchomp (g_strdup (cmark_node_get_literal (code)));
-      g_autofree char *answer = g_strdup_printf ("```%s\n%s\n```",
-                                                 info != NULL && *info != '\0' ? info : "bash",
-                                                 literal);
+      Command command = { 0 };
+      gboolean took = FALSE;
+      g_autofree char *answer = NULL;
 
-      flash_sheet_add_card (self, depth, question, answer, cmark_node_get_start_line (item));
+      if (!item_command (item, next, TRUE, &command, &took))
+        continue;
+      answer = g_strdup_printf ("```%s\n%s\n```", command.info, command.code);
+      flash_sheet_add_card (self, depth, command.question, answer,
+                            cmark_node_get_start_line (item));
+      command_clear (&command);
     }
   return takes_next ? 2 : 1;
 }

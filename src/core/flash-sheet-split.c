@@ -16,7 +16,7 @@ static const char *
 trailing_comment (const char *line,
                   const char *end)
 {
-  static const char *const markers[] = { " # ", " // ", " -- " };
+  static const char *const markers[] = { " # ", " // ", " -- ", " /* " };
 
   if (line >= end || g_ascii_isspace (line[0]))
     return NULL;
@@ -38,6 +38,19 @@ trailing_comment (const char *line,
   return NULL;
 }
 
+/* The text of the comment a trailing_comment() hit starts, without its marker or the "*" and "/"
+ * that close a C comment. */
+static char *
+comment_text (const char *hit)
+{
+  char *text = g_strstrip (g_strdup (strchr (hit + 1, ' ') + 1));
+  gsize len = strlen (text);
+
+  if (len >= 2 && g_str_has_suffix (text, "*/"))
+    text[len - 2] = '\0';
+  return g_strchomp (text);
+}
+
 /* Whether @block is a list of commands, each saying what it does, and if @add, adds a card per
  * command. */
 static gboolean
@@ -54,7 +67,7 @@ split_commented_code (Parser     *self,
 
   if (literal == NULL || cmark_node_get_type (block) != CMARK_NODE_CODE_BLOCK
       || (strstr (literal, " # ") == NULL && strstr (literal, " // ") == NULL
-          && strstr (literal, " -- ") == NULL))
+          && strstr (literal, " -- ") == NULL && strstr (literal, " /* ") == NULL))
     return FALSE;
   lines = g_strsplit (literal, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
@@ -67,7 +80,7 @@ split_commented_code (Parser     *self,
         continue;
       if ((hit = trailing_comment (line, line + strlen (line))) != NULL)
         {
-          g_autofree char *comment = g_strstrip (g_strdup (strchr (hit + 1, ' ')));
+          g_autofree char *comment = comment_text (hit);
 
           /* "# False" annotates output: the comment has to say what the line does. */
           if (strchr (comment, ' ') == NULL)
@@ -95,7 +108,7 @@ split_commented_code (Parser     *self,
       if (hit == NULL)
         continue;
       command = g_strchomp (g_strndup (line, hit - line));
-      comment = g_strstrip (g_strdup (strchr (hit + 1, ' ') + 1));
+      comment = comment_text (hit);
       question = g_string_new (NULL);
       flash_sheet_append_escaped_text (question, comment);
       answer = g_strdup_printf ("```%s\n%s\n```", info != NULL ? info : "", command);
@@ -190,7 +203,7 @@ flash_sheet_split_captioned_code (Parser     *self,
 static char *
 leading_comment (const char *literal)
 {
-  static const char *const markers[] = { "# ", "// ", "-- ", "; " };
+  static const char *const markers[] = { "# ", "// ", "-- ", "; ", "/* " };
   const char *end = strchr (literal, '\n');
   g_autofree char *line = end != NULL ? g_strndup (literal, end - literal) : g_strdup (literal);
 
@@ -198,6 +211,10 @@ leading_comment (const char *literal)
     if (g_str_has_prefix (line, markers[m]))
       {
         char *text = g_strstrip (g_strdup (line + strlen (markers[m])));
+
+        if (g_str_has_suffix (text, "*/"))
+          text[strlen (text) - 2] = '\0';
+        g_strchomp (text);
 
         if (strchr (text, ' ') != NULL && end != NULL && end[1] != '\0')
           return text;
@@ -305,69 +322,113 @@ flash_sheet_split_code_blocks (Parser     *self,
 
 /* Long lists of tips ----------------------------------------------------------------------- */
 
-/* Five tips at least: fewer read as one note of a few points. */
-#define LONG_LIST 5
+/* Three tips at least, and two in three of a list's items: a list of a few points with code in
+ * one of them is a note, not a list of tips. */
+#define MIN_TIPS 3
 
-/* The first code span among @item's first paragraph's top-level inlines, or NULL. */
+/* The longest code span among @item's first paragraph's top-level inlines, when the paragraph
+ * says something more than it: the tip's code, which its card asks for. NULL otherwise. */
 static cmark_node *
-first_code_span (cmark_node *item)
+tip_code (cmark_node *item)
 {
   cmark_node *paragraph = cmark_node_first_child (item);
+  cmark_node *best = NULL;
+  gsize best_length = 0;
+  g_autofree char *plain = NULL;
 
   if (paragraph == NULL || cmark_node_get_type (paragraph) != CMARK_NODE_PARAGRAPH)
     return NULL;
   for (cmark_node *node = cmark_node_first_child (paragraph); node; node = cmark_node_next (node))
-    if (cmark_node_get_type (node) == CMARK_NODE_CODE)
-      return node;
-  return NULL;
+    if (cmark_node_get_type (node) == CMARK_NODE_CODE
+        && strlen (cmark_node_get_literal (node)) > best_length)
+      {
+        best = node;
+        best_length = strlen (cmark_node_get_literal (node));
+      }
+  if (best == NULL)
+    return NULL;
+  plain = flash_sheet_node_to_plain (paragraph);
+  return strlen (plain) >= best_length + 8 ? best : NULL;
+}
+
+/* Whether the open heading names a procedure, whose numbered steps are one card. */
+static gboolean
+is_procedure (Parser *self,
+              guint   depth)
+{
+  static const char *const words[] = {
+    "install", "setup", "set up", "setting up", "getting started", "quick start", "quickstart",
+    "step", "how to", "build", "deploy", "tutorial", "walkthrough",
+  };
+  g_autofree char *folded = NULL;
+
+  if (depth == 0 || depth > self->crumbs->len)
+    return FALSE;
+  folded = g_utf8_strdown (((Crumb *) g_ptr_array_index (self->crumbs, depth - 1))->plain, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (folded, words[i]) != NULL)
+      return TRUE;
+  return FALSE;
 }
 
 gboolean
 flash_sheet_split_long_list (Parser     *self,
                              guint       depth,
-                             cmark_node *list)
+                             cmark_node *list,
+                             GString    *remainder)
 {
   guint items = 0;
+  guint tips = 0;
 
-  /* Numbered steps are one procedure, not independent tips. */
   if (cmark_node_get_type (list) != CMARK_NODE_LIST
-      || cmark_node_get_list_type (list) != CMARK_BULLET_LIST)
+      || (cmark_node_get_list_type (list) != CMARK_BULLET_LIST && is_procedure (self, depth)))
     return FALSE;
   for (cmark_node *item = cmark_node_first_child (list); item; item = cmark_node_next (item))
     {
-      cmark_node *code = first_code_span (item);
-      g_autofree char *plain = NULL;
-      g_autofree char *code_text = NULL;
-
-      /* Every tip names its code, which is what the card asks for, and says something more. */
-      if (code == NULL)
-        return FALSE;
-      plain = flash_sheet_node_to_plain (cmark_node_first_child (item));
-      code_text = flash_sheet_node_to_plain (code);
-      if (strlen (plain) < strlen (code_text) + 8)
-        return FALSE;
       items++;
+      tips += tip_code (item) != NULL;
     }
-  if (items < LONG_LIST)
+  if (tips < MIN_TIPS || tips * 3 < items * 2)
     return FALSE;
 
   for (cmark_node *item = cmark_node_first_child (list); item; item = cmark_node_next (item))
     {
-      cmark_node *code = first_code_span (item);
+      cmark_node *code = tip_code (item);
       cmark_node *paragraph = cmark_node_first_child (item);
-      g_autoptr(GString) question = g_string_new (NULL);
-      g_autoptr(GString) answer = g_string_new (NULL);
-      g_autofree char *tip = flash_sheet_inlines_to_markdown (paragraph, FALSE);
+      g_autoptr(GString) question = NULL;
+      g_autoptr(GString) answer = NULL;
+      g_autofree char *tip = NULL;
+
+      /* A point without code stays with the heading, in a list of its own. */
+      if (code == NULL)
+        {
+          g_autofree char *markdown = flash_sheet_slice_block (&self->src, item);
+
+          if (remainder->len > 0)
+            g_string_append_c (remainder, '\n');
+          g_string_append (remainder, markdown);
+          continue;
+        }
 
       /* "Use `git stash` to put work aside" asks "Use … to put work aside". */
-      for (cmark_node *node = cmark_node_first_child (paragraph); node; node = cmark_node_next (node))
+      question = g_string_new (NULL);
+      answer = g_string_new (NULL);
+      tip = flash_sheet_inlines_to_markdown (paragraph, FALSE);
+      for (cmark_node *node = cmark_node_first_child (paragraph); node;
+           node = cmark_node_next (node))
         if (node == code)
           g_string_append (question, "…");
         else
           flash_sheet_append_inline (question, node, FALSE);
       g_strstrip (question->str);
+      question->len = strlen (question->str);
       flash_sheet_append_inline (answer, code, FALSE);
-      g_string_append_printf (answer, "\n\n%s", tip);
+      /* "Undo the last commit: `git reset --soft HEAD~1`" asks what comes before the colon, and
+       * the code alone answers it; the whole tip follows where the code is inside it. */
+      if (cmark_node_next (code) == NULL && g_str_has_suffix (question->str, ": …"))
+        g_string_truncate (question, question->len - strlen (": …"));
+      else
+        g_string_append_printf (answer, "\n\n%s", tip);
       for (cmark_node *block = cmark_node_next (paragraph); block; block = cmark_node_next (block))
         {
           g_autofree char *markdown = flash_sheet_slice_block (&self->src, block);

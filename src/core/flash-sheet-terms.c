@@ -240,7 +240,7 @@ flash_sheet_add_term_list_cards (Parser     *self,
   return TRUE;
 }
 
-/* Bold terms --------------------------------------------------------------------------------- */
+/* Definition lists ------------------------------------------------------------------------- */
 
 /* A paragraph that defines a bold term: "**Latency**" and, on its next line, ": the time…"
  * (Pandoc's and kramdown's definition lists), or "**MSS** — the largest…" on one line. */
@@ -279,33 +279,141 @@ bold_term (cmark_node  *paragraph,
   return FALSE;
 }
 
+/* A term of a definition list written without bold: one short line that is not a sentence. */
+static gboolean
+is_plain_term (const char *line)
+{
+  gsize length = strlen (line);
+
+  return length > 0 && g_utf8_strlen (line, -1) <= 60 && strchr (".:;!?,", line[length - 1]) == NULL
+         && line[0] != ':';
+}
+
+/* Appends @definitions (lines opening with ": ", each with the lines that continue it) to @answer
+ * as paragraphs; FALSE when the first line does not open one. */
+static gboolean
+append_definitions (GString     *answer,
+                    char *const *lines)
+{
+  if (lines[0] == NULL || lines[0][0] != ':' || !g_ascii_isspace (lines[0][1]))
+    return FALSE;
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = g_strstrip (lines[i]);
+
+      if (line[0] == ':' && g_ascii_isspace (line[1]))
+        {
+          if (answer->len > 0)
+            g_string_append (answer, "\n\n");
+          line = line + 2;
+        }
+      else
+        g_string_append_c (answer, ' ');
+      g_string_append (answer, line + strspn (line, " "));
+    }
+  return TRUE;
+}
+
+/* The definitions @blocks[@i] starts, as term and definition pairs added to @pairs: a bold term
+ * (bold_term()); "Term" and ": definition" lines in one paragraph or, Pandoc's loose form, in two;
+ * or a paragraph of "term :: definition" lines, a pair each. Returns how many blocks it used. */
+static guint
+definitions_at (GPtrArray *blocks,
+                guint      i,
+                GPtrArray *pairs)
+{
+  cmark_node *paragraph = g_ptr_array_index (blocks, i);
+  g_autofree char *markdown = NULL;
+  g_auto(GStrv) lines = NULL;
+  char *term = NULL;
+  char *definition = NULL;
+  g_autoptr(GString) answer = NULL;
+
+  if (bold_term (paragraph, &term, &definition))
+    {
+      g_ptr_array_add (pairs, term);
+      g_ptr_array_add (pairs, definition);
+      return 1;
+    }
+  if (cmark_node_get_type (paragraph) != CMARK_NODE_PARAGRAPH)
+    return 0;
+  markdown = flash_sheet_inlines_to_markdown (paragraph, TRUE);
+  lines = g_strsplit (markdown, "\n", -1);
+
+  if (strstr (markdown, " :: ") != NULL)
+    {
+      guint added = 0;
+
+      for (guint l = 0; lines[l] != NULL; l++)
+        {
+          char *mark = strstr (lines[l], " :: ");
+
+          if (mark == NULL || mark == lines[l])
+            break;
+          *mark = '\0';
+          if (!is_plain_term (g_strstrip (lines[l])) || *g_strstrip (mark + 4) == '\0')
+            break;
+          added++;
+        }
+      if (added == 0 || lines[added] != NULL)
+        return 0;
+      for (guint l = 0; l < added; l++)
+        {
+          g_ptr_array_add (pairs, g_strdup (lines[l]));
+          g_ptr_array_add (pairs, g_strdup (lines[l] + strlen (lines[l]) + 4));
+        }
+      return 1;
+    }
+
+  if (lines[0] == NULL || !is_plain_term (g_strstrip (lines[0])))
+    return 0;
+  answer = g_string_new (NULL);
+  if (lines[1] != NULL && append_definitions (answer, lines + 1))
+    {
+      g_ptr_array_add (pairs, g_strdup (lines[0]));
+      g_ptr_array_add (pairs, g_string_free (g_steal_pointer (&answer), FALSE));
+      return 1;
+    }
+  if (lines[1] == NULL && i + 1 < blocks->len
+      && cmark_node_get_type (g_ptr_array_index (blocks, i + 1)) == CMARK_NODE_PARAGRAPH)
+    {
+      g_autofree char *next = flash_sheet_inlines_to_markdown (g_ptr_array_index (blocks, i + 1),
+                                                               TRUE);
+      g_auto(GStrv) next_lines = g_strsplit (next, "\n", -1);
+
+      if (append_definitions (answer, next_lines))
+        {
+          g_ptr_array_add (pairs, g_strdup (lines[0]));
+          g_ptr_array_add (pairs, g_string_free (g_steal_pointer (&answer), FALSE));
+          return 2;
+        }
+    }
+  return 0;
+}
+
 guint
-flash_sheet_add_bold_terms (Parser    *self,
+flash_sheet_add_definitions (Parser    *self,
                             guint      depth,
                             GPtrArray *blocks,
                             guint      from)
 {
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (int));
   guint end = from;
+  guint used;
 
-  /* Two at least in a row: one bold opening is emphasis in prose. */
-  for (; end < blocks->len; end++)
+  for (; end < blocks->len && (used = definitions_at (blocks, end, pairs)) > 0; end += used)
     {
-      g_autofree char *term = NULL;
-      g_autofree char *definition = NULL;
+      int line = cmark_node_get_start_line (g_ptr_array_index (blocks, end));
 
-      if (!bold_term (g_ptr_array_index (blocks, end), &term, &definition))
-        break;
+      while (lines->len < pairs->len / 2)
+        g_array_append_val (lines, line);
     }
-  if (end - from < 2)
+  /* Two at least: one bold opening is emphasis in prose. */
+  if (pairs->len < 4)
     return 0;
-  for (guint i = from; i < end; i++)
-    {
-      cmark_node *paragraph = g_ptr_array_index (blocks, i);
-      g_autofree char *term = NULL;
-      g_autofree char *definition = NULL;
-
-      bold_term (paragraph, &term, &definition);
-      flash_sheet_add_card (self, depth, term, definition, cmark_node_get_start_line (paragraph));
-    }
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    flash_sheet_add_card (self, depth, g_ptr_array_index (pairs, i),
+                          g_ptr_array_index (pairs, i + 1), g_array_index (lines, int, i / 2));
   return end - from;
 }

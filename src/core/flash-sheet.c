@@ -256,6 +256,7 @@ flush_section (Parser     *self,
                GPtrArray  *blocks)
 {
   g_autoptr(GPtrArray) own = g_ptr_array_new ();
+  g_autoptr(GHashTable) replaced = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   guint depth = self->crumbs->len;
   guint first_special = self->sheet->cards->len;
   guint taken;
@@ -276,6 +277,12 @@ flush_section (Parser     *self,
       cmark_node *block = g_ptr_array_index (blocks, i);
       cmark_node_type type = cmark_node_get_type (block);
 
+      if (type == CMARK_NODE_HTML_BLOCK
+          && (taken = flash_sheet_add_details_card (self, depth, blocks, i)) > 0)
+        {
+          i += taken - 1;
+          continue;
+        }
       if (flash_sheet_is_debris (block))
         continue;
       if (flash_sheet_node_is (block, "table") && flash_sheet_add_table_cards (self, depth, block))
@@ -290,11 +297,27 @@ flush_section (Parser     *self,
         }
       if (type == CMARK_NODE_LIST && flash_sheet_add_term_list_cards (self, depth, block))
         continue;
-      if (type == CMARK_NODE_LIST && flash_sheet_split_long_list (self, depth, block))
-        continue;
+      if (type == CMARK_NODE_LIST)
+        {
+          GString *remainder = g_string_new (NULL);
+
+          if (flash_sheet_split_long_list (self, depth, block, remainder))
+            {
+              /* Its points without code stay in the heading's own answer, where the list was. */
+              if (remainder->len > 0)
+                {
+                  g_ptr_array_add (own, block);
+                  g_hash_table_insert (replaced, block, g_string_free (remainder, FALSE));
+                }
+              else
+                g_string_free (remainder, TRUE);
+              continue;
+            }
+          g_string_free (remainder, TRUE);
+        }
 
       if (type == CMARK_NODE_PARAGRAPH
-          && (taken = flash_sheet_add_bold_terms (self, depth, blocks, i)) > 0)
+          && (taken = flash_sheet_add_definitions (self, depth, blocks, i)) > 0)
         {
           i += taken - 1;
           continue;
@@ -338,14 +361,24 @@ flush_section (Parser     *self,
       return;
     }
 
+  /* A rule between sections is the page's layout, not part of either answer. */
+  while (own->len > 0 && cmark_node_get_type (g_ptr_array_index (own, own->len - 1))
+                           == CMARK_NODE_THEMATIC_BREAK)
+    g_ptr_array_set_size (own, own->len - 1);
+  while (own->len > 0 && cmark_node_get_type (g_ptr_array_index (own, 0))
+                           == CMARK_NODE_THEMATIC_BREAK)
+    g_ptr_array_remove_index (own, 0);
+
   answer = g_string_new (NULL);
   if (!flash_sheet_only_links (own, FALSE))
     for (guint i = 0; i < own->len; i++)
       {
         cmark_node *block = g_ptr_array_index (own, i);
-        g_autofree char *markdown = flash_sheet_slice_block (&self->src, block);
+        const char *kept = g_hash_table_lookup (replaced, block);
+        g_autofree char *markdown = kept == NULL ? flash_sheet_slice_block (&self->src, block)
+                                                 : NULL;
 
-        flash_sheet_join_block (answer, markdown);
+        flash_sheet_join_block (answer, kept != NULL ? kept : markdown);
       }
 
   if (heading != NULL && heading == self->title)
@@ -407,6 +440,8 @@ open_heading (Parser     *self,
   crumb->level = level;
   crumb->plain = flash_sheet_node_to_plain (heading);
   crumb->markdown = flash_sheet_inlines_to_markdown (heading, FALSE);
+  flash_sheet_strip_section_number (crumb->plain);
+  flash_sheet_strip_section_number (crumb->markdown);
   crumb->slug = slugify (crumb->plain);
   g_ptr_array_add (self->crumbs, crumb);
   self->cached_depth = -1;
@@ -542,6 +577,13 @@ parse_checked (const char  *text,
     char *stripped = flash_sheet_strip_attributes (clean);
 
     g_free (clean);
+    char *converted = flash_sheet_convert_html_blocks (stripped);
+
+    if (converted != NULL)
+      {
+        g_free (stripped);
+        stripped = converted;
+      }
     clean = flash_sheet_fix_pipe_tables (stripped);
     g_free (stripped);
   }
