@@ -10,6 +10,7 @@
 #include "flash-browser-page.h"
 #include "flash-card-list.h"
 #include "flash-day.h"
+#include "flash-edit-dialog.h"
 #include "flash-markdown-view.h"
 #include "flash-markup.h"
 
@@ -32,6 +33,8 @@ struct _FlashBrowserPage
   FlashMarkdownView  *answer_view;
   GtkLabel           *schedule_label;
   GtkButton          *suspend_button;
+  GtkWidget          *changed_box;
+  GtkLabel           *changed_label;
   AdwLeaflet         *leaflet;
 };
 
@@ -75,6 +78,11 @@ show_selected (FlashBrowserPage *self)
   g_autofree char *schedule = NULL;
 
   gtk_widget_set_visible (self->detail, card != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.edit", card != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.use-source",
+                                 card != NULL && card->source_changed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.keep-edit",
+                                 card != NULL && card->source_changed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.suspend", card != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.bury", card != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.flag", card != NULL);
@@ -102,6 +110,17 @@ show_selected (FlashBrowserPage *self)
                                   card->sm2.reps, card->sm2.ef, interval, due, card->lapses);
     }
   gtk_label_set_text (self->schedule_label, schedule);
+  gtk_widget_set_visible (self->changed_box, card->source_changed);
+  if (card->source_changed)
+    {
+      g_autofree char *text = g_strdup_printf (
+        /* Translators: shown on a card the user edited whose item in the cheatsheet changed
+         * since; %s is the item's new question. */
+        _("The cheatsheet changed this card since you edited it. It now asks: %s"),
+        card->source_question != NULL ? card->source_question : card->question);
+
+      gtk_label_set_text (self->changed_label, text);
+    }
   gtk_button_set_label (self->suspend_button, card->suspended ? _("Un_suspend") : _("_Suspend"));
   flash_accessible_name_button (GTK_WIDGET (self->suspend_button));
 }
@@ -133,8 +152,72 @@ run_search (FlashBrowserPage *self)
   show_selected (self);
 }
 
-/* The card actions: browser.suspend (also unsuspends), .bury, .flag (flag 1 or none), .reset and
- * .delete; the window offers the delete's Undo (win.card-deleted). */
+typedef struct
+{
+  FlashBrowserPage *page;
+  gint64            id;
+  char             *question;
+  char             *answer;
+} EditRequest;
+
+static void
+edit_request_free (EditRequest *request)
+{
+  g_object_unref (request->page);
+  g_free (request->question);
+  g_free (request->answer);
+  g_free (request);
+}
+
+/* Saves what changed: a field left as it was is not an edit. */
+static gboolean
+edit_save_cb (FlashEditDialog *dialog,
+              const char      *question,
+              const char      *answer,
+              EditRequest     *request)
+{
+  FlashBrowserPage *self = request->page;
+  g_autoptr(GError) error = NULL;
+  gboolean same_question = g_str_equal (question, request->question);
+  gboolean same_answer = g_str_equal (answer, request->answer);
+
+  if (self->store == NULL)
+    return FALSE;
+  if ((!same_question || !same_answer)
+      && !flash_store_edit_card (self->store, request->id, same_question ? NULL : question,
+                                 same_answer ? NULL : answer, &error))
+    {
+      flash_edit_dialog_show_error (dialog, error->message);
+      return FALSE;
+    }
+  flash_card_list_reload (self->cards);
+  show_selected (self);
+  if (!same_question || !same_answer)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", _("Card saved"));
+  return TRUE;
+}
+
+static void
+edit_card (FlashBrowserPage *self,
+           FlashCard        *card)
+{
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  FlashEditDialog *dialog = flash_edit_dialog_new (parent, card->context, card->question,
+                                                   card->answer);
+  EditRequest *request = g_new0 (EditRequest, 1);
+
+  request->page = g_object_ref (self);
+  request->id = card->id;
+  request->question = g_strdup (card->question);
+  request->answer = g_strdup (card->answer);
+  g_signal_connect_data (dialog, "save", G_CALLBACK (edit_save_cb), request,
+                         (GClosureNotify) (void (*) (void)) edit_request_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The card actions: browser.edit, .use-source and .keep-edit (a card whose source changed),
+ * .suspend (also unsuspends), .bury, .flag (flag 1 or none), .reset and .delete; the window offers
+ * the delete's Undo (win.card-deleted). */
 static void
 card_action_cb (GtkWidget  *widget,
                 const char *action_name,
@@ -152,7 +235,20 @@ card_action_cb (GtkWidget  *widget,
   if (card == NULL || self->store == NULL)
     return;
   id = card->id;
-  if (g_str_equal (action_name, "browser.suspend"))
+  if (g_str_equal (action_name, "browser.edit"))
+    {
+      edit_card (self, card);
+      return;
+    }
+  if (g_str_equal (action_name, "browser.use-source")
+      || g_str_equal (action_name, "browser.keep-edit"))
+    {
+      gboolean use = g_str_equal (action_name, "browser.use-source");
+
+      ok = flash_store_resolve_source_change (self->store, id, use, &error);
+      done = use ? _("The cheatsheet’s text is used") : _("Your edit is kept");
+    }
+  else if (g_str_equal (action_name, "browser.suspend"))
     {
       ok = flash_store_set_suspended (self->store, &id, 1, !card->suspended, &error);
       done = card->suspended ? _("Card unsuspended") : _("Card suspended");
@@ -286,6 +382,9 @@ build_detail (FlashBrowserPage *self)
   GtkWidget *question = gtk_label_new (NULL);
   GtkWidget *schedule = gtk_label_new (NULL);
   GtkWidget *suspend = action_button (_("_Suspend"), "browser.suspend", _("Suspend (Ctrl+J)"));
+  GtkWidget *changed = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *changed_label = gtk_label_new (NULL);
+  GtkWidget *changed_buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   gtk_widget_set_hexpand (scroller, TRUE);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
@@ -306,7 +405,9 @@ build_detail (FlashBrowserPage *self)
   gtk_widget_add_css_class (schedule, "dim-label");
   gtk_widget_add_css_class (schedule, "caption");
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 5);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 6);
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons),
+                       action_button (_("_Edit"), "browser.edit", _("Edit (Ctrl+E)")));
   gtk_flow_box_append (GTK_FLOW_BOX (buttons), suspend);
   gtk_flow_box_append (GTK_FLOW_BOX (buttons),
                        action_button (_("_Bury"), "browser.bury",
@@ -318,8 +419,29 @@ build_detail (FlashBrowserPage *self)
                                       _("Reset to new (Ctrl+Shift+N)")));
   gtk_flow_box_append (GTK_FLOW_BOX (buttons),
                        action_button (_("_Delete"), "browser.delete", _("Delete (Delete)")));
+  /* An edited card whose item changed in the sheet: the user chooses which text stays. */
+  gtk_widget_add_css_class (changed, "card");
+  gtk_label_set_wrap (GTK_LABEL (changed_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (changed_label), 0);
+  gtk_widget_set_margin_top (changed_label, 12);
+  gtk_widget_set_margin_start (changed_label, 12);
+  gtk_widget_set_margin_end (changed_label, 12);
+  gtk_widget_set_margin_bottom (changed_buttons, 12);
+  gtk_widget_set_margin_start (changed_buttons, 12);
+  gtk_widget_set_margin_end (changed_buttons, 12);
+  gtk_box_append (GTK_BOX (changed_buttons),
+                  action_button (_("_Use the New Text"), "browser.use-source",
+                                 _("Replace your edit with the cheatsheet’s text")));
+  gtk_box_append (GTK_BOX (changed_buttons),
+                  action_button (_("_Keep My Edit"), "browser.keep-edit",
+                                 _("Keep your text and stop asking")));
+  gtk_box_append (GTK_BOX (changed), changed_label);
+  gtk_box_append (GTK_BOX (changed), changed_buttons);
+  gtk_widget_set_visible (changed, FALSE);
+
   gtk_box_append (GTK_BOX (box), context);
   gtk_box_append (GTK_BOX (box), question);
+  gtk_box_append (GTK_BOX (box), changed);
   self->answer_view = flash_markdown_view_new ();
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->answer_view));
   gtk_box_append (GTK_BOX (box), schedule);
@@ -330,6 +452,8 @@ build_detail (FlashBrowserPage *self)
   self->question_label = GTK_LABEL (question);
   self->schedule_label = GTK_LABEL (schedule);
   self->suspend_button = GTK_BUTTON (suspend);
+  self->changed_box = changed;
+  self->changed_label = GTK_LABEL (changed_label);
   self->detail = box;
   return scroller;
 }
@@ -440,7 +564,8 @@ flash_browser_page_class_init (FlashBrowserPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   static const char *const actions[] = {
-    "browser.suspend", "browser.bury", "browser.flag", "browser.reset", "browser.delete",
+    "browser.edit", "browser.use-source", "browser.keep-edit", "browser.suspend", "browser.bury",
+    "browser.flag", "browser.reset", "browser.delete",
   };
 
   G_OBJECT_CLASS (klass)->dispose = flash_browser_page_dispose;
@@ -448,6 +573,8 @@ flash_browser_page_class_init (FlashBrowserPageClass *klass)
     gtk_widget_class_install_action (widget_class, actions[i], NULL, card_action_cb);
   gtk_widget_class_install_action (widget_class, "browser.focus-search", NULL, focus_search_cb);
   /* Class bindings run after the focused widget: the search entry keeps Delete for its text. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "browser.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK,
                                        "browser.suspend", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK,

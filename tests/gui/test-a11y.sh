@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # test-a11y.sh: starts the real flashsheet with GTK's AT-SPI bridge on a private session bus and
 # reads its accessibility tree as a screen reader does (tests/gui/a11y-walk.py): every control of
-# the main window (all its pages: empty, overview, study, done, browser, error), the preferences
+# the main window (all its pages: empty, overview, study, done, browser, error), the card editor, the preferences
 # window and the shortcuts window must have a name a person understands. Run under dbus-run-session.
 #
 # Usage: test-a11y.sh FLASHSHEET FLASHSHEET-CLI GSETTINGS-SCHEMA-DIR DECKS-DIR
@@ -35,7 +35,10 @@ check "answer"
 keys Escape ctrl+f
 sleep 0.5
 check "browser"
-keys Escape ctrl+comma
+keys ctrl+e
+sleep 0.5
+check "edit"
+keys Escape Escape ctrl+comma
 sleep 0.5
 check "preferences"
 keys Escape ctrl+question

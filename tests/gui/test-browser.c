@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-browser.c: the card browser in the real window: search, the state filter, the actions
- * with their toasts, delete and its Undo, and the way back. */
+ * with their toasts, delete and its Undo, the card editor and a changed source, and the way
+ * back. */
 
 #include "flash-test-accessible.h"
 #include "flash-test-display.h"
@@ -8,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "flash-edit-dialog.h"
 #include "flash-window-testing.h"
 
 typedef struct
@@ -144,6 +146,91 @@ test_actions (Fixture       *fixture,
   g_assert_cmpuint (flash_browser_page_get_n_results (page), ==, 3);
 }
 
+static FlashEditDialog *
+find_edit_dialog (void)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (FLASH_IS_EDIT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+import_text (Fixture    *fixture,
+             const char *text)
+{
+  g_autofree char *sheet = g_build_filename (fixture->dir, "deck.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (sheet);
+
+  g_assert_true (g_file_set_contents (sheet, text, -1, NULL));
+  flash_window_import_files (fixture->window, &file, 1);
+  process_events ();
+}
+
+/* Ctrl+E edits the selected card: the preview follows the text, an empty answer is refused, the
+ * edit is saved, kept by a re-import, and when the sheet's item changes the user chooses. */
+static void
+test_edit (Fixture       *fixture,
+           gconstpointer  data)
+{
+  FlashBrowserPage *page = open_browser (fixture);
+  FlashEditDialog *dialog;
+  g_autoptr(FlashCard) edited = NULL;
+  g_autoptr(FlashCard) changed = NULL;
+  g_autoptr(FlashCard) resolved = NULL;
+  g_autoptr(GString) new_text = g_string_new (deck_text);
+  gint64 id;
+
+  flash_browser_page_select (page, 0);
+  id = flash_browser_page_get_selected (page);
+  g_assert_null (find_edit_dialog ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "browser.edit", NULL));
+  process_events ();
+  dialog = find_edit_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (flash_edit_dialog_get_preview (dialog), ==, "What is one plus one?\n\nTwo.");
+
+  flash_edit_dialog_set_text (dialog, "What is 1 + 1?", "");
+  g_assert_false (flash_edit_dialog_save (dialog));
+  g_assert_true (find_edit_dialog () == dialog);
+  flash_edit_dialog_set_text (dialog, "What is 1 + 1?", "**Two**, in base ten.");
+  g_assert_cmpstr (flash_edit_dialog_get_preview (dialog), ==,
+                   "What is 1 + 1?\n\n**Two**, in base ten.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "edit.save", NULL));
+  process_events ();
+  g_assert_null (find_edit_dialog ());
+  g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, "Card saved");
+  edited = flash_store_get_card (fixture->store, id, NULL);
+  g_assert_cmpstr (edited->question, ==, "What is 1 + 1?");
+  g_assert_cmpstr (edited->answer, ==, "**Two**, in base ten.");
+  g_assert_true (edited->edited);
+
+  /* The same sheet again keeps the edit; a changed item asks which text stays. */
+  import_text (fixture, deck_text);
+  g_clear_pointer (&edited, flash_card_free);
+  edited = flash_store_get_card (fixture->store, id, NULL);
+  g_assert_cmpstr (edited->answer, ==, "**Two**, in base ten.");
+  g_assert_false (edited->source_changed);
+  g_string_replace (new_text, "Two.", "Two, always.", 1);
+  import_text (fixture, new_text->str);
+  changed = flash_store_get_card (fixture->store, id, NULL);
+  g_assert_cmpstr (changed->answer, ==, "**Two**, in base ten.");
+  g_assert_true (changed->source_changed);
+  flash_browser_page_refresh (page);
+  flash_browser_page_select (page, 0);
+  g_assert_cmpint (flash_browser_page_get_selected (page), ==, id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "browser.use-source", NULL));
+  process_events ();
+  resolved = flash_store_get_card (fixture->store, id, NULL);
+  g_assert_cmpstr (resolved->question, ==, "What is one plus one?");
+  g_assert_cmpstr (resolved->answer, ==, "Two, always.");
+  g_assert_false (resolved->source_changed);
+  g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==,
+                   "The cheatsheet’s text is used");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -159,6 +246,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD_TEST ("/browser/search", test_search);
   ADD_TEST ("/browser/actions", test_actions);
+  ADD_TEST ("/browser/edit", test_edit);
 #undef ADD_TEST
 
   return g_test_run ();
