@@ -82,20 +82,6 @@ text_changed_cb (FlashEditDialog *self)
   self->preview_source = g_timeout_add (PREVIEW_DELAY_MS, preview_timeout_cb, self);
 }
 
-static void
-update_style_scheme (FlashEditDialog *self)
-{
-  GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  GtkSourceStyleScheme *scheme;
-
-  scheme = gtk_source_style_scheme_manager_get_scheme (manager, dark ? "Adwaita-dark" : "Adwaita");
-  if (scheme == NULL)
-    scheme = gtk_source_style_scheme_manager_get_scheme (manager, dark ? "classic-dark" : "classic");
-  gtk_source_buffer_set_style_scheme (self->question_buffer, scheme);
-  gtk_source_buffer_set_style_scheme (self->answer_buffer, scheme);
-}
-
 static GtkWidget *
 source_view (GtkSourceBuffer *buffer,
              const char      *name)
@@ -201,9 +187,8 @@ build (FlashEditDialog *self,
 
   self->question_buffer = gtk_source_buffer_new_with_language (markdown);
   self->answer_buffer = gtk_source_buffer_new_with_language (markdown);
-  update_style_scheme (self);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
+  flash_markdown_view_follow_style (self->question_buffer);
+  flash_markdown_view_follow_style (self->answer_buffer);
   self->question_view = source_view (self->question_buffer, _("Question"));
   self->answer_view = source_view (self->answer_buffer, _("Answer"));
 

@@ -77,12 +77,12 @@ update_style_scheme (GtkSourceBuffer *buffer)
   gtk_source_buffer_set_style_scheme (buffer, scheme);
 }
 
-static void
-style_manager_dark_cb (AdwStyleManager *style_manager,
-                       GParamSpec      *pspec,
-                       GtkSourceBuffer *buffer)
+void
+flash_markdown_view_follow_style (GtkSourceBuffer *buffer)
 {
   update_style_scheme (buffer);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_style_scheme), buffer, G_CONNECT_SWAPPED);
 }
 
 static gboolean
@@ -172,9 +172,7 @@ flash_markdown_view_render_code (RenderContext *ctx,
       gtk_text_buffer_apply_tag (GTK_TEXT_BUFFER (buffer), tag, &start, &end);
     }
 
-  update_style_scheme (buffer);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (style_manager_dark_cb), buffer, 0);
+  flash_markdown_view_follow_style (buffer);
 
   /* Read-only and never focused: a focused text view would take the study
    * keys. The pointer can still select text, and the button copies it all. */

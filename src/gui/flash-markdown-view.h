@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include <gtksourceview/gtksource.h>
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,9 @@ const char        *flash_markdown_view_get_markdown   (FlashMarkdownView *self);
 void               flash_markdown_view_set_text_scale (FlashMarkdownView *self,
                                                        double             text_scale);
 double             flash_markdown_view_get_text_scale (FlashMarkdownView *self);
+
+/* Gives @buffer the style scheme code blocks have (Adwaita, or Adwaita-dark in the dark look),
+ * and keeps it in step with the look while the buffer lives. */
+void               flash_markdown_view_follow_style   (GtkSourceBuffer   *buffer);
 
 G_END_DECLS
