@@ -5,12 +5,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "flash-accessible.h"
 #include "flash-browser-page.h"
 #include "flash-card-list.h"
 #include "flash-day.h"
-#include "flash-edit-dialog.h"
+#include "flash-card-actions.h"
 #include "flash-markdown-view.h"
 #include "flash-markup.h"
 
@@ -152,67 +153,14 @@ run_search (FlashBrowserPage *self)
   show_selected (self);
 }
 
-typedef struct
-{
-  FlashBrowserPage *page;
-  gint64            id;
-  char             *question;
-  char             *answer;
-} EditRequest;
-
+/* After the editor saved: the card reads its new text. */
 static void
-edit_request_free (EditRequest *request)
+card_saved (GtkWidget *widget)
 {
-  g_object_unref (request->page);
-  g_free (request->question);
-  g_free (request->answer);
-  g_free (request);
-}
+  FlashBrowserPage *self = FLASH_BROWSER_PAGE (widget);
 
-/* Saves what changed: a field left as it was is not an edit. */
-static gboolean
-edit_save_cb (FlashEditDialog *dialog,
-              const char      *question,
-              const char      *answer,
-              EditRequest     *request)
-{
-  FlashBrowserPage *self = request->page;
-  g_autoptr(GError) error = NULL;
-  gboolean same_question = g_str_equal (question, request->question);
-  gboolean same_answer = g_str_equal (answer, request->answer);
-
-  if (self->store == NULL)
-    return FALSE;
-  if ((!same_question || !same_answer)
-      && !flash_store_edit_card (self->store, request->id, same_question ? NULL : question,
-                                 same_answer ? NULL : answer, &error))
-    {
-      flash_edit_dialog_show_error (dialog, error->message);
-      return FALSE;
-    }
   flash_card_list_reload (self->cards);
   show_selected (self);
-  if (!same_question || !same_answer)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", _("Card saved"));
-  return TRUE;
-}
-
-static void
-edit_card (FlashBrowserPage *self,
-           FlashCard        *card)
-{
-  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
-  FlashEditDialog *dialog = flash_edit_dialog_new (parent, card->context, card->question,
-                                                   card->answer);
-  EditRequest *request = g_new0 (EditRequest, 1);
-
-  request->page = g_object_ref (self);
-  request->id = card->id;
-  request->question = g_strdup (card->question);
-  request->answer = g_strdup (card->answer);
-  g_signal_connect_data (dialog, "save", G_CALLBACK (edit_save_cb), request,
-                         (GClosureNotify) (void (*) (void)) edit_request_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* The card actions: browser.edit, .use-source and .keep-edit (a card whose source changed),
@@ -225,64 +173,20 @@ card_action_cb (GtkWidget  *widget,
 {
   FlashBrowserPage *self = FLASH_BROWSER_PAGE (widget);
   FlashCard *card = selected_card (self);
-  g_autoptr(GDateTime) now = flash_clock_now_or_system ();
-  g_autoptr(GError) error = NULL;
   guint position = gtk_single_selection_get_selected (self->selection);
-  const char *done = NULL;
-  gboolean ok;
-  gint64 id;
+  const char *name = action_name + strlen ("browser.");
 
   if (card == NULL || self->store == NULL)
     return;
-  id = card->id;
-  if (g_str_equal (action_name, "browser.edit"))
+  if (g_str_equal (name, "edit"))
     {
-      edit_card (self, card);
+      flash_card_action_edit (widget, self->store, card, card_saved);
       return;
     }
-  if (g_str_equal (action_name, "browser.use-source")
-      || g_str_equal (action_name, "browser.keep-edit"))
-    {
-      gboolean use = g_str_equal (action_name, "browser.use-source");
-
-      ok = flash_store_resolve_source_change (self->store, id, use, &error);
-      done = use ? _("The cheatsheet’s text is used") : _("Your edit is kept");
-    }
-  else if (g_str_equal (action_name, "browser.suspend"))
-    {
-      ok = flash_store_set_suspended (self->store, &id, 1, !card->suspended, &error);
-      done = card->suspended ? _("Card unsuspended") : _("Card suspended");
-    }
-  else if (g_str_equal (action_name, "browser.bury"))
-    {
-      ok = flash_store_bury_cards (self->store, &id, 1, now, &error);
-      done = _("Card buried until tomorrow");
-    }
-  else if (g_str_equal (action_name, "browser.flag"))
-    {
-      ok = flash_store_set_flag (self->store, &id, 1, card->flag > 0 ? 0 : 1, &error);
-      done = card->flag > 0 ? _("Flag removed") : _("Card flagged");
-    }
-  else if (g_str_equal (action_name, "browser.reset"))
-    {
-      ok = flash_store_reset_cards (self->store, &id, 1, &error);
-      done = _("Card reset to new");
-    }
-  else
-    {
-      ok = flash_store_delete_cards (self->store, &id, 1, &error);
-      if (ok)
-        gtk_widget_activate_action (widget, "win.card-deleted", "x", id);
-    }
-  if (!ok)
-    {
-      gtk_widget_activate_action (widget, "win.show-toast", "s", error->message);
-      return;
-    }
-  if (done != NULL)
-    gtk_widget_activate_action (widget, "win.show-toast", "s", done);
+  if (!flash_card_action_run (widget, self->store, card, name))
+    return;
   /* A deleted card leaves the list; the others stay where they are, read again. */
-  if (g_str_equal (action_name, "browser.delete"))
+  if (g_str_equal (name, "delete"))
     run_search (self);
   else
     flash_card_list_reload (self->cards);

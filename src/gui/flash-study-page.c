@@ -5,8 +5,10 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "flash-accessible.h"
+#include "flash-card-actions.h"
 #include "flash-markdown-view.h"
 #include "flash-study-page.h"
 
@@ -105,6 +107,21 @@ clear_error (FlashStudyPage *self)
   gtk_label_set_text (self->error_label, "");
 }
 
+/* The card actions of the browser, on the card being studied, with the same keys. */
+static const struct
+{
+  const char     *action;
+  guint           keyval;
+  GdkModifierType modifiers;
+} card_actions[] = {
+  { "study.edit", GDK_KEY_e, GDK_CONTROL_MASK },
+  { "study.suspend", GDK_KEY_j, GDK_CONTROL_MASK },
+  { "study.bury", GDK_KEY_b, GDK_CONTROL_MASK },
+  { "study.flag", GDK_KEY_k, GDK_CONTROL_MASK },
+  { "study.reset", GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+  { "study.delete", GDK_KEY_Delete, 0 },
+};
+
 static void
 update_actions (FlashStudyPage *self)
 {
@@ -116,6 +133,9 @@ update_actions (FlashStudyPage *self)
                                  has_card && self->answer_shown && self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "study.undo",
                                  self->undo_depth > 0 && self->store != NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (card_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), card_actions[i].action,
+                                   has_card && self->store != NULL);
 
   /* The inline button stays in place (insensitive) so the card does not jump when it turns on;
    * on the done page a disabled button would only be noise. */
@@ -586,6 +606,62 @@ undo_last (FlashStudyPage *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* After the editor saved: the card shows its new text, its answer still shown if it was. */
+static void
+card_saved (GtkWidget *widget)
+{
+  FlashStudyPage *self = FLASH_STUDY_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  FlashCard *card;
+  gboolean answer_shown = self->answer_shown;
+  gint64 shown_usec = self->shown_usec;
+
+  if (self->card == NULL || self->store == NULL)
+    return;
+  card = flash_store_get_card (self->store, self->card->id, &error);
+  if (card == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  set_card (self, card);
+  self->shown_usec = shown_usec;
+  if (answer_shown)
+    show_answer (self);
+}
+
+/* study.edit, .suspend, .bury, .flag, .reset and .delete: a card taken out of today's queue
+ * makes way for the next one; a flag leaves it where it is. */
+static void
+card_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FlashStudyPage *self = FLASH_STUDY_PAGE (widget);
+  const char *name = action_name + strlen ("study.");
+  g_autoptr(FlashCard) card = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->card == NULL || self->store == NULL)
+    return;
+  if (g_str_equal (name, "edit"))
+    {
+      flash_card_action_edit (widget, self->store, self->card, card_saved);
+      return;
+    }
+  if (!flash_card_action_run (widget, self->store, self->card, name))
+    return;
+  if (g_str_equal (name, "flag"))
+    {
+      card = flash_store_get_card (self->store, self->card->id, &error);
+      if (card != NULL)
+        self->card->flag = card->flag;
+      return;
+    }
+  load_next_card (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 /* study.show-answer, study.grade (the grade) and study.undo. */
 static void
 study_action_cb (GtkWidget  *widget,
@@ -675,6 +751,9 @@ create_window_shortcuts (FlashStudyPage *self)
                 NULL);
   add_shortcut (controller, GDK_KEY_z, GDK_CONTROL_MASK, gtk_named_action_new ("study.undo"),
                 NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (card_actions); i++)
+    add_shortcut (controller, card_actions[i].keyval, card_actions[i].modifiers,
+                  gtk_named_action_new (card_actions[i].action), NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (digit_keys); i++)
     {
@@ -776,6 +855,15 @@ flash_study_page_class_init (FlashStudyPageClass *klass)
   gtk_widget_class_install_action (widget_class, "study.undo", NULL, study_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "study.undo",
                                        NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (card_actions); i++)
+    {
+      gtk_widget_class_install_action (widget_class, card_actions[i].action, NULL,
+                                       card_action_cb);
+      gtk_widget_class_add_binding_action (widget_class, card_actions[i].keyval,
+                                           card_actions[i].modifiers, card_actions[i].action,
+                                           NULL);
+    }
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "flashstudypage");

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "flash-edit-dialog.h"
 #include "flash-study-page.h"
 
 /* A fixed instant, so that "tomorrow" and the intervals do not depend on the day the test runs. */
@@ -751,6 +752,78 @@ test_empty_store (Fixture       *fixture,
   g_assert_cmpstr (adw_status_page_get_description (status), ==, "No more cards are scheduled");
 }
 
+static FlashCard *
+card_at (Fixture *fixture,
+         guint    index)
+{
+  g_autoptr(GPtrArray) cards = flash_store_list_cards (fixture->store, fixture->deck_id, NULL);
+  FlashCard *card = g_ptr_array_index (cards, index);
+
+  return flash_store_get_card (fixture->store, card->id, NULL);
+}
+
+static GtkWindow *
+find_editor (void)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (FLASH_IS_EDIT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* The browser's card actions work on the card being studied, by their keys: bury and suspend
+ * make way for the next card, a flag leaves it, the editor's text shows at once, delete moves on. */
+static void
+test_card_actions (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(FlashCard) alpha = NULL;
+  g_autoptr(FlashCard) bravo = NULL;
+  g_autoptr(FlashCard) charlie = NULL;
+  g_autoptr(FlashCard) edited = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  GtkWindow *editor;
+
+  start (fixture);
+  g_assert_cmpint (shown_question (fixture), ==, 0);
+  g_assert_true (press_key (fixture, GDK_KEY_b, GDK_CONTROL_MASK));
+  alpha = card_at (fixture, 0);
+  g_assert_cmpint (alpha->bury_day, >, 0);
+  g_assert_cmpint (shown_question (fixture), ==, 1);
+  g_assert_cmpuint (fixture->changed, ==, 1);
+
+  g_assert_true (press_key (fixture, GDK_KEY_j, GDK_CONTROL_MASK));
+  bravo = card_at (fixture, 1);
+  g_assert_true (bravo->suspended);
+  g_assert_cmpint (shown_question (fixture), ==, 2);
+
+  g_assert_true (press_key (fixture, GDK_KEY_k, GDK_CONTROL_MASK));
+  charlie = card_at (fixture, 2);
+  g_assert_cmpint (charlie->flag, ==, 1);
+  g_assert_cmpint (shown_question (fixture), ==, 2);
+
+  g_assert_true (press_key (fixture, GDK_KEY_space, 0));
+  g_assert_null (find_editor ());
+  g_assert_true (press_key (fixture, GDK_KEY_e, GDK_CONTROL_MASK));
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  flash_edit_dialog_set_text (FLASH_EDIT_DIALOG (editor), "Charlie, asked again", "A new answer.");
+  g_assert_true (flash_edit_dialog_save (FLASH_EDIT_DIALOG (editor)));
+  iterate ();
+  g_assert_null (find_editor ());
+  edited = card_at (fixture, 2);
+  g_assert_cmpstr (edited->question, ==, "Charlie, asked again");
+  g_assert_true (label_mapped_with_text (GTK_WIDGET (fixture->page), "Charlie, asked again"));
+  g_assert_true (label_mapped_with_text (GTK_WIDGET (fixture->page), "A new answer."));
+
+  g_assert_true (press_key (fixture, GDK_KEY_Delete, 0));
+  left = flash_store_list_cards (fixture->store, fixture->deck_id, NULL);
+  g_assert_cmpuint (left->len, ==, G_N_ELEMENTS (question_names) - 1);
+  g_assert_cmpint (shown_question (fixture), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -770,6 +843,7 @@ main (int   argc,
   g_test_add ("/study-page/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("walk", test_walk);
+  ADD ("card-actions", test_card_actions);
   ADD ("grades-disabled-before-answer", test_grades_disabled_before_answer);
   ADD ("accessible-names", test_accessible_names);
   ADD ("keys", test_keys);
