@@ -774,7 +774,8 @@ find_editor (void)
 }
 
 /* The browser's card actions work on the card being studied, by their keys: bury and suspend
- * make way for the next card, a flag leaves it, the editor's text shows at once, delete moves on. */
+ * make way for the next card, a flag leaves it, the editor's text shows at once, delete moves
+ * on. */
 static void
 test_card_actions (Fixture       *fixture,
                    gconstpointer  data)
