@@ -452,6 +452,40 @@ test_read_only_copy_of_v5 (Fixture       *fx,
   g_assert_cmpint (flash_test_raw_int (old_path, "PRAGMA user_version"), ==, 5);
 }
 
+/* One card's reviews, newest first and capped, none of another card's. */
+static void
+test_card_log (Fixture       *fx,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) two = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 floats;
+  gint64 other;
+
+  import_sheet (fx);
+  floats = flash_test_store_card_id (fx, "Floats");
+  other = flash_test_store_card_id (fx, "Résumé");
+  flash_test_store_grade (fx, floats, 5);
+  flash_test_store_grade (fx, other, 4);
+  flash_test_store_grade (fx, floats, 2);
+  flash_test_store_grade (fx, floats, 4);
+  all = flash_store_card_log (fx->store, floats, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 3);
+  g_assert_cmpint (((FlashLogEntry *) g_ptr_array_index (all, 0))->grade, ==, 4);
+  g_assert_cmpint (((FlashLogEntry *) g_ptr_array_index (all, 2))->grade, ==, 5);
+  for (guint i = 0; i < all->len; i++)
+    g_assert_cmpint (((FlashLogEntry *) g_ptr_array_index (all, i))->card_id, ==, floats);
+  two = flash_store_card_log (fx->store, floats, 2, &error);
+  g_assert_cmpuint (two->len, ==, 2);
+  g_assert_cmpint (((FlashLogEntry *) g_ptr_array_index (two, 1))->grade, ==, 2);
+  none = flash_store_card_log (fx->store, flash_test_store_card_id (fx, "Slicing"), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -466,6 +500,7 @@ main (int   argc,
   ADD ("/cards/actions", test_actions);
   ADD ("/cards/edit-and-reimport", test_edit_and_reimport);
   ADD ("/cards/lapses", test_lapses);
+  ADD ("/cards/card-log", test_card_log);
   ADD ("/cards/migration-from-v5", test_migration_from_v5);
   ADD ("/cards/read-only-copy-of-v5", test_read_only_copy_of_v5);
 #undef ADD

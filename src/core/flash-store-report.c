@@ -8,24 +8,14 @@
 
 /* Log and statistics --------------------------------------------------------------------------- */
 
-GPtrArray *
-flash_store_list_log (FlashStore  *self,
-                      gint64       deck_id,
-                      GError     **error)
+static GPtrArray *
+read_log (FlashStore    *self,
+          sqlite3_stmt  *stmt,
+          GError       **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (self != NULL, NULL);
-
-  stmt = flash_store_prepare (self, "SELECT l.id, l.card_id, l.time, l.grade, l.interval_before, "
-                                    "l.interval_after, l.ef_before, l.ef_after, l.answer_ms FROM "
-                                    "review_log l JOIN cards c ON c.id = l.card_id WHERE (?1 = 0 "
-                                    "OR c.deck_id = ?1) ORDER BY l.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, deck_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       FlashLogEntry *entry = g_new0 (FlashLogEntry, 1);
@@ -48,6 +38,47 @@ flash_store_list_log (FlashStore  *self,
       return NULL;
     }
   return g_steal_pointer (&entries);
+}
+
+GPtrArray *
+flash_store_list_log (FlashStore  *self,
+                      gint64       deck_id,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  stmt = flash_store_prepare (self, "SELECT l.id, l.card_id, l.time, l.grade, l.interval_before, "
+                                    "l.interval_after, l.ef_before, l.ef_after, l.answer_ms FROM "
+                                    "review_log l JOIN cards c ON c.id = l.card_id WHERE (?1 = 0 "
+                                    "OR c.deck_id = ?1) ORDER BY l.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, deck_id);
+  return read_log (self, stmt, error);
+}
+
+GPtrArray *
+flash_store_card_log (FlashStore  *self,
+                      gint64       card_id,
+                      guint        limit,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  /* The card's index (review_log_card) reads its reviews alone, however long the log is. */
+  stmt = flash_store_prepare (self, "SELECT id, card_id, time, grade, interval_before, "
+                                    "interval_after, ef_before, ef_after, answer_ms FROM "
+                                    "review_log WHERE card_id = ?1 ORDER BY id DESC LIMIT ?2",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, card_id);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (sqlite3_int64) limit : -1);
+  return read_log (self, stmt, error);
 }
 
 static gboolean

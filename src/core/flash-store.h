@@ -353,6 +353,11 @@ gboolean     flash_store_undo_last           (FlashStore        *self,
 GPtrArray   *flash_store_list_log            (FlashStore        *self,
                                               gint64             deck_id,
                                               GError           **error); /* FlashLogEntry* */
+/* One card's reviews, newest first, @limit at most (0: all). */
+GPtrArray   *flash_store_card_log            (FlashStore        *self,
+                                              gint64             card_id,
+                                              guint              limit,
+                                              GError           **error); /* FlashLogEntry* */
 gboolean     flash_store_get_stats           (FlashStore        *self,
                                               GDateTime         *now,
                                               FlashStats        *stats,

@@ -33,6 +33,7 @@ struct _FlashBrowserPage
   GtkLabel           *question_label;
   FlashMarkdownView  *answer_view;
   GtkLabel           *schedule_label;
+  GtkLabel           *history_label;
   GtkButton          *suspend_button;
   GtkWidget          *changed_box;
   GtkLabel           *changed_label;
@@ -72,6 +73,42 @@ set_question (GtkLabel   *label,
   gtk_label_set_markup (label, markup);
 }
 
+/* The last reviews of the card, newest first. */
+#define HISTORY_LENGTH 10
+
+static void
+show_history (FlashBrowserPage *self,
+              FlashCard        *card)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) log = flash_store_card_log (self->store, card->id, HISTORY_LENGTH,
+                                                   &error);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (log == NULL)
+    g_string_append (text, error->message);
+  else if (log->len == 0)
+    g_string_append (text, _("No reviews yet"));
+  for (guint i = 0; log != NULL && i < log->len; i++)
+    {
+      FlashLogEntry *entry = g_ptr_array_index (log, i);
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (entry->time);
+      g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+      g_autofree char *when = g_date_time_format (local, "%x %H:%M");
+      g_autofree char *interval = g_strdup_printf (ngettext ("%d day", "%d days",
+                                                             entry->interval_after),
+                                                   entry->interval_after);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: one review in a card's history: when, the grade (0–5), the interval it
+       * set ("3 days"). */
+      g_string_append_printf (text, _("%s · grade %d · next in %s"), when, entry->grade,
+                              interval);
+    }
+  gtk_label_set_text (self->history_label, text->str);
+}
+
 static void
 show_selected (FlashBrowserPage *self)
 {
@@ -80,6 +117,7 @@ show_selected (FlashBrowserPage *self)
 
   gtk_widget_set_visible (self->detail, card != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.edit", card != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.open-source", card != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.use-source",
                                  card != NULL && card->source_changed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "browser.keep-edit",
@@ -111,6 +149,7 @@ show_selected (FlashBrowserPage *self)
                                   card->sm2.reps, card->sm2.ef, interval, due, card->lapses);
     }
   gtk_label_set_text (self->schedule_label, schedule);
+  show_history (self, card);
   gtk_widget_set_visible (self->changed_box, card->source_changed);
   if (card->source_changed)
     {
@@ -181,6 +220,11 @@ card_action_cb (GtkWidget  *widget,
   if (g_str_equal (name, "edit"))
     {
       flash_card_action_edit (widget, self->store, card, card_saved);
+      return;
+    }
+  if (g_str_equal (name, "open-source"))
+    {
+      flash_card_action_open_source (widget, card);
       return;
     }
   if (!flash_card_action_run (widget, self->store, card, name))
@@ -285,6 +329,8 @@ build_detail (FlashBrowserPage *self)
   GtkWidget *context = gtk_label_new (NULL);
   GtkWidget *question = gtk_label_new (NULL);
   GtkWidget *schedule = gtk_label_new (NULL);
+  GtkWidget *history_title = gtk_label_new (_("Reviews"));
+  GtkWidget *history = gtk_label_new (NULL);
   GtkWidget *suspend = action_button (_("_Suspend"), "browser.suspend", _("Suspend (Ctrl+J)"));
   GtkWidget *changed = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *changed_label = gtk_label_new (NULL);
@@ -308,8 +354,15 @@ build_detail (FlashBrowserPage *self)
   gtk_widget_add_css_class (question, "title-3");
   gtk_widget_add_css_class (schedule, "dim-label");
   gtk_widget_add_css_class (schedule, "caption");
+  gtk_label_set_xalign (GTK_LABEL (history_title), 0);
+  gtk_widget_add_css_class (history_title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (history), 0);
+  gtk_label_set_wrap (GTK_LABEL (history), TRUE);
+  gtk_widget_add_css_class (history, "dim-label");
+  gtk_widget_add_css_class (history, "caption");
+  gtk_widget_add_css_class (history, "numeric");
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 6);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 7);
   gtk_flow_box_append (GTK_FLOW_BOX (buttons),
                        action_button (_("_Edit"), "browser.edit", _("Edit (Ctrl+E)")));
   gtk_flow_box_append (GTK_FLOW_BOX (buttons), suspend);
@@ -323,6 +376,9 @@ build_detail (FlashBrowserPage *self)
                                       _("Reset to new (Ctrl+Shift+N)")));
   gtk_flow_box_append (GTK_FLOW_BOX (buttons),
                        action_button (_("_Delete"), "browser.delete", _("Delete (Delete)")));
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons),
+                       action_button (_("_Open Source File"), "browser.open-source",
+                                      _("Open the cheatsheet it came from (Ctrl+Shift+O)")));
   /* An edited card whose item changed in the sheet: the user chooses which text stays. */
   gtk_widget_add_css_class (changed, "card");
   gtk_label_set_wrap (GTK_LABEL (changed_label), TRUE);
@@ -350,11 +406,14 @@ build_detail (FlashBrowserPage *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->answer_view));
   gtk_box_append (GTK_BOX (box), schedule);
   gtk_box_append (GTK_BOX (box), buttons);
+  gtk_box_append (GTK_BOX (box), history_title);
+  gtk_box_append (GTK_BOX (box), history);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
 
   self->context_label = GTK_LABEL (context);
   self->question_label = GTK_LABEL (question);
   self->schedule_label = GTK_LABEL (schedule);
+  self->history_label = GTK_LABEL (history);
   self->suspend_button = GTK_BUTTON (suspend);
   self->changed_box = changed;
   self->changed_label = GTK_LABEL (changed_label);
@@ -469,7 +528,7 @@ flash_browser_page_class_init (FlashBrowserPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   static const char *const actions[] = {
     "browser.edit", "browser.use-source", "browser.keep-edit", "browser.suspend", "browser.bury",
-    "browser.flag", "browser.reset", "browser.delete",
+    "browser.flag", "browser.reset", "browser.delete", "browser.open-source",
   };
 
   G_OBJECT_CLASS (klass)->dispose = flash_browser_page_dispose;
@@ -479,6 +538,8 @@ flash_browser_page_class_init (FlashBrowserPageClass *klass)
   /* Class bindings run after the focused widget: the search entry keeps Delete for its text. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "browser.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_O, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "browser.open-source", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK,
                                        "browser.suspend", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK,
@@ -574,6 +635,14 @@ flash_browser_page_select (FlashBrowserPage *self,
   g_return_if_fail (FLASH_IS_BROWSER_PAGE (self));
 
   gtk_single_selection_set_selected (self->selection, position);
+}
+
+const char *
+flash_browser_page_get_history (FlashBrowserPage *self)
+{
+  g_return_val_if_fail (FLASH_IS_BROWSER_PAGE (self), NULL);
+
+  return gtk_label_get_text (self->history_label);
 }
 
 GtkWidget *

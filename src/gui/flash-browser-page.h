@@ -33,5 +33,7 @@ gint64      flash_browser_page_get_selected   (FlashBrowserPage *self);
 void        flash_browser_page_select         (FlashBrowserPage *self,
                                                guint             position);
 GtkWidget  *flash_browser_page_get_suspend_button (FlashBrowserPage *self);
+/* The selected card's reviews as shown, one a line. */
+const char *flash_browser_page_get_history    (FlashBrowserPage *self);
 
 G_END_DECLS

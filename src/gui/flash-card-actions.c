@@ -64,6 +64,52 @@ flash_card_action_run (GtkWidget  *widget,
   return TRUE;
 }
 
+static void
+launched_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GtkWidget) widget = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot open the cheatsheet: %s"),
+                                                  error->message);
+
+      gtk_widget_activate_action (widget, "win.show-toast", "s", message);
+    }
+}
+
+void
+flash_card_action_open_source (GtkWidget *widget,
+                               FlashCard *card)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GAppLaunchContext) context = NULL;
+
+  if (card->source == NULL || g_str_has_prefix (card->source, "paste:"))
+    {
+      gtk_widget_activate_action (widget, "win.show-toast", "s",
+                                  _("This card was pasted: it has no file"));
+      return;
+    }
+  if (!g_file_test (card->source, G_FILE_TEST_IS_REGULAR))
+    {
+      /* Translators: %s is the path a cheatsheet was imported from. */
+      message = g_strdup_printf (_("The cheatsheet is no longer at %s"), card->source);
+      gtk_widget_activate_action (widget, "win.show-toast", "s", message);
+      return;
+    }
+  /* Through the desktop (in a Flatpak, its portal): the app that opens Markdown or web pages. */
+  uri = g_filename_to_uri (card->source, NULL, NULL);
+  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (
+    gtk_widget_get_display (widget)));
+  g_app_info_launch_default_for_uri_async (uri, context, NULL, launched_cb,
+                                           g_object_ref (widget));
+}
+
 typedef struct
 {
   GtkWidget  *widget;

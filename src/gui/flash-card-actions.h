@@ -18,6 +18,11 @@ gboolean flash_card_action_run  (GtkWidget  *widget,
                                  FlashCard  *card,
                                  const char *name);
 
+/* Opens the cheatsheet @card came from in the desktop's app for it; a pasted card, or a file
+ * that is gone, is said in a toast. */
+void     flash_card_action_open_source (GtkWidget *widget,
+                                        FlashCard *card);
+
 typedef void (*FlashCardSavedFunc) (GtkWidget *widget);
 
 /* Opens the card editor for @card over @widget's window; saving writes what changed to @store

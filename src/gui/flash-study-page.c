@@ -120,6 +120,7 @@ static const struct
   { "study.flag", GDK_KEY_k, GDK_CONTROL_MASK },
   { "study.reset", GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
   { "study.delete", GDK_KEY_Delete, 0 },
+  { "study.open-source", GDK_KEY_O, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
 };
 
 static void
@@ -630,7 +631,7 @@ card_saved (GtkWidget *widget)
     show_answer (self);
 }
 
-/* study.edit, .suspend, .bury, .flag, .reset and .delete: a card taken out of today's queue
+/* study.edit, .open-source, .suspend, .bury, .flag, .reset and .delete: a card taken out of today's queue
  * makes way for the next one; a flag leaves it where it is. */
 static void
 card_action_cb (GtkWidget  *widget,
@@ -647,6 +648,11 @@ card_action_cb (GtkWidget  *widget,
   if (g_str_equal (name, "edit"))
     {
       flash_card_action_edit (widget, self->store, self->card, card_saved);
+      return;
+    }
+  if (g_str_equal (name, "open-source"))
+    {
+      flash_card_action_open_source (widget, self->card);
       return;
     }
   if (!flash_card_action_run (widget, self->store, self->card, name))

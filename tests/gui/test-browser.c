@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "flash-edit-dialog.h"
 #include "flash-window-testing.h"
@@ -231,6 +232,37 @@ test_edit (Fixture       *fixture,
                    "The cheatsheet’s text is used");
 }
 
+/* The selected card's reviews, newest first; Open Source File says when there is no file. */
+static void
+test_history_and_source (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  FlashBrowserPage *page = open_browser (fixture);
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 21, 10, 0, 0);
+  g_autofree char *sheet = g_build_filename (fixture->dir, "deck.md", NULL);
+  g_autofree char *expected = NULL;
+  FlashReviewResult result = { 0 };
+  gint64 id;
+
+  flash_browser_page_select (page, 0);
+  id = flash_browser_page_get_selected (page);
+  g_assert_cmpstr (flash_browser_page_get_history (page), ==, "No reviews yet");
+  g_assert_true (flash_store_record_review (fixture->store, id, 5, now, 1000, &result, NULL));
+  g_assert_true (flash_store_record_review (fixture->store, id, 2, now, 1000, &result, NULL));
+  flash_browser_page_refresh (page);
+  flash_browser_page_select (page, 0);
+  g_assert_nonnull (strstr (flash_browser_page_get_history (page), "grade 2 · next in 1 day\n"));
+  g_assert_true (g_str_has_suffix (flash_browser_page_get_history (page),
+                                   "grade 5 · next in 1 day"));
+
+  /* The sheet moved away: the toast says where it was. */
+  g_assert_cmpint (g_unlink (sheet), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "browser.open-source", NULL));
+  process_events ();
+  expected = g_strdup_printf ("The cheatsheet is no longer at %s", sheet);
+  g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -247,6 +279,7 @@ main (int   argc,
   ADD_TEST ("/browser/search", test_search);
   ADD_TEST ("/browser/actions", test_actions);
   ADD_TEST ("/browser/edit", test_edit);
+  ADD_TEST ("/browser/history-and-source", test_history_and_source);
 #undef ADD_TEST
 
   return g_test_run ();
