@@ -631,8 +631,8 @@ card_saved (GtkWidget *widget)
     show_answer (self);
 }
 
-/* study.edit, .open-source, .suspend, .bury, .flag, .reset and .delete: a card taken out of today's queue
- * makes way for the next one; a flag leaves it where it is. */
+/* study.edit, .open-source, .suspend, .bury, .flag, .reset and .delete: a card taken out of
+ * today's queue makes way for the next one; a flag leaves it where it is. */
 static void
 card_action_cb (GtkWidget  *widget,
                 const char *action_name,
