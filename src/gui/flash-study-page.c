@@ -153,12 +153,12 @@ describe_interval (const FlashCard *card,
 
   flash_card_preview (card, today, grade, &result);
 
-  /* A card graded below Good comes back later today (SM-2 step 7); that is what the user will
-   * see next, whatever interval it keeps for the days after. */
-  if (result.repeat)
-    return g_strdup (_("in a few cards"));
-
   days = MAX (1, (int) (result.due_day - today));
+  /* A card graded below Good comes back later today (SM-2 step 7), and then keeps the interval
+   * the grade gave it: both are said, so that Hard does not look like Again. */
+  if (result.repeat)
+    /* Translators: a grade button's interval when the card comes back later today first. */
+    return g_strdup_printf (ngettext ("today, then %d day", "today, then %d days", days), days);
   return g_strdup_printf (ngettext ("%d day", "%d days", days), days);
 }
 
@@ -592,6 +592,8 @@ undo_last (FlashStudyPage *self)
 
   clear_error (self);
   self->undo_depth--;
+  /* The card the user meets again is the feedback; the toast says why it is back. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", _("Review undone"));
 
   card = flash_store_get_card (self->store, card_id, &error);
   if (card == NULL)

@@ -51,7 +51,19 @@ typedef struct
   GtkWindow      *window;
   FlashStudyPage *page;
   guint           changed;
+  char           *last_toast; /* what the page last asked the window to say (win.show-toast) */
 } Fixture;
+
+static void
+show_toast_cb (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  Fixture *fixture = user_data;
+
+  g_free (fixture->last_toast);
+  fixture->last_toast = g_variant_dup_string (parameter, NULL);
+}
 
 static void
 changed_cb (FlashStudyPage *page,
@@ -92,6 +104,14 @@ fixture_set_up (Fixture       *fixture,
   flash_import_result_clear (&result);
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
+  {
+    g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+    g_autoptr(GSimpleAction) toast = g_simple_action_new ("show-toast", G_VARIANT_TYPE_STRING);
+
+    g_signal_connect (toast, "activate", G_CALLBACK (show_toast_cb), fixture);
+    g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (toast));
+    gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "win", G_ACTION_GROUP (group));
+  }
   gtk_window_set_default_size (fixture->window, 900, 700);
   fixture->page = FLASH_STUDY_PAGE (flash_study_page_new ());
   g_signal_connect (fixture->page, "changed", G_CALLBACK (changed_cb), fixture);
@@ -113,6 +133,7 @@ fixture_tear_down (Fixture       *fixture,
 
   gtk_window_destroy (fixture->window);
   iterate ();
+  g_clear_pointer (&fixture->last_toast, g_free);
   flash_store_close (fixture->store);
   g_unlink (path);
   g_rmdir (fixture->dir);
@@ -362,7 +383,7 @@ test_walk (Fixture       *fixture,
   buttons = grade_buttons (fixture);
   g_assert_cmpuint (buttons->len, ==, 4);
   g_assert_true (label_mapped_with_text (GTK_WIDGET (fixture->page), "Again"));
-  g_assert_true (label_mapped_with_text (GTK_WIDGET (fixture->page), "in a few cards"));
+  g_assert_true (label_mapped_with_text (GTK_WIDGET (fixture->page), "today, then 1 day"));
   g_assert_true (label_mapped_with_text (GTK_WIDGET (fixture->page), "1 day"));
   for (guint i = 0; i < buttons->len; i++)
     g_assert_true (gtk_widget_get_mapped (g_ptr_array_index (buttons, i)));
@@ -408,7 +429,7 @@ test_accessible_names (Fixture       *fixture,
   g_assert_false (focus_on_show_answer (fixture));
   buttons = grade_buttons (fixture);
   g_assert_cmpuint (buttons->len, ==, 4);
-  flash_test_assert_accessible_label (g_ptr_array_index (buttons, 0), "Again, in a few cards");
+  flash_test_assert_accessible_label (g_ptr_array_index (buttons, 0), "Again, today, then 1 day");
   flash_test_assert_accessible_label (g_ptr_array_index (buttons, 2), "Good, 1 day");
   flash_test_assert_accessible_label (g_ptr_array_index (buttons, 3), "Easy, 1 day");
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (g_ptr_array_index (buttons, 2)),
@@ -550,6 +571,7 @@ test_undo (Fixture       *fixture,
   g_assert_cmpint (shown_question (fixture), ==, first);
   g_assert_false (answer_shown (fixture, first));
   g_assert_true (label_mapped_with_text (GTK_WIDGET (fixture->page), "5 left"));
+  g_assert_cmpstr (fixture->last_toast, ==, "Review undone");
 
   /* There was one grade to take back, and it is gone. */
   g_assert_false (press_key (fixture, GDK_KEY_z, GDK_CONTROL_MASK));
@@ -691,6 +713,8 @@ test_store_error (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   int question;
 
+  /* Without a window that shows toasts, the page says it inline. */
+  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "win", NULL);
   start (fixture);
   question = shown_question (fixture);
   activate (fixture, "study.show-answer", NULL);
@@ -762,6 +786,23 @@ card_at (Fixture *fixture,
   return flash_store_get_card (fixture->store, card->id, NULL);
 }
 
+static GtkWidget *
+find_by_class (GtkWidget  *widget,
+               const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkWindow *
 find_editor (void)
 {
@@ -792,6 +833,7 @@ test_card_actions (Fixture       *fixture,
   g_assert_true (press_key (fixture, GDK_KEY_b, GDK_CONTROL_MASK));
   alpha = card_at (fixture, 0);
   g_assert_cmpint (alpha->bury_day, >, 0);
+  g_assert_cmpstr (fixture->last_toast, ==, "Card buried until tomorrow");
   g_assert_cmpint (shown_question (fixture), ==, 1);
   g_assert_cmpuint (fixture->changed, ==, 1);
 
@@ -803,6 +845,7 @@ test_card_actions (Fixture       *fixture,
   g_assert_true (press_key (fixture, GDK_KEY_k, GDK_CONTROL_MASK));
   charlie = card_at (fixture, 2);
   g_assert_cmpint (charlie->flag, ==, 1);
+  g_assert_cmpstr (fixture->last_toast, ==, "Card flagged");
   g_assert_cmpint (shown_question (fixture), ==, 2);
 
   g_assert_true (press_key (fixture, GDK_KEY_space, 0));
@@ -825,6 +868,55 @@ test_card_actions (Fixture       *fixture,
   g_assert_cmpint (shown_question (fixture), ==, 3);
 }
 
+/* Hard brings a card back today and also sets its interval: its button says both. The grade
+ * buttons are as wide as the card, at a desktop's width and at a phone's. */
+static void
+test_hard_interval_and_width (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (TEST_NOW "Z", NULL);
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autoptr(GPtrArray) cards = flash_store_list_cards (fixture->store, fixture->deck_id, NULL);
+  FlashReviewResult result = { 0 };
+  g_autoptr(GPtrArray) buttons = NULL;
+  const int widths[] = { 900, 360 };
+
+  g_assert_true (flash_store_record_review (fixture->store,
+                                            ((FlashCard *) g_ptr_array_index (cards, 0))->id, 4,
+                                            yesterday, 1000, &result, NULL));
+  start (fixture);
+  g_assert_cmpint (shown_question (fixture), ==, 0);
+  activate (fixture, "study.show-answer", NULL);
+  buttons = grade_buttons (fixture);
+  flash_test_assert_accessible_label (g_ptr_array_index (buttons, 1), "Hard, today, then 6 days");
+  flash_test_assert_accessible_label (g_ptr_array_index (buttons, 2), "Good, 6 days");
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      GtkWidget *card = find_by_class (GTK_WIDGET (fixture->page), "card");
+      GtkWidget *first;
+      GtkWidget *last;
+      graphene_rect_t card_box, first_box, last_box;
+
+      gtk_window_set_default_size (fixture->window, widths[w], 700);
+      for (guint i = 0; i < 20; i++)
+        {
+          g_usleep (10000);
+          iterate ();
+        }
+      g_clear_pointer (&buttons, g_ptr_array_unref);
+      buttons = grade_buttons (fixture);
+      first = g_ptr_array_index (buttons, 0);
+      last = g_ptr_array_index (buttons, buttons->len - 1);
+      g_assert_true (gtk_widget_compute_bounds (card, GTK_WIDGET (fixture->page), &card_box));
+      g_assert_true (gtk_widget_compute_bounds (first, GTK_WIDGET (fixture->page), &first_box));
+      g_assert_true (gtk_widget_compute_bounds (last, GTK_WIDGET (fixture->page), &last_box));
+      g_assert_cmpfloat_with_epsilon (first_box.origin.x, card_box.origin.x, 1.0);
+      g_assert_cmpfloat_with_epsilon (last_box.origin.x + last_box.size.width,
+                                      card_box.origin.x + card_box.size.width, 1.0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -845,6 +937,7 @@ main (int   argc,
 
   ADD ("walk", test_walk);
   ADD ("card-actions", test_card_actions);
+  ADD ("hard-interval-and-width", test_hard_interval_and_width);
   ADD ("grades-disabled-before-answer", test_grades_disabled_before_answer);
   ADD ("accessible-names", test_accessible_names);
   ADD ("keys", test_keys);
