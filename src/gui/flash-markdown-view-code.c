@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* flash-markdown-view-code.c: code blocks in the Markdown view: GtkSourceView, scheme, copy. */
+/* flash-markdown-view-code.c: code blocks in the Markdown view: GtkSourceView, scheme, a header
+ * with the language and the copy button. */
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -129,6 +131,33 @@ keep_language_loaded (GtkSourceLanguage *language)
   g_hash_table_insert (holders, g_strdup (id), holder);
 }
 
+/* A wheel turned over a code block scrolls the card, as over any other text: the block's own
+ * scroller only moves sideways (with Shift, or a touchpad's sideways swipe). GTK would otherwise
+ * turn the vertical turn into a sideways scroll of the block. */
+static gboolean
+code_scroll_cb (GtkEventControllerScroll *controller,
+                double                    dx,
+                double                    dy,
+                gpointer                  user_data)
+{
+  GtkWidget *scroller = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *outer = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller),
+                                              GTK_TYPE_SCROLLED_WINDOW);
+  GdkModifierType state =
+    gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  GtkAdjustment *adjustment;
+  double step;
+
+  if (outer == NULL || dy == 0.0 || (state & GDK_SHIFT_MASK) != 0)
+    return FALSE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (outer));
+  /* A wheel's notch moves as far as GTK's own scrolled windows move for one. */
+  step = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL
+         ? pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0) : 1.0;
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
+  return TRUE;
+}
+
 GtkWidget *
 flash_markdown_view_render_code (RenderContext *ctx,
                                  cmark_node    *node)
@@ -140,7 +169,10 @@ flash_markdown_view_render_code (RenderContext *ctx,
   GtkWidget *view;
   GtkWidget *scroller;
   GtkWidget *button;
-  GtkWidget *overlay;
+  GtkEventController *controller;
+  GtkWidget *header;
+  GtkWidget *title;
+  GtkWidget *block;
   char *code;
   gsize len;
 
@@ -208,12 +240,16 @@ flash_markdown_view_render_code (RenderContext *ctx,
                            "child", view,
                            NULL);
 
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "scroll", G_CALLBACK (code_scroll_cb), NULL);
+  gtk_widget_add_controller (scroller, controller);
+
   button = g_object_new (GTK_TYPE_BUTTON,
                          "icon-name", "edit-copy-symbolic",
                          "tooltip-text", _("Copy"),
                          "focus-on-click", FALSE,
-                         "halign", GTK_ALIGN_END,
-                         "valign", GTK_ALIGN_START,
+                         "valign", GTK_ALIGN_CENTER,
                          NULL);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "md-copy");
@@ -223,11 +259,23 @@ flash_markdown_view_render_code (RenderContext *ctx,
   g_object_set_data_full (G_OBJECT (button), "flash-code", code, g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (copy_button_clicked_cb), NULL);
 
-  overlay = gtk_overlay_new ();
-  gtk_widget_add_css_class (overlay, "md-code");
-  gtk_widget_set_overflow (overlay, GTK_OVERFLOW_HIDDEN);
-  gtk_overlay_set_child (GTK_OVERLAY (overlay), scroller);
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), button);
+  /* The copy button sits in a header row of its own, with the language's name: over the code
+   * it would hide the end of the first line, at any width. */
+  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (header, "md-code-header");
+  title = gtk_label_new (language != NULL ? gtk_source_language_get_name (language) : NULL);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (title, "dim-label");
+  gtk_widget_add_css_class (title, "caption");
+  gtk_box_append (GTK_BOX (header), title);
+  gtk_box_append (GTK_BOX (header), button);
 
-  return overlay;
+  block = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (block, "md-code");
+  gtk_widget_set_overflow (block, GTK_OVERFLOW_HIDDEN);
+  gtk_box_append (GTK_BOX (block), header);
+  gtk_box_append (GTK_BOX (block), scroller);
+
+  return block;
 }

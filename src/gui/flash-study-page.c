@@ -10,6 +10,7 @@
 #include "flash-accessible.h"
 #include "flash-card-actions.h"
 #include "flash-markdown-view.h"
+#include "flash-study-grades.h"
 #include "flash-study-page.h"
 
 /* How much larger than the answer the question is drawn. */
@@ -62,31 +63,6 @@ enum
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (FlashStudyPage, flash_study_page, GTK_TYPE_WIDGET)
-
-typedef struct
-{
-  int         grade;
-  const char *label;
-  const char *style; /* CSS class, or NULL */
-} GradeButton;
-
-/* The four buttons offered by default, on keys 1 to 4. */
-static const GradeButton simple_grades[] = {
-  { FLASH_GRADE_AGAIN, N_("Again"), "destructive-action" },
-  { FLASH_GRADE_HARD, N_("Hard"), NULL },
-  { FLASH_GRADE_GOOD, N_("Good"), "suggested-action" },
-  { FLASH_GRADE_EASY, N_("Easy"), NULL },
-};
-
-/* The full SM-2 scale, on keys 0 to 5. */
-static const GradeButton full_grades[] = {
-  { 0, N_("Blackout"), "destructive-action" },
-  { 1, N_("Wrong"), NULL },
-  { 2, N_("Almost"), NULL },
-  { 3, N_("Hard"), NULL },
-  { 4, N_("Good"), "suggested-action" },
-  { 5, N_("Easy"), NULL },
-};
 
 static void
 show_error (FlashStudyPage *self,
@@ -143,174 +119,24 @@ update_actions (FlashStudyPage *self)
   gtk_widget_set_visible (self->done_undo_button, self->undo_depth > 0);
 }
 
-static char *
-describe_interval (const FlashCard *card,
-                   FlashDay         today,
-                   int              grade)
-{
-  FlashReviewResult result = { 0 };
-  int days;
-
-  flash_card_preview (card, today, grade, &result);
-
-  days = MAX (1, (int) (result.due_day - today));
-  /* A card graded below Good comes back later today (SM-2 step 7), and then keeps the interval
-   * the grade gave it: both are said, so that Hard does not look like Again. */
-  if (result.repeat)
-    /* Translators: a grade button's interval when the card comes back later today first. */
-    return g_strdup_printf (ngettext ("today, then %d day", "today, then %d days", days), days);
-  return g_strdup_printf (ngettext ("%d day", "%d days", days), days);
-}
-
-/* A grade button's accessible name: its grade and the interval it would give. */
-static void
-name_grade_button (GtkWidget  *button,
-                   const char *interval)
-{
-  const char *label = g_object_get_data (G_OBJECT (button), "flash-grade-label");
-  /* Translators: a grade button as a screen reader says it, "Good, 6 days". */
-  g_autofree char *name = g_strdup_printf (_("%s, %s"), _(label), interval);
-
-  flash_accessible_set_name (button, name);
-}
-
-static GtkWidget *
-create_grade_button (FlashStudyPage    *self,
-                     const GradeButton *info,
-                     guint              key,
-                     const char        *interval)
-{
-  GtkWidget *button;
-  GtkWidget *box;
-  GtkWidget *title;
-  GtkWidget *subtitle;
-  g_autofree char *key_text = NULL;
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-
-  title = gtk_label_new (_(info->label));
-  gtk_widget_add_css_class (title, "heading");
-  gtk_box_append (GTK_BOX (box), title);
-
-  subtitle = gtk_label_new (interval);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_box_append (GTK_BOX (box), subtitle);
-
-  button = gtk_button_new ();
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "study.grade");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", info->grade);
-  if (info->style != NULL)
-    gtk_widget_add_css_class (button, info->style);
-
-  /* Screen readers hear the grade with what it would give ("Good, 6 days"), and which key
-   * chooses it. The keys are listed in the shortcuts window; labelled buttons get no tooltip
-   * (GNOME HIG). */
-  key_text = g_strdup_printf ("%u", key);
-  g_object_set_data (G_OBJECT (button), "flash-grade-label", (gpointer) info->label);
-  name_grade_button (button, interval);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, key_text,
-                                  -1);
-
-  return button;
-}
-
-/* Shows a new interval on a button made by create_grade_button(). */
-static void
-update_grade_button (GtkWidget  *button,
-                     const char *interval)
-{
-  GtkWidget *subtitle = gtk_widget_get_last_child (gtk_button_get_child (GTK_BUTTON (button)));
-
-  gtk_label_set_text (GTK_LABEL (subtitle), interval);
-  name_grade_button (button, interval);
-}
-
-static void
-remove_grade_buttons (FlashStudyPage *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (self->grades_row)) != NULL)
-    gtk_box_remove (GTK_BOX (self->grades_row), child);
-  while ((child = gtk_widget_get_first_child (self->grades_grid)) != NULL)
-    gtk_grid_remove (GTK_GRID (self->grades_grid), child);
-  self->buttons_scale = -1;
-}
-
-/* The buttons are built when the scale changes; a new card only changes their intervals. Building
- * eight buttons again for every card was over half of a grade's own work (docs/performance.md). */
+/* The buttons are built when the scale changes; a new card only changes their intervals. */
 static void
 rebuild_grade_buttons (FlashStudyPage *self)
 {
   g_autoptr(GDateTime) now = NULL;
-  const GradeButton *grades;
-  guint n_grades;
-  FlashDay today = 0;
-  GtkWidget *in_row;
-  GtkWidget *in_grid;
 
   if (self->card == NULL || self->store == NULL)
     {
-      remove_grade_buttons (self);
+      flash_study_grades_clear (self->grades_row, self->grades_grid);
+      self->buttons_scale = -1;
       return;
     }
-
   now = flash_clock_now_or_system ();
-  today = flash_store_day_for (self->store, now);
-
-  if (self->full_scale)
-    {
-      grades = full_grades;
-      n_grades = G_N_ELEMENTS (full_grades);
-    }
-  else
-    {
-      grades = simple_grades;
-      n_grades = G_N_ELEMENTS (simple_grades);
-    }
-
-  if (self->buttons_scale == (int) self->full_scale)
-    {
-      /* The grid's children are in the order they were attached, as the row's are. */
-      in_row = gtk_widget_get_first_child (self->grades_row);
-      in_grid = gtk_widget_get_first_child (self->grades_grid);
-      for (guint i = 0; i < n_grades; i++)
-        {
-          g_autofree char *interval = describe_interval (self->card, today, grades[i].grade);
-
-          g_assert (in_row != NULL && in_grid != NULL);
-          update_grade_button (in_row, interval);
-          update_grade_button (in_grid, interval);
-          in_row = gtk_widget_get_next_sibling (in_row);
-          in_grid = gtk_widget_get_next_sibling (in_grid);
-        }
-      return;
-    }
-
-  remove_grade_buttons (self);
+  if (self->buttons_scale != (int) self->full_scale)
+    flash_study_grades_build (self->grades_row, self->grades_grid, self->full_scale);
   self->buttons_scale = self->full_scale;
-  gtk_box_set_spacing (GTK_BOX (self->grades_row), self->full_scale ? 6 : 12);
-
-  /* The squeezer shows the row when it fits and the two-row grid otherwise, so that narrow
-   * windows get two rows rather than squeezed labels. */
-  for (guint i = 0; i < n_grades; i++)
-    {
-      g_autofree char *interval = describe_interval (self->card, today, grades[i].grade);
-      guint key = self->full_scale ? i : i + 1;
-      guint columns = n_grades / 2;
-
-      gtk_box_append (GTK_BOX (self->grades_row),
-                      create_grade_button (self, &grades[i], key, interval));
-      gtk_grid_attach (GTK_GRID (self->grades_grid),
-                       create_grade_button (self, &grades[i], key, interval),
-                       i % columns, i / columns, 1, 1);
-    }
+  flash_study_grades_update (self->grades_row, self->grades_grid, self->full_scale, self->card,
+                             flash_store_day_for (self->store, now));
 }
 
 static void
@@ -699,20 +525,37 @@ grade_key_cb (GtkWidget *widget,
   if (self->card == NULL || !self->answer_shown)
     return FALSE;
 
-  if (self->full_scale)
-    {
-      if (key < 0 || key >= (int) G_N_ELEMENTS (full_grades))
-        return FALSE;
-      grade = full_grades[key].grade;
-    }
-  else
-    {
-      if (key < 1 || key > (int) G_N_ELEMENTS (simple_grades))
-        return FALSE;
-      grade = simple_grades[key - 1].grade;
-    }
+  if ((grade = flash_study_grades_for_key (self->full_scale, key)) < 0)
+    return FALSE;
 
   return gtk_widget_activate_action (widget, "study.grade", "i", grade);
+}
+
+/* The keys that scroll a long card, wherever focus is: Down would otherwise move focus between
+ * the buttons, and Page Down would do nothing. */
+static const struct
+{
+  guint          keyval;
+  GtkScrollType  scroll;
+} scroll_keys[] = {
+  { GDK_KEY_Down, GTK_SCROLL_STEP_DOWN }, { GDK_KEY_Up, GTK_SCROLL_STEP_UP },
+  { GDK_KEY_Page_Down, GTK_SCROLL_PAGE_DOWN }, { GDK_KEY_Page_Up, GTK_SCROLL_PAGE_UP },
+  { GDK_KEY_Home, GTK_SCROLL_START }, { GDK_KEY_End, GTK_SCROLL_END },
+};
+
+static gboolean
+scroll_key_cb (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  FlashStudyPage *self = FLASH_STUDY_PAGE (widget);
+  gboolean handled = FALSE;
+
+  if (self->card == NULL)
+    return FALSE;
+  g_signal_emit_by_name (self->scroller, "scroll-child", g_variant_get_int32 (args), FALSE,
+                         &handled);
+  return TRUE;
 }
 
 static const struct
@@ -762,6 +605,10 @@ create_window_shortcuts (FlashStudyPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (card_actions); i++)
     add_shortcut (controller, card_actions[i].keyval, card_actions[i].modifiers,
                   gtk_named_action_new (card_actions[i].action), NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (scroll_keys); i++)
+    add_shortcut (controller, scroll_keys[i].keyval, 0,
+                  gtk_callback_action_new (scroll_key_cb, NULL, NULL),
+                  g_variant_new_int32 (scroll_keys[i].scroll));
 
   for (guint i = 0; i < G_N_ELEMENTS (digit_keys); i++)
     {

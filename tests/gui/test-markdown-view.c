@@ -468,7 +468,7 @@ test_view_code_block (Fixture       *fixture,
                    "horizontal scrollbar in a window six hundred pixels wide, surely\n```");
 
   g_assert_cmpuint (count_children (GTK_WIDGET (fixture->view)), ==, 1);
-  g_assert_true (GTK_IS_OVERLAY (block (fixture, 0)));
+  g_assert_true (GTK_IS_BOX (block (fixture, 0)));
   view = code_view_of (block (fixture, 0));
   text = code_text (view);
   g_assert_true (g_str_has_prefix (text, "print(\"<b>&</span>\")\n    indented"));
@@ -503,6 +503,14 @@ test_view_code_block (Fixture       *fixture,
   g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (button)), ==, "edit-copy-symbolic");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Copy");
   g_assert_false (gtk_widget_get_focus_on_click (button));
+  /* The button covers no code: it is above the first line, not over its end. */
+  {
+    graphene_rect_t button_box, view_box;
+
+    g_assert_true (gtk_widget_compute_bounds (button, block (fixture, 0), &button_box));
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (view), block (fixture, 0), &view_box));
+    g_assert_cmpfloat (button_box.origin.y + button_box.size.height, <=, view_box.origin.y);
+  }
 }
 
 static void
