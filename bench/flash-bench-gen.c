@@ -324,8 +324,8 @@ typedef struct
 } HistoryPlan;
 
 /* Simulates a learner who studies today's queue most days (due cards, most overdue first, then new
- * cards in file order, then same-day repeats until each is recalled) and sends every grade to
- * @sink. @cards are in file order; returns the number of reviews. */
+ * cards interleaved across decks, then same-day repeats until each is recalled) and sends every
+ * grade to @sink. @cards are in the order new cards are taken; returns the number of reviews. */
 static gboolean
 simulate_history (HistorySink        *sink,
                   GPtrArray          *cards,
@@ -485,7 +485,8 @@ load_sim_cards (sqlite3  *db,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  sqlite3_prepare_v2 (db, "SELECT id FROM cards WHERE retired = 0 ORDER BY deck_id, position",
+  /* The order in which the queue of all decks takes new cards: interleaved across decks. */
+  sqlite3_prepare_v2 (db, "SELECT id FROM cards WHERE retired = 0 ORDER BY position, deck_id",
                       -1, &stmt, NULL);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

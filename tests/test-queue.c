@@ -372,11 +372,12 @@ test_deck_list_counts (Fixture       *fx,
   grade_first (fx, day1, 2); /* repeats today */
   grade_first (fx, day1, 5);
   decks = flash_store_list_decks (fx->store, day1, NULL);
-  /* "Deck" (8 new left) before "Other" (2 new): the day's three new cards are spent. */
+  /* New cards take turns across decks: "Deck"'s first, "Other"'s first (its repeat waits today),
+   * "Deck"'s second; the day's three new cards are spent. */
   g_assert_cmpstr (((FlashDeckInfo *) decks->pdata[0])->name, ==, "Deck");
-  g_assert_cmpuint (((FlashDeckInfo *) decks->pdata[0])->due_today, ==, 1);
+  g_assert_cmpuint (((FlashDeckInfo *) decks->pdata[0])->due_today, ==, 0);
   g_assert_cmpuint (((FlashDeckInfo *) decks->pdata[0])->new_today, ==, 0);
-  g_assert_cmpuint (((FlashDeckInfo *) decks->pdata[1])->due_today, ==, 0);
+  g_assert_cmpuint (((FlashDeckInfo *) decks->pdata[1])->due_today, ==, 1);
   g_assert_cmpuint (((FlashDeckInfo *) decks->pdata[1])->new_today, ==, 0);
   assert_deck_list_matches_queues (fx, day1);
 
@@ -384,7 +385,7 @@ test_deck_list_counts (Fixture       *fx,
   g_clear_pointer (&decks, g_ptr_array_unref);
   decks = flash_store_list_decks (fx->store, day2, NULL);
   g_assert_cmpuint (((FlashDeckInfo *) decks->pdata[0])->new_today, ==, 3);
-  g_assert_cmpuint (((FlashDeckInfo *) decks->pdata[1])->new_today, ==, 2);
+  g_assert_cmpuint (((FlashDeckInfo *) decks->pdata[1])->new_today, ==, 1);
   g_assert_cmpuint (((FlashDeckInfo *) decks->pdata[0])->due_today, >, 0);
   assert_deck_list_matches_queues (fx, day2);
 }
@@ -500,6 +501,34 @@ test_stats (Fixture       *fx,
                    flash_store_day_for (fx->store, day2) + 1);
 }
 
+/* The queue of all decks interleaves their new cards (each deck's first, then each deck's
+ * second), and the next day goes on where today stopped; one deck's queue keeps its file order. */
+static void
+test_interleaved_new (Fixture       *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(GDateTime) day1 = at ("2026-11-20T10:00:00Z");
+  g_autoptr(GDateTime) day2 = at ("2026-11-21T10:00:00Z");
+  g_autoptr(FlashSheet) sheet = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *own = NULL;
+  FlashImportResult result = { 0 };
+
+  sheet = flash_sheet_parse ("# Other\n\n## B0\n\nb.\n\n## B1\n\nb.\n", -1, "/queue/b.md", NULL);
+  g_assert_true (flash_store_import_sheet (fx->store, sheet, &result, NULL));
+  set_limits (fx, 3, 200);
+  first = queue_string (fx, day1, 0);
+  g_assert_cmpstr (first, ==, "A0 B0 A1");
+  own = deck_queue_string (fx, result.deck_id, day1);
+  g_assert_cmpstr (own, ==, "B0|B1");
+  flash_import_result_clear (&result);
+  for (guint i = 0; i < 3; i++)
+    grade_first (fx, day1, 5);
+  second = queue_string (fx, day2, 0);
+  g_assert_cmpstr (second, ==, "A0 A1 B0 B1 A2 A3");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -516,6 +545,7 @@ main (int   argc,
   ADD ("/queue/grade-is-committed", test_grade_is_committed);
   ADD ("/queue/day-start-hour", test_day_start_hour);
   ADD ("/queue/deck-list-counts", test_deck_list_counts);
+  ADD ("/queue/interleaved-new", test_interleaved_new);
   ADD ("/queue/siblings", test_siblings);
   ADD ("/queue/stats", test_stats);
 #undef ADD

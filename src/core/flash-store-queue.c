@@ -60,7 +60,7 @@ flash_store_day_budget (FlashStore      *self,
 #define DUE_ALL "FROM schedule WHERE due_day <= ?1 AND card_id NOT IN " NOT_DUE_TODAY \
   " ORDER BY due_day, card_id LIMIT ?3"
 /* In file order. A range of deck ids (one deck, or all) walks the partial index in order either
- * way. */
+ * way; the queue of all decks reads it deck by deck (interleaved_new_ids()). */
 #define NEW_IN_DECKS "FROM cards WHERE is_new = 1 AND retired = 0 AND deck_id BETWEEN ?1 AND ?2 " \
   "AND id NOT IN (SELECT id FROM cards WHERE bury_day = ?4 AND bury_day > 0 UNION ALL "        \
   "SELECT id FROM cards WHERE suspended = 1) ORDER BY deck_id, position LIMIT ?3"
@@ -136,6 +136,75 @@ due_ids (FlashStore  *self,
   return collect_ids (self, stmt, ids, NULL, count, error);
 }
 
+typedef struct
+{
+  gint64 id;
+  gint64 position;
+  gint64 deck_id;
+} NewCard;
+
+static int
+compare_new_cards (gconstpointer a,
+                   gconstpointer b)
+{
+  const NewCard *x = a;
+  const NewCard *y = b;
+
+  if (x->position != y->position)
+    return x->position < y->position ? -1 : 1;
+  return x->deck_id < y->deck_id ? -1 : x->deck_id > y->deck_id;
+}
+
+/* New cards of every deck, interleaved: each deck's first, then each deck's second, and so on
+ * (by their place in their file, decks in the order they were added), so that one deck does not
+ * take the whole day's limit. Each deck's first @limit come from its part of the index; the
+ * order is a fixed one, so the days that follow go on where today stopped. */
+static gboolean
+interleaved_new_ids (FlashStore  *self,
+                     FlashDay     today,
+                     guint        limit,
+                     GArray      *ids,
+                     guint       *count,
+                     GError     **error)
+{
+  g_autoptr(GArray) decks = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) cards = g_array_new (FALSE, FALSE, sizeof (NewCard));
+  sqlite3_stmt *stmt;
+  guint n_decks = 0;
+  int rc;
+
+  stmt = flash_store_prepare (self, "SELECT id FROM decks WHERE new_cards > 0 ORDER BY id", error);
+  if (stmt == NULL || !collect_ids (self, stmt, decks, NULL, &n_decks, error))
+    return FALSE;
+  stmt = flash_store_prepare (self, "SELECT id, position " NEW_IN_DECKS, error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint d = 0; d < decks->len; d++)
+    {
+      gint64 deck_id = g_array_index (decks, gint64, d);
+
+      sqlite3_bind_int64 (stmt, 1, deck_id);
+      sqlite3_bind_int64 (stmt, 2, deck_id);
+      sqlite3_bind_int64 (stmt, 3, limit);
+      sqlite3_bind_int (stmt, 4, today);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          NewCard card = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                           deck_id };
+
+          g_array_append_val (cards, card);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return flash_store_set_error (self, rc, error);
+    }
+  g_array_sort (cards, compare_new_cards);
+  for (guint i = 0; i < cards->len && i < limit; i++)
+    g_array_append_val (ids, g_array_index (cards, NewCard, i).id);
+  *count = ids->len;
+  return TRUE;
+}
+
 static gboolean
 new_ids (FlashStore  *self,
          gint64       deck_id,
@@ -147,6 +216,9 @@ new_ids (FlashStore  *self,
 {
   sqlite3_stmt *stmt;
 
+  /* Counting needs no order: one walk of the index counts every deck's. */
+  if (deck_id == 0 && ids != NULL)
+    return interleaved_new_ids (self, today, limit, ids, count, error);
   stmt = flash_store_prepare (self, ids != NULL ? "SELECT id " NEW_IN_DECKS
                                                 : COUNT_OF (NEW_IN_DECKS), error);
   if (stmt == NULL)
