@@ -615,6 +615,44 @@ flash_markdown_view_get_markdown (FlashMarkdownView *self)
   return self->markdown;
 }
 
+static int
+widest_code (GtkWidget *widget)
+{
+  int widest = 0;
+
+  /* A text view that scrolls asks for no width of its own: its lines are laid out in its font
+   * to see how wide the longest is. */
+  if (GTK_SOURCE_IS_VIEW (widget))
+    {
+      GtkTextView *view = GTK_TEXT_VIEW (widget);
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+      g_autoptr(PangoLayout) layout = NULL;
+      int width = 0;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      layout = gtk_widget_create_pango_layout (widget, text);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      return (int) (width * FLASH_MARKDOWN_VIEW (gtk_widget_get_ancestor (
+                                widget, FLASH_TYPE_MARKDOWN_VIEW))->text_scale)
+             + gtk_text_view_get_left_margin (view) + gtk_text_view_get_right_margin (view);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    widest = MAX (widest, widest_code (child));
+  return widest;
+}
+
+int
+flash_markdown_view_get_code_width (FlashMarkdownView *self)
+{
+  g_return_val_if_fail (FLASH_IS_MARKDOWN_VIEW (self), 0);
+
+  return widest_code (GTK_WIDGET (self));
+}
+
 /**
  * flash_markdown_view_set_text_scale:
  * @text_scale: the factor for all text, 1.0 is the normal size

@@ -15,6 +15,8 @@ FlashMarkdownView *flash_markdown_view_new            (void);
 void               flash_markdown_view_set_markdown   (FlashMarkdownView *self,
                                                        const char        *markdown);
 const char        *flash_markdown_view_get_markdown   (FlashMarkdownView *self);
+/* The width the widest code block's lines need, without scrolling sideways; 0 without code. */
+int                flash_markdown_view_get_code_width (FlashMarkdownView *self);
 void               flash_markdown_view_set_text_scale (FlashMarkdownView *self,
                                                        double             text_scale);
 double             flash_markdown_view_get_text_scale (FlashMarkdownView *self);

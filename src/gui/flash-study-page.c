@@ -35,6 +35,8 @@ struct _FlashStudyPage
   GtkWidget          *grades_row;  /* all the grade buttons in one row, when they fit */
   GtkWidget          *grades_grid; /* the same in two rows, for narrow windows */
   AdwStatusPage      *done_page;
+  AdwClamp           *card_clamp;
+  AdwClamp           *grades_clamp;
   GtkWidget          *done_undo_button;
 
   GtkWidget          *question_view;
@@ -231,6 +233,34 @@ queue_resize_text_views (GtkWidget *widget)
     queue_resize_text_views (child);
 }
 
+/* Prose keeps a readable column; an answer whose code needs more room gets it, up to the window,
+ * so that trailing comments are not cut off (docs/accessibility.md, "Layout"). */
+#define READABLE_WIDTH 700
+#define READABLE_TIGHTENING 500
+#define WIDEST_CARD    1200
+/* What the card adds around its code: the box's and the answer's margins, the code's frame, and
+ * a few pixels that rounding of the layout may take. */
+#define CARD_FRAME     (2 * 12 + 2 * 24 + 2 + 4)
+
+static void
+fit_code (FlashStudyPage *self)
+{
+  int code = self->answer_shown
+             ? flash_markdown_view_get_code_width (FLASH_MARKDOWN_VIEW (self->answer_view)) : 0;
+  int width = CLAMP (code + CARD_FRAME, READABLE_WIDTH, WIDEST_CARD);
+
+  if (adw_clamp_get_maximum_size (self->card_clamp) == width)
+    return;
+  /* A wide card takes all the width it needs when the window has it, without tightening. */
+  for (AdwClamp *clamp = self->card_clamp; clamp != NULL;
+       clamp = clamp == self->card_clamp ? self->grades_clamp : NULL)
+    {
+      adw_clamp_set_maximum_size (clamp, width);
+      adw_clamp_set_tightening_threshold (clamp, width > READABLE_WIDTH ? width
+                                                                      : READABLE_TIGHTENING);
+    }
+}
+
 static gboolean
 remeasure_tick_cb (GtkWidget     *widget,
                    GdkFrameClock *frame_clock,
@@ -242,6 +272,7 @@ remeasure_tick_cb (GtkWidget     *widget,
     return G_SOURCE_CONTINUE;
 
   queue_resize_text_views (widget);
+  fit_code (self);
   self->remeasure_tick_id = 0;
   return G_SOURCE_REMOVE;
 }
@@ -287,6 +318,7 @@ set_card (FlashStudyPage *self,
   gtk_widget_set_visible (self->answer_bin, FALSE);
   flash_markdown_view_set_markdown (FLASH_MARKDOWN_VIEW (self->question_view), card->question);
   flash_markdown_view_set_markdown (FLASH_MARKDOWN_VIEW (self->answer_view), NULL);
+  fit_code (self);
   schedule_remeasure (self);
 
   rebuild_grade_buttons (self);
@@ -349,6 +381,7 @@ show_answer (FlashStudyPage *self)
   gtk_widget_set_visible (self->answer_separator, TRUE);
   gtk_widget_set_visible (self->answer_bin, TRUE);
   flash_markdown_view_set_markdown (FLASH_MARKDOWN_VIEW (self->answer_view), self->card->answer);
+  fit_code (self);
   schedule_remeasure (self);
 
   /* The Show Answer button goes away. Focus is not handed to a grade button, so that a second
@@ -691,6 +724,8 @@ flash_study_page_class_init (FlashStudyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, grades_row);
   gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, grades_grid);
   gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, done_page);
+  gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, card_clamp);
+  gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, grades_clamp);
   gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, done_undo_button);
 
   gtk_widget_class_install_action (widget_class, "study.show-answer", NULL, study_action_cb);

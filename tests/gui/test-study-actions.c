@@ -241,6 +241,52 @@ test_scrolling (Fixture       *fixture,
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >=, 40.0);
 }
 
+static void
+settle (void)
+{
+  for (guint i = 0; i < 30; i++)
+    {
+      g_usleep (10000);
+      iterate ();
+    }
+}
+
+/* In a wide window an answer's long code line gets the room it needs, not scrolled away, while
+ * prose keeps its readable column; a card of prose only stays at that column. */
+static void
+test_wide_code (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(FlashSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  FlashImportResult result = { 0 };
+  GtkWidget *card;
+  GtkWidget *code;
+  GtkAdjustment *hadjustment;
+
+  sheet = flash_sheet_parse ("# Wide\n\n## Code\n\n### A wide one\n\n```python\nvalue = compute"
+                             "(1, 2)  # a trailing comment that runs well past the readable "
+                             "column of prose\n```\n", -1, "wide.md", &error);
+  g_assert_no_error (error);
+  g_assert_true (flash_store_import_sheet (fixture->store, sheet, &result, &error));
+  gtk_window_set_default_size (fixture->window, 1400, 800);
+  flash_study_page_start (fixture->page, result.deck_id);
+  flash_import_result_clear (&result);
+  settle ();
+  card = find_by_class (GTK_WIDGET (fixture->page), "card");
+  g_assert_cmpint (gtk_widget_get_width (card), <=, 700);
+
+  activate (fixture, "study.show-answer", NULL);
+  settle ();
+  code = find_type (GTK_WIDGET (fixture->page), GTK_TYPE_TEXT_VIEW);
+  g_assert_cmpint (gtk_widget_get_width (card), >, 700);
+  /* Nothing of the line is out of sight: the block does not scroll sideways. */
+  hadjustment = gtk_scrolled_window_get_hadjustment (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_parent (code)));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=,
+                     gtk_adjustment_get_page_size (hadjustment) + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -260,6 +306,7 @@ main (int   argc,
   ADD ("card-actions", test_card_actions);
   ADD ("hard-interval-and-width", test_hard_interval_and_width);
   ADD ("scrolling", test_scrolling);
+  ADD ("wide-code", test_wide_code);
 #undef ADD
 
   return g_test_run ();
