@@ -18,7 +18,7 @@ struct _FlashPreferencesWindow
   GtkSpinButton        *reviews_spin;
   GtkSpinButton        *day_start_spin;
   AdwComboRow          *grading_row;
-  GtkSpinButton        *text_scale_spin;
+  AdwComboRow          *text_size_row;
   AdwComboRow          *color_scheme_row;
 };
 
@@ -51,8 +51,7 @@ flash_preferences_window_constructed (GObject *object)
                        self->reviews_spin, "value", G_SETTINGS_BIND_DEFAULT);
   flash_settings_bind (self->settings, "day-start-hour",
                        self->day_start_spin, "value", G_SETTINGS_BIND_DEFAULT);
-  flash_settings_bind (self->settings, "text-scale",
-                       self->text_scale_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  flash_settings_bind_text_size (self->settings, self->text_size_row, "selected");
   flash_settings_bind_choice (self->settings, "grading-scale",
                               self->grading_row, "selected", grading_choices);
   flash_settings_bind_choice (self->settings, "color-scheme",
@@ -129,7 +128,7 @@ flash_preferences_window_class_init (FlashPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlashPreferencesWindow, reviews_spin);
   gtk_widget_class_bind_template_child (widget_class, FlashPreferencesWindow, day_start_spin);
   gtk_widget_class_bind_template_child (widget_class, FlashPreferencesWindow, grading_row);
-  gtk_widget_class_bind_template_child (widget_class, FlashPreferencesWindow, text_scale_spin);
+  gtk_widget_class_bind_template_child (widget_class, FlashPreferencesWindow, text_size_row);
   gtk_widget_class_bind_template_child (widget_class, FlashPreferencesWindow, color_scheme_row);
 }
 

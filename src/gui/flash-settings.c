@@ -5,6 +5,8 @@
 
 #include "flash-settings.h"
 
+#include <math.h>
+
 /* Every part of the app goes through this object rather than holding a GSettings of its own, so
  * the key names live in one file and the tests can use GSETTINGS_BACKEND=memory. */
 struct _FlashSettings
@@ -107,6 +109,71 @@ flash_settings_get_text_scale (FlashSettings *self)
   g_return_val_if_fail (FLASH_IS_SETTINGS (self), 1.0);
 
   return g_settings_get_double (self->settings, "text-scale");
+}
+
+/* The card text sizes offered, in the preferences and by Ctrl+plus and Ctrl+minus. */
+static const double text_sizes[] = { 0.8, 0.9, 1.0, 1.2, 1.5, 2.0 };
+
+/* The preset nearest @scale: a value written by an older version or by hand reads as one. */
+static guint
+nearest_text_size (double scale)
+{
+  guint best = 0;
+
+  for (guint i = 1; i < G_N_ELEMENTS (text_sizes); i++)
+    if (fabs (text_sizes[i] - scale) < fabs (text_sizes[best] - scale))
+      best = i;
+  return best;
+}
+
+double
+flash_settings_zoom (FlashSettings *self,
+                     int            step)
+{
+  guint size;
+
+  g_return_val_if_fail (FLASH_IS_SETTINGS (self), 1.0);
+
+  size = nearest_text_size (flash_settings_get_text_scale (self));
+  if (step == 0)
+    size = nearest_text_size (1.0);
+  else if (step < 0)
+    size = size > 0 ? size - 1 : 0;
+  else
+    size = MIN (size + 1, G_N_ELEMENTS (text_sizes) - 1);
+  g_settings_set_double (self->settings, "text-scale", text_sizes[size]);
+  return text_sizes[size];
+}
+
+static gboolean
+text_size_get_mapping (GValue   *value,
+                       GVariant *variant,
+                       gpointer  user_data)
+{
+  g_value_set_uint (value, nearest_text_size (g_variant_get_double (variant)));
+  return TRUE;
+}
+
+static GVariant *
+text_size_set_mapping (const GValue       *value,
+                       const GVariantType *expected_type,
+                       gpointer            user_data)
+{
+  guint index = g_value_get_uint (value);
+
+  return index < G_N_ELEMENTS (text_sizes) ? g_variant_new_double (text_sizes[index]) : NULL;
+}
+
+void
+flash_settings_bind_text_size (FlashSettings *self,
+                               gpointer       object,
+                               const char    *property)
+{
+  g_return_if_fail (FLASH_IS_SETTINGS (self));
+
+  g_settings_bind_with_mapping (self->settings, "text-scale", object, property,
+                                G_SETTINGS_BIND_DEFAULT, text_size_get_mapping,
+                                text_size_set_mapping, NULL, NULL);
 }
 
 FlashColorScheme

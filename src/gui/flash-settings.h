@@ -37,5 +37,13 @@ void             flash_settings_bind_choice      (FlashSettings       *self,
                                                   const char * const  *choices);
 void             flash_settings_bind_window      (FlashSettings       *self,
                                                   GtkWindow           *window);
+/* Binds the card text size to an unsigned "selected"-style property whose items are the sizes
+ * Smaller (80 %), Small, Normal, Large, Larger and Largest (200 %). */
+void             flash_settings_bind_text_size   (FlashSettings       *self,
+                                                  gpointer             object,
+                                                  const char          *property);
+/* One size larger (@step > 0) or smaller (< 0), or the normal size (0); returns the new scale. */
+double           flash_settings_zoom             (FlashSettings       *self,
+                                                  int                  step);
 
 G_END_DECLS

@@ -718,6 +718,42 @@ test_settings (void)
   g_object_unref (row);
 }
 
+/* Ctrl+plus, Ctrl+minus and Ctrl+0 step the card text through its sizes, with a toast; the
+ * preferences' row follows. */
+static void
+test_zoom (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(FlashSettings) settings = flash_settings_new ();
+  g_autoptr(GtkStringList) model = gtk_string_list_new (
+    (const char * const []) { "1", "2", "3", "4", "5", "6", NULL });
+  AdwComboRow *row = g_object_ref_sink (ADW_COMBO_ROW (adw_combo_row_new ()));
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+
+  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+  flash_settings_bind_text_size (settings, row, "selected");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 2);
+  g_assert_true (gtk_widget_activate_action (window, "win.zoom-in", NULL));
+  process_events ();
+  g_assert_cmpfloat (flash_settings_get_text_scale (settings), ==, 1.2);
+  g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, "Card text 120 %");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 3);
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (gtk_widget_activate_action (window, "win.zoom-in", NULL));
+  g_assert_cmpfloat (flash_settings_get_text_scale (settings), ==, 2.0);
+  g_assert_true (gtk_widget_activate_action (window, "win.zoom-reset", NULL));
+  g_assert_cmpfloat (flash_settings_get_text_scale (settings), ==, 1.0);
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (gtk_widget_activate_action (window, "win.zoom-out", NULL));
+  g_assert_cmpfloat (flash_settings_get_text_scale (settings), ==, 0.8);
+  /* The row sets it too; the normal size is left for later tests. */
+  adw_combo_row_set_selected (row, 4);
+  g_assert_cmpfloat (flash_settings_get_text_scale (settings), ==, 1.5);
+  adw_combo_row_set_selected (row, 2);
+  g_assert_cmpfloat (flash_settings_get_text_scale (settings), ==, 1.0);
+  g_object_unref (row);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -750,6 +786,7 @@ main (int   argc,
   ADD_TEST ("/window/study-and-back", test_study_and_back);
   ADD_TEST ("/window/study-error-toast", test_study_error_toast);
   ADD_TEST ("/window/check-fails-later", test_check_fails_later);
+  ADD_TEST ("/window/zoom", test_zoom);
   g_test_add_func ("/window/open-error", test_open_error);
   g_test_add_func ("/window/settings", test_settings);
 
