@@ -529,6 +529,38 @@ test_interleaved_new (Fixture       *fx,
   g_assert_cmpstr (second, ==, "A0 A1 B0 B1 A2 A3");
 }
 
+/* Study More adds new cards to today's limit, twice adds up, and the next day has its limit. */
+static void
+test_study_more (Fixture       *fx,
+                 gconstpointer  data)
+{
+  g_autoptr(GDateTime) day1 = at ("2026-11-20T10:00:00Z");
+  g_autoptr(GDateTime) day2 = at ("2026-11-21T10:00:00Z");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) more = NULL;
+  g_autoptr(GArray) again = NULL;
+  g_autoptr(GArray) next_day = NULL;
+
+  set_limits (fx, 3, 200);
+  before = flash_store_today_queue (fx->store, 0, day1, 0, NULL);
+  g_assert_cmpuint (before->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    grade_first (fx, day1, 5);
+  g_assert_true (flash_store_study_more (fx->store, day1, 2, &error));
+  g_assert_no_error (error);
+  more = flash_store_today_queue (fx->store, 0, day1, 0, NULL);
+  g_assert_cmpuint (more->len, ==, 2);
+  g_assert_true (flash_store_study_more (fx->store, day1, 4, &error));
+  again = flash_store_today_queue (fx->store, 0, day1, 0, NULL);
+  g_assert_cmpuint (again->len, ==, 6);
+  g_assert_false (flash_store_study_more (fx->store, day1, 0, &error));
+  g_assert_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_INVALID);
+  /* The next day: three reviews due and three new cards, the day's own limit. */
+  next_day = flash_store_today_queue (fx->store, 0, day2, 0, NULL);
+  g_assert_cmpuint (next_day->len, ==, 3 + 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -546,6 +578,7 @@ main (int   argc,
   ADD ("/queue/day-start-hour", test_day_start_hour);
   ADD ("/queue/deck-list-counts", test_deck_list_counts);
   ADD ("/queue/interleaved-new", test_interleaved_new);
+  ADD ("/queue/study-more", test_study_more);
   ADD ("/queue/siblings", test_siblings);
   ADD ("/queue/stats", test_stats);
 #undef ADD

@@ -3,6 +3,8 @@
 #include "flash-store.h"
 #include "flash-store-private.h"
 
+#include <stdio.h>
+
 gboolean
 flash_store_day_budget (FlashStore      *self,
                         FlashDay         today,
@@ -13,26 +15,36 @@ flash_store_day_budget (FlashStore      *self,
   gint64 new_done = 0;
   gint64 reviews_done = 0;
   gint64 all_done = 0;
+  gint64 new_extra = 0;
   int rc;
 
-  /* The day's totals (schema 4): no row until the day's first review. */
-  stmt = flash_store_prepare (self, "SELECT new, reviews, entries FROM review_days WHERE day = ?1",
-                              error);
+  /* The day's totals (schema 4): no row until the day's first review. "Study More" is the day
+   * and the new cards it added, in config ("extra_new", "DAY COUNT"). One statement reads both. */
+  stmt = flash_store_prepare (self, "SELECT d.new, d.reviews, d.entries, (SELECT value FROM config "
+                                    "WHERE key = 'extra_new') FROM (SELECT 1) LEFT JOIN "
+                                    "review_days d ON d.day = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, today);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
+      const char *extra = (const char *) sqlite3_column_text (stmt, 3);
+      gint64 day = 0;
+      gint64 count = 0;
+
       new_done = sqlite3_column_int64 (stmt, 0);
       reviews_done = sqlite3_column_int64 (stmt, 1);
       all_done = sqlite3_column_int64 (stmt, 2);
+      if (extra != NULL && sscanf (extra, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT, &day,
+                                   &count) == 2 && day == today && count > 0)
+        new_extra = count;
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return flash_store_set_error (self, rc, error);
 
-  budget->new_left = (guint) MAX (0, self->limits.new_per_day - new_done);
+  budget->new_left = (guint) MAX (0, self->limits.new_per_day + new_extra - new_done);
   budget->reviews_left = (guint) MAX (0, self->limits.reviews_per_day - reviews_done);
   budget->done_today = (guint) all_done;
   return TRUE;
@@ -495,4 +507,65 @@ flash_store_next_due_day (FlashStore  *self,
         day = today + 1;
     }
   return (FlashDay) day;
+}
+
+gboolean
+flash_store_study_more (FlashStore  *self,
+                        GDateTime   *now,
+                        guint        n_new,
+                        GError     **error)
+{
+  g_autofree char *value = NULL;
+  sqlite3_stmt *stmt;
+  FlashDay today;
+  gint64 extra = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  if (n_new == 0 || n_new > 10000)
+    {
+      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_INVALID,
+                   "study more takes 1 to 10000 new cards (%u given)", n_new);
+      return FALSE;
+    }
+  today = flash_store_day_for (self, now);
+  if (!flash_store_begin (self, error))
+    return FALSE;
+  /* What today already added stays: the new cards are added to it, in one transaction. */
+  stmt = flash_store_prepare (self, "SELECT value FROM config WHERE key = 'extra_new'", error);
+  ok = stmt != NULL;
+  if (ok && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+      gint64 day = 0;
+      gint64 count = 0;
+
+      if (text != NULL
+          && sscanf (text, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT, &day, &count) == 2
+          && day == today && count > 0)
+        extra = count;
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  if (ok)
+    {
+      value = g_strdup_printf ("%d %" G_GINT64_FORMAT, today, extra + n_new);
+      stmt = flash_store_prepare (self, "INSERT INTO config (key, value) VALUES ('extra_new', ?1) "
+                                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                  error);
+      ok = stmt != NULL;
+    }
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+      ok = flash_store_step_done (self, stmt, error);
+    }
+  if (!ok || !flash_store_commit (self, error))
+    {
+      flash_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
 }

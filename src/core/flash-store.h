@@ -315,6 +315,13 @@ gboolean     flash_store_each_question       (FlashStore        *self,
                                               gpointer           user_data,
                                               GError           **error);
 
+/* "Study More": @n_new new cards more than today's limit, for the rest of this study day (kept in
+ * the collection, so the app and the CLI agree; the next day has its limit alone again). */
+gboolean     flash_store_study_more          (FlashStore        *self,
+                                              GDateTime         *now,
+                                              guint              n_new,
+                                              GError           **error);
+
 /* Today's queue: ids in study order. deck_id 0 means every deck; limit 0 means no limit. */
 GArray      *flash_store_today_queue         (FlashStore        *self,
                                               gint64             deck_id,

@@ -13,6 +13,9 @@
 #include "flash-study-grades.h"
 #include "flash-study-page.h"
 
+/* How many new cards Study More adds. */
+#define STUDY_MORE_CARDS 10
+
 /* How much larger than the answer the question is drawn. */
 #define QUESTION_SCALE 1.5
 
@@ -38,6 +41,7 @@ struct _FlashStudyPage
   AdwClamp           *card_clamp;
   AdwClamp           *grades_clamp;
   GtkWidget          *done_undo_button;
+  GtkWidget          *study_more_button;
 
   GtkWidget          *question_view;
   GtkWidget          *answer_view;
@@ -49,6 +53,9 @@ struct _FlashStudyPage
   gboolean            answer_shown;
   gint64              shown_usec; /* monotonic time at which the question appeared */
   guint               undo_depth; /* grades made here that can still be taken back */
+  GArray             *session;    /* int grades of this session, for its summary; undo pops */
+  gint64              session_usec; /* monotonic time the session started */
+  gboolean            more_new;   /* the deck has new cards beyond today's queue */
   gboolean            full_scale;
   double              text_scale;
   guint               remeasure_tick_id;
@@ -119,6 +126,9 @@ update_actions (FlashStudyPage *self)
   /* The inline button stays in place (insensitive) so the card does not jump when it turns on;
    * on the done page a disabled button would only be noise. */
   gtk_widget_set_visible (self->done_undo_button, self->undo_depth > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "study.more",
+                                 !has_card && self->more_new && self->store != NULL);
+  gtk_widget_set_visible (self->study_more_button, !has_card && self->more_new);
 }
 
 /* The buttons are built when the scale changes; a new card only changes their intervals. */
@@ -172,15 +182,40 @@ update_progress (FlashStudyPage *self)
     gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
 }
 
+/* What this session did: cards, minutes, the share recalled (a grade of 3 or more). */
+static char *
+session_summary (FlashStudyPage *self)
+{
+  guint recalled = 0;
+  guint n = self->session->len;
+  int minutes = (int) ((g_get_monotonic_time () - self->session_usec) / G_USEC_PER_SEC + 30) / 60;
+  g_autofree char *cards = NULL;
+  g_autofree char *time = NULL;
+
+  if (n == 0)
+    return NULL;
+  for (guint i = 0; i < n; i++)
+    recalled += g_array_index (self->session, int, i) >= 3;
+  cards = g_strdup_printf (ngettext ("%u card", "%u cards", n), n);
+  time = minutes < 1 ? g_strdup (_("under a minute"))
+                     : g_strdup_printf (ngettext ("%d minute", "%d minutes", minutes), minutes);
+  /* Translators: the session summary on the done page: "12 cards in 8 minutes, 83 % recalled". */
+  return g_strdup_printf (_("%s in %s, %u %% recalled"), cards, time,
+                          (recalled * 100 + n / 2) / n);
+}
+
 static void
 update_done_page (FlashStudyPage *self)
 {
   g_autoptr(GDateTime) now = flash_clock_now_or_system ();
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(GPtrArray) decks = NULL;
   FlashDay today;
   FlashDay next;
 
+  self->more_new = FALSE;
   /* The same page says when the queue could not be read, since the card it would show is gone. */
   if (self->load_error != NULL)
     {
@@ -217,6 +252,22 @@ update_done_page (FlashStudyPage *self)
                                      days);
     }
 
+  summary = session_summary (self);
+  if (summary != NULL)
+    {
+      char *both = g_strconcat (summary, "\n", description, NULL);
+
+      g_free (description);
+      description = both;
+    }
+  decks = flash_store_list_decks (self->store, now, NULL);
+  for (guint i = 0; decks != NULL && i < decks->len; i++)
+    {
+      FlashDeckInfo *info = g_ptr_array_index (decks, i);
+
+      if ((self->deck_id == 0 || info->id == self->deck_id) && info->new_cards > 0)
+        self->more_new = TRUE;
+    }
   adw_status_page_set_description (self->done_page, description);
 }
 
@@ -425,6 +476,7 @@ grade_card (FlashStudyPage *self,
 
   clear_error (self);
   self->undo_depth++;
+  g_array_append_val (self->session, grade);
   load_next_card (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -451,6 +503,8 @@ undo_last (FlashStudyPage *self)
 
   clear_error (self);
   self->undo_depth--;
+  if (self->session->len > 0)
+    g_array_set_size (self->session, self->session->len - 1);
   /* The card the user meets again is the feedback; the toast says why it is back. */
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", _("Review undone"));
 
@@ -523,6 +577,27 @@ card_action_cb (GtkWidget  *widget,
       card = flash_store_get_card (self->store, self->card->id, &error);
       if (card != NULL)
         self->card->flag = card->flag;
+      return;
+    }
+  load_next_card (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* study.more: ten new cards more than today's limit, then the first of them. */
+static void
+study_more_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FlashStudyPage *self = FLASH_STUDY_PAGE (widget);
+  g_autoptr(GDateTime) now = flash_clock_now_or_system ();
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!flash_store_study_more (self->store, now, STUDY_MORE_CARDS, &error))
+    {
+      show_error (self, error->message);
       return;
     }
   load_next_card (self);
@@ -685,6 +760,7 @@ flash_study_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), FLASH_TYPE_STUDY_PAGE);
   g_clear_pointer (&self->card, flash_card_free);
   g_clear_pointer (&self->load_error, g_free);
+  g_clear_pointer (&self->session, g_array_unref);
   self->store = NULL;
 
   G_OBJECT_CLASS (flash_study_page_parent_class)->dispose (object);
@@ -727,6 +803,7 @@ flash_study_page_class_init (FlashStudyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, card_clamp);
   gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, grades_clamp);
   gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, done_undo_button);
+  gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, study_more_button);
 
   gtk_widget_class_install_action (widget_class, "study.show-answer", NULL, study_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "study.show-answer", NULL);
@@ -743,6 +820,7 @@ flash_study_page_class_init (FlashStudyPageClass *klass)
     }
 
   gtk_widget_class_install_action (widget_class, "study.undo", NULL, study_action_cb);
+  gtk_widget_class_install_action (widget_class, "study.more", NULL, study_more_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "study.undo",
                                        NULL);
 
@@ -765,6 +843,7 @@ flash_study_page_init (FlashStudyPage *self)
 {
   self->text_scale = 1.0;
   self->buttons_scale = -1;
+  self->session = g_array_new (FALSE, FALSE, sizeof (int));
 
   gtk_widget_init_template (GTK_WIDGET (self));
   flash_accessible_name_buttons (GTK_WIDGET (self));
@@ -829,6 +908,8 @@ flash_study_page_start (FlashStudyPage *self,
 
   self->deck_id = deck_id;
   self->undo_depth = 0;
+  g_array_set_size (self->session, 0);
+  self->session_usec = g_get_monotonic_time ();
   clear_error (self);
   load_next_card (self);
 }

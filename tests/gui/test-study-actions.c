@@ -287,6 +287,41 @@ test_wide_code (Fixture       *fixture,
                      gtk_adjustment_get_page_size (hadjustment) + 1);
 }
 
+/* The done page sums the session up and offers Study More while the deck has new cards left: ten
+ * more than the day's limit, studied at once; without new cards left it is not offered. */
+static void
+test_study_more (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  FlashLimits limits;
+  guint graded = 0;
+
+  flash_store_get_limits (fixture->store, &limits);
+  limits.new_per_day = 2;
+  g_assert_true (flash_store_set_limits (fixture->store, &limits, NULL));
+  start (fixture);
+  for (; !flash_study_page_is_done (fixture->page); graded++)
+    {
+      activate (fixture, "study.show-answer", NULL);
+      activate (fixture, "study.grade", g_variant_new_int32 (graded == 0 ? 1 : 4));
+    }
+  /* Again brings the first back once: three grades, two recalled. */
+  g_assert_cmpuint (graded, ==, 3);
+  g_assert_true (label_mapped_with_text (GTK_WIDGET (fixture->page),
+                                         "3 cards in under a minute, 67 % recalled"));
+  g_assert_true (label_mapped_with_text (GTK_WIDGET (fixture->page), "Study More New Cards"));
+  activate (fixture, "study.more", NULL);
+  g_assert_false (flash_study_page_is_done (fixture->page));
+  g_assert_cmpint (shown_question (fixture), ==, 2);
+  for (; !flash_study_page_is_done (fixture->page); graded++)
+    {
+      activate (fixture, "study.show-answer", NULL);
+      activate (fixture, "study.grade", g_variant_new_int32 (4));
+    }
+  g_assert_cmpuint (graded, ==, 6);
+  g_assert_false (label_mapped_with_text (GTK_WIDGET (fixture->page), "Study More New Cards"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +342,7 @@ main (int   argc,
   ADD ("hard-interval-and-width", test_hard_interval_and_width);
   ADD ("scrolling", test_scrolling);
   ADD ("wide-code", test_wide_code);
+  ADD ("study-more", test_study_more);
 #undef ADD
 
   return g_test_run ();

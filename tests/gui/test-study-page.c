@@ -361,7 +361,8 @@ test_done (Fixture       *fixture,
   status = find_status_page (GTK_WIDGET (fixture->page));
   g_assert_nonnull (status);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (status)));
-  g_assert_cmpstr (adw_status_page_get_description (status), ==, "Next review tomorrow");
+  g_assert_cmpstr (adw_status_page_get_description (status), ==,
+                   "5 cards in under a minute, 100 % recalled\nNext review tomorrow");
   g_assert_cmpint (shown_question (fixture), ==, -1);
   g_assert_false (press_key (fixture, GDK_KEY_space, 0));
   g_assert_false (press_key (fixture, GDK_KEY_3, 0));
@@ -375,11 +376,13 @@ test_done (Fixture       *fixture,
   activate (fixture, "study.show-answer", NULL);
   activate (fixture, "study.grade", g_variant_new_int32 (FLASH_GRADE_EASY));
   g_assert_true (flash_study_page_is_done (fixture->page));
-  g_assert_cmpstr (adw_status_page_get_description (status), ==, "Next review tomorrow");
+  g_assert_cmpstr (adw_status_page_get_description (status), ==,
+                   "5 cards in under a minute, 100 % recalled\nNext review tomorrow");
 
-  /* Starting again on a finished day goes straight to the done state. */
+  /* Starting again on a finished day goes straight to the done state, a new session. */
   start (fixture);
   g_assert_true (flash_study_page_is_done (fixture->page));
+  g_assert_cmpstr (adw_status_page_get_description (status), ==, "Next review tomorrow");
 }
 
 static void
@@ -417,7 +420,8 @@ test_done_later (Fixture       *fixture,
   grade_all (fixture, FLASH_GRADE_GOOD);
 
   status = find_status_page (GTK_WIDGET (fixture->page));
-  g_assert_cmpstr (adw_status_page_get_description (status), ==, "Next review in 6 days");
+  g_assert_cmpstr (adw_status_page_get_description (status), ==,
+                   "5 cards in under a minute, 100 % recalled\nNext review in 6 days");
 
   flash_clock_set_override (NULL);
 }
