@@ -296,3 +296,33 @@ flash_store_search (FlashStore             *self,
     }
   return g_steal_pointer (&ids);
 }
+
+GStrv
+flash_store_list_sections (FlashStore  *self,
+                           gint64       deck_id,
+                           GError     **error)
+{
+  g_autoptr(GStrvBuilder) sections = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  /* Each breadcrumb once, in the order the sheet has them; a deck's cards are read through its
+   * part of the index. */
+  stmt = flash_store_prepare (self, "SELECT context FROM cards WHERE deck_id = ?1 AND retired = 0 "
+                                    "AND deleted = 0 GROUP BY context ORDER BY MIN(position)",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, deck_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (sections, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      flash_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_strv_builder_end (sections);
+}

@@ -212,6 +212,12 @@ typedef struct
   FlashCardOrder   order;
 } FlashCardSearch;
 
+/* The breadcrumbs of a deck's cards (its sections and their subsections), each once, in file
+ * order: what FlashCardSearch.section takes. */
+GStrv        flash_store_list_sections       (FlashStore             *self,
+                                              gint64                  deck_id,
+                                              GError                **error);
+
 /* The ids of the cards @search finds (at most @limit, 0 for all), sorted as it asks, never the
  * deleted or retired ones. Text that is no valid search (a lone quote, "NEAR(", "*") is searched
  * as the words it holds; without a word, it finds every card. */

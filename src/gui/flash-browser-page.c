@@ -26,6 +26,11 @@ struct _FlashBrowserPage
   GtkSearchEntry     *search_entry;
   GtkDropDown        *state_dropdown;
   GtkDropDown        *order_dropdown;
+  GtkDropDown        *deck_dropdown;
+  GtkDropDown        *section_dropdown;
+  GArray             *deck_ids;  /* gint64 per deck row; row 0, "All Decks", is 0 */
+  GStrv               sections;  /* the breadcrumb per section row after "All Sections" */
+  gboolean            filling;   /* the deck and section rows are being rebuilt */
   GtkLabel           *count_label;
   GtkWidget          *list_view;
   GtkWidget          *detail;
@@ -165,6 +170,78 @@ show_selected (FlashBrowserPage *self)
   flash_accessible_name_button (GTK_WIDGET (self->suspend_button));
 }
 
+static void run_search (FlashBrowserPage *self);
+
+/* The sections of the chosen deck, as rows after "All Sections": each breadcrumb without the
+ * deck's own name in front. */
+static void
+fill_sections (FlashBrowserPage *self)
+{
+  guint deck = gtk_drop_down_get_selected (self->deck_dropdown);
+  gint64 deck_id = deck < self->deck_ids->len ? g_array_index (self->deck_ids, gint64, deck) : 0;
+  g_autoptr(GtkStringList) rows = gtk_string_list_new (NULL);
+  GListModel *decks = gtk_drop_down_get_model (self->deck_dropdown);
+  g_autoptr(GtkStringObject) name = deck > 0 ? g_list_model_get_item (decks, deck) : NULL;
+  g_autofree char *prefix = name != NULL
+    ? g_strconcat (gtk_string_object_get_string (name), " › ", NULL) : NULL;
+
+  self->filling = TRUE;
+  g_clear_pointer (&self->sections, g_strfreev);
+  gtk_string_list_append (rows, _("All Sections"));
+  if (deck_id != 0 && self->store != NULL)
+    self->sections = flash_store_list_sections (self->store, deck_id, NULL);
+  for (guint i = 0; self->sections != NULL && self->sections[i] != NULL; i++)
+    gtk_string_list_append (rows, prefix != NULL && g_str_has_prefix (self->sections[i], prefix)
+                                    ? self->sections[i] + strlen (prefix) : self->sections[i]);
+  gtk_drop_down_set_model (self->section_dropdown, G_LIST_MODEL (rows));
+  gtk_drop_down_set_selected (self->section_dropdown, 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->section_dropdown), deck_id != 0);
+  self->filling = FALSE;
+}
+
+/* Every deck as a row after "All Decks", the chosen one kept while it is there. */
+static void
+fill_decks (FlashBrowserPage *self)
+{
+  g_autoptr(GDateTime) now = flash_clock_now_or_system ();
+  g_autoptr(GtkStringList) rows = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) decks = NULL;
+  guint deck = gtk_drop_down_get_selected (self->deck_dropdown);
+  gint64 chosen = deck < self->deck_ids->len ? g_array_index (self->deck_ids, gint64, deck) : 0;
+  guint keep = 0;
+  gint64 all = 0;
+
+  self->filling = TRUE;
+  g_array_set_size (self->deck_ids, 0);
+  g_array_append_val (self->deck_ids, all);
+  gtk_string_list_append (rows, _("All Decks"));
+  if (self->store != NULL)
+    decks = flash_store_list_decks (self->store, now, NULL);
+  for (guint i = 0; decks != NULL && i < decks->len; i++)
+    {
+      FlashDeckInfo *info = g_ptr_array_index (decks, i);
+
+      if (info->id == chosen)
+        keep = self->deck_ids->len;
+      g_array_append_val (self->deck_ids, info->id);
+      gtk_string_list_append (rows, info->name);
+    }
+  gtk_drop_down_set_model (self->deck_dropdown, G_LIST_MODEL (rows));
+  gtk_drop_down_set_selected (self->deck_dropdown, keep);
+  self->filling = FALSE;
+  if (keep == 0 || chosen == 0)
+    fill_sections (self);
+}
+
+static void
+deck_chosen_cb (FlashBrowserPage *self)
+{
+  if (self->filling)
+    return;
+  fill_sections (self);
+  run_search (self);
+}
+
 static void
 run_search (FlashBrowserPage *self)
 {
@@ -174,12 +251,19 @@ run_search (FlashBrowserPage *self)
   g_autofree char *count = NULL;
   guint state = gtk_drop_down_get_selected (self->state_dropdown);
   guint order = gtk_drop_down_get_selected (self->order_dropdown);
+  guint deck = gtk_drop_down_get_selected (self->deck_dropdown);
+  guint section = gtk_drop_down_get_selected (self->section_dropdown);
   FlashCardSearch search = {
     .text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
     .filter = state < G_N_ELEMENTS (filters) ? filters[state] : FLASH_CARD_FILTER_ALL,
     .order = order < G_N_ELEMENTS (orders) ? orders[order] : FLASH_CARD_ORDER_POSITION,
+    .deck_id = deck < self->deck_ids->len ? g_array_index (self->deck_ids, gint64, deck) : 0,
+    .section = self->sections != NULL && section > 0
+               && section <= g_strv_length (self->sections) ? self->sections[section - 1] : NULL,
   };
 
+  if (self->filling)
+    return;
   if (self->store != NULL)
     ids = flash_store_search (self->store, &search, now, 0, &error);
   if (error != NULL)
@@ -422,6 +506,44 @@ build_detail (FlashBrowserPage *self)
 }
 
 static void
+setup_choice_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (ellipsize))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  GtkStringObject *choice = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (choice));
+}
+
+/* The rows of a drop-down whose names can be long (decks, sections): ellipsized on its button,
+ * whole in its list. */
+static GtkListItemFactory *
+choice_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
+  return factory;
+}
+
+static void
 build (FlashBrowserPage *self)
 {
   static const char *const states[] = {
@@ -437,6 +559,9 @@ build (FlashBrowserPage *self)
   AdwLeafletPage *page;
   GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *filters_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *scope_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  static const char *const no_labels[] = { NULL };
+  /* Homogeneous: a long deck name does not take its neighbour's room. */
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
@@ -450,6 +575,19 @@ build (FlashBrowserPage *self)
   flash_accessible_set_name (GTK_WIDGET (self->search_entry), _("Search Cards"));
   self->state_dropdown = GTK_DROP_DOWN (drop_down (state_labels, _("Show Cards")));
   self->order_dropdown = GTK_DROP_DOWN (drop_down (order_labels, _("Sort Cards")));
+  self->deck_dropdown = GTK_DROP_DOWN (drop_down (no_labels, _("Deck")));
+  self->section_dropdown = GTK_DROP_DOWN (drop_down (no_labels, _("Section")));
+  for (GtkDropDown *d = self->deck_dropdown; d != NULL;
+       d = d == self->deck_dropdown ? self->section_dropdown : NULL)
+    {
+      g_autoptr(GtkListItemFactory) button = choice_factory (TRUE);
+      g_autoptr(GtkListItemFactory) list = choice_factory (FALSE);
+
+      gtk_drop_down_set_factory (d, button);
+      gtk_drop_down_set_list_factory (d, list);
+      gtk_widget_set_hexpand (GTK_WIDGET (d), TRUE);
+      gtk_box_append (GTK_BOX (scope_box), GTK_WIDGET (d));
+    }
   self->count_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
   gtk_label_set_xalign (self->count_label, 0);
@@ -476,6 +614,9 @@ build (FlashBrowserPage *self)
   gtk_widget_set_margin_start (side, 12);
   gtk_widget_set_margin_end (side, 12);
   gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->search_entry));
+  gtk_box_set_homogeneous (GTK_BOX (scope_box), TRUE);
+  gtk_box_set_homogeneous (GTK_BOX (filters_box), TRUE);
+  gtk_box_append (GTK_BOX (side), scope_box);
   gtk_box_append (GTK_BOX (side), filters_box);
   gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->count_label));
   gtk_box_append (GTK_BOX (side), scroller);
@@ -497,6 +638,10 @@ build (FlashBrowserPage *self)
                             self);
   g_signal_connect_swapped (self->order_dropdown, "notify::selected", G_CALLBACK (run_search),
                             self);
+  g_signal_connect_swapped (self->deck_dropdown, "notify::selected", G_CALLBACK (deck_chosen_cb),
+                            self);
+  g_signal_connect_swapped (self->section_dropdown, "notify::selected", G_CALLBACK (run_search),
+                            self);
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (show_selected),
                             self);
   gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (self->list_view), FALSE);
@@ -517,6 +662,8 @@ flash_browser_page_dispose (GObject *object)
   FlashBrowserPage *self = FLASH_BROWSER_PAGE (object);
 
   self->store = NULL;
+  g_clear_pointer (&self->deck_ids, g_array_unref);
+  g_clear_pointer (&self->sections, g_strfreev);
   g_clear_object (&self->selection);
   g_clear_object (&self->cards);
   G_OBJECT_CLASS (flash_browser_page_parent_class)->dispose (object);
@@ -556,6 +703,7 @@ flash_browser_page_class_init (FlashBrowserPageClass *klass)
 static void
 flash_browser_page_init (FlashBrowserPage *self)
 {
+  self->deck_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   build (self);
   show_selected (self);
 }
@@ -567,15 +715,23 @@ flash_browser_page_set_store (FlashBrowserPage *self,
   g_return_if_fail (FLASH_IS_BROWSER_PAGE (self));
 
   self->store = store;
+  fill_decks (self);
   run_search (self);
 }
 
 void
 flash_browser_page_refresh (FlashBrowserPage *self)
 {
+  guint position;
+
   g_return_if_fail (FLASH_IS_BROWSER_PAGE (self));
 
+  /* Coming back to the window, or a sheet dropped on it: the selected row stays selected. */
+  position = gtk_single_selection_get_selected (self->selection);
+  fill_decks (self);
   run_search (self);
+  if (position < g_list_model_get_n_items (G_LIST_MODEL (self->cards)))
+    gtk_single_selection_set_selected (self->selection, position);
 }
 
 gboolean
@@ -607,6 +763,30 @@ flash_browser_page_set_search (FlashBrowserPage *self,
       gtk_drop_down_set_selected (self->state_dropdown, i);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   run_search (self);
+}
+
+gboolean
+flash_browser_page_set_scope (FlashBrowserPage *self,
+                              gint64            deck_id,
+                              const char       *section)
+{
+  g_return_val_if_fail (FLASH_IS_BROWSER_PAGE (self), FALSE);
+
+  for (guint i = 0; i < self->deck_ids->len; i++)
+    if (g_array_index (self->deck_ids, gint64, i) == deck_id)
+      {
+        gtk_drop_down_set_selected (self->deck_dropdown, i);
+        if (section == NULL)
+          return TRUE;
+        for (guint j = 0; self->sections != NULL && self->sections[j] != NULL; j++)
+          if (g_str_equal (self->sections[j], section))
+            {
+              gtk_drop_down_set_selected (self->section_dropdown, j + 1);
+              return TRUE;
+            }
+        return FALSE;
+      }
+  return FALSE;
 }
 
 guint

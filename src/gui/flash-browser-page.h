@@ -27,6 +27,11 @@ gboolean    flash_browser_page_go_back        (FlashBrowserPage *self);
 void        flash_browser_page_set_search     (FlashBrowserPage *self,
                                                const char       *text,
                                                FlashCardFilter   filter);
+/* Shows the cards of one deck (0: all) and, unless NULL, one of its sections (a breadcrumb);
+ * FALSE when there is no such deck or section. */
+gboolean    flash_browser_page_set_scope      (FlashBrowserPage *self,
+                                               gint64            deck_id,
+                                               const char       *section);
 guint       flash_browser_page_get_n_results  (FlashBrowserPage *self);
 /* The selected card's id, or 0; selecting moves the detail to it. */
 gint64      flash_browser_page_get_selected   (FlashBrowserPage *self);

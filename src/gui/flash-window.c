@@ -189,7 +189,10 @@ flash_window_refresh (FlashWindow *self)
   flash_overview_page_show (self->overview_page, &self->counts, have_stats ? &stats : NULL,
                             self->decks, to_study == 0 ? next_review_days (self, now) : 0);
 
-  if (!is_studying (self))
+  /* A sheet dropped on the browser shows among its cards: the browser stays. */
+  if (is_browsing (self) && self->decks->len > 0)
+    flash_browser_page_refresh (self->browser_page);
+  else if (!is_studying (self))
     show_page (self, self->decks->len > 0 ? "overview" : "empty");
 
   update_actions (self);

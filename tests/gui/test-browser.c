@@ -263,6 +263,35 @@ test_history_and_source (Fixture       *fixture,
   g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, expected);
 }
 
+/* The deck and section drop-downs narrow the cards, and follow a deck imported later. */
+static void
+test_scope (Fixture       *fixture,
+            gconstpointer  data)
+{
+  FlashBrowserPage *page = open_browser (fixture);
+  g_autofree char *other = g_build_filename (fixture->dir, "other.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (other);
+  gint64 test_deck = flash_store_find_deck (fixture->store, "Test Deck", NULL);
+  gint64 other_deck;
+
+  g_assert_true (flash_browser_page_set_scope (page, test_deck, "Test Deck › Basics"));
+  g_assert_cmpuint (flash_browser_page_get_n_results (page), ==, 3);
+  g_assert_true (g_file_set_contents (other, "# Other Deck\n\n## Rivers\n\n### The Nile\n\n"
+                                      "Long.\n\n## Hills\n\n### Ben Nevis\n\nHigh.\n", -1, NULL));
+  flash_window_import_files (fixture->window, &file, 1);
+  process_events ();
+  other_deck = flash_store_find_deck (fixture->store, "Other Deck", NULL);
+  /* The import refreshed the list: the chosen deck stays chosen. */
+  g_assert_cmpuint (flash_browser_page_get_n_results (page), ==, 3);
+  g_assert_true (flash_browser_page_set_scope (page, other_deck, NULL));
+  g_assert_cmpuint (flash_browser_page_get_n_results (page), ==, 2);
+  g_assert_true (flash_browser_page_set_scope (page, other_deck, "Other Deck › Hills"));
+  g_assert_cmpuint (flash_browser_page_get_n_results (page), ==, 1);
+  g_assert_false (flash_browser_page_set_scope (page, other_deck, "Other Deck › Lakes"));
+  g_assert_true (flash_browser_page_set_scope (page, 0, NULL));
+  g_assert_cmpuint (flash_browser_page_get_n_results (page), ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,6 +309,7 @@ main (int   argc,
   ADD_TEST ("/browser/actions", test_actions);
   ADD_TEST ("/browser/edit", test_edit);
   ADD_TEST ("/browser/history-and-source", test_history_and_source);
+  ADD_TEST ("/browser/scope", test_scope);
 #undef ADD_TEST
 
   return g_test_run ();
