@@ -122,21 +122,25 @@ test_search_filters (Fixture       *fx,
   search.section = "Deck › Num";
   assert_found (fx, &search, "");
   search.section = NULL;
-  /* Each section once, in file order, a deleted card's gone with it. */
+  /* Each section once, in file order, with its cards; a deleted card's gone with it. */
   {
+    g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
     g_auto(GStrv) sections = flash_store_list_sections (fx->store,
                                                         flash_store_find_deck (fx->store, "Deck",
-                                                                               NULL), &error);
+                                                                               NULL), counts,
+                                                        &error);
     g_autofree char *joined = NULL;
     gint64 zeta = flash_test_store_card_id (fx, "Zeta");
 
     g_assert_no_error (error);
     joined = g_strjoinv ("|", sections);
     g_assert_cmpstr (joined, ==, "Deck › Strings|Deck › Numbers");
+    g_assert_cmpuint (counts->len, ==, 2);
+    g_assert_cmpuint (g_array_index (counts, guint, 0), ==, 2);
     g_assert_true (flash_store_delete_cards (fx->store, &zeta, 1, NULL));
     g_clear_pointer (&sections, g_strfreev);
     sections = flash_store_list_sections (fx->store, flash_store_find_deck (fx->store, "Other",
-                                                                            NULL), &error);
+                                                                            NULL), NULL, &error);
     g_assert_cmpuint (g_strv_length (sections), ==, 0);
     g_assert_true (flash_store_undelete_cards (fx->store, &zeta, 1, NULL));
   }

@@ -300,6 +300,7 @@ flash_store_search (FlashStore             *self,
 GStrv
 flash_store_list_sections (FlashStore  *self,
                            gint64       deck_id,
+                           GArray      *counts,
                            GError     **error)
 {
   g_autoptr(GStrvBuilder) sections = g_strv_builder_new ();
@@ -310,14 +311,20 @@ flash_store_list_sections (FlashStore  *self,
 
   /* Each breadcrumb once, in the order the sheet has them; a deck's cards are read through its
    * part of the index. */
-  stmt = flash_store_prepare (self, "SELECT context FROM cards WHERE deck_id = ?1 AND retired = 0 "
-                                    "AND deleted = 0 GROUP BY context ORDER BY MIN(position)",
-                              error);
+  stmt = flash_store_prepare (self, "SELECT context, COUNT(*) FROM cards WHERE deck_id = ?1 AND "
+                                    "retired = 0 AND deleted = 0 GROUP BY context ORDER BY "
+                                    "MIN(position)", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, deck_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (sections, (const char *) sqlite3_column_text (stmt, 0));
+    {
+      guint n = (guint) sqlite3_column_int64 (stmt, 1);
+
+      g_strv_builder_add (sections, (const char *) sqlite3_column_text (stmt, 0));
+      if (counts != NULL)
+        g_array_append_val (counts, n);
+    }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -325,4 +332,28 @@ flash_store_list_sections (FlashStore  *self,
       return NULL;
     }
   return g_strv_builder_end (sections);
+}
+
+char *
+flash_store_get_deck_description (FlashStore  *self,
+                                  gint64       deck_id,
+                                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *description = NULL;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  stmt = flash_store_prepare (self, "SELECT description FROM decks WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, deck_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    description = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    flash_store_set_error (self, rc, error);
+  return description;
 }

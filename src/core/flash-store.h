@@ -213,8 +213,13 @@ typedef struct
 } FlashCardSearch;
 
 /* The breadcrumbs of a deck's cards (its sections and their subsections), each once, in file
- * order: what FlashCardSearch.section takes. */
+ * order: what FlashCardSearch.section takes; @counts (guint, or NULL) gets each one's cards. */
 GStrv        flash_store_list_sections       (FlashStore             *self,
+                                              gint64                  deck_id,
+                                              GArray                 *counts,
+                                              GError                **error);
+/* The deck's description (its sheet's text under the title), or NULL without one. */
+char        *flash_store_get_deck_description (FlashStore            *self,
                                               gint64                  deck_id,
                                               GError                **error);
 

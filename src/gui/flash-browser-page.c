@@ -189,7 +189,7 @@ fill_sections (FlashBrowserPage *self)
   g_clear_pointer (&self->sections, g_strfreev);
   gtk_string_list_append (rows, _("All Sections"));
   if (deck_id != 0 && self->store != NULL)
-    self->sections = flash_store_list_sections (self->store, deck_id, NULL);
+    self->sections = flash_store_list_sections (self->store, deck_id, NULL, NULL);
   for (guint i = 0; self->sections != NULL && self->sections[i] != NULL; i++)
     gtk_string_list_append (rows, prefix != NULL && g_str_has_prefix (self->sections[i], prefix)
                                     ? self->sections[i] + strlen (prefix) : self->sections[i]);

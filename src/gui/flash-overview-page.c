@@ -41,7 +41,7 @@ format_deck_subtitle (const FlashDeckInfo *deck)
   return g_strdup_printf (_("%s · %s · %s"), cards, due, new_cards);
 }
 
-/* The row buttons activate the window's deck actions (win.study-deck, win.delete-deck). They are
+/* The row buttons activate the window's deck actions (win.study-deck). They are
  * not GtkActionable: the action's enabled state would then override the Study button's own
  * sensitivity. */
 static void
@@ -72,16 +72,24 @@ add_deck_button (AdwActionRow      *row,
   adw_action_row_add_suffix (row, button);
 }
 
+static void
+deck_row_activated_cb (AdwActionRow      *row,
+                       FlashOverviewPage *self)
+{
+  gint64 deck_id = *(gint64 *) g_object_get_data (G_OBJECT (row), "deck-id");
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-deck", "x", deck_id);
+}
+
 static GtkWidget *
 create_deck_row (FlashOverviewPage   *self,
                  const FlashDeckInfo *deck)
 {
   g_autofree char *subtitle = format_deck_subtitle (deck);
-  g_autofree char *delete_tooltip = NULL;
   g_autofree char *study_name = NULL;
   GtkWidget *row;
   GtkWidget *study;
-  GtkWidget *delete;
+  gint64 *deck_id;
 
   row = adw_action_row_new ();
   /* Deck names come from the user's files: show them as text, not markup. */
@@ -94,17 +102,17 @@ create_deck_row (FlashOverviewPage   *self,
   study_name = g_strdup_printf (_("Study “%s”"), deck->name);
   gtk_widget_set_sensitive (study, deck->due_today + deck->new_today > 0);
   add_deck_button (ADW_ACTION_ROW (row), study, "win.study-deck", deck->id, self);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), study);
-  /* After the row has made its title the button's label, which would be read twice. */
   flash_accessible_set_name (study, study_name);
 
-  delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_add_css_class (delete, "flat");
-  delete_tooltip = g_strdup_printf (_("Delete “%s”"), deck->name);
-  gtk_widget_set_tooltip_text (delete, delete_tooltip);
-  flash_accessible_set_name (delete, delete_tooltip);
-  add_deck_button (ADW_ACTION_ROW (row), delete, "win.delete-deck", deck->id, self);
-
+  /* The row itself opens the deck's page (its sections, browsing, deleting), as the HIG's
+   * activatable rows do; Study studies it at once. */
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  deck_id = g_new (gint64, 1);
+  *deck_id = deck->id;
+  g_object_set_data_full (G_OBJECT (row), "deck-id", deck_id, g_free);
+  g_signal_connect (row, "activated", G_CALLBACK (deck_row_activated_cb), self);
   return row;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "flash-browser-page.h"
+#include "flash-deck-page.h"
 #include "flash-collection.h"
 #include "flash-overview-page.h"
 #include "flash-settings.h"
@@ -38,6 +39,8 @@ struct _FlashWindow
   FlashOverviewPage    *overview_page;
   FlashStudyPage       *study_page;
   FlashBrowserPage     *browser_page;
+  FlashDeckPage        *deck_page;
+  gint64                browsing_deck; /* the deck whose page opened the browser, or 0 */
   gint64                deleted_card; /* the browser's last deleted card, for its Undo */
 };
 

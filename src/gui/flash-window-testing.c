@@ -77,3 +77,11 @@ flash_window_get_browser_page (FlashWindow *self)
 
   return self->browser_page;
 }
+
+FlashDeckPage *
+flash_window_get_deck_page (FlashWindow *self)
+{
+  g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
+
+  return self->deck_page;
+}

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "flash-browser-page.h"
+#include "flash-deck-page.h"
 #include "flash-window.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,7 @@ GtkWidget        *flash_window_get_study_button (FlashWindow *self);
 const char       *flash_window_get_last_toast   (FlashWindow *self);
 AdwMessageDialog *flash_window_get_dialog       (FlashWindow *self);
 FlashBrowserPage *flash_window_get_browser_page (FlashWindow *self);
+FlashDeckPage    *flash_window_get_deck_page    (FlashWindow *self);
 GtkDropTarget    *flash_window_get_drop_target  (FlashWindow *self);
 
 G_END_DECLS

@@ -34,6 +34,17 @@ is_browsing (FlashWindow *self)
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "browser") == 0;
 }
 
+static const FlashDeckInfo *find_deck (FlashWindow *self,
+                                       gint64       deck_id);
+static void show_deck (FlashWindow *self,
+                       gint64       deck_id);
+
+static gboolean
+is_on_deck_page (FlashWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "deck") == 0;
+}
+
 static void
 update_actions (FlashWindow *self)
 {
@@ -43,7 +54,10 @@ update_actions (FlashWindow *self)
   gboolean studying = is_studying (self);
   guint to_study = self->counts.new_cards + self->counts.learning + self->counts.due;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", studying || is_browsing (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back",
+                                 studying || is_browsing (self) || is_on_deck_page (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-deck", has_store && !studying);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.browse-deck", writable && !studying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.browse",
                                  writable && !studying && !is_browsing (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.study",
@@ -189,9 +203,14 @@ flash_window_refresh (FlashWindow *self)
   flash_overview_page_show (self->overview_page, &self->counts, have_stats ? &stats : NULL,
                             self->decks, to_study == 0 ? next_review_days (self, now) : 0);
 
-  /* A sheet dropped on the browser shows among its cards: the browser stays. */
+  /* A sheet dropped on the browser shows among its cards: the browser stays; so does a deck's
+   * page while the deck is there. */
   if (is_browsing (self) && self->decks->len > 0)
     flash_browser_page_refresh (self->browser_page);
+  else if (is_on_deck_page (self)
+           && find_deck (self, flash_deck_page_get_deck_id (self->deck_page)) != NULL)
+    flash_deck_page_show (self->deck_page, self->store,
+                          find_deck (self, flash_deck_page_get_deck_id (self->deck_page)));
   else if (!is_studying (self))
     show_page (self, self->decks->len > 0 ? "overview" : "empty");
 
@@ -322,9 +341,58 @@ back_action_cb (GtkWidget  *widget,
   /* In a narrow browser, Back first leaves the card for the list. */
   if (is_browsing (self) && flash_browser_page_go_back (self->browser_page))
     return;
+  /* The browser of one deck goes back to that deck's page. */
+  if (is_browsing (self) && self->browsing_deck != 0 && find_deck (self, self->browsing_deck))
+    {
+      show_deck (self, self->browsing_deck);
+      return;
+    }
   adw_window_title_set_subtitle (self->window_title, NULL);
   show_page (self, "overview");
   flash_window_refresh (self);
+}
+
+/* win.show-deck (a deck's id): the deck's page. */
+static void
+show_deck (FlashWindow *self,
+           gint64       deck_id)
+{
+  const FlashDeckInfo *deck = find_deck (self, deck_id);
+
+  self->browsing_deck = 0;
+  if (deck == NULL || self->store == NULL)
+    return;
+  flash_deck_page_show (self->deck_page, self->store, deck);
+  adw_window_title_set_subtitle (self->window_title, NULL);
+  show_page (self, "deck");
+  update_actions (self);
+}
+
+static void
+show_deck_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  show_deck (FLASH_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+/* win.browse-deck ((xs): a deck and one of its sections, or ""): the browser, showing them. */
+static void
+browse_deck_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  FlashWindow *self = FLASH_WINDOW (widget);
+  gint64 deck_id = 0;
+  const char *section = NULL;
+
+  g_variant_get (parameter, "(x&s)", &deck_id, &section);
+  flash_browser_page_set_store (self->browser_page, self->store);
+  flash_browser_page_set_scope (self->browser_page, deck_id, *section != '\0' ? section : NULL);
+  show_page (self, "browser");
+  self->browsing_deck = deck_id;
+  update_actions (self);
+  flash_browser_page_focus_search (self->browser_page);
 }
 
 /* win.browse (Ctrl+F), win.card-deleted (the browser deleted a card: a toast offers Undo) and
@@ -339,7 +407,9 @@ browse_action_cb (GtkWidget  *widget,
 
   if (g_str_equal (action_name, "win.browse"))
     {
+      self->browsing_deck = 0;
       flash_browser_page_set_store (self->browser_page, self->store);
+      flash_browser_page_set_scope (self->browser_page, 0, NULL);
       show_page (self, "browser");
       flash_browser_page_focus_search (self->browser_page);
       return;
@@ -446,7 +516,8 @@ stack_page_changed_cb (FlashWindow *self)
 {
   gboolean studying = is_studying (self);
 
-  gtk_widget_set_visible (self->back_button, studying || is_browsing (self));
+  gtk_widget_set_visible (self->back_button,
+                          studying || is_browsing (self) || is_on_deck_page (self));
 
   /* Enter starts studying from the overview; while studying it belongs to the study page. The
    * Study button also takes the focus, or Enter would open the menu button that has it. */
@@ -672,6 +743,7 @@ flash_window_class_init (FlashWindowClass *klass)
   g_type_ensure (FLASH_TYPE_OVERVIEW_PAGE);
   g_type_ensure (FLASH_TYPE_STUDY_PAGE);
   g_type_ensure (FLASH_TYPE_BROWSER_PAGE);
+  g_type_ensure (FLASH_TYPE_DECK_PAGE);
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/flashsheet/Flashsheet/ui/flash-window.ui");
@@ -684,6 +756,7 @@ flash_window_class_init (FlashWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlashWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, FlashWindow, study_page);
   gtk_widget_class_bind_template_child (widget_class, FlashWindow, browser_page);
+  gtk_widget_class_bind_template_child (widget_class, FlashWindow, deck_page);
   gtk_widget_class_bind_template_callback (widget_class, stack_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, study_page_changed_cb);
 
@@ -693,6 +766,9 @@ flash_window_class_init (FlashWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.study", NULL, study_action_cb);
   gtk_widget_class_install_action (widget_class, "win.study-deck", "x", study_action_cb);
   gtk_widget_class_install_action (widget_class, "win.delete-deck", "x", delete_deck_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-deck", "x", show_deck_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.browse-deck", "(xs)",
+                                   browse_deck_action_cb);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action_cb);
   gtk_widget_class_install_action (widget_class, "win.browse", NULL, browse_action_cb);
   gtk_widget_class_install_action (widget_class, "win.card-deleted", "x", browse_action_cb);

@@ -319,11 +319,11 @@ test_accessible_names (Fixture       *fixture,
 
   import_test_deck (fixture);
   collect_buttons (GTK_WIDGET (flash_window_get_deck_row (fixture->window, 0)), buttons);
-  g_assert_cmpuint (buttons->len, ==, 2);
+  /* The row opens the deck's page; its one button studies the deck. */
+  g_assert_cmpuint (buttons->len, ==, 1);
   flash_test_assert_accessible_label (g_ptr_array_index (buttons, 0), "Study “Test Deck”");
-  flash_test_assert_accessible_label (g_ptr_array_index (buttons, 1), "Delete “Test Deck”");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, 1)), ==,
-                   "Delete “Test Deck”");
+  g_assert_true (gtk_list_box_row_get_activatable (
+    GTK_LIST_BOX_ROW (flash_window_get_deck_row (fixture->window, 0))));
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (g_ptr_array_index (buttons, 0)),
                                    GTK_ACCESSIBLE_ROLE_BUTTON);
 
@@ -754,6 +754,45 @@ test_zoom (Fixture       *fixture,
   g_object_unref (row);
 }
 
+/* Activating a deck's row opens its page: its sections, browsing one of them and back, and
+ * deleting the deck from there. */
+static void
+test_deck_page (Fixture       *fixture,
+                gconstpointer  data)
+{
+  FlashDeckPage *page;
+  AdwMessageDialog *dialog;
+  gint64 deck_id;
+
+  import_test_deck (fixture);
+  deck_id = only_deck_id (fixture);
+  g_signal_emit_by_name (flash_window_get_deck_row (fixture->window, 0), "activated");
+  process_events ();
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "deck");
+  page = flash_window_get_deck_page (fixture->window);
+  g_assert_cmpint (flash_deck_page_get_deck_id (page), ==, deck_id);
+  g_assert_cmpuint (flash_deck_page_get_n_sections (page), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "win.browse-deck", "(xs)",
+                                             deck_id, "Test Deck › Basics"));
+  process_events ();
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "browser");
+  g_assert_cmpuint (flash_browser_page_get_n_results (flash_window_get_browser_page (
+                      fixture->window)), ==, 3);
+  /* Back goes to the deck's page, then to the overview. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL));
+  process_events ();
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "deck");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "win.delete-deck", "x", deck_id));
+  dialog = flash_window_get_dialog (fixture->window);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  process_events ();
+  g_assert_true (flash_store_is_empty (fixture->store));
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "empty");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -787,6 +826,7 @@ main (int   argc,
   ADD_TEST ("/window/study-error-toast", test_study_error_toast);
   ADD_TEST ("/window/check-fails-later", test_check_fails_later);
   ADD_TEST ("/window/zoom", test_zoom);
+  ADD_TEST ("/window/deck-page", test_deck_page);
   g_test_add_func ("/window/open-error", test_open_error);
   g_test_add_func ("/window/settings", test_settings);
 
