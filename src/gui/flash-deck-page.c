@@ -162,6 +162,11 @@ flash_deck_page_show (FlashDeckPage       *self,
   self->deck_id = deck->id;
   gtk_label_set_text (self->title_label, deck->name);
   description = flash_store_get_deck_description (store, deck->id, NULL);
+  /* The sheet's line breaks inside a paragraph are its source's, not the reader's. */
+  for (char *p = description != NULL ? strchr (description, '\n') : NULL; p != NULL;
+       p = strchr (p + 1, '\n'))
+    if (p[1] != '\n' && (p == description || p[-1] != '\n'))
+      *p = ' ';
   gtk_label_set_text (self->description_label, description != NULL ? description : "");
   gtk_widget_set_visible (GTK_WIDGET (self->description_label),
                           description != NULL && *description != '\0');
