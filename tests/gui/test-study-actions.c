@@ -322,6 +322,42 @@ test_study_more (Fixture       *fixture,
   g_assert_false (label_mapped_with_text (GTK_WIDGET (fixture->page), "Study More New Cards"));
 }
 
+/* A long answer (a list of many links) stays inside the card's background. */
+static void
+test_long_answer_inside_card (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("# Links\n\n## Reading\n\n### Where to read on\n\n");
+  g_autoptr(FlashSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  FlashImportResult result = { 0 };
+  GtkWidget *card;
+  GtkWidget *last = NULL;
+  graphene_rect_t card_box, last_box;
+
+  for (guint i = 0; i < 80; i++)
+    g_string_append_printf (text, "- [Chapter %u of the guide](https://example.org/%u), then "
+                                  "the notes on it\n", i, i);
+  sheet = flash_sheet_parse (text->str, -1, "links.md", &error);
+  g_assert_no_error (error);
+  g_assert_true (flash_store_import_sheet (fixture->store, sheet, &result, &error));
+  flash_study_page_start (fixture->page, result.deck_id);
+  flash_import_result_clear (&result);
+  iterate ();
+  activate (fixture, "study.show-answer", NULL);
+  settle ();
+  card = find_by_class (GTK_WIDGET (fixture->page), "card");
+  /* The last label inside the card is the list's last item. */
+  for (GtkWidget *w = card; w != NULL; w = gtk_widget_get_last_child (w))
+    if (GTK_IS_LABEL (w))
+      last = w;
+  g_assert_nonnull (last);
+  g_assert_true (gtk_widget_compute_bounds (card, GTK_WIDGET (fixture->page), &card_box));
+  g_assert_true (gtk_widget_compute_bounds (last, GTK_WIDGET (fixture->page), &last_box));
+  g_assert_cmpfloat (last_box.origin.y + last_box.size.height, <=,
+                     card_box.origin.y + card_box.size.height);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,6 +379,7 @@ main (int   argc,
   ADD ("scrolling", test_scrolling);
   ADD ("wide-code", test_wide_code);
   ADD ("study-more", test_study_more);
+  ADD ("long-answer-inside-card", test_long_answer_inside_card);
 #undef ADD
 
   return g_test_run ();
