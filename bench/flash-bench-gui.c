@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* flash-bench-gui.c: times the app's widgets under a real display: grade → next card, card rendering, memory. */
+/* flash-bench-gui.c: times the app's widgets under a real display: grade → next card, card
+ * rendering, memory, and the browser's search as the user types. */
 
 #include "config.h"
 
@@ -9,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "flash-browser-page.h"
 #include "flash-markdown-view.h"
 #include "flash-sheet.h"
 #include "flash-store.h"
@@ -40,7 +42,8 @@ static const GOptionEntry options[] = {
     "Collection to study (a copy is used)", "FILE.db" },
   { "decks", 0, 0, G_OPTION_ARG_FILENAME, &opt_decks, "Folder of the bundled decks", "DIR" },
   { "now", 0, 0, G_OPTION_ARG_STRING, &opt_now, "Study time (FLASHSHEET_NOW)", "TIME" },
-  { "only", 0, 0, G_OPTION_ARG_STRING, &opt_only, "Run one group: grade or render", "GROUP" },
+  { "only", 0, 0, G_OPTION_ARG_STRING, &opt_only, "Run one group: grade, render or search",
+    "GROUP" },
   { "scratch", 0, 0, G_OPTION_ARG_FILENAME, &opt_scratch,
     "Folder for the collection's copy (default: a temporary one)", "DIR" },
   { "reviews", 0, 0, G_OPTION_ARG_INT, &opt_reviews, "Grades timed (default 200)", "N" },
@@ -590,6 +593,119 @@ bench_render (void)
   run_for (50);
 }
 
+/* The browser's search, typed a letter at a time: the same queries as `flashsheet-cli search`
+ * in docs/performance.md. */
+#define SEARCH_RUNS 3
+
+static const char *const search_queries[] = {
+  "bench", "de", "socket patch", "zebra", "how do you",
+};
+
+static void
+bench_search (void)
+{
+  g_autofree char *scratch = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) typing = g_array_new (FALSE, FALSE, sizeof (gint64));  /* keystroke returns */
+  g_autoptr(GArray) short_drawn = g_array_new (FALSE, FALSE, sizeof (gint64)); /* 1 letter */
+  g_autoptr(GArray) long_drawn = g_array_new (FALSE, FALSE, sizeof (gint64));  /* 2 or more */
+  g_autoptr(GString) per_query = g_string_new (NULL);
+  FlashBrowserPage *page;
+  GtkWidget *entry;
+  GtkWindow *window;
+  FlashStore *store;
+
+  if (opt_collection == NULL)
+    {
+      g_printerr ("flashsheet-bench-gui: search needs --collection\n");
+      exit (2);
+    }
+  scratch = opt_scratch != NULL ? g_strdup (opt_scratch)
+                                : g_dir_make_tmp ("flashsheet-bench-gui-XXXXXX", &error);
+  if (scratch == NULL)
+    g_error ("%s", error->message);
+  path = copy_collection (scratch);
+  store = flash_store_open (path, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+
+  page = g_object_new (FLASH_TYPE_BROWSER_PAGE, NULL);
+  flash_browser_page_set_store (page, store);
+  window = create_window (GTK_WIDGET (page));
+  flash_browser_page_focus_search (page);
+  entry = gtk_window_get_focus (window);
+  while (entry != NULL && !GTK_IS_SEARCH_ENTRY (entry))
+    entry = gtk_widget_get_parent (entry);
+  if (entry == NULL)
+    g_error ("The browser's search entry did not take the focus");
+  g_object_set (entry, "search-delay", 0u, NULL);
+
+  for (guint q = 0; q < G_N_ELEMENTS (search_queries); q++)
+    for (guint run = 0; run < SEARCH_RUNS; run++)
+      {
+        const char *query = search_queries[q];
+        gint64 worst = 0;
+
+        flash_browser_page_set_search (page, "", FLASH_CARD_FILTER_ALL);
+        for (glong n = 1; n <= g_utf8_strlen (query, -1); n++)
+          {
+            g_autofree char *typed = g_utf8_substring (query, 0, n);
+            Frame frame;
+            gint64 start, returned, drawn;
+
+            if (typed[strlen (typed) - 1] == ' ')
+              continue;
+            settle (GTK_WIDGET (page));
+            start = g_get_monotonic_time ();
+            /* A keystroke, the entry's delay set to nothing: its "search-changed" comes at the
+             * next turn of the main loop. */
+            gtk_editable_set_text (GTK_EDITABLE (entry), typed);
+            returned = g_get_monotonic_time ();
+            while (!flash_browser_page_is_searching (page))
+              g_main_context_iteration (NULL, TRUE);
+            while (flash_browser_page_is_searching (page))
+              g_main_context_iteration (NULL, TRUE);
+            if (!wait_for_frame (GTK_WIDGET (page), &frame))
+              g_error ("No frame after typing “%s”", typed);
+            drawn = frame.after_paint - start;
+            g_array_append_vals (typing, &(gint64) { returned - start }, 1);
+            g_array_append_vals (n == 1 ? short_drawn : long_drawn, &drawn, 1);
+            if (n == g_utf8_strlen (query, -1))
+              worst = MAX (worst, drawn);
+          }
+        if (run == SEARCH_RUNS - 1)
+          g_string_append_printf (per_query, "| `%s` | %u | %.1f |\n", query,
+                                  flash_browser_page_get_n_results (page), worst / 1000.0);
+      }
+
+  g_print ("Searching in the browser, %s: every query typed a letter at a time, %d times; "
+           "times in ms.\n\n", flash_store_get_path (store), SEARCH_RUNS);
+  print_header ();
+  print_row ("keystroke: the text is in the entry (typing never waits)",
+             (gint64 *) typing->data, NULL, typing->len, "< 16");
+  print_row ("keystroke → results drawn, queries of 2 letters or more",
+             (gint64 *) long_drawn->data, NULL, long_drawn->len, "< 16.7");
+  print_row ("keystroke → results drawn, 1 letter", (gint64 *) short_drawn->data, NULL,
+             short_drawn->len, "");
+  g_print ("\n| Whole query | Cards found | Drawn, ms (slowest run) |\n| --- | ---: | ---: |\n%s\n",
+           per_query->str);
+
+  gtk_window_destroy (window);
+  run_for (50);
+  flash_store_close (store);
+  if (opt_scratch == NULL)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+      g_unlink (path);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_rmdir (scratch);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -604,9 +720,10 @@ main (int   argc,
       g_printerr ("flashsheet-bench-gui: %s\n", error->message);
       return 2;
     }
-  if (opt_only != NULL && g_strcmp0 (opt_only, "grade") != 0 && g_strcmp0 (opt_only, "render") != 0)
+  if (opt_only != NULL && g_strcmp0 (opt_only, "grade") != 0
+      && g_strcmp0 (opt_only, "render") != 0 && g_strcmp0 (opt_only, "search") != 0)
     {
-      g_printerr ("flashsheet-bench-gui: --only takes grade or render\n");
+      g_printerr ("flashsheet-bench-gui: --only takes grade, render or search\n");
       return 2;
     }
   if (opt_reviews < 1 || opt_long_reviews < 0 || opt_render_runs < 1)
@@ -634,6 +751,8 @@ main (int   argc,
     bench_render ();
   if (opt_only == NULL || g_strcmp0 (opt_only, "grade") == 0)
     bench_grade ();
+  if (opt_only == NULL || g_strcmp0 (opt_only, "search") == 0)
+    bench_search ();
 
   return 0;
 }

@@ -101,6 +101,32 @@ test_search_text (Fixture       *fx,
 }
 
 /* Deck, section, tag and state filters, and the orders, all in SQL. */
+/* A search given up before it starts says so and finds nothing; one let run finds what
+ * flash_store_search() finds. */
+static void
+test_search_cancelled (Fixture       *fx,
+                       gconstpointer  data)
+{
+  FlashCardSearch search = { .text = "numbers" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) expected = NULL;
+  gint stop = 1;
+
+  import_sheet (fx);
+  ids = flash_store_search_cancellable (fx->store, &search, fx->now, 0, &stop, &error);
+  g_assert_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_CANCELLED);
+  g_assert_null (ids);
+  g_clear_error (&error);
+  stop = 0;
+  ids = flash_store_search_cancellable (fx->store, &search, fx->now, 0, &stop, &error);
+  g_assert_no_error (error);
+  expected = flash_store_search (fx->store, &search, fx->now, 0, &error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpmem (ids->data, ids->len * sizeof (gint64), expected->data,
+                   expected->len * sizeof (gint64));
+}
+
 static void
 test_search_filters (Fixture       *fx,
                      gconstpointer  data)
@@ -519,6 +545,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, flash_test_store_set_up, func, flash_test_store_tear_down)
   ADD ("/cards/search-text", test_search_text);
   ADD ("/cards/search-filters", test_search_filters);
+  ADD ("/cards/search-cancelled", test_search_cancelled);
   ADD ("/cards/actions", test_actions);
   ADD ("/cards/edit-and-reimport", test_edit_and_reimport);
   ADD ("/cards/lapses", test_lapses);

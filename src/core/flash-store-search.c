@@ -208,12 +208,41 @@ like_pattern (const char *word)
   return g_string_free (pattern, FALSE);
 }
 
+/* SQLite asks this every few thousand steps; non-zero interrupts the statement. */
+static int
+stopped_cb (void *data)
+{
+  return g_atomic_int_get ((const gint *) data);
+}
+
+static gboolean
+set_error_if_stopped (const gint  *stop,
+                      GError     **error)
+{
+  if (stop == NULL || !g_atomic_int_get (stop))
+    return FALSE;
+  g_set_error_literal (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_CANCELLED,
+                       "The search was given up");
+  return TRUE;
+}
+
 GArray *
 flash_store_search (FlashStore             *self,
                     const FlashCardSearch  *search,
                     GDateTime              *now,
                     guint                   limit,
                     GError                **error)
+{
+  return flash_store_search_cancellable (self, search, now, limit, NULL, error);
+}
+
+GArray *
+flash_store_search_cancellable (FlashStore             *self,
+                                const FlashCardSearch  *search,
+                                GDateTime              *now,
+                                guint                   limit,
+                                const gint             *stop,
+                                GError                **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GPtrArray) words = NULL;
@@ -280,6 +309,13 @@ flash_store_search (FlashStore             *self,
   sqlite3_bind_int (stmt, 6, self->leech_lapses);
   sqlite3_bind_int64 (stmt, 7, limit);
 
+  if (set_error_if_stopped (stop, error))
+    {
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  if (stop != NULL)
+    sqlite3_progress_handler (self->db, 4000, stopped_cb, (void *) stop);
   began = flash_store_read_begin (self);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -289,6 +325,10 @@ flash_store_search (FlashStore             *self,
     }
   sqlite3_finalize (stmt);
   flash_store_read_end (self, began);
+  if (stop != NULL)
+    sqlite3_progress_handler (self->db, 0, NULL, NULL);
+  if (set_error_if_stopped (stop, error))
+    return NULL;
   if (rc != SQLITE_DONE)
     {
       flash_store_set_error (self, rc, error);

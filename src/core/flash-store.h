@@ -25,6 +25,7 @@ typedef enum
   FLASH_STORE_ERROR_NOTHING_TO_UNDO,
   FLASH_STORE_ERROR_FAILED,      /* any other SQLite error */
   FLASH_STORE_ERROR_BUSY,        /* another process held a lock longer than the busy timeout */
+  FLASH_STORE_ERROR_CANCELLED,   /* the caller gave up (flash_store_search_cancellable) */
 } FlashStoreError;
 
 /* The schema version this build writes. */
@@ -230,6 +231,15 @@ GArray      *flash_store_search              (FlashStore             *self,
                                               const FlashCardSearch  *search,
                                               GDateTime              *now,
                                               guint                   limit,
+                                              GError                **error);
+/* flash_store_search() that stops with FLASH_STORE_ERROR_CANCELLED as soon as *@stop is
+ * non-zero (set with g_atomic_int_set() by another thread), also in the middle of reading the
+ * matches: for a search run in a thread of its own, given up at the next keystroke. */
+GArray      *flash_store_search_cancellable  (FlashStore             *self,
+                                              const FlashCardSearch  *search,
+                                              GDateTime              *now,
+                                              guint                   limit,
+                                              const gint             *stop,
                                               GError                **error);
 /* Whether searching uses SQLite's full-text index (FTS5); FALSE: a slower scan of every card. */
 gboolean     flash_store_has_search_index    (FlashStore             *self);

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flash-browser-page.c: the card browser (docs/browsing.md). The search and its filters run in
- * SQL (flash_store_search()); the list is a GtkListView over a lazy model, so 100,000 cards are a
- * few dozen rows; the selected card shows as in study, with its schedule and the card actions. */
+ * SQL (flash_store_search()): what the user types or picks in a worker thread (FlashSearchRunner),
+ * each search cancelled by the next; the rest (a refresh, an action) at once. The list is a
+ * GtkListView over a lazy model, so 100,000 cards are a few dozen rows; the selected card shows
+ * as in study, with its schedule and the card actions. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -14,12 +16,15 @@
 #include "flash-card-actions.h"
 #include "flash-markdown-view.h"
 #include "flash-markup.h"
+#include "flash-search-runner.h"
 
 struct _FlashBrowserPage
 {
   AdwBin              parent_instance;
 
   FlashStore         *store;
+  FlashSearchRunner  *runner;    /* searches as the user types; NULL for a read-only copy */
+  GCancellable       *searching; /* the search in the worker, or NULL */
   FlashCardList      *cards;
   GtkSingleSelection *selection;
 
@@ -171,6 +176,7 @@ show_selected (FlashBrowserPage *self)
 }
 
 static void run_search (FlashBrowserPage *self);
+static void start_search (FlashBrowserPage *self);
 
 /* The sections of the chosen deck, as rows after "All Sections": each breadcrumb without the
  * deck's own name in front. */
@@ -242,13 +248,31 @@ deck_chosen_cb (FlashBrowserPage *self)
   run_search (self);
 }
 
+/* The results of a search: the rows, the count, the selected card. */
 static void
-run_search (FlashBrowserPage *self)
+show_results (FlashBrowserPage *self,
+              GArray           *ids,
+              GDateTime        *now)
 {
-  g_autoptr(GDateTime) now = flash_clock_now_or_system ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = NULL;
   g_autofree char *count = NULL;
+
+  /* GtkSingleSelection looks for the selected item among all the new rows, reading every one
+   * (100,000 cards, a second): the selection is let go first, then the first row taken. */
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  flash_card_list_set_ids (self->cards, self->store,
+                           self->store != NULL ? flash_store_day_for (self->store, now) : 0, ids);
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  count = g_strdup_printf (ngettext ("%u card", "%u cards", ids != NULL ? ids->len : 0),
+                           ids != NULL ? ids->len : 0);
+  gtk_label_set_text (self->count_label, count);
+  show_selected (self);
+}
+
+/* What the entry and the drop-downs ask for; its strings belong to the widgets. */
+static FlashCardSearch
+current_search (FlashBrowserPage *self)
+{
   guint state = gtk_drop_down_get_selected (self->state_dropdown);
   guint order = gtk_drop_down_get_selected (self->order_dropdown);
   guint deck = gtk_drop_down_get_selected (self->deck_dropdown);
@@ -262,18 +286,93 @@ run_search (FlashBrowserPage *self)
                && section <= g_strv_length (self->sections) ? self->sections[section - 1] : NULL,
   };
 
+  return search;
+}
+
+static void
+cancel_search (FlashBrowserPage *self)
+{
+  if (self->searching == NULL)
+    return;
+  g_cancellable_cancel (self->searching);
+  g_clear_object (&self->searching);
+}
+
+/* Searches at once, on the page's own connection: after an action or a refresh, whose rows and
+ * selection must be right when it returns. */
+static void
+run_search (FlashBrowserPage *self)
+{
+  g_autoptr(GDateTime) now = flash_clock_now_or_system ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  FlashCardSearch search = current_search (self);
+
   if (self->filling)
     return;
+  cancel_search (self);
   if (self->store != NULL)
     ids = flash_store_search (self->store, &search, now, 0, &error);
   if (error != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
-  flash_card_list_set_ids (self->cards, self->store,
-                           self->store != NULL ? flash_store_day_for (self->store, now) : 0, ids);
-  count = g_strdup_printf (ngettext ("%u card", "%u cards", ids != NULL ? ids->len : 0),
-                           ids != NULL ? ids->len : 0);
-  gtk_label_set_text (self->count_label, count);
-  show_selected (self);
+  show_results (self, ids, now);
+}
+
+typedef struct
+{
+  FlashBrowserPage *self;  /* a weak pointer: the page may go while the worker searches */
+  GDateTime        *now;
+} SearchCall;
+
+static void
+search_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SearchCall *call = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = flash_search_runner_finish (FLASH_SEARCH_RUNNER (source), result,
+                                                      &error);
+  FlashBrowserPage *self = call->self;
+
+  if (self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_object (&self->searching);
+      if (error != NULL)
+        /* The worker could not search (its connection failed to open): search here instead. */
+        run_search (self);
+      else
+        show_results (self, ids, call->now);
+    }
+  if (self != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self), (gpointer *) &call->self);
+  g_date_time_unref (call->now);
+  g_free (call);
+}
+
+/* What the user types or picks: searched in the worker, the search before it given up; the rows
+ * change when the results are in, so no keystroke waits for SQLite. */
+static void
+start_search (FlashBrowserPage *self)
+{
+  FlashCardSearch search = current_search (self);
+  SearchCall *call;
+
+  if (self->filling)
+    return;
+  if (self->runner == NULL)
+    {
+      run_search (self);
+      return;
+    }
+  cancel_search (self);
+  self->searching = g_cancellable_new ();
+  call = g_new0 (SearchCall, 1);
+  call->self = self;
+  call->now = flash_clock_now_or_system ();
+  g_object_add_weak_pointer (G_OBJECT (self), (gpointer *) &call->self);
+  flash_search_runner_run (self->runner, &search, call->now, self->searching, search_done_cb,
+                           call);
 }
 
 /* After the editor saved: the card reads its new text. */
@@ -282,7 +381,7 @@ card_saved (GtkWidget *widget)
 {
   FlashBrowserPage *self = FLASH_BROWSER_PAGE (widget);
 
-  flash_card_list_reload (self->cards);
+  flash_card_list_reload_item (self->cards, gtk_single_selection_get_selected (self->selection));
   show_selected (self);
 }
 
@@ -313,11 +412,11 @@ card_action_cb (GtkWidget  *widget,
     }
   if (!flash_card_action_run (widget, self->store, card, name))
     return;
-  /* A deleted card leaves the list; the others stay where they are, read again. */
+  /* A deleted card leaves the list; the others stay where they are, the card read again. */
   if (g_str_equal (name, "delete"))
     run_search (self);
   else
-    flash_card_list_reload (self->cards);
+    flash_card_list_reload_item (self->cards, position);
   if (position < g_list_model_get_n_items (G_LIST_MODEL (self->cards)))
     gtk_single_selection_set_selected (self->selection, position);
   show_selected (self);
@@ -633,14 +732,14 @@ build (FlashBrowserPage *self)
   adw_leaflet_append (self->leaflet, build_detail (self));
   adw_bin_set_child (ADW_BIN (self), leaflet);
 
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (run_search), self);
-  g_signal_connect_swapped (self->state_dropdown, "notify::selected", G_CALLBACK (run_search),
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (start_search), self);
+  g_signal_connect_swapped (self->state_dropdown, "notify::selected", G_CALLBACK (start_search),
                             self);
-  g_signal_connect_swapped (self->order_dropdown, "notify::selected", G_CALLBACK (run_search),
+  g_signal_connect_swapped (self->order_dropdown, "notify::selected", G_CALLBACK (start_search),
                             self);
   g_signal_connect_swapped (self->deck_dropdown, "notify::selected", G_CALLBACK (deck_chosen_cb),
                             self);
-  g_signal_connect_swapped (self->section_dropdown, "notify::selected", G_CALLBACK (run_search),
+  g_signal_connect_swapped (self->section_dropdown, "notify::selected", G_CALLBACK (start_search),
                             self);
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (show_selected),
                             self);
@@ -661,6 +760,8 @@ flash_browser_page_dispose (GObject *object)
 {
   FlashBrowserPage *self = FLASH_BROWSER_PAGE (object);
 
+  cancel_search (self);
+  g_clear_object (&self->runner);
   self->store = NULL;
   g_clear_pointer (&self->deck_ids, g_array_unref);
   g_clear_pointer (&self->sections, g_strfreev);
@@ -714,6 +815,15 @@ flash_browser_page_set_store (FlashBrowserPage *self,
 {
   g_return_if_fail (FLASH_IS_BROWSER_PAGE (self));
 
+  cancel_search (self);
+  if (store != self->store)
+    {
+      /* A new store may be a new file at the same path (a restored backup): a new worker. A
+       * read-only copy of a damaged collection is searched on its own connection only. */
+      g_clear_object (&self->runner);
+      if (store != NULL && !flash_store_is_read_only (store))
+        self->runner = flash_search_runner_new (flash_store_get_path (store));
+    }
   self->store = store;
   fill_decks (self);
   run_search (self);
@@ -775,18 +885,28 @@ flash_browser_page_set_scope (FlashBrowserPage *self,
   for (guint i = 0; i < self->deck_ids->len; i++)
     if (g_array_index (self->deck_ids, gint64, i) == deck_id)
       {
+        gboolean found = section == NULL;
+
         gtk_drop_down_set_selected (self->deck_dropdown, i);
-        if (section == NULL)
-          return TRUE;
-        for (guint j = 0; self->sections != NULL && self->sections[j] != NULL; j++)
+        for (guint j = 0; !found && self->sections != NULL && self->sections[j] != NULL; j++)
           if (g_str_equal (self->sections[j], section))
             {
               gtk_drop_down_set_selected (self->section_dropdown, j + 1);
-              return TRUE;
+              found = TRUE;
             }
-        return FALSE;
+        /* The rows are right when this returns, as the deck page expects. */
+        run_search (self);
+        return found;
       }
   return FALSE;
+}
+
+gboolean
+flash_browser_page_is_searching (FlashBrowserPage *self)
+{
+  g_return_val_if_fail (FLASH_IS_BROWSER_PAGE (self), FALSE);
+
+  return self->searching != NULL;
 }
 
 guint

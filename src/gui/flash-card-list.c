@@ -189,21 +189,29 @@ flash_card_list_set_ids (FlashCardList *self,
 
   g_return_if_fail (FLASH_IS_CARD_LIST (self));
 
+  /* All rows go, then the new ones come, in two changes: in one, GTK's list view looks for each
+   * old row among the new items, reading every item (a second for 100,000 cards). */
   removed = self->ids->len;
   g_array_set_size (self->ids, 0);
+  g_hash_table_remove_all (self->items);
+  if (removed > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
   if (ids != NULL)
     g_array_append_vals (self->ids, ids->data, ids->len);
   self->store = store;
   self->today = today;
-  g_hash_table_remove_all (self->items);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->ids->len);
+  if (self->ids->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->ids->len);
 }
 
 void
-flash_card_list_reload (FlashCardList *self)
+flash_card_list_reload_item (FlashCardList *self,
+                             guint          position)
 {
   g_return_if_fail (FLASH_IS_CARD_LIST (self));
 
-  g_hash_table_remove_all (self->items);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, self->ids->len, self->ids->len);
+  if (position >= self->ids->len)
+    return;
+  g_hash_table_remove (self->items, GUINT_TO_POINTER (position));
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
 }

@@ -29,7 +29,8 @@ void           flash_card_list_set_ids (FlashCardList *self,
                                         FlashStore    *store,
                                         FlashDay       today,
                                         GArray        *ids);
-/* Forgets the read items, so that the rows read the cards again (after an action). */
-void           flash_card_list_reload  (FlashCardList *self);
+/* Forgets the item at @position, so that its row reads the card again (after an action). */
+void           flash_card_list_reload_item (FlashCardList *self,
+                                            guint          position);
 
 G_END_DECLS

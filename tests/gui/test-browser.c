@@ -5,11 +5,13 @@
 
 #include "flash-test-accessible.h"
 #include "flash-test-display.h"
+#include "flash-test-widgets.h"
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "flash-card-list.h"
 #include "flash-edit-dialog.h"
 #include "flash-window-testing.h"
 
@@ -292,6 +294,86 @@ test_scope (Fixture       *fixture,
   g_assert_cmpuint (flash_browser_page_get_n_results (page), ==, 5);
 }
 
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *changes)
+{
+  /* A new set of rows comes in as one change that adds them (after one that removes the old). */
+  if (added > 0)
+    (*changes)++;
+}
+
+/* The list of cards (the drop-downs hold list views of their own). */
+static GtkListView *
+find_card_list (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    {
+      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+
+      if (GTK_IS_SINGLE_SELECTION (model)
+          && FLASH_IS_CARD_LIST (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model))))
+        return GTK_LIST_VIEW (widget);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListView *found = find_card_list (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Types @text into the search entry as a keystroke does (without the entry's delay). */
+static void
+type_search (GtkWidget  *entry,
+             const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "search-changed");
+}
+
+/* What is typed is searched in the worker: the rows change when its results are in, and a
+ * search typed over is given up, so its results never show. */
+static void
+test_type_ahead (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  FlashBrowserPage *page = open_browser (fixture);
+  GtkWidget *entry = flash_test_find_type (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (find_card_list (GTK_WIDGET (page))));
+  g_autoptr(GListModel) first = NULL;
+  guint changes = 0;
+
+  g_assert_cmpuint (flash_browser_page_get_n_results (page), ==, 3);
+  g_signal_connect (rows, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+  type_search (entry, "colou");
+  g_assert_true (flash_browser_page_is_searching (page));
+  g_assert_cmpuint (changes, ==, 0);
+  while (flash_browser_page_is_searching (page))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (flash_browser_page_get_n_results (page), ==, 1);
+  g_assert_cmpuint (changes, ==, 1);
+
+  /* Two keystrokes in a row: one change of the rows, the second search's. */
+  type_search (entry, "sky");
+  type_search (entry, "paris");
+  while (flash_browser_page_is_searching (page))
+    g_main_context_iteration (NULL, TRUE);
+  process_events ();
+  g_assert_cmpuint (changes, ==, 2);
+  g_assert_cmpuint (flash_browser_page_get_n_results (page), ==, 1);
+  first = g_list_model_get_item (rows, 0);
+  g_assert_cmpstr (flash_card_item_get_card (FLASH_CARD_ITEM (first))->question, ==,
+                   "The capital of France");
+  g_signal_handlers_disconnect_by_func (rows, count_changes_cb, &changes);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -310,6 +392,7 @@ main (int   argc,
   ADD_TEST ("/browser/edit", test_edit);
   ADD_TEST ("/browser/history-and-source", test_history_and_source);
   ADD_TEST ("/browser/scope", test_scope);
+  ADD_TEST ("/browser/type-ahead", test_type_ahead);
 #undef ADD_TEST
 
   return g_test_run ();

@@ -4,6 +4,7 @@
 
 #include "flash-test-accessible.h"
 #include "flash-test-display.h"
+#include "flash-test-widgets.h"
 #include "config.h"
 
 #include <adwaita.h>
@@ -20,23 +21,6 @@ card_at (Fixture *fixture,
   FlashCard *card = g_ptr_array_index (cards, index);
 
   return flash_store_get_card (fixture->store, card->id, NULL);
-}
-
-static GtkWidget *
-find_by_class (GtkWidget  *widget,
-               const char *css_class)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static GtkWindow *
@@ -129,7 +113,7 @@ test_hard_interval_and_width (Fixture       *fixture,
 
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     {
-      GtkWidget *card = find_by_class (GTK_WIDGET (fixture->page), "card");
+      GtkWidget *card = flash_test_find_by_class (GTK_WIDGET (fixture->page), "card");
       GtkWidget *first;
       GtkWidget *last;
       graphene_rect_t card_box, first_box, last_box;
@@ -151,24 +135,6 @@ test_hard_interval_and_width (Fixture       *fixture,
       g_assert_cmpfloat_with_epsilon (last_box.origin.x + last_box.size.width,
                                       card_box.origin.x + card_box.size.width, 1.0);
     }
-}
-
-/* The first widget of @type in @widget's tree, depth first. */
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* A long answer scrolls by Down, Page Down, End and Home wherever focus is, and a wheel turned
@@ -202,8 +168,8 @@ test_scrolling (Fixture       *fixture,
       g_usleep (10000);
       iterate ();
     }
-  scroller = GTK_SCROLLED_WINDOW (find_type (GTK_WIDGET (fixture->page),
-                                             GTK_TYPE_SCROLLED_WINDOW));
+  scroller = GTK_SCROLLED_WINDOW (flash_test_find_type (GTK_WIDGET (fixture->page),
+                                                        GTK_TYPE_SCROLLED_WINDOW));
   adjustment = gtk_scrolled_window_get_vadjustment (scroller);
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >,
                      2 * gtk_adjustment_get_page_size (adjustment));
@@ -222,7 +188,8 @@ test_scrolling (Fixture       *fixture,
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0.0);
 
   /* The wheel over the code block: its scroll controller moves the card. */
-  code_scroller = gtk_widget_get_parent (find_type (GTK_WIDGET (scroller), GTK_TYPE_TEXT_VIEW));
+  code_scroller = gtk_widget_get_parent (flash_test_find_type (GTK_WIDGET (scroller),
+                                                               GTK_TYPE_TEXT_VIEW));
   g_assert_true (GTK_IS_SCROLLED_WINDOW (code_scroller));
   {
     g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (code_scroller);
@@ -273,12 +240,12 @@ test_wide_code (Fixture       *fixture,
   flash_study_page_start (fixture->page, result.deck_id);
   flash_import_result_clear (&result);
   settle ();
-  card = find_by_class (GTK_WIDGET (fixture->page), "card");
+  card = flash_test_find_by_class (GTK_WIDGET (fixture->page), "card");
   g_assert_cmpint (gtk_widget_get_width (card), <=, 700);
 
   activate (fixture, "study.show-answer", NULL);
   settle ();
-  code = find_type (GTK_WIDGET (fixture->page), GTK_TYPE_TEXT_VIEW);
+  code = flash_test_find_type (GTK_WIDGET (fixture->page), GTK_TYPE_TEXT_VIEW);
   g_assert_cmpint (gtk_widget_get_width (card), >, 700);
   /* Nothing of the line is out of sight: the block does not scroll sideways. */
   hadjustment = gtk_scrolled_window_get_hadjustment (
@@ -346,7 +313,7 @@ test_long_answer_inside_card (Fixture       *fixture,
   iterate ();
   activate (fixture, "study.show-answer", NULL);
   settle ();
-  card = find_by_class (GTK_WIDGET (fixture->page), "card");
+  card = flash_test_find_by_class (GTK_WIDGET (fixture->page), "card");
   /* The last label inside the card is the list's last item. */
   for (GtkWidget *w = card; w != NULL; w = gtk_widget_get_last_child (w))
     if (GTK_IS_LABEL (w))

@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* flash-search-runner.c: searches in a worker thread (see the header). */
+#include "config.h"
+
+#include "flash-search-runner.h"
+
+struct _FlashSearchRunner
+{
+  GObject     parent_instance;
+  char       *path;
+  GMutex      lock;   /* one search at a time on the worker's connection */
+  FlashStore *store;  /* opened by the first search, used only under the lock */
+};
+
+G_DEFINE_FINAL_TYPE (FlashSearchRunner, flash_search_runner, G_TYPE_OBJECT)
+
+/* One search's own copy of what it looks for. */
+typedef struct
+{
+  FlashCardSearch search;
+  char           *text;
+  char           *section;
+  char           *tag;
+  GDateTime      *now;
+  gint            stop;          /* set from the cancellable's "cancelled", read by SQLite */
+  GCancellable   *cancellable;
+  gulong          cancelled_id;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  if (job->cancellable != NULL)
+    {
+      g_cancellable_disconnect (job->cancellable, job->cancelled_id);
+      g_object_unref (job->cancellable);
+    }
+  g_free (job->text);
+  g_free (job->section);
+  g_free (job->tag);
+  g_date_time_unref (job->now);
+  g_free (job);
+}
+
+static void
+job_cancelled_cb (GCancellable *cancellable,
+                  Job          *job)
+{
+  g_atomic_int_set (&job->stop, 1);
+}
+
+static void
+flash_search_runner_finalize (GObject *object)
+{
+  FlashSearchRunner *self = FLASH_SEARCH_RUNNER (object);
+
+  g_clear_pointer (&self->store, flash_store_close);
+  g_mutex_clear (&self->lock);
+  g_free (self->path);
+  G_OBJECT_CLASS (flash_search_runner_parent_class)->finalize (object);
+}
+
+static void
+flash_search_runner_class_init (FlashSearchRunnerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = flash_search_runner_finalize;
+}
+
+static void
+flash_search_runner_init (FlashSearchRunner *self)
+{
+  g_mutex_init (&self->lock);
+}
+
+FlashSearchRunner *
+flash_search_runner_new (const char *path)
+{
+  FlashSearchRunner *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (FLASH_TYPE_SEARCH_RUNNER, NULL);
+  self->path = g_strdup (path);
+  return self;
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  FlashSearchRunner *self = source_object;
+  Job *job = task_data;
+  GError *error = NULL;
+  GArray *ids = NULL;
+
+  g_mutex_lock (&self->lock);
+  /* Searches queue here while one runs; the ones typed over since give up at once. */
+  if (!g_task_return_error_if_cancelled (task))
+    {
+      if (self->store == NULL)
+        self->store = flash_store_open (self->path, &error);
+      if (self->store != NULL)
+        ids = flash_store_search_cancellable (self->store, &job->search, job->now, 0, &job->stop,
+                                              &error);
+      if (ids != NULL)
+        g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+      else if (g_error_matches (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_CANCELLED))
+        {
+          g_clear_error (&error);
+          g_task_return_error_if_cancelled (task);
+        }
+      else
+        g_task_return_error (task, error);
+    }
+  g_mutex_unlock (&self->lock);
+}
+
+void
+flash_search_runner_run (FlashSearchRunner      *self,
+                         const FlashCardSearch  *search,
+                         GDateTime              *now,
+                         GCancellable           *cancellable,
+                         GAsyncReadyCallback     callback,
+                         gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (FLASH_IS_SEARCH_RUNNER (self));
+  g_return_if_fail (search != NULL);
+  g_return_if_fail (now != NULL);
+
+  job = g_new0 (Job, 1);
+  job->search = *search;
+  job->text = g_strdup (search->text);
+  job->section = g_strdup (search->section);
+  job->tag = g_strdup (search->tag);
+  job->search.text = job->text;
+  job->search.section = job->section;
+  job->search.tag = job->tag;
+  job->now = g_date_time_ref (now);
+  if (cancellable != NULL)
+    {
+      job->cancellable = g_object_ref (cancellable);
+      job->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (job_cancelled_cb), job,
+                                                 NULL);
+    }
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, flash_search_runner_run);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, search_thread);
+}
+
+GArray *
+flash_search_runner_finish (FlashSearchRunner  *self,
+                            GAsyncResult       *result,
+                            GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
