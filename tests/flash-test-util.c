@@ -30,6 +30,24 @@ flash_test_sheet_card (FlashSheet *sheet,
 }
 
 void
+flash_test_assert_cards (FlashSheet         *sheet,
+                         const char * const *expected)
+{
+  guint n = 0;
+
+  while (expected[2 * n] != NULL)
+    n++;
+  for (guint i = 0; i < MIN (n, sheet->cards->len); i++)
+    {
+      FlashSheetCard *card = g_ptr_array_index (sheet->cards, i);
+
+      g_assert_cmpstr (card->question, ==, expected[2 * i]);
+      g_assert_cmpstr (card->answer, ==, expected[2 * i + 1]);
+    }
+  g_assert_cmpuint (sheet->cards->len, ==, n);
+}
+
+void
 flash_test_remove_tree (const char *path)
 {
   GDir *dir;

@@ -16,6 +16,11 @@ FlashSheet     *flash_test_parse_ok   (const char *markdown,
 FlashSheetCard *flash_test_sheet_card (FlashSheet *sheet,
                                        guint       index);
 
+/* Asserts the sheet's cards' questions and answers, in order: @expected is question, answer, …
+ * NULL. */
+void            flash_test_assert_cards (FlashSheet         *sheet,
+                                         const char * const *expected);
+
 /* Deletes @path and everything below it, read-only files included. */
 void    flash_test_remove_tree (const char *path);
 /* The whole file, asserting that it can be read. */

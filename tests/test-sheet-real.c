@@ -11,26 +11,6 @@ parse_ok (const char *markdown)
   return flash_test_parse_ok (markdown, "/decks/real.md");
 }
 
-/* Asserts the cards' questions and answers, in order: @expected is question, answer, … NULL. */
-static void
-assert_cards (FlashSheet         *sheet,
-              const char * const *expected)
-{
-  guint n = 0;
-
-  while (expected[2 * n] != NULL)
-    n++;
-  for (guint i = 0; i < MIN (n, sheet->cards->len); i++)
-    {
-      FlashSheetCard *card = g_ptr_array_index (sheet->cards, i);
-
-      g_assert_cmpstr (card->question, ==, expected[2 * i]);
-      g_assert_cmpstr (card->answer, ==, expected[2 * i + 1]);
-    }
-  g_assert_cmpuint (sheet->cards->len, ==, n);
-}
-
-
 /* Class 1: a body row of dashes is a divider the author pasted; a `---` operator is content. */
 static void
 test_separator_rows (void)
@@ -50,7 +30,7 @@ test_separator_rows (void)
     NULL,
   };
 
-  assert_cards (sheet, expected);
+  flash_test_assert_cards (sheet, expected);
 }
 
 /* Class 2: kramdown, Pandoc and markdown-it-attrs attribute lists are never shown. */
@@ -100,7 +80,7 @@ test_navigation (void)
     NULL,
   };
 
-  assert_cards (sheet, expected);
+  flash_test_assert_cards (sheet, expected);
 }
 
 /* Class 8: a tldr page: each description and command is a card, the quote is the description. */
@@ -123,7 +103,7 @@ test_tldr_page (void)
     NULL,
   };
 
-  assert_cards (sheet, expected);
+  flash_test_assert_cards (sheet, expected);
   g_assert_cmpstr (sheet->description, ==,
                    "Archiving utility.\nMore information: <https://www.gnu.org/software/tar>.");
   g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->context, ==, "tar");
@@ -146,7 +126,7 @@ test_title_matter (void)
     NULL,
   };
 
-  assert_cards (sheet, expected);
+  flash_test_assert_cards (sheet, expected);
   g_assert_cmpstr (sheet->description, ==, "Search recursively, fast.");
 }
 
@@ -164,7 +144,7 @@ test_unchanged_shapes (void)
     NULL,
   };
 
-  assert_cards (sheet, expected);
+  flash_test_assert_cards (sheet, expected);
 }
 
 /* Class 9: a "|" inside a code span does not split its cell, and rows of cells without a header
@@ -200,7 +180,7 @@ test_pipe_tables (void)
     NULL,
   };
 
-  assert_cards (sheet, expected);
+  flash_test_assert_cards (sheet, expected);
 }
 
 /* Class 4: a label heading ("Example", "Usage", "Notes") or a caption ending in ":" is named
@@ -231,7 +211,7 @@ test_label_headings (void)
     NULL,
   };
 
-  assert_cards (sheet, expected);
+  flash_test_assert_cards (sheet, expected);
 }
 
 /* Class 3: inline HTML reads as it looked on the page: <kbd> and <code> are code spans, <b> and
@@ -264,7 +244,7 @@ test_inline_html (void)
     NULL,
   };
 
-  assert_cards (sheet, expected);
+  flash_test_assert_cards (sheet, expected);
 }
 
 /* Class 7: a leading link is a term; the text before ": " wins over a leading code span; a
@@ -294,7 +274,7 @@ test_term_rules (void)
     NULL,
   };
 
-  assert_cards (sheet, expected);
+  flash_test_assert_cards (sheet, expected);
 }
 
 /* Class 6: many facts under one heading give a card each: commands with their comments, caption
@@ -401,7 +381,7 @@ test_code_block_cards (void)
     NULL
   };
 
-  assert_cards (sheet, expected);
+  flash_test_assert_cards (sheet, expected);
 }
 
 /* Class 8 continued: tldr items whose command is indented into the item, and a last item whose
@@ -428,7 +408,7 @@ test_tldr_indented (void)
     NULL
   };
 
-  assert_cards (sheet, expected);
+  flash_test_assert_cards (sheet, expected);
   g_assert_cmpstr (sheet->description, ==, "Copy files.");
 }
 
@@ -452,7 +432,7 @@ test_bold_terms (void)
     NULL
   };
 
-  assert_cards (sheet, expected);
+  flash_test_assert_cards (sheet, expected);
 }
 
 /* Class 6 continued: a list of three tips or more splits, and numbered tips too; two tips stay one
@@ -510,7 +490,7 @@ test_link_sections (void)
     NULL
   };
 
-  assert_cards (sheet, expected);
+  flash_test_assert_cards (sheet, expected);
   g_assert_cmpstr (sheet->name, ==, "Tools");
 }
 
@@ -533,7 +513,7 @@ test_code_block_groups (void)
     NULL
   };
 
-  assert_cards (sheet, expected);
+  flash_test_assert_cards (sheet, expected);
 }
 
 /* tldr commands given as plain text (indented less than a code block) or as a code span on the
@@ -561,7 +541,7 @@ test_command_shapes (void)
     NULL,
   };
 
-  assert_cards (sheet, expected);
+  flash_test_assert_cards (sheet, expected);
   g_assert_cmpstr (sheet->description, ==, "Copy files over SSH.");
 }
 
@@ -589,7 +569,7 @@ test_glossaries (void)
     NULL,
   };
 
-  assert_cards (sheet, expected);
+  flash_test_assert_cards (sheet, expected);
 }
 
 /* A <table> block in the Markdown is a table (a blank line inside it too); in a code block it is
@@ -609,7 +589,7 @@ test_html_table_block (void)
     NULL,
   };
 
-  assert_cards (sheet, expected);
+  flash_test_assert_cards (sheet, expected);
   g_assert_cmpuint (flash_test_sheet_card (sheet, 2)->line, ==, 12);
 }
 
@@ -633,7 +613,7 @@ test_details_sections (void)
     NULL,
   };
 
-  assert_cards (sheet, expected);
+  flash_test_assert_cards (sheet, expected);
 }
 
 /* Section numbers are the page's order ("2.1 ", "3. "), not the subject; a rule at the end of a
@@ -658,7 +638,7 @@ test_numbers_rules_comments (void)
     NULL,
   };
 
-  assert_cards (sheet, expected);
+  flash_test_assert_cards (sheet, expected);
   g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->context, ==, "Guide › Layout");
 }
 

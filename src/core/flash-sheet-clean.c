@@ -217,19 +217,24 @@ is_one_of (const char         *folded,
 #define LONGEST_NAME 24
 
 gboolean
-flash_sheet_is_navigation_heading (const char *plain)
+flash_sheet_is_navigation_heading (const char *plain,
+                                   gboolean    nested)
 {
   static const char *const names[] = {
-    "contents", "table of contents", "toc", "index", "see also", "also see", "references",
-    "license", "licence", "further reading", "contributing", "contributors", "acknowledgements",
-    "acknowledgments", "credits", "changelog",
+    "contents", "table of contents", "toc", "see also", "also see", "license", "licence",
+    "further reading", "contributing", "contributors", "acknowledgements", "acknowledgments",
+    "credits", "changelog",
   };
+  /* A page's own "References" or "Index" is at its top; under a topic ("Borrowing ›
+   * References") the word names the topic's subject. */
+  static const char *const top_names[] = { "index", "references" };
   g_autofree char *folded = NULL;
 
   if (strlen (plain) > LONGEST_NAME)
     return FALSE;
   folded = fold_heading (plain);
-  return is_one_of (folded, names, G_N_ELEMENTS (names));
+  return is_one_of (folded, names, G_N_ELEMENTS (names))
+         || (!nested && is_one_of (folded, top_names, G_N_ELEMENTS (top_names)));
 }
 
 gboolean

@@ -118,11 +118,80 @@ summary_question (const char *html,
   return question;
 }
 
+/* A summary that names no question, only the reveal: "Answer", "Show solution", "Click to
+ * expand". */
+static gboolean
+is_reveal_label (const char *question)
+{
+  static const char *const labels[] = {
+    "answer", "answers", "the answer", "solution", "solutions", "show answer", "show the answer",
+    "show solution", "see answer", "see the answer", "reveal", "reveal answer", "click to expand",
+    "click to show", "click to reveal", "click to see", "click here", "expand", "show", "toggle",
+    "output", "result", "explanation", "spoiler", "view answer", "view solution",
+  };
+  g_autofree char *plain = g_ascii_strdown (question, -1);
+  char *p = plain;
+  gsize length;
+
+  while (*p != '\0' && !g_ascii_isalnum (*p))
+    p++;
+  length = strlen (p);
+  while (length > 0 && !g_ascii_isalnum (p[length - 1]))
+    p[--length] = '\0';
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (p, labels[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* For a summary that only says "Answer": the question is what the sheet put just before it, a
+ * paragraph and the code under it ("**1. What does this print?**" and a code block), taken back
+ * from the heading's own blocks, @own. NULL when nothing is there to ask with. */
+static char *
+question_before (Parser    *self,
+                 GPtrArray *own)
+{
+  g_autoptr(GString) question = g_string_new (NULL);
+  guint first = own->len;
+  cmark_node *lead;
+
+  while (first > 0 && cmark_node_get_type (g_ptr_array_index (own, first - 1))
+                        == CMARK_NODE_CODE_BLOCK)
+    first--;
+  if (first == 0 || cmark_node_get_type (g_ptr_array_index (own, first - 1))
+                      != CMARK_NODE_PARAGRAPH)
+    return NULL;
+  lead = g_ptr_array_index (own, --first);
+  {
+    g_autofree char *markdown = flash_sheet_inlines_to_markdown (lead, FALSE);
+    gsize length = strlen (g_strstrip (markdown));
+
+    /* Bold around all of it, and a number in front, are the page's layout. */
+    if (length > 4 && g_str_has_prefix (markdown, "**") && g_str_has_suffix (markdown, "**")
+        && strstr (markdown + 2, "**") == markdown + length - 2)
+      {
+        memmove (markdown, markdown + 2, length - 4);
+        markdown[length - 4] = '\0';
+      }
+    flash_sheet_strip_section_number (markdown);
+    g_string_append (question, g_strstrip (markdown));
+  }
+  for (guint i = first + 1; i < own->len; i++)
+    {
+      g_autofree char *markdown = flash_sheet_slice_block (&self->src, g_ptr_array_index (own, i));
+
+      flash_sheet_join_block (question, markdown);
+    }
+  g_ptr_array_set_size (own, first);
+  return g_string_free (g_steal_pointer (&question), FALSE);
+}
+
 guint
 flash_sheet_add_details_card (Parser    *self,
                               guint      depth,
                               GPtrArray *blocks,
-                              guint      from)
+                              guint      from,
+                              GPtrArray *own)
 {
   cmark_node *block = g_ptr_array_index (blocks, from);
   const char *literal = cmark_node_get_literal (block);
@@ -141,10 +210,11 @@ flash_sheet_add_details_card (Parser    *self,
   open = literal + strspn (literal, " \t\n");
   if (find_tag (open, "details") != open || (summary = find_tag (open, "summary")) == NULL
       || (summary = strchr (summary, '>')) == NULL
-      || (summary_end = find_tag (summary, "/summary")) == NULL)
+      || (summary_end = find_tag (summary, "/summary")) == NULL
+      || (tail = strchr (summary_end, '>')) == NULL)
     return 0;
   question = summary_question (summary + 1, summary_end);
-  tail = strchr (summary_end, '>') + 1;
+  tail++;
 
   /* What follows the summary in its own HTML block, then the blocks up to the closing tag. */
   open_sections = 1 + details_depth (tail);
@@ -171,6 +241,16 @@ flash_sheet_add_details_card (Parser    *self,
     }
   if (*question == '\0' || answer->len == 0)
     return 0;
+  if (is_reveal_label (question))
+    {
+      char *before = question_before (self, own);
+
+      if (before != NULL)
+        {
+          g_free (question);
+          question = before;
+        }
+    }
   flash_sheet_add_card (self, depth, question, answer->str, cmark_node_get_start_line (block));
   return i - from;
 }

@@ -82,11 +82,25 @@ guint       flash_sheet_add_definitions       (Parser       *self,
                                                guint         depth,
                                                GPtrArray    *blocks,
                                                guint         from);
+/* A paragraph that defines a bold term: "**Latency**" and, on its next line, ": the time…"
+ * (Pandoc's and kramdown's definition lists), "**MSS** — the largest…" on one line, and with
+ * @colon_inside "**MSS:** the largest…" (which is also how a table row's fields read). */
+gboolean    flash_sheet_bold_term             (cmark_node   *paragraph,
+                                               gboolean      colon_inside,
+                                               char        **term,
+                                               char        **definition);
 gboolean    flash_sheet_add_term_list_cards   (Parser       *self,
                                                guint         depth,
                                                cmark_node   *list);
 gboolean    flash_sheet_paragraph_starts_with (cmark_node   *block,
                                                const char   *prefix);
+/* A paragraph that starts "Q:" (@letter 'Q') or "A:", plain or in bold ("**Q:**", "**Q**:"). */
+gboolean    flash_sheet_paragraph_starts_with_marker (cmark_node *block,
+                                                      char        letter);
+/* A list whose every item is a question ("**What is …?**", "What is …?") and its answer. */
+gboolean    flash_sheet_add_question_list_cards (Parser     *self,
+                                                 guint       depth,
+                                                 cmark_node *list);
 /* A Q: paragraph and its A: answer; returns the last block it used, or NULL. */
 cmark_node *flash_sheet_add_qa_card           (Parser       *self,
                                                guint         depth,
@@ -112,7 +126,9 @@ gsize       flash_sheet_fence_length          (const char   *line,
                                                const char   *end,
                                                char         *marker);
 gboolean    flash_sheet_is_separator_row      (cmark_node   *row);
-gboolean    flash_sheet_is_navigation_heading (const char   *plain);
+/* @nested: the heading is under a section of the page (level 3 or deeper, below a title). */
+gboolean    flash_sheet_is_navigation_heading (const char   *plain,
+                                               gboolean      nested);
 gboolean    flash_sheet_is_links_heading      (const char   *plain);
 gboolean    flash_sheet_is_links_section      (GPtrArray    *blocks);
 /* "Example", "Usage", "Output:", a caption ending in ":": a heading that means nothing out of its
@@ -141,6 +157,10 @@ GHashTable *flash_sheet_convert_inline_html   (cmark_node   *document);
  * table); NULL when @text has none. */
 char       *flash_sheet_convert_html_blocks   (const char   *text);
 
+/* flash-sheet-admonitions.c: "!!! note "Title"" and its indented lines as a quote, line for
+ * line; NULL when @text has none. */
+char       *flash_sheet_convert_admonitions   (const char   *text);
+
 /* flash-sheet-split.c: many facts under one heading, one card each. Code blocks of three or more
  * "code  # comment" lines each (little plain code, no prose but a caption) give a card per line;
  * caption and code block pairs (two or more, nothing else) a card per block; a list of three or
@@ -164,11 +184,13 @@ gboolean    flash_sheet_split_long_list       (Parser       *self,
                                                GString      *remainder);
 
 /* flash-sheet-details.c: "<details><summary>Question</summary> answer </details>" from
- * @blocks[@from], a card; returns how many blocks it took, 0 when it is not one. */
+ * @blocks[@from], a card; returns how many blocks it took, 0 when it is not one. A summary that
+ * only says "Answer" asks with the paragraph and code before it, taken from @own. */
 guint       flash_sheet_add_details_card      (Parser       *self,
                                                guint         depth,
                                                GPtrArray    *blocks,
-                                               guint         from);
+                                               guint         from,
+                                               GPtrArray    *own);
 
 /* flash-sheet-front-matter.c */
 void        flash_sheet_take_front_matter     (char         *text,

@@ -18,21 +18,76 @@ flash_sheet_paragraph_starts_with (cmark_node *block,
          && g_str_has_prefix (cmark_node_get_literal (first), prefix);
 }
 
-static char *
-strip_prefix (const char *markdown,
-              const char *prefix)
+/* Where the text after a "Q:" marker (@letter 'Q' or 'A') starts in @markdown: plain or set in
+ * bold or italics ("**Q:** …", "**Q**: …", "_A:_ …"); NULL when @markdown does not start so. */
+static const char *
+after_marker (const char *markdown,
+              char        letter)
 {
   const char *p = markdown;
 
-  while (g_ascii_isspace (*p))
+  while (*p == ' ' || *p == '\t')
     p++;
-  if (g_str_has_prefix (p, prefix))
-    p += strlen (prefix);
-  return g_strstrip (g_strdup (p));
+  p += MIN (strspn (p, "*_"), 2);
+  if (*p++ != letter)
+    return NULL;
+  p += MIN (strspn (p, "*_"), 2);
+  if (*p++ != ':')
+    return NULL;
+  p += MIN (strspn (p, "*_"), 2);
+  return p;
 }
 
-/* "Q: …" followed by "A: …" (in the same paragraph after a line break, or in the next paragraph
- * plus the blocks after it up to the next Q:). Returns the last block used, or NULL. */
+static char *
+strip_marker (const char *markdown,
+              char        letter)
+{
+  const char *rest = after_marker (markdown, letter);
+
+  return g_strstrip (g_strdup (rest != NULL ? rest : markdown));
+}
+
+gboolean
+flash_sheet_paragraph_starts_with_marker (cmark_node *block,
+                                          char        letter)
+{
+  cmark_node *first;
+  const char *text;
+  const char prefix[] = { letter, ':', '\0' };
+
+  if (block == NULL || cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH
+      || (first = cmark_node_first_child (block)) == NULL)
+    return FALSE;
+  if (flash_sheet_node_is (first, "text"))
+    return g_str_has_prefix (cmark_node_get_literal (first), prefix);
+  /* **Q:** or **Q**: */
+  if (cmark_node_get_type (first) != CMARK_NODE_STRONG
+      && cmark_node_get_type (first) != CMARK_NODE_EMPH)
+    return FALSE;
+  text = cmark_node_first_child (first) != NULL
+         && cmark_node_first_child (first) == cmark_node_last_child (first)
+         && flash_sheet_node_is (cmark_node_first_child (first), "text")
+         ? cmark_node_get_literal (cmark_node_first_child (first)) : NULL;
+  if (g_strcmp0 (text, prefix) == 0)
+    return TRUE;
+  return text != NULL && text[0] == letter && text[1] == '\0' && cmark_node_next (first) != NULL
+         && flash_sheet_node_is (cmark_node_next (first), "text")
+         && cmark_node_get_literal (cmark_node_next (first))[0] == ':';
+}
+
+/* The line of @markdown after the first that starts with an "A:" marker, or NULL. */
+static const char *
+inline_answer (const char *markdown)
+{
+  for (const char *p = strchr (markdown, '\n'); p != NULL; p = strchr (p + 1, '\n'))
+    if (after_marker (p + 1, 'A') != NULL)
+      return p;
+  return NULL;
+}
+
+/* "Q: …" (or "**Q:** …") followed by "A: …" (in the same paragraph after a line break, or in the
+ * next paragraph plus the blocks after it up to the next Q:). Returns the last block used, or
+ * NULL. */
 cmark_node *
 flash_sheet_add_qa_card (Parser     *self,
                          guint       depth,
@@ -41,17 +96,16 @@ flash_sheet_add_qa_card (Parser     *self,
   g_autofree char *q_markdown = flash_sheet_inlines_to_markdown (q_block, TRUE);
   g_autofree char *question = NULL;
   GString *answer;
-  const char *inline_answer;
+  const char *in_line = inline_answer (q_markdown);
   cmark_node *last = q_block;
 
-  inline_answer = strstr (q_markdown, "\nA:");
-  if (inline_answer != NULL)
+  if (in_line != NULL)
     {
-      g_autofree char *q_part = g_strndup (q_markdown, inline_answer - q_markdown);
+      g_autofree char *q_part = g_strndup (q_markdown, in_line - q_markdown);
 
-      question = strip_prefix (q_part, "Q:");
+      question = strip_marker (q_part, 'Q');
       answer = g_string_new (NULL);
-      g_string_append (answer, inline_answer + strlen ("\nA:"));
+      g_string_append (answer, after_marker (in_line + 1, 'A'));
       g_strstrip (answer->str);
       answer->len = strlen (answer->str);
     }
@@ -60,20 +114,20 @@ flash_sheet_add_qa_card (Parser     *self,
       cmark_node *a_block = cmark_node_next (q_block);
       g_autofree char *a_markdown = NULL;
 
-      if (!flash_sheet_paragraph_starts_with (a_block, "A:"))
+      if (!flash_sheet_paragraph_starts_with_marker (a_block, 'A'))
         return NULL;
-      question = strip_prefix (q_markdown, "Q:");
+      question = strip_marker (q_markdown, 'Q');
       a_markdown = flash_sheet_slice_block (&self->src, a_block);
       answer = g_string_new (NULL);
       {
-        g_autofree char *stripped = strip_prefix (a_markdown, "A:");
+        g_autofree char *stripped = strip_marker (a_markdown, 'A');
 
         flash_sheet_join_block (answer, stripped);
       }
       last = a_block;
       for (cmark_node *next = cmark_node_next (a_block);
            next != NULL && cmark_node_get_type (next) != CMARK_NODE_HEADING
-           && !flash_sheet_paragraph_starts_with (next, "Q:");
+           && !flash_sheet_paragraph_starts_with_marker (next, 'Q');
            next = cmark_node_next (next))
         {
           g_autofree char *markdown = flash_sheet_slice_block (&self->src, next);
@@ -87,6 +141,94 @@ flash_sheet_add_qa_card (Parser     *self,
   flash_sheet_add_card (self, depth, question, answer->str, cmark_node_get_start_line (q_block));
   g_string_free (answer, TRUE);
   return last;
+}
+
+/* The question an item of a list of questions starts with: its first line, when that is all in
+ * bold ("**What is a closure?**", "**1. What is hoisting?**") or a plain question ("What is a
+ * closure?"), and something follows it (the rest of the paragraph, or the item's next blocks).
+ * @rest gets the rest of the first paragraph. NULL when the item does not start so. */
+static char *
+item_question (cmark_node  *item,
+               char       **rest)
+{
+  cmark_node *paragraph = cmark_node_first_child (item);
+  g_autofree char *markdown = NULL;
+  g_autofree char *line = NULL;
+  const char *end;
+  char *question;
+  gsize length;
+
+  *rest = NULL;
+  if (paragraph == NULL || cmark_node_get_type (paragraph) != CMARK_NODE_PARAGRAPH)
+    return NULL;
+  markdown = flash_sheet_inlines_to_markdown (paragraph, TRUE);
+  end = strchr (markdown, '\n');
+  line = g_strstrip (end != NULL ? g_strndup (markdown, end - markdown) : g_strdup (markdown));
+  if (end == NULL && cmark_node_next (paragraph) == NULL)
+    return NULL;
+  length = strlen (line);
+  if (length > 4 && g_str_has_prefix (line, "**") && strstr (line + 2, "**") == line + length - 2)
+    question = g_strndup (line + 2, length - 4);
+  else if (length > 4 && g_str_has_prefix (line, "**") && g_str_has_suffix (line, "**?")
+           && strstr (line + 2, "**") == line + length - 3)
+    {
+      line[length - 3] = '?';
+      question = g_strndup (line + 2, length - 4);
+    }
+  else if (length > 1 && line[length - 1] == '?' && !g_str_has_prefix (line, "**"))
+    question = g_strdup (line);
+  else
+    return NULL;
+  g_strstrip (question);
+  flash_sheet_strip_section_number (question);
+  if (*question == '\0')
+    {
+      g_free (question);
+      return NULL;
+    }
+  *rest = end != NULL ? g_strstrip (g_strdup (end + 1)) : NULL;
+  return question;
+}
+
+/* "1. **What is a closure?**" with the answer under it, in the item: a card per item, when every
+ * item of the list (two at least) is a question with an answer. */
+gboolean
+flash_sheet_add_question_list_cards (Parser     *self,
+                                     guint       depth,
+                                     cmark_node *list)
+{
+  g_autoptr(GPtrArray) questions = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rests = g_ptr_array_new_with_free_func (g_free);
+  guint i = 0;
+
+  for (cmark_node *item = cmark_node_first_child (list); item; item = cmark_node_next (item))
+    {
+      char *rest;
+      char *question = item_question (item, &rest);
+
+      if (question == NULL)
+        return FALSE;
+      g_ptr_array_add (questions, question);
+      g_ptr_array_add (rests, rest);
+    }
+  if (questions->len < 2)
+    return FALSE;
+  for (cmark_node *item = cmark_node_first_child (list); item; item = cmark_node_next (item), i++)
+    {
+      g_autoptr(GString) answer = g_string_new (g_ptr_array_index (rests, i));
+
+      for (cmark_node *block = cmark_node_next (cmark_node_first_child (item)); block;
+           block = cmark_node_next (block))
+        {
+          g_autofree char *markdown = flash_sheet_slice_block (&self->src, block);
+
+          flash_sheet_join_block (answer, markdown);
+        }
+      if (answer->len > 0)
+        flash_sheet_add_card (self, depth, g_ptr_array_index (questions, i), answer->str,
+                              cmark_node_get_start_line (item));
+    }
+  return TRUE;
 }
 
 /* A tldr item's command: what it says to do, and the code that does it. */

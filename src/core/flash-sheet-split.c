@@ -62,6 +62,7 @@ split_commented_code (Parser     *self,
   const char *literal = cmark_node_get_literal (block);
   const char *info = cmark_node_get_fence_info (block);
   g_auto(GStrv) lines = NULL;
+  g_autofree char *previous = NULL; /* the question of the line before */
   guint commented = 0;
   guint code = 0;
 
@@ -96,6 +97,7 @@ split_commented_code (Parser     *self,
   if (!add)
     return TRUE;
 
+  previous = NULL;
   for (guint i = 0; lines[i] != NULL; i++)
     {
       const char *line = lines[i];
@@ -103,6 +105,7 @@ split_commented_code (Parser     *self,
       g_autofree char *command = NULL;
       g_autofree char *comment = NULL;
       g_autofree char *answer = NULL;
+      const char *rest;
       GString *question;
 
       if (hit == NULL)
@@ -110,7 +113,18 @@ split_commented_code (Parser     *self,
       command = g_strchomp (g_strndup (line, hit - line));
       comment = comment_text (hit);
       question = g_string_new (NULL);
-      flash_sheet_append_escaped_text (question, comment);
+      /* "...and remove named volumes" goes on from the line before: ask with both. */
+      rest = comment;
+      if (g_str_has_prefix (rest, "...") || g_str_has_prefix (rest, "…"))
+        {
+          rest += g_str_has_prefix (rest, "...") ? 3 : strlen ("…");
+          rest += strspn (rest, " ");
+          if (previous != NULL)
+            g_string_append_printf (question, "%s, ", previous);
+        }
+      flash_sheet_append_escaped_text (question, rest);
+      g_free (previous);
+      previous = g_strdup (question->str);
       answer = g_strdup_printf ("```%s\n%s\n```", info != NULL ? info : "", command);
       flash_sheet_add_card (self, depth, question->str, answer, cmark_node_get_start_line (block));
       g_string_free (question, TRUE);
@@ -127,21 +141,42 @@ flash_sheet_split_commented_code (Parser    *self,
                                   GPtrArray *blocks)
 {
   guint first = 0;
+  guint end = blocks->len;
+  g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
 
-  /* Only code, or one caption before it: prose around the commands explains them together. The
+  /* Only code, or one caption before it: prose around the commands explains them together. A
+   * bold term after them ("**Bind mount vs volume:** …") is a fact of its own, a card too. The
    * caption is looked at last, as it costs most. */
-  if (blocks->len > 0
-      && cmark_node_get_type (g_ptr_array_index (blocks, 0)) == CMARK_NODE_PARAGRAPH)
+  while (end > 0 && cmark_node_get_type (g_ptr_array_index (blocks, end - 1))
+                      == CMARK_NODE_PARAGRAPH)
+    {
+      char *term = NULL;
+      char *definition = NULL;
+
+      if (!flash_sheet_bold_term (g_ptr_array_index (blocks, end - 1), TRUE, &term,
+                                  &definition))
+        break;
+      g_ptr_array_insert (terms, 0, definition);
+      g_ptr_array_insert (terms, 0, term);
+      if (flash_sheet_is_label_heading (term))
+        return FALSE;
+      end--;
+    }
+  if (end > 0 && cmark_node_get_type (g_ptr_array_index (blocks, 0)) == CMARK_NODE_PARAGRAPH)
     first = 1;
-  if (blocks->len == first)
+  if (end <= first)
     return FALSE;
-  for (guint i = first; i < blocks->len; i++)
+  for (guint i = first; i < end; i++)
     if (!split_commented_code (self, depth, g_ptr_array_index (blocks, i), FALSE))
       return FALSE;
   if (first == 1 && !is_caption (g_ptr_array_index (blocks, 0)))
     return FALSE;
-  for (guint i = first; i < blocks->len; i++)
+  for (guint i = first; i < end; i++)
     split_commented_code (self, depth, g_ptr_array_index (blocks, i), TRUE);
+  for (guint i = 0; i + 1 < terms->len; i += 2)
+    flash_sheet_add_card (self, depth, g_ptr_array_index (terms, i),
+                          g_ptr_array_index (terms, i + 1),
+                          cmark_node_get_start_line (g_ptr_array_index (blocks, end + i / 2)));
   return TRUE;
 }
 
@@ -162,6 +197,31 @@ is_caption (cmark_node *block)
   return g_utf8_strlen (plain, -1) <= 80;
 }
 
+/* Whether a caption asks for its code on its own: not a step of one procedure ("First check the
+ * list…", "Then apply…"), and not giving the code away ("…use the `-u` option"). */
+static gboolean
+is_standalone_caption (cmark_node *caption,
+                       cmark_node *code)
+{
+  static const char *const steps[] = {
+    "first", "then", "next", "finally", "after that", "afterwards", "now", "lastly", "second",
+  };
+  g_autofree char *plain = flash_sheet_node_to_plain (caption);
+  g_autofree char *folded = g_ascii_strdown (g_strstrip (plain), -1);
+  const char *literal = cmark_node_get_literal (code);
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (g_str_has_prefix (folded, steps[i])
+        && !g_ascii_isalnum (folded[strlen (steps[i])]))
+      return FALSE;
+  for (cmark_node *node = cmark_node_first_child (caption); node; node = cmark_node_next (node))
+    if (cmark_node_get_type (node) == CMARK_NODE_CODE && literal != NULL
+        && strlen (cmark_node_get_literal (node)) >= 2
+        && strstr (literal, cmark_node_get_literal (node)) != NULL)
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 flash_sheet_split_captioned_code (Parser     *self,
                                   guint       depth,
@@ -178,7 +238,9 @@ flash_sheet_split_captioned_code (Parser     *self,
       return FALSE;
   for (guint i = 0; i < blocks->len; i += 2)
     {
-      if (!is_caption (g_ptr_array_index (blocks, i)))
+      if (!is_caption (g_ptr_array_index (blocks, i))
+          || !is_standalone_caption (g_ptr_array_index (blocks, i),
+                                     g_ptr_array_index (blocks, i + 1)))
         return FALSE;
       pairs++;
     }
@@ -351,6 +413,60 @@ tip_code (cmark_node *item)
   return strlen (plain) >= best_length + 8 ? best : NULL;
 }
 
+/* A tip whose code is a block under it: "The walrus operator avoids calling a function twice:"
+ * and the code. Such an item asks with its words and the block answers; a first paragraph with
+ * code of its own asks with that code instead, unless it ends in ":" (it introduces the block). */
+static gboolean
+is_block_tip (cmark_node *item)
+{
+  cmark_node *paragraph = cmark_node_first_child (item);
+  cmark_node *after = paragraph != NULL ? cmark_node_next (paragraph) : NULL;
+  g_autofree char *plain = NULL;
+
+  if (paragraph == NULL || cmark_node_get_type (paragraph) != CMARK_NODE_PARAGRAPH
+      || after == NULL || cmark_node_get_type (after) != CMARK_NODE_CODE_BLOCK)
+    return FALSE;
+  plain = g_strchomp (flash_sheet_node_to_plain (paragraph));
+  return tip_code (item) == NULL || g_str_has_suffix (plain, ":");
+}
+
+/* "Escape special characters: `\%`, `\$` and `\_`.": words, a colon, then only code spans and
+ * the commas or "and" between them. The spans are equals, none the tip's code: the words ask and
+ * the spans answer. Returns the words before the colon, or NULL. */
+static char *
+enumeration_tip (cmark_node *paragraph)
+{
+  cmark_node *first = cmark_node_first_child (paragraph);
+  g_autofree char *lead = NULL;
+  guint spans = 0;
+  gsize length;
+
+  if (first == NULL || cmark_node_get_type (first) != CMARK_NODE_TEXT)
+    return NULL;
+  lead = g_strchomp (g_strdup (cmark_node_get_literal (first)));
+  length = strlen (lead);
+  if (length < 2 || lead[length - 1] != ':')
+    return NULL;
+  for (cmark_node *node = cmark_node_next (first); node; node = cmark_node_next (node))
+    if (cmark_node_get_type (node) == CMARK_NODE_CODE)
+      spans++;
+    else if (cmark_node_get_type (node) == CMARK_NODE_TEXT)
+      {
+        g_autofree char *between = g_strstrip (g_strdup (cmark_node_get_literal (node)));
+
+        if (strspn (between, ",;.") != strlen (between) && g_strcmp0 (between, "and") != 0
+            && g_strcmp0 (between, "or") != 0 && g_strcmp0 (between, ", and") != 0
+            && g_strcmp0 (between, ", or") != 0)
+          return NULL;
+      }
+    else
+      return NULL;
+  if (spans < 2)
+    return NULL;
+  lead[length - 1] = '\0';
+  return g_strchomp (g_steal_pointer (&lead));
+}
+
 /* Whether the open heading names a procedure, whose numbered steps are one card. */
 static gboolean
 is_procedure (Parser *self,
@@ -386,7 +502,7 @@ flash_sheet_split_long_list (Parser     *self,
   for (cmark_node *item = cmark_node_first_child (list); item; item = cmark_node_next (item))
     {
       items++;
-      tips += tip_code (item) != NULL;
+      tips += tip_code (item) != NULL || is_block_tip (item);
     }
   if (tips < MIN_TIPS || tips * 3 < items * 2)
     return FALSE;
@@ -399,6 +515,39 @@ flash_sheet_split_long_list (Parser     *self,
       g_autoptr(GString) answer = NULL;
       g_autofree char *tip = NULL;
 
+      if (is_block_tip (item))
+        {
+          g_autofree char *words = flash_sheet_inlines_to_markdown (paragraph, FALSE);
+          gsize length = strlen (g_strchomp (words));
+
+          if (length > 1 && words[length - 1] == ':')
+            words[length - 1] = '\0';
+          answer = g_string_new (NULL);
+          for (cmark_node *block = cmark_node_next (paragraph); block;
+               block = cmark_node_next (block))
+            {
+              g_autofree char *markdown = flash_sheet_slice_block (&self->src, block);
+
+              flash_sheet_join_block (answer, markdown);
+            }
+          flash_sheet_add_card (self, depth, g_strchomp (words), answer->str,
+                                cmark_node_get_start_line (item));
+          continue;
+        }
+      if (code != NULL && (tip = enumeration_tip (paragraph)) != NULL)
+        {
+          g_autoptr(GString) words = g_string_new (NULL);
+
+          flash_sheet_append_escaped_text (words, tip);
+          answer = g_string_new (NULL);
+          for (cmark_node *node = cmark_node_next (cmark_node_first_child (paragraph)); node;
+               node = cmark_node_next (node))
+            flash_sheet_append_inline (answer, node, FALSE);
+          g_strstrip (answer->str);
+          flash_sheet_add_card (self, depth, words->str, answer->str,
+                                cmark_node_get_start_line (item));
+          continue;
+        }
       /* A point without code stays with the heading, in a list of its own. */
       if (code == NULL)
         {

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* flash-sheet-table.c: GFM tables: one card per row, the first column asks, the others answer. */
+/* flash-sheet-table.c: GFM tables: one card per row, the first column asks, the others answer;
+ * a table whose header repeats (Symbol | Command | Symbol | Command) holds several tables side by
+ * side, and each group of columns in a row is a card of its own. */
 #include "flash-sheet.h"
 #include "flash-sheet-private.h"
 
@@ -21,6 +23,70 @@ append_cell (GString    *answer,
     g_string_append (answer, value);
 }
 
+/* The width of the header's repeating group of columns: 2 for "Symbol | Command | Symbol |
+ * Command", or the whole header when it does not repeat. */
+static guint
+column_group (GPtrArray *titles)
+{
+  for (guint width = 2; width <= titles->len / 2; width++)
+    {
+      gboolean repeats = titles->len % width == 0;
+
+      for (guint i = width; repeats && i < titles->len; i++)
+        repeats = *(const char *) g_ptr_array_index (titles, i) != '\0'
+                  && g_ascii_strcasecmp (g_ptr_array_index (titles, i),
+                                         g_ptr_array_index (titles, i % width)) == 0;
+      if (repeats)
+        return width;
+    }
+  return titles->len;
+}
+
+/* One card of @row's cells from @first to @first + @width (fewer at the row's end). */
+static void
+add_row_card (Parser     *self,
+              guint       depth,
+              GPtrArray  *titles,
+              GPtrArray  *cells,
+              guint       first,
+              guint       width,
+              int         line)
+{
+  const char *question = g_ptr_array_index (cells, first);
+  g_autofree char *first_value = NULL;
+  g_autoptr(GString) answer = g_string_new (NULL);
+  g_autoptr(GString) reverse = g_string_new (NULL);
+  guint before = self->sheet->cards->len;
+
+  if (*question == '\0' && first > 0)
+    return;
+  for (guint column = first + 1; column < first + width && column < cells->len; column++)
+    {
+      const char *value = g_ptr_array_index (cells, column);
+      const char *title = column < titles->len ? g_ptr_array_index (titles, column) : "";
+
+      if (*value == '\0')
+        continue;
+      append_cell (answer, title, value);
+      /* The reverse card asks with the first answering cell and answers with the others. */
+      if (first_value == NULL)
+        first_value = g_strdup (value);
+      else
+        append_cell (reverse, title, value);
+    }
+  if (first > 0 && answer->len == 0)
+    return;
+  flash_sheet_add_card (self, depth, question, answer->str, line);
+  if ((self->sheet->reverse & FLASH_SHEET_REVERSE_TABLES) && first_value != NULL)
+    {
+      g_autoptr(GString) back = g_string_new (question);
+
+      if (reverse->len > 0)
+        g_string_append_printf (back, "\n\n%s", reverse->str);
+      flash_sheet_add_reverse_card (self, before, first_value, back->str);
+    }
+}
+
 gboolean
 flash_sheet_add_table_cards (Parser     *self,
                              guint       depth,
@@ -28,6 +94,7 @@ flash_sheet_add_table_cards (Parser     *self,
 {
   cmark_node *header;
   g_autoptr(GPtrArray) titles = NULL;
+  guint width;
 
   if (cmark_gfm_extensions_get_table_columns (table) < 2)
     return FALSE;
@@ -39,43 +106,18 @@ flash_sheet_add_table_cards (Parser     *self,
   titles = g_ptr_array_new_with_free_func (g_free);
   for (cmark_node *cell = cmark_node_first_child (header); cell; cell = cmark_node_next (cell))
     g_ptr_array_add (titles, flash_sheet_inlines_to_markdown (cell, FALSE));
+  width = column_group (titles);
 
   for (cmark_node *row = cmark_node_next (header); row; row = cmark_node_next (row))
     {
-      g_autofree char *question = NULL;
-      g_autofree char *first_value = NULL;
-      g_autoptr(GString) answer = g_string_new (NULL);
-      g_autoptr(GString) reverse = g_string_new (NULL);
-      cmark_node *cell = cmark_node_first_child (row);
-      guint before = self->sheet->cards->len;
-      guint column = 1;
+      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
 
-      if (cell == NULL || flash_sheet_is_separator_row (row))
+      if (cmark_node_first_child (row) == NULL || flash_sheet_is_separator_row (row))
         continue;
-      question = flash_sheet_inlines_to_markdown (cell, FALSE);
-      for (cell = cmark_node_next (cell); cell; cell = cmark_node_next (cell), column++)
-        {
-          g_autofree char *value = flash_sheet_inlines_to_markdown (cell, FALSE);
-          const char *title = column < titles->len ? g_ptr_array_index (titles, column) : "";
-
-          if (*value == '\0')
-            continue;
-          append_cell (answer, title, value);
-          /* The reverse card asks with the first answering cell and answers with the others. */
-          if (first_value == NULL)
-            first_value = g_strdup (value);
-          else
-            append_cell (reverse, title, value);
-        }
-      flash_sheet_add_card (self, depth, question, answer->str, cmark_node_get_start_line (row));
-      if ((self->sheet->reverse & FLASH_SHEET_REVERSE_TABLES) && first_value != NULL)
-        {
-          g_autoptr(GString) back = g_string_new (question);
-
-          if (reverse->len > 0)
-            g_string_append_printf (back, "\n\n%s", reverse->str);
-          flash_sheet_add_reverse_card (self, before, first_value, back->str);
-        }
+      for (cmark_node *cell = cmark_node_first_child (row); cell; cell = cmark_node_next (cell))
+        g_ptr_array_add (cells, flash_sheet_inlines_to_markdown (cell, FALSE));
+      for (guint first = 0; first < cells->len; first += width)
+        add_row_card (self, depth, titles, cells, first, width, cmark_node_get_start_line (row));
     }
   return TRUE;
 }

@@ -242,12 +242,11 @@ flash_sheet_add_term_list_cards (Parser     *self,
 
 /* Definition lists ------------------------------------------------------------------------- */
 
-/* A paragraph that defines a bold term: "**Latency**" and, on its next line, ": the time…"
- * (Pandoc's and kramdown's definition lists), or "**MSS** — the largest…" on one line. */
-static gboolean
-bold_term (cmark_node  *paragraph,
-           char       **term,
-           char       **definition)
+gboolean
+flash_sheet_bold_term (cmark_node  *paragraph,
+                       gboolean     colon_inside,
+                       char       **term,
+                       char       **definition)
 {
   static const char *const separators[] = { ":", "—", "–", "-" };
   cmark_node *strong = cmark_node_first_child (paragraph);
@@ -261,6 +260,20 @@ bold_term (cmark_node  *paragraph,
   p = rest->str;
   while (g_ascii_isspace (*p))
     p++;
+  /* "**Bind mount vs volume:** a bind mount maps…": the colon inside the bold. */
+  {
+    g_autofree char *text = flash_sheet_inlines_to_markdown (strong, FALSE);
+    gsize length = strlen (text);
+
+    if (colon_inside && length > 1 && text[length - 1] == ':' && *p != '\0' && p > rest->str
+        && g_utf8_strlen (text, -1) <= 61)
+      {
+        text[length - 1] = '\0';
+        *term = g_strstrip (g_steal_pointer (&text));
+        *definition = g_strstrip (g_strdup (p));
+        return TRUE;
+      }
+  }
   for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
     if (g_str_has_prefix (p, separators[i]) && g_ascii_isspace (p[strlen (separators[i])]))
       {
@@ -315,7 +328,8 @@ append_definitions (GString     *answer,
 }
 
 /* The definitions @blocks[@i] starts, as term and definition pairs added to @pairs: a bold term
- * (bold_term()); "Term" and ": definition" lines in one paragraph or, Pandoc's loose form, in two;
+ * (flash_sheet_bold_term()); "Term" and ": definition" lines in one paragraph or, Pandoc's
+ * loose form, in two;
  * or a paragraph of "term :: definition" lines, a pair each. Returns how many blocks it used. */
 static guint
 definitions_at (GPtrArray *blocks,
@@ -329,7 +343,7 @@ definitions_at (GPtrArray *blocks,
   char *definition = NULL;
   g_autoptr(GString) answer = NULL;
 
-  if (bold_term (paragraph, &term, &definition))
+  if (flash_sheet_bold_term (paragraph, FALSE, &term, &definition))
     {
       g_ptr_array_add (pairs, term);
       g_ptr_array_add (pairs, definition);

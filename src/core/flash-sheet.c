@@ -265,8 +265,9 @@ flush_section (Parser     *self,
 
   /* A table of contents, "See also" or "License" leads elsewhere or is not knowledge. */
   if (heading != NULL && heading != self->title
-      && flash_sheet_is_navigation_heading (((Crumb *) g_ptr_array_index (self->crumbs,
-                                                                          depth - 1))->plain))
+      && flash_sheet_is_navigation_heading (
+           ((Crumb *) g_ptr_array_index (self->crumbs, depth - 1))->plain,
+           depth >= (self->title != NULL ? 3u : 2u)))
     {
       g_ptr_array_set_size (blocks, 0);
       return;
@@ -278,7 +279,7 @@ flush_section (Parser     *self,
       cmark_node_type type = cmark_node_get_type (block);
 
       if (type == CMARK_NODE_HTML_BLOCK
-          && (taken = flash_sheet_add_details_card (self, depth, blocks, i)) > 0)
+          && (taken = flash_sheet_add_details_card (self, depth, blocks, i, own)) > 0)
         {
           i += taken - 1;
           continue;
@@ -295,6 +296,8 @@ flush_section (Parser     *self,
           i += taken - 1;
           continue;
         }
+      if (type == CMARK_NODE_LIST && flash_sheet_add_question_list_cards (self, depth, block))
+        continue;
       if (type == CMARK_NODE_LIST && flash_sheet_add_term_list_cards (self, depth, block))
         continue;
       if (type == CMARK_NODE_LIST)
@@ -316,13 +319,7 @@ flush_section (Parser     *self,
           g_string_free (remainder, TRUE);
         }
 
-      if (type == CMARK_NODE_PARAGRAPH
-          && (taken = flash_sheet_add_definitions (self, depth, blocks, i)) > 0)
-        {
-          i += taken - 1;
-          continue;
-        }
-      if (flash_sheet_paragraph_starts_with (block, "Q:"))
+      if (flash_sheet_paragraph_starts_with_marker (block, 'Q'))
         {
           cmark_node *last = flash_sheet_add_qa_card (self, depth, block);
 
@@ -332,6 +329,12 @@ flush_section (Parser     *self,
                 i++;
               continue;
             }
+        }
+      if (type == CMARK_NODE_PARAGRAPH
+          && (taken = flash_sheet_add_definitions (self, depth, blocks, i)) > 0)
+        {
+          i += taken - 1;
+          continue;
         }
       g_ptr_array_add (own, block);
     }
@@ -368,6 +371,30 @@ flush_section (Parser     *self,
   while (own->len > 0 && cmark_node_get_type (g_ptr_array_index (own, 0))
                            == CMARK_NODE_THEMATIC_BREAK)
     g_ptr_array_remove_index (own, 0);
+
+  /* "These methods change the array in place:" introduced the list or table right after it,
+   * which became cards of their own: without it, the caption says nothing. */
+  if (own->len > 0 && own->len < blocks->len)
+    {
+      g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
+
+      for (guint i = 0; i < own->len; i++)
+        g_hash_table_add (kept, g_ptr_array_index (own, i));
+      for (guint i = own->len; i-- > 0;)
+        {
+          cmark_node *block = g_ptr_array_index (own, i);
+          cmark_node *next = cmark_node_next (block);
+          g_autofree char *plain = NULL;
+
+          if (cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH || next == NULL
+              || g_hash_table_contains (kept, next)
+              || cmark_node_get_type (next) == CMARK_NODE_HEADING)
+            continue;
+          plain = g_strchomp (flash_sheet_node_to_plain (block));
+          if (g_str_has_suffix (plain, ":"))
+            g_ptr_array_remove_index (own, i);
+        }
+    }
 
   answer = g_string_new (NULL);
   if (!flash_sheet_only_links (own, FALSE))
@@ -579,6 +606,12 @@ parse_checked (const char  *text,
     g_free (clean);
     char *converted = flash_sheet_convert_html_blocks (stripped);
 
+    if (converted != NULL)
+      {
+        g_free (stripped);
+        stripped = converted;
+      }
+    converted = flash_sheet_convert_admonitions (stripped);
     if (converted != NULL)
       {
         g_free (stripped);

@@ -1,0 +1,291 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-sheet-shapes.c: more shapes of real-world cheatsheets, from a third blind check (tables
+ * side by side, bold questions, "Answer" summaries, admonitions, tips with code blocks), each with
+ * the exact cards it must give, and the near misses that must stay as they were. */
+#include "flash-test-util.h"
+
+#include <string.h>
+
+static FlashSheet *
+parse_ok (const char *markdown)
+{
+  return flash_test_parse_ok (markdown, "/decks/shapes.md");
+}
+
+/* A header that repeats (Symbol | Command | Symbol | Command) is two tables side by side: a card
+ * per pair; an empty pair gives none. A header that does not repeat is one table. */
+static void
+test_side_by_side_tables (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Greek\n\n"
+    "| Symbol | Command | Symbol | Command |\n|---|---|---|---|\n"
+    "| α | `\\alpha` | A | `A` |\n"
+    "| β | `\\beta` | | |\n\n"
+    "## Keys\n\n"
+    "| Key | Action | Key |\n|---|---|---|\n"
+    "| `h` | left | `H` |\n");
+  const char *const expected[] = {
+    "α", "**Command:** `\\alpha`",
+    "A", "**Command:** `A`",
+    "β", "**Command:** `\\beta`",
+    "`h`", "**Action:** left\n\n**Key:** `H`",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
+/* "**Q:**" and "**Q**:" are Q: markers too, the answer on the next line or in the next
+ * paragraph and the blocks after it. */
+static void
+test_bold_qa_markers (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Async\n\n"
+    "**Q:** What does `async` do?\n**A:** It makes the function return a Promise.\n\n"
+    "**Q**: And `await`?\n\n**A**: It waits for a Promise.\n\nIt also unwraps its value.\n\n"
+    "Q: Plain?\nA: Still works.\n");
+  const char *const expected[] = {
+    "What does `async` do?", "It makes the function return a Promise.",
+    "And `await`?", "It waits for a Promise.\n\nIt also unwraps its value.",
+    "Plain?", "Still works.",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
+/* A list whose every item is a question (in bold, or a line ending in "?") with its answer under
+ * it: a card per item, the number in front dropped. Steps and bold terms are not questions. */
+static void
+test_question_lists (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Core\n\n"
+    "1. **What is a closure?**\n\n   A function with its environment.\n\n"
+    "2. **2. What is hoisting?**\n   Declarations move up.\n"
+    "3. What is `this`?\n\n   The receiver.\n\n"
+    "## Steps\n\n1. **Install it.**\n2. Run it.\n\n"
+    "## Terms\n\n- **Latency** — the time it takes.\n- **Throughput** — how much per second.\n");
+  const char *const expected[] = {
+    "What is a closure?", "A function with its environment.",
+    "What is hoisting?", "Declarations move up.",
+    "What is `this`?", "The receiver.",
+    "Steps", "1. **Install it.**\n2. Run it.",
+    "**Latency**", "the time it takes.",
+    "**Throughput**", "how much per second.",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
+/* A <details> whose summary only says "Answer" asks with the paragraph and code before it; a
+ * summary that asks something stays the question. */
+static void
+test_reveal_summaries (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Output\n\n"
+    "**1. What does this print?**\n\n```js\ntypeof NaN\n```\n\n"
+    "<details>\n<summary>Answer</summary>\n\n`\"number\"`\n\n</details>\n\n"
+    "<details><summary>Why is NaN a number?</summary>\n\nIEEE 754 says so.\n\n</details>\n");
+  const char *const expected[] = {
+    "What does this print?\n\n```js\ntypeof NaN\n```", "`\"number\"`",
+    "Why is NaN a number?", "IEEE 754 says so.",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
+/* Commented commands followed by a bold term: a card per command and one for the term; a
+ * comment that goes on from the line before ("...and") asks with both. A label ("**Note:**")
+ * after the block explains it: the section stays one card. */
+static void
+test_commands_and_terms (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Volumes\n\n```bash\n"
+    "docker volume create data   # create a named volume\n"
+    "docker volume ls            # list volumes\n"
+    "docker compose down         # stop the services\n"
+    "docker compose down -v      # ...and remove their volumes\n```\n\n"
+    "**Bind mount vs volume:** a bind mount maps a host path.\n\n"
+    "## Networks\n\n```bash\n"
+    "docker network ls              # list networks\n"
+    "docker network create net      # create a network\n"
+    "docker network rm net          # remove a network\n```\n\n"
+    "**Note:** names are unique.\n");
+  const char *const expected[] = {
+    "create a named volume", "```bash\ndocker volume create data\n```",
+    "list volumes", "```bash\ndocker volume ls\n```",
+    "stop the services", "```bash\ndocker compose down\n```",
+    "stop the services, and remove their volumes", "```bash\ndocker compose down -v\n```",
+    "Bind mount vs volume", "a bind mount maps a host path.",
+    "Networks", "```bash\ndocker network ls              # list networks\n"
+                "docker network create net      # create a network\n"
+                "docker network rm net          # remove a network\n```\n\n"
+                "**Note:** names are unique.",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
+/* Captions that are steps of one procedure ("First…", "Then…"), or that give their code away
+ * ("use `-u`"), keep the section one card; captions that each ask for their own code split. */
+static void
+test_procedure_captions (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Apply a stash\n\nFirst list the stashes:\n\n```sh\ngit stash list\n```\n\n"
+    "Then apply one:\n\n```sh\ngit stash apply stash@{1}\n```\n\n"
+    "## Stash everything\n\nStash the tracked changes:\n\n```sh\ngit stash\n```\n\n"
+    "To keep untracked files too, use `-u`:\n\n```sh\ngit stash -u\n```\n\n"
+    "## Branches\n\nList the branches:\n\n```sh\ngit branch\n```\n\n"
+    "Delete a branch:\n\n```sh\ngit branch -d old\n```\n");
+  const char *const expected[] = {
+    "Apply a stash", "First list the stashes:\n\n```sh\ngit stash list\n```\n\n"
+                     "Then apply one:\n\n```sh\ngit stash apply stash@{1}\n```",
+    "Stash everything", "Stash the tracked changes:\n\n```sh\ngit stash\n```\n\n"
+                        "To keep untracked files too, use `-u`:\n\n```sh\ngit stash -u\n```",
+    "Branches — list the branches", "```sh\ngit branch\n```",
+    "Branches — delete a branch", "```sh\ngit branch -d old\n```",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
+/* MkDocs admonitions read as quotes with their titles in bold, line for line; inside a code
+ * block the marker is code. */
+static void
+test_admonitions (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Lifetimes\n\n`'static` lives for the whole program.\n\n"
+    "!!! warning \"Common mistake\"\n    `T: 'static` is not \"forever\".\n\n"
+    "    It means owned data.\n\n"
+    "???+ tip\n    Read the book.\n\n"
+    "```text\n!!! note\n    not an admonition\n```\n\n"
+    "## After\n\nText.\n");
+  const char *const expected[] = {
+    "Lifetimes", "`'static` lives for the whole program.\n\n"
+                 "> **Common mistake:**\n> `T: 'static` is not \"forever\".\n>\n"
+                 "> It means owned data.\n\n"
+                 "> **Tip:**\n> Read the book.\n\n"
+                 "```text\n!!! note\n    not an admonition\n```",
+    "After", "Text.",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+  /* Line for line: the next card's line is still the heading's in the file. */
+  g_assert_cmpuint (flash_test_sheet_card (sheet, 1)->line, ==, 18);
+}
+
+/* "References" under a topic is the topic's subject; the page's own "References" leads
+ * elsewhere. */
+static void
+test_nested_references (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# Rust\n\n## Borrowing\n\n### References\n\nA reference `&T` borrows a value.\n\n"
+    "## References\n\n1. The Book, chapter 4.\n");
+  const char *const expected[] = {
+    "References", "A reference `&T` borrows a value.",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->context, ==, "Rust › Borrowing");
+}
+
+/* In a list of tips, a tip whose code is a block under it asks with its words; one that lists
+ * equal code spans after a colon asks with what comes before it; a tip without code stays with
+ * the heading. */
+static void
+test_block_tips (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Tips\n\n"
+    "- Use `zip(*m)` to transpose a list of lists.\n"
+    "- `sorted()` is stable, so sort by the secondary key first.\n"
+    "- The walrus operator avoids calling a function twice:\n"
+    "  ```python\n  if (n := len(xs)) > 10: print(n)\n  ```\n"
+    "- `pathlib` paths join with `/`:\n  ```python\n  Path.home() / \".config\"\n  ```\n"
+    "- Escape these in LaTeX: `\\%`, `\\$` and `\\_`.\n"
+    "- Read the docs.\n");
+  const char *const expected[] = {
+    "Tips", "- Read the docs.",
+    "Use … to transpose a list of lists.",
+    "`zip(*m)`\n\nUse `zip(*m)` to transpose a list of lists.",
+    "… is stable, so sort by the secondary key first.",
+    "`sorted()`\n\n`sorted()` is stable, so sort by the secondary key first.",
+    "The walrus operator avoids calling a function twice",
+    "```python\nif (n := len(xs)) > 10: print(n)\n```",
+    "`pathlib` paths join with `/`", "```python\nPath.home() / \".config\"\n```",
+    "Escape these in LaTeX", "`\\%`, `\\$` and `\\_`.",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
+/* A caption whose list became cards of their own is dropped from the heading's answer; a
+ * caption of the heading's own code stays. */
+static void
+test_dangling_captions (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Mutating\n\nThese methods change the array in place:\n\n"
+    "- `push()` — adds to the end.\n- `pop()` — removes from the end.\n\n"
+    "ES2023 added copying versions.\n\n"
+    "## Running\n\nRun it with:\n\n```sh\nnode app.js\n```\n");
+  const char *const expected[] = {
+    "Mutating", "ES2023 added copying versions.",
+    "`push()`", "adds to the end.",
+    "`pop()`", "removes from the end.",
+    "Running", "Run it with:\n\n```sh\nnode app.js\n```",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
+/* A summary whose closing tag is never finished is no summary (found by fuzz-sheet: it read
+ * past the end of the block). */
+static void
+test_unclosed_summary (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok ("## S\n\n<details><summary>Q</summary\n\ntext\n");
+  const char *const expected[] = {
+    "S", "<details><summary>Q</summary\n\ntext",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sheet-shapes/side-by-side-tables", test_side_by_side_tables);
+  g_test_add_func ("/sheet-shapes/bold-qa-markers", test_bold_qa_markers);
+  g_test_add_func ("/sheet-shapes/question-lists", test_question_lists);
+  g_test_add_func ("/sheet-shapes/reveal-summaries", test_reveal_summaries);
+  g_test_add_func ("/sheet-shapes/commands-and-terms", test_commands_and_terms);
+  g_test_add_func ("/sheet-shapes/procedure-captions", test_procedure_captions);
+  g_test_add_func ("/sheet-shapes/admonitions", test_admonitions);
+  g_test_add_func ("/sheet-shapes/nested-references", test_nested_references);
+  g_test_add_func ("/sheet-shapes/block-tips", test_block_tips);
+  g_test_add_func ("/sheet-shapes/dangling-captions", test_dangling_captions);
+  g_test_add_func ("/sheet-shapes/unclosed-summary", test_unclosed_summary);
+
+  return g_test_run ();
+}
