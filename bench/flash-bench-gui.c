@@ -640,6 +640,8 @@ bench_search (void)
   if (entry == NULL)
     g_error ("The browser's search entry did not take the focus");
   g_object_set (entry, "search-delay", 0u, NULL);
+  /* A blinking cursor draws a frame twice a second for ten seconds after each keystroke. */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
   for (guint q = 0; q < G_N_ELEMENTS (search_queries); q++)
     for (guint run = 0; run < SEARCH_RUNS; run++)
@@ -666,6 +668,9 @@ bench_search (void)
               g_main_context_iteration (NULL, TRUE);
             while (flash_browser_page_is_searching (page))
               g_main_context_iteration (NULL, TRUE);
+            /* Results the same as before ("zeb" after "ze", none either time) change nothing
+             * on the screen: the frame is asked for, so that every keystroke ends in one. */
+            gtk_widget_queue_draw (GTK_WIDGET (page));
             if (!wait_for_frame (GTK_WIDGET (page), &frame))
               g_error ("No frame after typing “%s”", typed);
             drawn = frame.after_paint - start;
@@ -674,9 +679,13 @@ bench_search (void)
             if (n == g_utf8_strlen (query, -1))
               worst = MAX (worst, drawn);
           }
+        /* Every match, as the rest of a long result brings them. */
         if (run == SEARCH_RUNS - 1)
-          g_string_append_printf (per_query, "| `%s` | %u | %.1f |\n", query,
-                                  flash_browser_page_get_n_results (page), worst / 1000.0);
+          {
+            flash_browser_page_set_search (page, query, FLASH_CARD_FILTER_ALL);
+            g_string_append_printf (per_query, "| `%s` | %u | %.1f |\n", query,
+                                    flash_browser_page_get_n_results (page), worst / 1000.0);
+          }
       }
 
   g_print ("Searching in the browser, %s: every query typed a letter at a time, %d times; "
@@ -684,11 +693,11 @@ bench_search (void)
   print_header ();
   print_row ("keystroke: the text is in the entry (typing never waits)",
              (gint64 *) typing->data, NULL, typing->len, "< 16");
-  print_row ("keystroke → results drawn, queries of 2 letters or more",
+  print_row ("keystroke → first results drawn, queries of 2 letters or more",
              (gint64 *) long_drawn->data, NULL, long_drawn->len, "< 16.7");
-  print_row ("keystroke → results drawn, 1 letter", (gint64 *) short_drawn->data, NULL,
+  print_row ("keystroke → first results drawn, 1 letter", (gint64 *) short_drawn->data, NULL,
              short_drawn->len, "");
-  g_print ("\n| Whole query | Cards found | Drawn, ms (slowest run) |\n| --- | ---: | ---: |\n%s\n",
+  g_print ("\n| Whole query | Cards found | First results drawn, ms (slowest run) |\n| --- | ---: | ---: |\n%s\n",
            per_query->str);
 
   gtk_window_destroy (window);

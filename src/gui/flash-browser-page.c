@@ -25,6 +25,8 @@ struct _FlashBrowserPage
   FlashStore         *store;
   FlashSearchRunner  *runner;    /* searches as the user types; NULL for a read-only copy */
   GCancellable       *searching; /* the search in the worker, or NULL */
+  gboolean            first_shown; /* its first page of results is shown, the rest to come */
+  guint               rest_source; /* asks for the rest when typing pauses, or 0 */
   FlashCardList      *cards;
   GtkSingleSelection *selection;
 
@@ -248,24 +250,45 @@ deck_chosen_cb (FlashBrowserPage *self)
   run_search (self);
 }
 
-/* The results of a search: the rows, the count, the selected card. */
+/* A search typed shows its first results this many at a time: they come from SQLite in a few
+ * milliseconds even when 100,000 cards match, and the rest follow. */
+#define FIRST_PAGE 200
+
+/* The rest of a long result is asked for when no key has been typed for this long: replacing
+ * 100,000 rows takes GTK's list view 30 ms, which would delay the next keystroke's results. */
+#define REST_DELAY_MS 300
+
+/* The results of a search: the rows, the count, the selected card. @complete: every match, or
+ * only the first FIRST_PAGE of them. */
 static void
 show_results (FlashBrowserPage *self,
               GArray           *ids,
-              GDateTime        *now)
+              GDateTime        *now,
+              gboolean          complete)
 {
   g_autofree char *count = NULL;
 
+  if (!complete)
+    /* Translators: the browser's count while the rest of a long result is still read. */
+    count = g_strdup_printf (_("At least %u cards"), ids->len);
+  else
+    count = g_strdup_printf (ngettext ("%u card", "%u cards", ids != NULL ? ids->len : 0),
+                             ids != NULL ? ids->len : 0);
+  gtk_label_set_text (self->count_label, count);
+  /* The rest of a result whose first page is shown: new rows after it, nothing else changes. */
+  if (complete && self->first_shown && ids != NULL && flash_card_list_extend (self->cards, ids))
+    return;
+
   /* GtkSingleSelection looks for the selected item among all the new rows, reading every one
-   * (100,000 cards, a second): the selection is let go first, then the first row taken. */
+   * (100,000 cards, a second): the selection is let go first, then the first row taken; the
+   * selected card is drawn once, at the end. */
+  g_signal_handlers_block_by_func (self->selection, show_selected, self);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   flash_card_list_set_ids (self->cards, self->store,
                            self->store != NULL ? flash_store_day_for (self->store, now) : 0, ids);
   gtk_single_selection_set_autoselect (self->selection, TRUE);
-  count = g_strdup_printf (ngettext ("%u card", "%u cards", ids != NULL ? ids->len : 0),
-                           ids != NULL ? ids->len : 0);
-  gtk_label_set_text (self->count_label, count);
+  g_signal_handlers_unblock_by_func (self->selection, show_selected, self);
   show_selected (self);
 }
 
@@ -296,6 +319,8 @@ cancel_search (FlashBrowserPage *self)
     return;
   g_cancellable_cancel (self->searching);
   g_clear_object (&self->searching);
+  self->first_shown = FALSE;
+  g_clear_handle_id (&self->rest_source, g_source_remove);
 }
 
 /* Searches at once, on the page's own connection: after an action or a refresh, whose rows and
@@ -315,14 +340,47 @@ run_search (FlashBrowserPage *self)
     ids = flash_store_search (self->store, &search, now, 0, &error);
   if (error != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
-  show_results (self, ids, now);
+  show_results (self, ids, now, TRUE);
 }
 
 typedef struct
 {
   FlashBrowserPage *self;  /* a weak pointer: the page may go while the worker searches */
   GDateTime        *now;
+  guint             limit; /* FIRST_PAGE, or 0 for the rest */
 } SearchCall;
+
+static void search_done_cb (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data);
+
+/* Asks the worker for the current search's first page (@limit FIRST_PAGE) or all of it (0). */
+static void
+ask_worker (FlashBrowserPage *self,
+            GDateTime        *now,
+            guint             limit)
+{
+  FlashCardSearch search = current_search (self);
+  SearchCall *call = g_new0 (SearchCall, 1);
+
+  call->self = self;
+  call->now = g_date_time_ref (now);
+  call->limit = limit;
+  g_object_add_weak_pointer (G_OBJECT (self), (gpointer *) &call->self);
+  flash_search_runner_run (self->runner, &search, now, limit, self->searching, search_done_cb,
+                           call);
+}
+
+static gboolean
+ask_for_rest_cb (gpointer user_data)
+{
+  FlashBrowserPage *self = user_data;
+  g_autoptr(GDateTime) now = flash_clock_now_or_system ();
+
+  self->rest_source = 0;
+  ask_worker (self, now, 0);
+  return G_SOURCE_REMOVE;
+}
 
 static void
 search_done_cb (GObject      *source,
@@ -335,14 +393,21 @@ search_done_cb (GObject      *source,
                                                       &error);
   FlashBrowserPage *self = call->self;
 
-  if (self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self != NULL && error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    /* The worker could not search (its connection failed to open): search here instead. */
+    run_search (self);
+  else if (self != NULL && error == NULL && call->limit > 0 && ids->len == call->limit)
     {
+      /* A full first page: show it, and ask for the rest once typing pauses. */
+      show_results (self, ids, call->now, FALSE);
+      self->first_shown = TRUE;
+      self->rest_source = g_timeout_add (REST_DELAY_MS, ask_for_rest_cb, self);
+    }
+  else if (self != NULL && error == NULL)
+    {
+      show_results (self, ids, call->now, TRUE);
       g_clear_object (&self->searching);
-      if (error != NULL)
-        /* The worker could not search (its connection failed to open): search here instead. */
-        run_search (self);
-      else
-        show_results (self, ids, call->now);
+      self->first_shown = FALSE;
     }
   if (self != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self), (gpointer *) &call->self);
@@ -351,12 +416,12 @@ search_done_cb (GObject      *source,
 }
 
 /* What the user types or picks: searched in the worker, the search before it given up; the rows
- * change when the results are in, so no keystroke waits for SQLite. */
+ * change when the results are in, so no keystroke waits for SQLite: first the first page, then,
+ * when there is more, every match. */
 static void
 start_search (FlashBrowserPage *self)
 {
-  FlashCardSearch search = current_search (self);
-  SearchCall *call;
+  g_autoptr(GDateTime) now = NULL;
 
   if (self->filling)
     return;
@@ -367,12 +432,8 @@ start_search (FlashBrowserPage *self)
     }
   cancel_search (self);
   self->searching = g_cancellable_new ();
-  call = g_new0 (SearchCall, 1);
-  call->self = self;
-  call->now = flash_clock_now_or_system ();
-  g_object_add_weak_pointer (G_OBJECT (self), (gpointer *) &call->self);
-  flash_search_runner_run (self->runner, &search, call->now, self->searching, search_done_cb,
-                           call);
+  now = flash_clock_now_or_system ();
+  ask_worker (self, now, FIRST_PAGE);
 }
 
 /* After the editor saved: the card reads its new text. */
@@ -906,7 +967,7 @@ flash_browser_page_is_searching (FlashBrowserPage *self)
 {
   g_return_val_if_fail (FLASH_IS_BROWSER_PAGE (self), FALSE);
 
-  return self->searching != NULL;
+  return self->searching != NULL && !self->first_shown;
 }
 
 guint

@@ -33,7 +33,8 @@ gboolean    flash_browser_page_set_scope      (FlashBrowserPage *self,
                                                gint64            deck_id,
                                                const char       *section);
 guint       flash_browser_page_get_n_results  (FlashBrowserPage *self);
-/* Whether a search typed or picked is still running in the worker (the rows show the last one). */
+/* Whether a search typed or picked has not shown its first results yet (the rows show the last
+ * search's); the rest of a long result may still come after. */
 gboolean    flash_browser_page_is_searching   (FlashBrowserPage *self);
 /* The selected card's id, or 0; selecting moves the detail to it. */
 gint64      flash_browser_page_get_selected   (FlashBrowserPage *self);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "flash-card-list.h"
 
@@ -202,6 +203,24 @@ flash_card_list_set_ids (FlashCardList *self,
   self->today = today;
   if (self->ids->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->ids->len);
+}
+
+gboolean
+flash_card_list_extend (FlashCardList *self,
+                        GArray        *ids)
+{
+  guint shown;
+
+  g_return_val_if_fail (FLASH_IS_CARD_LIST (self), FALSE);
+  g_return_val_if_fail (ids != NULL, FALSE);
+
+  shown = self->ids->len;
+  if (ids->len < shown || memcmp (ids->data, self->ids->data, shown * sizeof (gint64)) != 0)
+    return FALSE;
+  g_array_append_vals (self->ids, (gint64 *) ids->data + shown, ids->len - shown);
+  if (ids->len > shown)
+    g_list_model_items_changed (G_LIST_MODEL (self), shown, 0, ids->len - shown);
+  return TRUE;
 }
 
 void

@@ -29,6 +29,10 @@ void           flash_card_list_set_ids (FlashCardList *self,
                                         FlashStore    *store,
                                         FlashDay       today,
                                         GArray        *ids);
+/* Shows @ids when the cards shown are their first ones: the rest come as new rows, and the rows
+ * and the selection there stay. FALSE (nothing changed) when they are not. */
+gboolean       flash_card_list_extend  (FlashCardList *self,
+                                        GArray        *ids);
 /* Forgets the item at @position, so that its row reads the card again (after an action). */
 void           flash_card_list_reload_item (FlashCardList *self,
                                             guint          position);

@@ -22,6 +22,7 @@ typedef struct
   char           *section;
   char           *tag;
   GDateTime      *now;
+  guint           limit;
   gint            stop;          /* set from the cancellable's "cancelled", read by SQLite */
   GCancellable   *cancellable;
   gulong          cancelled_id;
@@ -102,8 +103,8 @@ search_thread (GTask        *task,
       if (self->store == NULL)
         self->store = flash_store_open (self->path, &error);
       if (self->store != NULL)
-        ids = flash_store_search_cancellable (self->store, &job->search, job->now, 0, &job->stop,
-                                              &error);
+        ids = flash_store_search_cancellable (self->store, &job->search, job->now, job->limit,
+                                              &job->stop, &error);
       if (ids != NULL)
         g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
       else if (g_error_matches (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_CANCELLED))
@@ -121,6 +122,7 @@ void
 flash_search_runner_run (FlashSearchRunner      *self,
                          const FlashCardSearch  *search,
                          GDateTime              *now,
+                         guint                   limit,
                          GCancellable           *cancellable,
                          GAsyncReadyCallback     callback,
                          gpointer                user_data)
@@ -141,6 +143,7 @@ flash_search_runner_run (FlashSearchRunner      *self,
   job->search.section = job->section;
   job->search.tag = job->tag;
   job->now = g_date_time_ref (now);
+  job->limit = limit;
   if (cancellable != NULL)
     {
       job->cancellable = g_object_ref (cancellable);

@@ -17,10 +17,12 @@ G_DECLARE_FINAL_TYPE (FlashSearchRunner, flash_search_runner, FLASH, SEARCH_RUNN
 
 /* Searches the collection at @path (opened on the first search, in the worker). */
 FlashSearchRunner *flash_search_runner_new    (const char             *path);
-/* flash_store_search() of @search (copied) as it is at @now, every match. */
+/* flash_store_search() of @search (copied) as it is at @now: its first @limit matches, or every
+ * match for 0. */
 void               flash_search_runner_run    (FlashSearchRunner      *self,
                                                const FlashCardSearch  *search,
                                                GDateTime              *now,
+                                               guint                   limit,
                                                GCancellable           *cancellable,
                                                GAsyncReadyCallback     callback,
                                                gpointer                user_data);

@@ -374,6 +374,38 @@ test_type_ahead (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (rows, count_changes_cb, &changes);
 }
 
+/* A search that finds many cards shows its first page at once and the rest when they are read:
+ * the rows grow, and the selected card stays selected. */
+static void
+test_long_results (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  FlashBrowserPage *page = open_browser (fixture);
+  GtkWidget *entry = flash_test_find_type (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  g_autofree char *path = g_build_filename (fixture->dir, "many.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) sheet = g_string_new ("# Many\n\n");
+  gint64 first;
+
+  for (guint i = 0; i < 250; i++)
+    g_string_append_printf (sheet, "## Walrus %u\n\nAnswer %u.\n\n", i, i);
+  g_assert_true (g_file_set_contents (path, sheet->str, -1, NULL));
+  flash_window_import_files (fixture->window, &file, 1);
+  process_events ();
+
+  type_search (entry, "walrus");
+  while (flash_browser_page_is_searching (page))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (flash_browser_page_get_n_results (page), ==, 200);
+  first = flash_browser_page_get_selected (page);
+  g_assert_cmpint (first, >, 0);
+  while (flash_browser_page_get_n_results (page) < 250)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (flash_browser_page_get_selected (page), ==, first);
+  process_events ();
+  g_assert_cmpuint (flash_browser_page_get_n_results (page), ==, 250);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -393,6 +425,7 @@ main (int   argc,
   ADD_TEST ("/browser/history-and-source", test_history_and_source);
   ADD_TEST ("/browser/scope", test_scope);
   ADD_TEST ("/browser/type-ahead", test_type_ahead);
+  ADD_TEST ("/browser/long-results", test_long_results);
 #undef ADD_TEST
 
   return g_test_run ();
