@@ -223,6 +223,26 @@ test_furniture (void)
   g_assert_cmpstr (flash_test_sheet_card (sheet, 1)->question, ==, "Volumes");
 }
 
+/* An <aside> that is a note of the text reads as a quote; a sidebar <aside> and a page's
+ * previous/next links ("page-nav") are furniture. */
+static void
+test_notes_and_pager (void)
+{
+  static const char html[] =
+    "<h1>argparse</h1><h2>Flags</h2><p>Use <code>store_true</code>.</p>"
+    "<aside class=\"admonition note\"><p><code>--dry-run</code> is <code>args.dry_run</code>."
+    "</p></aside><aside class=\"sidebar\"><p>Ads here</p></aside>"
+    "<div class=\"page-nav\">« Tutorials … logging »</div>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlashSheet) sheet = flash_sheet_parse_pasted (html, strlen (html), TRUE, "page",
+                                                          "Pasted", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (sheet->cards->len, ==, 1);
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->answer, ==,
+                   "Use `store_true`.\n\n> `--dry-run` is `args.dry_run`.");
+}
+
 static void
 test_too_deep (void)
 {
@@ -346,6 +366,7 @@ main (int    argc,
   g_test_add_func ("/html/encodings", test_encodings);
   g_test_add_func ("/html/pasted-utf16", test_pasted_utf16);
   g_test_add_func ("/html/furniture", test_furniture);
+  g_test_add_func ("/html/notes-and-pager", test_notes_and_pager);
   g_test_add_func ("/html/too-deep", test_too_deep);
   g_test_add_func ("/html/hostile", test_hostile);
   return g_test_run ();

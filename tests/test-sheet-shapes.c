@@ -255,6 +255,124 @@ test_dangling_captions (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A key of several code spans ("`Ctrl` + `f`", "`:q!` or `ZQ`") is one term; a numbered list of
+ * "phrase — translation" is a term list, a numbered list of "Step: …" is not. */
+static void
+test_joined_keys (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Moving\n\n* `h` - move cursor left\n* `Ctrl` + `f` - move forward one screen\n"
+    "* `:q!` or `ZQ` - quit without saving\n\n"
+    "## Phrases\n\n1. No entiendo. — I don't understand.\n2. Más despacio. — Slower.\n\n"
+    "## Steps\n\n1. Install: run make.\n2. Test: run make check.\n");
+  const char *const expected[] = {
+    "`h`", "move cursor left",
+    "`Ctrl` + `f`", "move forward one screen",
+    "`:q!` or `ZQ`", "quit without saving",
+    "No entiendo.", "I don't understand.",
+    "Más despacio.", "Slower.",
+    "Steps", "1. Install: run make.\n2. Test: run make check.",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
+/* <kbd>⌘</kbd><kbd>P</kbd> stays two code spans, not one with backticks inside. */
+static void
+test_kbd_pairs (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Keys\n\n| Windows | macOS | Action |\n|---|---|---|\n"
+    "| <kbd>Ctrl</kbd>+<kbd>P</kbd> | <kbd>⌘</kbd><kbd>P</kbd> | Quick Open |\n\n"
+    "Press <kbd>⌘</kbd><kbd>K</kbd> first.\n");
+  const char *const expected[] = {
+    "Keys", "Press `⌘` `K` first.",
+    "`Ctrl`+`P`", "**macOS:** `⌘` `P`\n\n**Action:** Quick Open",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
+/* An FAQ whose questions are wholly in bold ("**Q: …?**") with plain answers under them; a
+ * "Q:" line that asks nothing and has no "A:" stays text. */
+static void
+test_faq_bold_questions (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## FAQ\n\n**Q: Does restic compress?**\n\nYes, since 0.14.\n\n"
+    "**Q: Can I back up to S3?**\n\nYes.\n\nUse `s3:` repositories.\n\n"
+    "Q: A statement\n\nSome paragraph.\n");
+  const char *const expected[] = {
+    "FAQ", "Q: A statement\n\nSome paragraph.",
+    "Does restic compress?", "Yes, since 0.14.",
+    "Can I back up to S3?", "Yes.\n\nUse `s3:` repositories.",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
+/* "### Q4. What will this print?", its code, then "**Answer:** …": the number and the label go,
+ * and the code asks with the heading. */
+static void
+test_numbered_question_headings (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "### Q4. What will this print?\n\n```java\nSystem.out.println(0.1 + 0.2 == 0.3);\n```\n\n"
+    "**Answer:** `false`, because of floating point.\n\n"
+    "### Q5. What is a record?\n\n**Answer:** An immutable data carrier.\n\nIt has equals.\n");
+  const char *const expected[] = {
+    "What will this print?\n\n```java\nSystem.out.println(0.1 + 0.2 == 0.3);\n```",
+    "`false`, because of floating point.",
+    "What is a record?", "An immutable data carrier.\n\nIt has equals.",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
+/* A tip left after a section's items became cards asks "Section — tip"; "📝 License" is a
+ * licence; "See [x](…)" leads elsewhere; an example after "e.g." is not the tip's code; a long
+ * one-sentence caption still captions its block, two sentences do not. */
+static void
+test_remarks_and_furniture (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## 5xx errors\n\n| Code | Name |\n|---|---|\n| 500 | Internal error |\n\n"
+    "> Tip: 502 vs 504 — a 502 means upstream answered garbage.\n\n"
+    "## Arguments\n\nSee [Special parameters](#special).\n\n"
+    "## Make tips\n\n- Prefix a recipe line with `-` to ignore errors, e.g. `-rm old.log`.\n"
+    "- Use `$@` for the target name.\n- Use `.PHONY` for targets that are not files.\n\n"
+    "## Maintenance\n\n"
+    "Keep seven daily and four weekly snapshots and delete the data that is no longer needed:\n\n"
+    "```sh\nrestic forget --keep-daily 7 --keep-weekly 4 --prune\n```\n\n"
+    "Verify the repository:\n\n```sh\nrestic check\n```\n\n"
+    "## Undo\n\nIf you have not pushed, reset the branch. The changes stay in the tree:\n\n"
+    "```sh\ngit reset --soft HEAD~1\n```\n\nIf you pushed, revert:\n\n"
+    "```sh\ngit revert HEAD\n```\n\n"
+    "## 📝 License\n\nMIT.\n");
+  const char *const expected[] = {
+    "5xx errors — tip", "> Tip: 502 vs 504 — a 502 means upstream answered garbage.",
+    "500", "**Name:** Internal error",
+    "Prefix a recipe line with … to ignore errors, e.g. `-rm old.log`.",
+    "`-`\n\nPrefix a recipe line with `-` to ignore errors, e.g. `-rm old.log`.",
+    "Use … for the target name.", "`$@`\n\nUse `$@` for the target name.",
+    "Use … for targets that are not files.",
+    "`.PHONY`\n\nUse `.PHONY` for targets that are not files.",
+    "Maintenance — keep seven daily and four weekly snapshots and delete the data that is no "
+    "longer needed", "```sh\nrestic forget --keep-daily 7 --keep-weekly 4 --prune\n```",
+    "Maintenance — verify the repository", "```sh\nrestic check\n```",
+    "Undo", "If you have not pushed, reset the branch. The changes stay in the tree:\n\n"
+            "```sh\ngit reset --soft HEAD~1\n```\n\nIf you pushed, revert:\n\n"
+            "```sh\ngit revert HEAD\n```",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 /* A summary whose closing tag is never finished is no summary (found by fuzz-sheet: it read
  * past the end of the block). */
 static void
@@ -286,6 +404,11 @@ main (int   argc,
   g_test_add_func ("/sheet-shapes/block-tips", test_block_tips);
   g_test_add_func ("/sheet-shapes/dangling-captions", test_dangling_captions);
   g_test_add_func ("/sheet-shapes/unclosed-summary", test_unclosed_summary);
+  g_test_add_func ("/sheet-shapes/joined-keys", test_joined_keys);
+  g_test_add_func ("/sheet-shapes/kbd-pairs", test_kbd_pairs);
+  g_test_add_func ("/sheet-shapes/faq-bold-questions", test_faq_bold_questions);
+  g_test_add_func ("/sheet-shapes/numbered-question-headings", test_numbered_question_headings);
+  g_test_add_func ("/sheet-shapes/remarks-and-furniture", test_remarks_and_furniture);
 
   return g_test_run ();
 }

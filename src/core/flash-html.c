@@ -95,15 +95,12 @@ typedef enum
 static char *attribute (xmlNode    *node,
                         const char *name);
 
-/* A block whose class or id names page furniture ("share-buttons", "related", "breadcrumb"):
- * sites mark their widgets so, where the element itself is a plain <div>. */
+/* Whether @node's class or id holds one of @words, as a token ("share-buttons" holds "share"). */
 static gboolean
-is_furniture (xmlNode *node)
+has_class_word (xmlNode            *node,
+                const char * const *words,
+                gsize               n_words)
 {
-  static const char *const words[] = {
-    "share", "sharing", "social", "related", "breadcrumb", "breadcrumbs", "cookie", "cookies",
-    "newsletter", "comments", "advert", "ads", "sponsor", "subscribe", "toc", "sidebar",
-  };
   const char *const names[] = { "class", "id" };
 
   for (guint n = 0; n < G_N_ELEMENTS (names); n++)
@@ -112,11 +109,37 @@ is_furniture (xmlNode *node)
       g_auto(GStrv) tokens = value != NULL ? g_strsplit_set (value, " \t\n-_", -1) : NULL;
 
       for (guint t = 0; tokens != NULL && tokens[t] != NULL; t++)
-        for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+        for (guint w = 0; w < n_words; w++)
           if (g_ascii_strcasecmp (tokens[t], words[w]) == 0)
             return TRUE;
     }
   return FALSE;
+}
+
+/* A block whose class or id names page furniture ("share-buttons", "related", "breadcrumb",
+ * "page-nav"): sites mark their widgets so, where the element itself is a plain <div>. */
+static gboolean
+is_furniture (xmlNode *node)
+{
+  static const char *const words[] = {
+    "share", "sharing", "social", "related", "breadcrumb", "breadcrumbs", "cookie", "cookies",
+    "newsletter", "comments", "advert", "ads", "sponsor", "subscribe", "toc", "sidebar", "nav",
+    "navigation", "pager", "pagination",
+  };
+
+  return has_class_word (node, words, G_N_ELEMENTS (words));
+}
+
+/* An <aside> that is a note of the text ("admonition note", "callout warning"), not a sidebar:
+ * it is read as a quote. */
+static gboolean
+is_note (xmlNode *node)
+{
+  static const char *const words[] = {
+    "note", "admonition", "tip", "hint", "warning", "caution", "important", "callout", "info",
+  };
+
+  return has_class_word (node, words, G_N_ELEMENTS (words));
 }
 
 static Kind
@@ -152,6 +175,9 @@ kind_of (xmlNode *node)
   kind = GPOINTER_TO_INT (g_hash_table_lookup ((GHashTable *) kinds, node->name));
   if (kind == KIND_BLOCK && node->properties != NULL && is_furniture (node))
     return KIND_DROPPED;
+  if (kind == KIND_DROPPED && node->properties != NULL
+      && is (node, "aside") && is_note (node))
+    return KIND_BLOCK;
   return kind;
 }
 
@@ -743,7 +769,7 @@ write_block (Writer  *w,
     write_definitions (w, node);
   else if (is (node, "table"))
     write_table (w, node);
-  else if (is (node, "blockquote"))
+  else if (is (node, "blockquote") || is (node, "aside"))
     write_quote (w, node);
   else if (is (node, "hr"))
     {

@@ -194,7 +194,12 @@ static char *
 fold_heading (const char *plain)
 {
   char *folded = g_utf8_casefold (plain, -1);
+  char *p = folded;
 
+  /* "📝 License", "→ See also": a symbol in front is decoration. */
+  while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  memmove (folded, p, strlen (p) + 1);
   g_strstrip (folded);
   if (g_str_has_suffix (folded, ":"))
     folded[strlen (folded) - 1] = '\0';
@@ -313,14 +318,30 @@ is_link_row (cmark_node *paragraph)
 
 /* Label headings --------------------------------------------------------------------------- */
 
-/* "2.1 Structs", "3. Types", "4) Loops": the number is the page's order, not the subject. A bare
- * "2 Types" keeps its number: "100 days of code" and "3 ways to…" mean it. */
+/* "2.1 Structs", "3. Types", "4) Loops", "Q4. What…": the number is the page's order, not the
+ * subject. A bare "2 Types" keeps its number: "100 days of code" and "3 ways to…" mean it. */
 void
 flash_sheet_strip_section_number (char *heading)
 {
   const char *p = heading;
   gboolean marked = FALSE;
 
+  /* "Q4. What is …": a question's number. */
+  if ((p[0] == 'Q' || p[0] == 'q') && g_ascii_isdigit (p[1]))
+    {
+      p++;
+      while (g_ascii_isdigit (*p))
+        p++;
+      if ((*p == '.' || *p == ':' || *p == ')') && p[1] == ' ')
+        {
+          p++;
+          while (*p == ' ')
+            p++;
+          if (*p != '\0')
+            memmove (heading, p, strlen (p) + 1);
+        }
+      return;
+    }
   if (!g_ascii_isdigit (*p))
     return;
   for (;;)
@@ -493,7 +514,8 @@ flash_sheet_is_debris (cmark_node *block)
       /* "See: [x](#x)" leads to another part of the page. */
       g_ptr_array_add (one, block);
       return (flash_sheet_paragraph_starts_with (block, "See:")
-              || flash_sheet_paragraph_starts_with (block, "See also:"))
+              || flash_sheet_paragraph_starts_with (block, "See also:")
+              || flash_sheet_paragraph_starts_with (block, "See "))
              && flash_sheet_only_links (one, TRUE);
     }
   if (type == CMARK_NODE_LIST)

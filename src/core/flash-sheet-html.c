@@ -346,6 +346,17 @@ flash_sheet_convert_inline_html (cmark_node *document)
         if (!g_hash_table_add (changed, up))
           break;
       convert_children (parent);
+      /* <kbd>⌘</kbd><kbd>P</kbd>: two spans side by side would be written as one, "`⌘``P`". */
+      for (cmark_node *child = cmark_node_first_child (parent); child;
+           child = cmark_node_next (child))
+        if (cmark_node_get_type (child) == CMARK_NODE_CODE && cmark_node_next (child) != NULL
+            && cmark_node_get_type (cmark_node_next (child)) == CMARK_NODE_CODE)
+          {
+            cmark_node *space = cmark_node_new (CMARK_NODE_TEXT);
+
+            cmark_node_set_literal (space, " ");
+            cmark_node_insert_after (child, space);
+          }
     }
   return changed;
 }

@@ -44,6 +44,10 @@ append_code_span (GString    *out,
     }
   pad = literal[0] == '`' || (literal[0] != '\0' && literal[strlen (literal) - 1] == '`');
 
+  /* Two spans side by side (<kbd>⌘</kbd><kbd>P</kbd>) would read as one span with backticks in
+   * it: a space keeps them two. */
+  if (out->len > 0 && out->str[out->len - 1] == '`')
+    g_string_append_c (out, ' ');
   for (guint i = 0; i <= longest; i++)
     g_string_append_c (out, '`');
   if (pad)

@@ -101,6 +101,9 @@ gboolean    flash_sheet_paragraph_starts_with_marker (cmark_node *block,
 gboolean    flash_sheet_add_question_list_cards (Parser     *self,
                                                  guint       depth,
                                                  cmark_node *list);
+/* "**Answer:** It prints false.": the paragraph's text after its label, or NULL without one. */
+char       *flash_sheet_answer_without_label (Parser     *self,
+                                              cmark_node *block);
 /* A Q: paragraph and its A: answer; returns the last block it used, or NULL. */
 cmark_node *flash_sheet_add_qa_card           (Parser       *self,
                                                guint         depth,

@@ -21,16 +21,17 @@ flash_sheet_paragraph_starts_with (cmark_node *block,
 /* Where the text after a "Q:" marker (@letter 'Q' or 'A') starts in @markdown: plain or set in
  * bold or italics ("**Q:** …", "**Q**: …", "_A:_ …"); NULL when @markdown does not start so. */
 static const char *
-after_marker (const char *markdown,
-              char        letter)
+after_word (const char *markdown,
+            const char *word)
 {
   const char *p = markdown;
 
   while (*p == ' ' || *p == '\t')
     p++;
   p += MIN (strspn (p, "*_"), 2);
-  if (*p++ != letter)
+  if (!g_str_has_prefix (p, word))
     return NULL;
+  p += strlen (word);
   p += MIN (strspn (p, "*_"), 2);
   if (*p++ != ':')
     return NULL;
@@ -38,13 +39,32 @@ after_marker (const char *markdown,
   return p;
 }
 
+static const char *
+after_marker (const char *markdown,
+              char        letter)
+{
+  const char word[] = { letter, '\0' };
+
+  return after_word (markdown, word);
+}
+
 static char *
 strip_marker (const char *markdown,
               char        letter)
 {
   const char *rest = after_marker (markdown, letter);
+  char *text = g_strstrip (g_strdup (rest != NULL ? rest : markdown));
+  gsize lead = strspn (markdown + strspn (markdown, " \t"), "*_");
+  gsize length = strlen (text);
 
-  return g_strstrip (g_strdup (rest != NULL ? rest : markdown));
+  /* "**Q: Does it compress?**": the bold that opened before the marker closes at the end. */
+  if (rest != NULL && lead > 0 && lead <= 2 && rest[-1] == ':' && length > lead
+      && strspn (text + length - lead, "*_") == lead)
+    {
+      text[length - lead] = '\0';
+      g_strchomp (text);
+    }
+  return text;
 }
 
 gboolean
@@ -68,7 +88,8 @@ flash_sheet_paragraph_starts_with_marker (cmark_node *block,
          && cmark_node_first_child (first) == cmark_node_last_child (first)
          && flash_sheet_node_is (cmark_node_first_child (first), "text")
          ? cmark_node_get_literal (cmark_node_first_child (first)) : NULL;
-  if (g_strcmp0 (text, prefix) == 0)
+  /* **Q:**, and "**Q: Does it compress?**", the whole question in bold. */
+  if (text != NULL && g_str_has_prefix (text, prefix))
     return TRUE;
   return text != NULL && text[0] == letter && text[1] == '\0' && cmark_node_next (first) != NULL
          && flash_sheet_node_is (cmark_node_next (first), "text")
@@ -112,20 +133,26 @@ flash_sheet_add_qa_card (Parser     *self,
   else
     {
       cmark_node *a_block = cmark_node_next (q_block);
-      g_autofree char *a_markdown = NULL;
+      gboolean marked = flash_sheet_paragraph_starts_with_marker (a_block, 'A');
+      cmark_node *from = a_block;
 
-      if (!flash_sheet_paragraph_starts_with_marker (a_block, 'A'))
-        return NULL;
       question = strip_marker (q_markdown, 'Q');
-      a_markdown = flash_sheet_slice_block (&self->src, a_block);
+      /* A question without an "A:" is answered by what follows it, when it asks ("?"). */
+      if (!marked && (a_block == NULL || !g_str_has_suffix (question, "?")
+                      || cmark_node_get_type (a_block) == CMARK_NODE_HEADING
+                      || flash_sheet_paragraph_starts_with_marker (a_block, 'Q')))
+        return NULL;
       answer = g_string_new (NULL);
-      {
-        g_autofree char *stripped = strip_marker (a_markdown, 'A');
+      if (marked)
+        {
+          g_autofree char *a_markdown = flash_sheet_slice_block (&self->src, a_block);
+          g_autofree char *stripped = strip_marker (a_markdown, 'A');
 
-        flash_sheet_join_block (answer, stripped);
-      }
-      last = a_block;
-      for (cmark_node *next = cmark_node_next (a_block);
+          flash_sheet_join_block (answer, stripped);
+          last = a_block;
+          from = cmark_node_next (a_block);
+        }
+      for (cmark_node *next = from;
            next != NULL && cmark_node_get_type (next) != CMARK_NODE_HEADING
            && !flash_sheet_paragraph_starts_with_marker (next, 'Q');
            next = cmark_node_next (next))
@@ -141,6 +168,22 @@ flash_sheet_add_qa_card (Parser     *self,
   flash_sheet_add_card (self, depth, question, answer->str, cmark_node_get_start_line (q_block));
   g_string_free (answer, TRUE);
   return last;
+}
+
+char *
+flash_sheet_answer_without_label (Parser     *self,
+                                  cmark_node *block)
+{
+  g_autofree char *markdown = NULL;
+  const char *rest;
+
+  if (cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH)
+    return NULL;
+  markdown = flash_sheet_slice_block (&self->src, block);
+  rest = after_word (markdown, "Answer");
+  if (rest == NULL || *rest == '\0')
+    return NULL;
+  return g_strstrip (g_strdup (rest));
 }
 
 /* The question an item of a list of questions starts with: its first line, when that is all in

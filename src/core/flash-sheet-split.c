@@ -132,8 +132,11 @@ split_commented_code (Parser     *self,
   return TRUE;
 }
 
-/* A caption: a paragraph of one short line ("Append an item:"), before its code block. */
-static gboolean is_caption (cmark_node *block);
+/* A caption: a paragraph of one line ("Append an item:") of @longest characters at most, before
+ * its code block. One caption over a block of commented commands is short (80): a longer line
+ * is prose that explains them together. A caption of each of several blocks may be longer. */
+static gboolean is_caption (cmark_node *block,
+                            guint       longest);
 
 gboolean
 flash_sheet_split_commented_code (Parser    *self,
@@ -169,7 +172,7 @@ flash_sheet_split_commented_code (Parser    *self,
   for (guint i = first; i < end; i++)
     if (!split_commented_code (self, depth, g_ptr_array_index (blocks, i), FALSE))
       return FALSE;
-  if (first == 1 && !is_caption (g_ptr_array_index (blocks, 0)))
+  if (first == 1 && !is_caption (g_ptr_array_index (blocks, 0), 80))
     return FALSE;
   for (guint i = first; i < end; i++)
     split_commented_code (self, depth, g_ptr_array_index (blocks, i), TRUE);
@@ -183,7 +186,8 @@ flash_sheet_split_commented_code (Parser    *self,
 /* Captioned code blocks -------------------------------------------------------------------- */
 
 static gboolean
-is_caption (cmark_node *block)
+is_caption (cmark_node *block,
+            guint       longest)
 {
   g_autofree char *plain = NULL;
 
@@ -193,8 +197,14 @@ is_caption (cmark_node *block)
     if (cmark_node_get_type (node) == CMARK_NODE_SOFTBREAK
         || cmark_node_get_type (node) == CMARK_NODE_LINEBREAK)
       return FALSE;
-  plain = flash_sheet_node_to_plain (block);
-  return g_utf8_strlen (plain, -1) <= 80;
+  plain = g_strstrip (flash_sheet_node_to_plain (block));
+  if (g_utf8_strlen (plain, -1) > longest)
+    return FALSE;
+  /* A caption is one sentence: two already explain more than they ask ("e.g. a dump" is one). */
+  for (const char *p = strstr (plain, ". "); p != NULL; p = strstr (p + 1, ". "))
+    if (g_ascii_isupper (p[2]))
+      return FALSE;
+  return TRUE;
 }
 
 /* Whether a caption asks for its code on its own: not a step of one procedure ("First check the
@@ -238,7 +248,7 @@ flash_sheet_split_captioned_code (Parser     *self,
       return FALSE;
   for (guint i = 0; i < blocks->len; i += 2)
     {
-      if (!is_caption (g_ptr_array_index (blocks, i))
+      if (!is_caption (g_ptr_array_index (blocks, i), 160)
           || !is_standalone_caption (g_ptr_array_index (blocks, i),
                                      g_ptr_array_index (blocks, i + 1)))
         return FALSE;
@@ -388,6 +398,25 @@ flash_sheet_split_code_blocks (Parser     *self,
  * one of them is a note, not a list of tips. */
 #define MIN_TIPS 3
 
+/* Whether the code span @code is an example ("…, e.g. `-rm old.log`"), not the tip's subject. */
+static gboolean
+is_example (cmark_node *code)
+{
+  static const char *const leads[] = { "e.g.", "e.g.,", "eg.", "for example", "for example,",
+                                       "such as", "i.e.", "like" };
+  cmark_node *before = cmark_node_previous (code);
+  g_autofree char *text = NULL;
+
+  if (before == NULL || !flash_sheet_node_is (before, "text"))
+    return FALSE;
+  text = g_ascii_strdown (cmark_node_get_literal (before), -1);
+  g_strchomp (text);
+  for (guint i = 0; i < G_N_ELEMENTS (leads); i++)
+    if (g_str_has_suffix (text, leads[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* The longest code span among @item's first paragraph's top-level inlines, when the paragraph
  * says something more than it: the tip's code, which its card asks for. NULL otherwise. */
 static cmark_node *
@@ -402,7 +431,7 @@ tip_code (cmark_node *item)
     return NULL;
   for (cmark_node *node = cmark_node_first_child (paragraph); node; node = cmark_node_next (node))
     if (cmark_node_get_type (node) == CMARK_NODE_CODE
-        && strlen (cmark_node_get_literal (node)) > best_length)
+        && strlen (cmark_node_get_literal (node)) > best_length && !is_example (node))
       {
         best = node;
         best_length = strlen (cmark_node_get_literal (node));

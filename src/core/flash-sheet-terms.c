@@ -9,8 +9,9 @@ static const char *const term_separators[] = { " — ", " – ", NULL };
 
 typedef struct
 {
-  char *term;
-  char *rest;
+  char    *term;
+  char    *rest;
+  gboolean dash;  /* split at " — " or " – " */
 } TermSplit;
 
 static void
@@ -130,6 +131,33 @@ split_at (cmark_node *first,
   return FALSE;
 }
 
+/* The last of the code spans joined to @code as one key or name: "`Ctrl` + `f`", "`:q!` or
+ * `ZQ`", "`h`, `j`, `k`, `l`", "`yy` / `Y`". @code itself when none is. */
+static cmark_node *
+last_joined_code (cmark_node *code)
+{
+  static const char *const joins[] = { "+", "or", "and", ",", ", or", ", and", "/", "then", "" };
+  cmark_node *last = code;
+
+  for (;;)
+    {
+      cmark_node *between = cmark_node_next (last);
+      cmark_node *next = between != NULL ? cmark_node_next (between) : NULL;
+      g_autofree char *word = NULL;
+      gboolean joined = FALSE;
+
+      if (next == NULL || !flash_sheet_node_is (between, "text")
+          || !flash_sheet_node_is (next, "code"))
+        return last;
+      word = g_strstrip (g_strdup (cmark_node_get_literal (between)));
+      for (guint i = 0; i < G_N_ELEMENTS (joins) && !joined; i++)
+        joined = g_str_equal (word, joins[i]);
+      if (!joined)
+        return last;
+      last = next;
+    }
+}
+
 /* Splits the first paragraph of a bullet into its term and the rest, as a term list wants, in
  * this order: "term — text"; "term: text" with a short term (which may hold code: "`cut`,
  * `paste` and `join`: …"); a leading code span or link followed by a separator (":", "-", "—");
@@ -144,7 +172,10 @@ split_term (cmark_node *paragraph,
     return FALSE;
   for (guint i = 0; term_separators[i] != NULL; i++)
     if (split_at (first, term_separators[i], G_MAXSIZE, split))
-      return TRUE;
+      {
+        split->dash = TRUE;
+        return TRUE;
+      }
   /* A colon after more than a short phrase is inside a sentence. */
   if (split_at (first, ": ", 60, split))
     return TRUE;
@@ -153,8 +184,9 @@ split_term (cmark_node *paragraph,
       || flash_sheet_node_is (first, "link"))
     {
       GString *rest = g_string_new (NULL);
+      cmark_node *last = flash_sheet_node_is (first, "code") ? last_joined_code (first) : first;
 
-      flash_sheet_append_inlines (rest, cmark_node_next (first), FALSE);
+      flash_sheet_append_inlines (rest, cmark_node_next (last), FALSE);
       /* `code` alone, or a link, does not make a term: "`ls` lists files" is a sentence. */
       if (!flash_sheet_node_is (first, "strong") && !starts_with_separator (rest->str))
         {
@@ -165,8 +197,10 @@ split_term (cmark_node *paragraph,
         {
           GString *term = g_string_new (NULL);
 
-          flash_sheet_append_inline (term, first, FALSE);
-          split->term = g_string_free (term, FALSE);
+          for (cmark_node *node = first; node != cmark_node_next (last);
+               node = cmark_node_next (node))
+            flash_sheet_append_inline (term, node, FALSE);
+          split->term = g_strstrip (g_string_free (term, FALSE));
         }
       else
         {
@@ -182,7 +216,8 @@ split_term (cmark_node *paragraph,
   return FALSE;
 }
 
-/* A bullet list in which every item starts with a term gives one card per item. */
+/* A bullet list in which every item starts with a term gives one card per item; a numbered one
+ * when every item is "term — text". */
 gboolean
 flash_sheet_add_term_list_cards (Parser     *self,
                                  guint       depth,
@@ -191,7 +226,7 @@ flash_sheet_add_term_list_cards (Parser     *self,
   g_autoptr(GPtrArray) splits = NULL;
   guint index = 0;
 
-  if (cmark_node_get_list_type (list) != CMARK_BULLET_LIST || cmark_node_first_child (list) == NULL)
+  if (cmark_node_first_child (list) == NULL)
     return FALSE;
 
   splits = g_ptr_array_new ();
@@ -201,8 +236,11 @@ flash_sheet_add_term_list_cards (Parser     *self,
       TermSplit *split = g_new0 (TermSplit, 1);
       gboolean more = paragraph != NULL && cmark_node_next (paragraph) != NULL;
 
+      /* A numbered list is a term list only of "phrase — translation" items: "1. Install: …"
+       * is a step. */
       if (paragraph == NULL || cmark_node_get_type (paragraph) != CMARK_NODE_PARAGRAPH
-          || !split_term (paragraph, split) || (*split->rest == '\0' && !more))
+          || !split_term (paragraph, split) || (*split->rest == '\0' && !more)
+          || (cmark_node_get_list_type (list) != CMARK_BULLET_LIST && !split->dash))
         {
           term_split_clear (split);
           g_free (split);

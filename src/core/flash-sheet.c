@@ -248,6 +248,34 @@ flash_sheet_only_links (GPtrArray *blocks,
 
 /* Sections ------------------------------------------------------------------------------------ */
 
+/* "Tip" when @own is one remark, a paragraph or quote opening with "Tip:" (also "Note:",
+ * "Warning:", "Hint:", in bold or not, or a bold "**Tip**"), or NULL. */
+static const char *
+remark_label (GPtrArray *own)
+{
+  static const char *const labels[] = { "Tip", "Note", "Warning", "Hint", "Remember" };
+  cmark_node *block;
+  g_autofree char *plain = NULL;
+
+  if (own->len != 1)
+    return NULL;
+  block = g_ptr_array_index (own, 0);
+  if (cmark_node_get_type (block) == CMARK_NODE_BLOCK_QUOTE)
+    block = cmark_node_first_child (block);
+  if (block == NULL || cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH)
+    return NULL;
+  plain = flash_sheet_node_to_plain (block);
+  g_strchug (plain);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_has_prefix (plain, labels[i])
+        && (plain[strlen (labels[i])] == ':'
+            /* "**Tip** Run `vimtutor`": the label in bold says it without a colon. */
+            || (cmark_node_get_type (cmark_node_first_child (block)) == CMARK_NODE_STRONG
+                && plain[strlen (labels[i])] == ' ')))
+      return labels[i];
+  return NULL;
+}
+
 /* The blocks under one heading (or before the first): tables, term lists and Q:/A: pairs become
  * cards of their own; what remains is the heading's own answer. */
 static void
@@ -261,6 +289,8 @@ flush_section (Parser     *self,
   guint first_special = self->sheet->cards->len;
   guint taken;
   g_autofree char *question = NULL;
+  g_autofree char *asked_with = NULL; /* what the question shows besides the heading */
+  const char *remark;
   GString *answer;
 
   /* A table of contents, "See also" or "License" leads elsewhere or is not knowledge. */
@@ -396,6 +426,34 @@ flush_section (Parser     *self,
         }
     }
 
+  /* "### Q4. What will this print?", its code, then "**Answer:** …": the label goes, and the
+   * code before it belongs to the question. */
+  if (heading != NULL && heading != self->title)
+    for (guint i = 0; i < own->len; i++)
+      {
+        char *text = flash_sheet_answer_without_label (self, g_ptr_array_index (own, i));
+        Crumb *own_crumb = g_ptr_array_index (self->crumbs, depth - 1);
+
+        if (text == NULL)
+          continue;
+        g_hash_table_insert (replaced, g_ptr_array_index (own, i), text);
+        if (i > 0 && g_str_has_suffix (own_crumb->plain, "?"))
+          {
+            GString *asked = g_string_new (NULL);
+
+            for (guint j = 0; j < i; j++)
+              {
+                g_autofree char *markdown = flash_sheet_slice_block (&self->src,
+                                                                     g_ptr_array_index (own, j));
+
+                flash_sheet_join_block (asked, markdown);
+              }
+            asked_with = g_string_free (asked, FALSE);
+            g_ptr_array_remove_range (own, 0, i);
+          }
+        break;
+      }
+
   answer = g_string_new (NULL);
   if (!flash_sheet_only_links (own, FALSE))
     for (guint i = 0; i < own->len; i++)
@@ -423,6 +481,11 @@ flush_section (Parser     *self,
       if (depth >= 2 && flash_sheet_is_label_heading (own_crumb->plain))
         question = flash_sheet_name_after_parent (
           ((Crumb *) g_ptr_array_index (self->crumbs, depth - 2))->markdown, own_crumb->markdown);
+      else if (asked_with != NULL)
+        question = g_strdup_printf ("%s\n\n%s", own_crumb->markdown, asked_with);
+      else if ((remark = remark_label (own)) != NULL && self->sheet->cards->len > first_special)
+        /* The section's items became cards; a "Tip: …" left after them asks as "5xx — tip". */
+        question = flash_sheet_name_after_parent (own_crumb->markdown, remark);
       else
         question = g_strdup (own_crumb->markdown);
       /* The heading's own card comes before the cards made from its table or list. */
