@@ -223,8 +223,8 @@ test_furniture (void)
   g_assert_cmpstr (flash_test_sheet_card (sheet, 1)->question, ==, "Volumes");
 }
 
-/* An <aside> that is a note of the text reads as a quote; a sidebar <aside> and a page's
- * previous/next links ("page-nav") are furniture. */
+/* An <aside> that is a note of the text reads as a quote; a sidebar <aside>, a page's
+ * previous/next links ("page-nav") and the author's bio are furniture. */
 static void
 test_notes_and_pager (void)
 {
@@ -232,7 +232,8 @@ test_notes_and_pager (void)
     "<h1>argparse</h1><h2>Flags</h2><p>Use <code>store_true</code>.</p>"
     "<aside class=\"admonition note\"><p><code>--dry-run</code> is <code>args.dry_run</code>."
     "</p></aside><aside class=\"sidebar\"><p>Ads here</p></aside>"
-    "<div class=\"page-nav\">« Tutorials … logging »</div>";
+    "<div class=\"page-nav\">« Tutorials … logging »</div>"
+    "<div class=\"author-bio\"><p>Maria writes about Python.</p></div>";
   g_autoptr(GError) error = NULL;
   g_autoptr(FlashSheet) sheet = flash_sheet_parse_pasted (html, strlen (html), TRUE, "page",
                                                           "Pasted", &error);

@@ -373,6 +373,66 @@ test_remarks_and_furniture (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A numbered list under a heading that names an order ("precedence", "order") is one card: the
+ * order is the point. Arrows separate terms in study notes, after a colon; an item with two
+ * labelled fields is a record, not a term. */
+static void
+test_orders_arrows_records (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Variable precedence\n\n1. role defaults (`defaults/main.yml`)\n"
+    "2. inventory vars (`group_vars/`)\n3. extra vars (`-e`) — always win\n\n"
+    "## Le Châtelier\n\n* Add reactant → shifts right\n* Catalyst → no shift\n\n"
+    "## Balancing\n\n* IP hash: same client → same server\n* Round robin: in turn\n\n"
+    "## Conjugate pairs\n\n* acid: HCl, its conjugate base: Cl⁻\n"
+    "* base: H₂O, its conjugate acid: H₃O⁺\n");
+  const char *const expected[] = {
+    "Variable precedence", "1. role defaults (`defaults/main.yml`)\n"
+                           "2. inventory vars (`group_vars/`)\n3. extra vars (`-e`) — always win",
+    "Add reactant", "shifts right",
+    "Catalyst", "no shift",
+    "IP hash", "same client → same server",
+    "Round robin", "in turn",
+    "Conjugate pairs", "* acid: HCl, its conjugate base: Cl⁻\n"
+                       "* base: H₂O, its conjugate acid: H₃O⁺",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
+/* What is left once a section's items became cards: a definition asks in its own words, an
+ * introduction ("These are…") goes; under a heading that asks, a table answers it; a blog's
+ * "Wrapping up" is no card. */
+static void
+test_leftovers (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Strong acids\n\n1. HCl — hydrochloric\n2. HBr — hydrobromic\n\n"
+    "Strong bases: group 1 hydroxides.\n\n"
+    "## Basic syntax\n\nThese are the elements of the original design.\n\n"
+    "| Element | Syntax |\n|---|---|\n| Bold | `**b**` |\n\n"
+    "## Titration\n\n- pH rises — slowly\n- then jumps — near the end\n\n"
+    "**Equivalence point**: moles of base = moles of acid.\n\n"
+    "## Lists vs arrays?\n\n| | List | Array |\n|---|---|---|\n| get | O(n) | O(1) |\n\n"
+    "**Answer:** arrays index in constant time.\n\n"
+    "## Wrapping up\n\nThat's it! Tell me in the comments.\n");
+  const char *const expected[] = {
+    "Strong bases", "group 1 hydroxides.",
+    "HCl", "hydrochloric",
+    "HBr", "hydrobromic",
+    "Bold", "**Syntax:** `**b**`",
+    "Equivalence point", "moles of base = moles of acid.",
+    "pH rises", "slowly",
+    "then jumps", "near the end",
+    "Lists vs arrays?", "| | List | Array |\n|---|---|---|\n| get | O(n) | O(1) |\n\n"
+                        "arrays index in constant time.",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 /* A summary whose closing tag is never finished is no summary (found by fuzz-sheet: it read
  * past the end of the block). */
 static void
@@ -409,6 +469,8 @@ main (int   argc,
   g_test_add_func ("/sheet-shapes/faq-bold-questions", test_faq_bold_questions);
   g_test_add_func ("/sheet-shapes/numbered-question-headings", test_numbered_question_headings);
   g_test_add_func ("/sheet-shapes/remarks-and-furniture", test_remarks_and_furniture);
+  g_test_add_func ("/sheet-shapes/orders-arrows-records", test_orders_arrows_records);
+  g_test_add_func ("/sheet-shapes/leftovers", test_leftovers);
 
   return g_test_run ();
 }

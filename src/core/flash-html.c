@@ -124,7 +124,7 @@ is_furniture (xmlNode *node)
   static const char *const words[] = {
     "share", "sharing", "social", "related", "breadcrumb", "breadcrumbs", "cookie", "cookies",
     "newsletter", "comments", "advert", "ads", "sponsor", "subscribe", "toc", "sidebar", "nav",
-    "navigation", "pager", "pagination",
+    "navigation", "pager", "pagination", "bio", "author",
   };
 
   return has_class_word (node, words, G_N_ELEMENTS (words));

@@ -228,7 +228,7 @@ flash_sheet_is_navigation_heading (const char *plain,
   static const char *const names[] = {
     "contents", "table of contents", "toc", "see also", "also see", "license", "licence",
     "further reading", "contributing", "contributors", "acknowledgements", "acknowledgments",
-    "credits", "changelog",
+    "credits", "changelog", "wrapping up", "final thoughts", "comments",
   };
   /* A page's own "References" or "Index" is at its top; under a topic ("Borrowing ›
    * References") the word names the topic's subject. */
@@ -378,7 +378,7 @@ flash_sheet_is_label_heading (const char *plain)
 {
   static const char *const names[] = {
     "example", "examples", "usage", "or", "inline", "diagram", "output", "notes", "note",
-    "result", "results", "sample", "demo",
+    "result", "results", "sample", "demo", "answer", "solution",
   };
   g_autofree char *folded = NULL;
   gsize len = strlen (plain);

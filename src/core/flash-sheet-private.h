@@ -89,6 +89,10 @@ gboolean    flash_sheet_bold_term             (cmark_node   *paragraph,
                                                gboolean      colon_inside,
                                                char        **term,
                                                char        **definition);
+/* Whether the open heading names a procedure or an order ("Install", "Variable precedence",
+ * "Location matching order"), whose numbered items are one card: their order is the point. */
+gboolean    flash_sheet_names_an_order        (Parser       *self,
+                                               guint         depth);
 gboolean    flash_sheet_add_term_list_cards   (Parser       *self,
                                                guint         depth,
                                                cmark_node   *list);
@@ -159,6 +163,17 @@ GHashTable *flash_sheet_convert_inline_html   (cmark_node   *document);
 /* <dl> and <table> blocks in the Markdown, read as a saved web page's would be (a term list, a
  * table); NULL when @text has none. */
 char       *flash_sheet_convert_html_blocks   (const char   *text);
+
+/* flash-sheet-remainder.c: what is left under a heading once its items became cards. Drops
+ * from @own the captions and introductions ("These methods…:") of blocks no longer in it. */
+void        flash_sheet_drop_captions         (GPtrArray    *own);
+/* "Tip" when @own is one remark ("Tip: …", "> **Note** …"), or NULL. */
+const char *flash_sheet_remark_label          (GPtrArray    *own);
+/* When @own is one definition ("Strong bases: …", "**Equivalence point**: …"), its term and
+ * the rest, as Markdown. */
+gboolean    flash_sheet_leftover_term         (GPtrArray    *own,
+                                               char        **term,
+                                               char        **definition);
 
 /* flash-sheet-admonitions.c: "!!! note "Title"" and its indented lines as a quote, line for
  * line; NULL when @text has none. */

@@ -496,14 +496,14 @@ enumeration_tip (cmark_node *paragraph)
   return g_strchomp (g_steal_pointer (&lead));
 }
 
-/* Whether the open heading names a procedure, whose numbered steps are one card. */
-static gboolean
-is_procedure (Parser *self,
-              guint   depth)
+gboolean
+flash_sheet_names_an_order (Parser *self,
+                            guint   depth)
 {
   static const char *const words[] = {
     "install", "setup", "set up", "setting up", "getting started", "quick start", "quickstart",
-    "step", "how to", "build", "deploy", "tutorial", "walkthrough",
+    "step", "how to", "build", "deploy", "tutorial", "walkthrough", "order", "precedence",
+    "priority", "priorities", "ranking", "sequence", "lowest", "highest", "lifecycle",
   };
   g_autofree char *folded = NULL;
 
@@ -526,7 +526,8 @@ flash_sheet_split_long_list (Parser     *self,
   guint tips = 0;
 
   if (cmark_node_get_type (list) != CMARK_NODE_LIST
-      || (cmark_node_get_list_type (list) != CMARK_BULLET_LIST && is_procedure (self, depth)))
+      || (cmark_node_get_list_type (list) != CMARK_BULLET_LIST
+          && flash_sheet_names_an_order (self, depth)))
     return FALSE;
   for (cmark_node *item = cmark_node_first_child (list); item; item = cmark_node_next (item))
     {

@@ -6,6 +6,9 @@
 #include <string.h>
 
 static const char *const term_separators[] = { " — ", " – ", NULL };
+/* The arrows of study notes ("Add reactant → shifts right"), after a colon: in "IP hash: same
+ * client → same server" the colon ends the term. */
+static const char *const arrow_separators[] = { " → ", " -> ", NULL };
 
 typedef struct
 {
@@ -158,6 +161,20 @@ last_joined_code (cmark_node *code)
     }
 }
 
+/* Whether @markdown has ": " outside its code spans. */
+static gboolean
+has_label_colon (const char *markdown)
+{
+  gboolean code = FALSE;
+
+  for (const char *p = markdown; *p != '\0'; p++)
+    if (*p == '`')
+      code = !code;
+    else if (!code && p[0] == ':' && p[1] == ' ')
+      return TRUE;
+  return FALSE;
+}
+
 /* Splits the first paragraph of a bullet into its term and the rest, as a term list wants, in
  * this order: "term — text"; "term: text" with a short term (which may hold code: "`cut`,
  * `paste` and `join`: …"); a leading code span or link followed by a separator (":", "-", "—");
@@ -176,9 +193,18 @@ split_term (cmark_node *paragraph,
         split->dash = TRUE;
         return TRUE;
       }
-  /* A colon after more than a short phrase is inside a sentence. */
+  /* A colon after more than a short phrase is inside a sentence; a second colon after it makes
+   * the item a record of labelled fields ("acid: HCl, its conjugate base: Cl⁻"), not a term. */
   if (split_at (first, ": ", 60, split))
-    return TRUE;
+    {
+      if (!has_label_colon (split->rest))
+        return TRUE;
+      term_split_clear (split);
+      return FALSE;
+    }
+  for (guint i = 0; arrow_separators[i] != NULL; i++)
+    if (split_at (first, arrow_separators[i], G_MAXSIZE, split))
+      return TRUE;
 
   if (flash_sheet_node_is (first, "code") || flash_sheet_node_is (first, "strong")
       || flash_sheet_node_is (first, "link"))
@@ -240,7 +266,8 @@ flash_sheet_add_term_list_cards (Parser     *self,
        * is a step. */
       if (paragraph == NULL || cmark_node_get_type (paragraph) != CMARK_NODE_PARAGRAPH
           || !split_term (paragraph, split) || (*split->rest == '\0' && !more)
-          || (cmark_node_get_list_type (list) != CMARK_BULLET_LIST && !split->dash))
+          || (cmark_node_get_list_type (list) != CMARK_BULLET_LIST
+              && (!split->dash || flash_sheet_names_an_order (self, depth))))
         {
           term_split_clear (split);
           g_free (split);

@@ -248,34 +248,6 @@ flash_sheet_only_links (GPtrArray *blocks,
 
 /* Sections ------------------------------------------------------------------------------------ */
 
-/* "Tip" when @own is one remark, a paragraph or quote opening with "Tip:" (also "Note:",
- * "Warning:", "Hint:", in bold or not, or a bold "**Tip**"), or NULL. */
-static const char *
-remark_label (GPtrArray *own)
-{
-  static const char *const labels[] = { "Tip", "Note", "Warning", "Hint", "Remember" };
-  cmark_node *block;
-  g_autofree char *plain = NULL;
-
-  if (own->len != 1)
-    return NULL;
-  block = g_ptr_array_index (own, 0);
-  if (cmark_node_get_type (block) == CMARK_NODE_BLOCK_QUOTE)
-    block = cmark_node_first_child (block);
-  if (block == NULL || cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH)
-    return NULL;
-  plain = flash_sheet_node_to_plain (block);
-  g_strchug (plain);
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_has_prefix (plain, labels[i])
-        && (plain[strlen (labels[i])] == ':'
-            /* "**Tip** Run `vimtutor`": the label in bold says it without a colon. */
-            || (cmark_node_get_type (cmark_node_first_child (block)) == CMARK_NODE_STRONG
-                && plain[strlen (labels[i])] == ' ')))
-      return labels[i];
-  return NULL;
-}
-
 /* The blocks under one heading (or before the first): tables, term lists and Q:/A: pairs become
  * cards of their own; what remains is the heading's own answer. */
 static void
@@ -291,6 +263,10 @@ flush_section (Parser     *self,
   g_autofree char *question = NULL;
   g_autofree char *asked_with = NULL; /* what the question shows besides the heading */
   const char *remark;
+  g_autofree char *definition = NULL;
+  gboolean asks = heading != NULL && heading != self->title
+                  && g_str_has_suffix (((Crumb *) g_ptr_array_index (self->crumbs,
+                                                                     depth - 1))->plain, "?");
   GString *answer;
 
   /* A table of contents, "See also" or "License" leads elsewhere or is not knowledge. */
@@ -316,7 +292,9 @@ flush_section (Parser     *self,
         }
       if (flash_sheet_is_debris (block))
         continue;
-      if (flash_sheet_node_is (block, "table") && flash_sheet_add_table_cards (self, depth, block))
+      /* Under a heading that asks ("What is the difference between…?") a table answers it. */
+      if (flash_sheet_node_is (block, "table") && !asks
+          && flash_sheet_add_table_cards (self, depth, block))
         continue;
       if (type == CMARK_NODE_LIST
           && (taken = flash_sheet_add_command_cards (
@@ -402,29 +380,9 @@ flush_section (Parser     *self,
                            == CMARK_NODE_THEMATIC_BREAK)
     g_ptr_array_remove_index (own, 0);
 
-  /* "These methods change the array in place:" introduced the list or table right after it,
-   * which became cards of their own: without it, the caption says nothing. */
+  /* A caption or an introduction of a list or table that became cards says nothing alone. */
   if (own->len > 0 && own->len < blocks->len)
-    {
-      g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
-
-      for (guint i = 0; i < own->len; i++)
-        g_hash_table_add (kept, g_ptr_array_index (own, i));
-      for (guint i = own->len; i-- > 0;)
-        {
-          cmark_node *block = g_ptr_array_index (own, i);
-          cmark_node *next = cmark_node_next (block);
-          g_autofree char *plain = NULL;
-
-          if (cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH || next == NULL
-              || g_hash_table_contains (kept, next)
-              || cmark_node_get_type (next) == CMARK_NODE_HEADING)
-            continue;
-          plain = g_strchomp (flash_sheet_node_to_plain (block));
-          if (g_str_has_suffix (plain, ":"))
-            g_ptr_array_remove_index (own, i);
-        }
-    }
+    flash_sheet_drop_captions (own);
 
   /* "### Q4. What will this print?", its code, then "**Answer:** …": the label goes, and the
    * code before it belongs to the question. */
@@ -436,8 +394,14 @@ flush_section (Parser     *self,
 
         if (text == NULL)
           continue;
+        gboolean code_before = i > 0;
+
         g_hash_table_insert (replaced, g_ptr_array_index (own, i), text);
-        if (i > 0 && g_str_has_suffix (own_crumb->plain, "?"))
+        /* Only code shows what is asked about; a table or prose before the label answers. */
+        for (guint j = 0; j < i; j++)
+          code_before = code_before && cmark_node_get_type (g_ptr_array_index (own, j))
+                                         == CMARK_NODE_CODE_BLOCK;
+        if (code_before && g_str_has_suffix (own_crumb->plain, "?"))
           {
             GString *asked = g_string_new (NULL);
 
@@ -483,9 +447,14 @@ flush_section (Parser     *self,
           ((Crumb *) g_ptr_array_index (self->crumbs, depth - 2))->markdown, own_crumb->markdown);
       else if (asked_with != NULL)
         question = g_strdup_printf ("%s\n\n%s", own_crumb->markdown, asked_with);
-      else if ((remark = remark_label (own)) != NULL && self->sheet->cards->len > first_special)
+      else if (self->sheet->cards->len > first_special
+               && (remark = flash_sheet_remark_label (own)) != NULL)
         /* The section's items became cards; a "Tip: …" left after them asks as "5xx — tip". */
         question = flash_sheet_name_after_parent (own_crumb->markdown, remark);
+      else if (self->sheet->cards->len > first_special
+               && flash_sheet_leftover_term (own, &question, &definition))
+        /* "Strong bases: …" left after the acids became cards asks about strong bases. */
+        g_string_assign (answer, definition);
       else
         question = g_strdup (own_crumb->markdown);
       /* The heading's own card comes before the cards made from its table or list. */

@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* flash-sheet-remainder.c: what is left under a heading once its table, list or terms became
+ * cards of their own (docs/cheatsheet-format.md, "What is ignored"): the caption that introduced
+ * them goes, and a remark or a lone definition left behind asks in its own words rather than as
+ * the heading, whose question it does not answer. */
+#include "flash-sheet.h"
+#include "flash-sheet-private.h"
+
+#include <string.h>
+
+/* "These methods change the array in place:", "The following options exist", "Here are the
+ * elements": words that only point at what comes next. */
+static gboolean
+is_introduction (const char *plain)
+{
+  static const char *const openings[] = {
+    "These ", "The following ", "Here are ", "Here is ", "Below ",
+  };
+
+  if (g_str_has_suffix (plain, ":"))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (openings); i++)
+    if (g_str_has_prefix (plain, openings[i]) && strchr (plain, '\n') == NULL
+        && g_utf8_strlen (plain, -1) <= 160)
+      return TRUE;
+  return FALSE;
+}
+
+void
+flash_sheet_drop_captions (GPtrArray *own)
+{
+  g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < own->len; i++)
+    g_hash_table_add (kept, g_ptr_array_index (own, i));
+  for (guint i = own->len; i-- > 0;)
+    {
+      cmark_node *block = g_ptr_array_index (own, i);
+      cmark_node *next = cmark_node_next (block);
+      g_autofree char *plain = NULL;
+
+      /* The block after it is no longer in the answer: it became cards (or was debris). */
+      if (cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH || next == NULL
+          || g_hash_table_contains (kept, next)
+          || cmark_node_get_type (next) == CMARK_NODE_HEADING)
+        continue;
+      plain = g_strstrip (flash_sheet_node_to_plain (block));
+      if (is_introduction (plain))
+        g_ptr_array_remove_index (own, i);
+    }
+}
+
+const char *
+flash_sheet_remark_label (GPtrArray *own)
+{
+  static const char *const labels[] = { "Tip", "Note", "Warning", "Hint", "Remember" };
+  cmark_node *block;
+  g_autofree char *plain = NULL;
+
+  if (own->len != 1)
+    return NULL;
+  block = g_ptr_array_index (own, 0);
+  if (cmark_node_get_type (block) == CMARK_NODE_BLOCK_QUOTE)
+    block = cmark_node_first_child (block);
+  if (block == NULL || cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH)
+    return NULL;
+  plain = flash_sheet_node_to_plain (block);
+  g_strchug (plain);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_has_prefix (plain, labels[i])
+        && (plain[strlen (labels[i])] == ':'
+            /* "**Tip** Run `vimtutor`": the label in bold says it without a colon. */
+            || (cmark_node_get_type (cmark_node_first_child (block)) == CMARK_NODE_STRONG
+                && plain[strlen (labels[i])] == ' ')))
+      return labels[i];
+  return NULL;
+}
+
+/* How many words [@start, @end) holds: a name has a few, a clause more. */
+static guint
+words_before (const char *start,
+              const char *end)
+{
+  guint words = 0;
+
+  for (const char *p = start; p < end; p++)
+    if (*p != ' ' && (p == start || p[-1] == ' '))
+      words++;
+  return words;
+}
+
+gboolean
+flash_sheet_leftover_term (GPtrArray  *own,
+                           char      **term,
+                           char      **definition)
+{
+  cmark_node *block;
+  cmark_node *first;
+  const char *literal;
+  const char *colon;
+  g_autoptr(GString) rest = NULL;
+
+  if (own->len != 1 || cmark_node_get_type (block = g_ptr_array_index (own, 0))
+                         != CMARK_NODE_PARAGRAPH
+      || flash_sheet_paragraph_starts_with_marker (block, 'Q')
+      || flash_sheet_paragraph_starts_with_marker (block, 'A'))
+    return FALSE;
+  /* "**Equivalence point**: moles of base = moles of acid", but not "**Answer:** …" */
+  if (flash_sheet_bold_term (block, TRUE, term, definition))
+    {
+      if (!flash_sheet_is_label_heading (*term))
+        return TRUE;
+      g_clear_pointer (term, g_free);
+      g_clear_pointer (definition, g_free);
+      return FALSE;
+    }
+  /* "Strong bases: group 1 hydroxides": a short name, no sentence, before the colon. */
+  first = cmark_node_first_child (block);
+  if (first == NULL || !flash_sheet_node_is (first, "text"))
+    return FALSE;
+  literal = cmark_node_get_literal (first);
+  colon = strstr (literal, ": ");
+  if (colon == NULL || colon == literal || colon - literal > 40
+      || memchr (literal, '.', colon - literal) != NULL || words_before (literal, colon) > 3)
+    return FALSE;
+  rest = g_string_new (NULL);
+  flash_sheet_append_escaped_text (rest, colon + 2);
+  flash_sheet_append_inlines (rest, cmark_node_next (first), FALSE);
+  g_strstrip (rest->str);
+  if (rest->str[0] == '\0')
+    return FALSE;
+  {
+    g_autofree char *name = g_strndup (literal, colon - literal);
+    GString *escaped = g_string_new (NULL);
+
+    flash_sheet_append_escaped_text (escaped, g_strstrip (name));
+    *term = g_string_free (escaped, FALSE);
+  }
+  *definition = g_strdup (rest->str);
+  return TRUE;
+}
