@@ -264,17 +264,65 @@ create_window (GtkWidget *child)
 
 /* Grade → next card, and memory over a long session. */
 
-static char *
-copy_collection (const char *scratch)
+/* A copy of --collection in a scratch folder (--scratch, or a temporary one), opened: the
+ * benchmarks change what they study. @group names the benchmark in the error without one. */
+static FlashStore *
+open_copy (const char  *group,
+           char       **scratch,
+           char       **path)
 {
-  g_autoptr(GFile) source = g_file_new_for_path (opt_collection);
-  g_autofree char *path = g_build_filename (scratch, "collection.db", NULL);
-  g_autoptr(GFile) dest = g_file_new_for_path (path);
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) dest = NULL;
   g_autoptr(GError) error = NULL;
+  FlashStore *store;
 
+  if (opt_collection == NULL)
+    {
+      g_printerr ("flashsheet-bench-gui: %s needs --collection\n", group);
+      exit (2);
+    }
+  *scratch = opt_scratch != NULL ? g_strdup (opt_scratch)
+                                 : g_dir_make_tmp ("flashsheet-bench-gui-XXXXXX", &error);
+  if (*scratch == NULL)
+    g_error ("%s", error->message);
+  *path = g_build_filename (*scratch, "collection.db", NULL);
+  source = g_file_new_for_path (opt_collection);
+  dest = g_file_new_for_path (*path);
   if (!g_file_copy (source, dest, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
     g_error ("Cannot copy %s: %s", opt_collection, error->message);
-  return g_steal_pointer (&path);
+  store = flash_store_open (*path, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  return store;
+}
+
+/* Closes @store and removes its copy, its WAL and backups, unless --scratch keeps them. */
+static void
+close_copy (FlashStore *store,
+            const char *scratch,
+            const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *backups = g_build_filename (scratch, "backups", NULL);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  flash_store_close (store);
+  if (opt_scratch != NULL)
+    return;
+  dir = g_dir_open (backups, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (backups, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (backups);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (path);
+  g_rmdir (scratch);
 }
 
 /* A plausible mix of grades: mostly Good, some Easy and Hard, an occasional Again (which
@@ -312,21 +360,7 @@ bench_grade (void)
   guint64 rss_first = 0;
   guint done = 0;
 
-  if (opt_collection == NULL)
-    {
-      g_printerr ("flashsheet-bench-gui: grade needs --collection\n");
-      exit (2);
-    }
-
-  scratch = opt_scratch != NULL ? g_strdup (opt_scratch)
-                                : g_dir_make_tmp ("flashsheet-bench-gui-XXXXXX", &error);
-  if (scratch == NULL)
-    g_error ("%s", error->message);
-  path = copy_collection (scratch);
-
-  store = flash_store_open (path, &error);
-  if (store == NULL)
-    g_error ("%s", error->message);
+  store = open_copy ("grade", &scratch, &path);
   flash_store_get_limits (store, &limits);
 
   latency = g_new0 (gint64, n_total);
@@ -416,27 +450,7 @@ bench_grade (void)
 
   gtk_window_destroy (window);
   run_for (50);
-  flash_store_close (store);
-  if (opt_scratch == NULL)
-    {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-      g_autofree char *backups = g_build_filename (scratch, "backups", NULL);
-      g_autoptr(GDir) dir = g_dir_open (backups, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *file = g_build_filename (backups, name, NULL);
-
-          g_unlink (file);
-        }
-      g_rmdir (backups);
-      g_unlink (wal);
-      g_unlink (shm);
-      g_unlink (path);
-      g_rmdir (scratch);
-    }
+  close_copy (store, scratch, path);
 }
 
 /* Rendering the largest bundled answer. */
@@ -606,7 +620,6 @@ bench_search (void)
 {
   g_autofree char *scratch = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) typing = g_array_new (FALSE, FALSE, sizeof (gint64));  /* keystroke returns */
   g_autoptr(GArray) short_drawn = g_array_new (FALSE, FALSE, sizeof (gint64)); /* 1 letter */
   g_autoptr(GArray) long_drawn = g_array_new (FALSE, FALSE, sizeof (gint64));  /* 2 or more */
@@ -616,19 +629,7 @@ bench_search (void)
   GtkWindow *window;
   FlashStore *store;
 
-  if (opt_collection == NULL)
-    {
-      g_printerr ("flashsheet-bench-gui: search needs --collection\n");
-      exit (2);
-    }
-  scratch = opt_scratch != NULL ? g_strdup (opt_scratch)
-                                : g_dir_make_tmp ("flashsheet-bench-gui-XXXXXX", &error);
-  if (scratch == NULL)
-    g_error ("%s", error->message);
-  path = copy_collection (scratch);
-  store = flash_store_open (path, &error);
-  if (store == NULL)
-    g_error ("%s", error->message);
+  store = open_copy ("search", &scratch, &path);
 
   page = g_object_new (FLASH_TYPE_BROWSER_PAGE, NULL);
   flash_browser_page_set_store (page, store);
@@ -697,22 +698,12 @@ bench_search (void)
              (gint64 *) long_drawn->data, NULL, long_drawn->len, "< 16.7");
   print_row ("keystroke → first results drawn, 1 letter", (gint64 *) short_drawn->data, NULL,
              short_drawn->len, "");
-  g_print ("\n| Whole query | Cards found | First results drawn, ms (slowest run) |\n| --- | ---: | ---: |\n%s\n",
-           per_query->str);
+  g_print ("\n| Whole query | Cards found | First results drawn, ms (slowest run) |\n"
+           "| --- | ---: | ---: |\n%s\n", per_query->str);
 
   gtk_window_destroy (window);
   run_for (50);
-  flash_store_close (store);
-  if (opt_scratch == NULL)
-    {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-      g_unlink (path);
-      g_unlink (wal);
-      g_unlink (shm);
-      g_rmdir (scratch);
-    }
+  close_copy (store, scratch, path);
 }
 
 int

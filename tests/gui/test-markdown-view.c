@@ -3,6 +3,7 @@
 
 #include "flash-test-accessible.h"
 #include "flash-test-display.h"
+#include "flash-test-widgets.h"
 #include <string.h>
 
 #include <adwaita.h>
@@ -187,26 +188,6 @@ label_text (GtkWidget *widget)
   return gtk_label_get_text (GTK_LABEL (widget));
 }
 
-/* Finds the first descendant of @type, depth first. */
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 collect_descendants (GtkWidget *widget,
                      GType      type,
@@ -369,7 +350,7 @@ test_view_table (Fixture       *fixture,
   g_assert_cmpuint (count_children (GTK_WIDGET (fixture->view)), ==, 1);
   scroller = block (fixture, 0);
   g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
-  grid = find_descendant (scroller, GTK_TYPE_GRID);
+  grid = flash_test_find_type (scroller, GTK_TYPE_GRID);
   g_assert_nonnull (grid);
 
   /* Three rows of three columns; the short row is padded with an empty cell. */
@@ -430,7 +411,7 @@ test_view_wide_table (Fixture       *fixture,
 static GtkSourceView *
 code_view_of (GtkWidget *block_widget)
 {
-  GtkWidget *view = find_descendant (block_widget, GTK_SOURCE_TYPE_VIEW);
+  GtkWidget *view = flash_test_find_type (block_widget, GTK_SOURCE_TYPE_VIEW);
 
   g_assert_nonnull (view);
   return GTK_SOURCE_VIEW (view);
@@ -498,7 +479,7 @@ test_view_code_block (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (view)), >=,
                    2 * 10 /* two lines of at least 10 px */);
 
-  button = find_descendant (block (fixture, 0), GTK_TYPE_BUTTON);
+  button = flash_test_find_type (block (fixture, 0), GTK_TYPE_BUTTON);
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (button)), ==, "edit-copy-symbolic");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Copy");
@@ -525,7 +506,7 @@ test_view_code_copy (Fixture       *fixture,
 
   render (fixture, "```sh\necho '<&>'\nls\n```");
 
-  button = find_descendant (block (fixture, 0), GTK_TYPE_BUTTON);
+  button = flash_test_find_type (block (fixture, 0), GTK_TYPE_BUTTON);
   g_signal_emit_by_name (button, "clicked");
 
   clipboard = gtk_widget_get_clipboard (button);
@@ -608,7 +589,7 @@ test_view_injection (Fixture       *fixture,
   g_assert_cmpstr (label_text (block (fixture, 1)), ==, "Head </span> &");
   g_assert_cmpstr (label_text (block (fixture, 2)), ==, "<b>alt</b> &");
   {
-    GtkWidget *grid = find_descendant (block (fixture, 3), GTK_TYPE_GRID);
+    GtkWidget *grid = flash_test_find_type (block (fixture, 3), GTK_TYPE_GRID);
 
     g_assert_cmpstr (label_text (gtk_grid_get_child_at (GTK_GRID (grid), 0, 0)), ==, "<b>");
     g_assert_cmpstr (label_text (gtk_grid_get_child_at (GTK_GRID (grid), 1, 0)), ==, "&");
@@ -762,7 +743,7 @@ test_view_deep_nesting (Fixture       *fixture,
   render (fixture, markdown->str);
   g_assert_cmpuint (count_children (GTK_WIDGET (fixture->view)), ==, 1);
   g_assert_cmpuint (tree_depth (GTK_WIDGET (fixture->view)), <, 20);
-  g_assert_nonnull (strstr (label_text (find_descendant (block (fixture, 0), GTK_TYPE_LABEL)),
+  g_assert_nonnull (strstr (label_text (flash_test_find_type (block (fixture, 0), GTK_TYPE_LABEL)),
                             "deep quote"));
 
   g_string_truncate (markdown, 0);
