@@ -11,6 +11,7 @@
 
 #include "flash-accessible.h"
 #include "flash-browser-page.h"
+#include "flash-browser-widgets.h"
 #include "flash-card-list.h"
 #include "flash-day.h"
 #include "flash-card-actions.h"
@@ -75,16 +76,6 @@ selected_card (FlashBrowserPage *self)
   return item != NULL ? flash_card_item_get_card (item) : NULL;
 }
 
-/* A question is one line of Markdown: shown as it reads in study, code as code. */
-static void
-set_question (GtkLabel   *label,
-              const char *markdown)
-{
-  g_autofree char *markup = flash_markup_from_markdown (markdown, -1, FLASH_MARKUP_NONE);
-
-  gtk_label_set_markup (label, markup);
-}
-
 /* The last reviews of the card, newest first. */
 #define HISTORY_LENGTH 10
 
@@ -143,7 +134,7 @@ show_selected (FlashBrowserPage *self)
     return;
 
   gtk_label_set_text (self->context_label, card->context);
-  set_question (self->question_label, card->question);
+  flash_browser_set_question (self->question_label, card->question);
   flash_markdown_view_set_markdown (self->answer_view, card->answer);
   if (card->is_new)
     schedule = g_strdup (_("New: not reviewed yet"));
@@ -483,48 +474,6 @@ card_action_cb (GtkWidget  *widget,
   show_selected (self);
 }
 
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item)
-{
-  FlashCardItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  FlashCard *card = flash_card_item_get_card (item);
-  g_autofree char *name = NULL;
-
-  set_question (GTK_LABEL (title), card != NULL ? card->question : "");
-  gtk_label_set_text (GTK_LABEL (subtitle), flash_card_item_get_subtitle (item));
-  /* A screen reader says the question and where the card is. */
-  name = g_strdup_printf ("%s, %s", card != NULL ? card->question : "",
-                          flash_card_item_get_subtitle (item));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-}
-
 /* Enter or a click on a row: at a narrow width, the card slides in over the list. */
 static void
 open_card_cb (FlashBrowserPage *self,
@@ -533,35 +482,6 @@ open_card_cb (FlashBrowserPage *self,
   gtk_single_selection_set_selected (self->selection, position);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-}
-
-static GtkWidget *
-drop_down (const char *const *labels,
-           const char        *name)
-{
-  GtkWidget *widget = gtk_drop_down_new_from_strings (labels);
-
-  flash_accessible_set_name (widget, name);
-  gtk_widget_set_tooltip_text (widget, name);
-  /* The button a drop-down opens its list with is what a screen reader meets. */
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_TOGGLE_BUTTON (child))
-      flash_accessible_set_name (child, name);
-  return widget;
-}
-
-static GtkWidget *
-action_button (const char *label,
-               const char *action,
-               const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  flash_accessible_name_button (button);
-  return button;
 }
 
 static GtkWidget *
@@ -575,7 +495,7 @@ build_detail (FlashBrowserPage *self)
   GtkWidget *schedule = gtk_label_new (NULL);
   GtkWidget *history_title = gtk_label_new (_("Reviews"));
   GtkWidget *history = gtk_label_new (NULL);
-  GtkWidget *suspend = action_button (_("_Suspend"), "browser.suspend", _("Suspend (Ctrl+J)"));
+  GtkWidget *suspend = flash_browser_action_button (_("_Suspend"), "browser.suspend", _("Suspend (Ctrl+J)"));
   GtkWidget *changed = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *changed_label = gtk_label_new (NULL);
   GtkWidget *changed_buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -608,20 +528,20 @@ build_detail (FlashBrowserPage *self)
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 7);
   gtk_flow_box_append (GTK_FLOW_BOX (buttons),
-                       action_button (_("_Edit"), "browser.edit", _("Edit (Ctrl+E)")));
+                       flash_browser_action_button (_("_Edit"), "browser.edit", _("Edit (Ctrl+E)")));
   gtk_flow_box_append (GTK_FLOW_BOX (buttons), suspend);
   gtk_flow_box_append (GTK_FLOW_BOX (buttons),
-                       action_button (_("_Bury"), "browser.bury",
+                       flash_browser_action_button (_("_Bury"), "browser.bury",
                                       _("Bury until tomorrow (Ctrl+B)")));
   gtk_flow_box_append (GTK_FLOW_BOX (buttons),
-                       action_button (_("_Flag"), "browser.flag", _("Flag or unflag (Ctrl+K)")));
+                       flash_browser_action_button (_("_Flag"), "browser.flag", _("Flag or unflag (Ctrl+K)")));
   gtk_flow_box_append (GTK_FLOW_BOX (buttons),
-                       action_button (_("_Reset"), "browser.reset",
+                       flash_browser_action_button (_("_Reset"), "browser.reset",
                                       _("Reset to new (Ctrl+Shift+N)")));
   gtk_flow_box_append (GTK_FLOW_BOX (buttons),
-                       action_button (_("_Delete"), "browser.delete", _("Delete (Delete)")));
+                       flash_browser_action_button (_("_Delete"), "browser.delete", _("Delete (Delete)")));
   gtk_flow_box_append (GTK_FLOW_BOX (buttons),
-                       action_button (_("_Open Source File"), "browser.open-source",
+                       flash_browser_action_button (_("_Open Source File"), "browser.open-source",
                                       _("Open the cheatsheet it came from (Ctrl+Shift+O)")));
   /* An edited card whose item changed in the sheet: the user chooses which text stays. */
   gtk_widget_add_css_class (changed, "card");
@@ -634,10 +554,10 @@ build_detail (FlashBrowserPage *self)
   gtk_widget_set_margin_start (changed_buttons, 12);
   gtk_widget_set_margin_end (changed_buttons, 12);
   gtk_box_append (GTK_BOX (changed_buttons),
-                  action_button (_("_Use the New Text"), "browser.use-source",
+                  flash_browser_action_button (_("_Use the New Text"), "browser.use-source",
                                  _("Replace your edit with the cheatsheet’s text")));
   gtk_box_append (GTK_BOX (changed_buttons),
-                  action_button (_("_Keep My Edit"), "browser.keep-edit",
+                  flash_browser_action_button (_("_Keep My Edit"), "browser.keep-edit",
                                  _("Keep your text and stop asking")));
   gtk_box_append (GTK_BOX (changed), changed_label);
   gtk_box_append (GTK_BOX (changed), changed_buttons);
@@ -666,44 +586,6 @@ build_detail (FlashBrowserPage *self)
 }
 
 static void
-setup_choice_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  ellipsize)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (GPOINTER_TO_INT (ellipsize))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_choice_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item)
-{
-  GtkStringObject *choice = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      gtk_string_object_get_string (choice));
-}
-
-/* The rows of a drop-down whose names can be long (decks, sections): ellipsized on its button,
- * whole in its list. */
-static GtkListItemFactory *
-choice_factory (gboolean ellipsize)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), GINT_TO_POINTER (ellipsize));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
-  return factory;
-}
-
-static void
 build (FlashBrowserPage *self)
 {
   static const char *const states[] = {
@@ -723,7 +605,7 @@ build (FlashBrowserPage *self)
   static const char *const no_labels[] = { NULL };
   /* Homogeneous: a long deck name does not take its neighbour's room. */
   GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *factory = flash_browser_row_factory ();
 
   for (guint i = 0; i < G_N_ELEMENTS (states); i++)
     state_labels[i] = states[i] != NULL ? _(states[i]) : NULL;
@@ -733,15 +615,15 @@ build (FlashBrowserPage *self)
   self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   g_object_set (self->search_entry, "placeholder-text", _("Search cards"), NULL);
   flash_accessible_set_name (GTK_WIDGET (self->search_entry), _("Search Cards"));
-  self->state_dropdown = GTK_DROP_DOWN (drop_down (state_labels, _("Show Cards")));
-  self->order_dropdown = GTK_DROP_DOWN (drop_down (order_labels, _("Sort Cards")));
-  self->deck_dropdown = GTK_DROP_DOWN (drop_down (no_labels, _("Deck")));
-  self->section_dropdown = GTK_DROP_DOWN (drop_down (no_labels, _("Section")));
+  self->state_dropdown = GTK_DROP_DOWN (flash_browser_drop_down (state_labels, _("Show Cards")));
+  self->order_dropdown = GTK_DROP_DOWN (flash_browser_drop_down (order_labels, _("Sort Cards")));
+  self->deck_dropdown = GTK_DROP_DOWN (flash_browser_drop_down (no_labels, _("Deck")));
+  self->section_dropdown = GTK_DROP_DOWN (flash_browser_drop_down (no_labels, _("Section")));
   for (GtkDropDown *d = self->deck_dropdown; d != NULL;
        d = d == self->deck_dropdown ? self->section_dropdown : NULL)
     {
-      g_autoptr(GtkListItemFactory) button = choice_factory (TRUE);
-      g_autoptr(GtkListItemFactory) list = choice_factory (FALSE);
+      g_autoptr(GtkListItemFactory) button = flash_browser_choice_factory (TRUE);
+      g_autoptr(GtkListItemFactory) list = flash_browser_choice_factory (FALSE);
 
       gtk_drop_down_set_factory (d, button);
       gtk_drop_down_set_list_factory (d, list);
@@ -752,8 +634,6 @@ build (FlashBrowserPage *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
   gtk_label_set_xalign (self->count_label, 0);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   self->cards = flash_card_list_new ();
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->cards)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
