@@ -244,6 +244,20 @@ test_notes_and_pager (void)
                    "Use `store_true`.\n\n> `--dry-run` is `args.dry_run`.");
 }
 
+/* A byte libxml2 cannot decode, in a page whose <meta charset> names nothing (found by
+ * fuzz-html), becomes U+FFFD: the Markdown is always valid UTF-8. */
+static void
+test_undecodable_byte (void)
+{
+  static const char html[] = "<meta charset=>&\x8c<p>caf\xc3\xa9</p>";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *markdown = flash_html_to_markdown (html, strlen (html), "page", &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (markdown, -1, NULL));
+  g_assert_nonnull (strstr (markdown, "\xef\xbf\xbd"));
+}
+
 static void
 test_too_deep (void)
 {
@@ -368,6 +382,7 @@ main (int    argc,
   g_test_add_func ("/html/pasted-utf16", test_pasted_utf16);
   g_test_add_func ("/html/furniture", test_furniture);
   g_test_add_func ("/html/notes-and-pager", test_notes_and_pager);
+  g_test_add_func ("/html/undecodable-byte", test_undecodable_byte);
   g_test_add_func ("/html/too-deep", test_too_deep);
   g_test_add_func ("/html/hostile", test_hostile);
   return g_test_run ();

@@ -913,6 +913,15 @@ flash_html_to_markdown (const char  *html,
   if (root != NULL)
     write_blocks (&w, body != NULL ? body->children : root->children);
   xml->free_doc (doc);
+  /* libxml2 passes a byte it cannot decode through as it is when the page names no encoding it
+   * knows ("<meta charset=>", found by fuzz-html): such a byte reads as U+FFFD. */
+  if (!g_utf8_validate_len (w.out->str, w.out->len, NULL))
+    {
+      char *valid = g_utf8_make_valid (w.out->str, (gssize) w.out->len);
+
+      g_string_free (w.out, TRUE);
+      return valid;
+    }
   return g_string_free (w.out, FALSE);
 }
 
