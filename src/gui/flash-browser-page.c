@@ -427,6 +427,18 @@ start_search (FlashBrowserPage *self)
   ask_worker (self, now, FIRST_PAGE);
 }
 
+/* Selects the row at @position, when there is one, and scrolls the list to it (GTK 4.8's list
+ * view scrolls only through its "list.scroll-to-item" action). */
+static void
+select_row (FlashBrowserPage *self,
+            guint             position)
+{
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->cards)))
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (self->list_view, "list.scroll-to-item", "u", position);
+}
+
 /* After the editor saved: the card reads its new text. */
 static void
 card_saved (GtkWidget *widget)
@@ -469,8 +481,7 @@ card_action_cb (GtkWidget  *widget,
     run_search (self);
   else
     flash_card_list_reload_item (self->cards, position);
-  if (position < g_list_model_get_n_items (G_LIST_MODEL (self->cards)))
-    gtk_single_selection_set_selected (self->selection, position);
+  select_row (self, position);
   show_selected (self);
 }
 
@@ -781,8 +792,7 @@ flash_browser_page_refresh (FlashBrowserPage *self)
   position = gtk_single_selection_get_selected (self->selection);
   fill_decks (self);
   run_search (self);
-  if (position < g_list_model_get_n_items (G_LIST_MODEL (self->cards)))
-    gtk_single_selection_set_selected (self->selection, position);
+  select_row (self, position);
 }
 
 gboolean
@@ -875,7 +885,7 @@ flash_browser_page_select (FlashBrowserPage *self,
 {
   g_return_if_fail (FLASH_IS_BROWSER_PAGE (self));
 
-  gtk_single_selection_set_selected (self->selection, position);
+  select_row (self, position);
 }
 
 const char *

@@ -404,6 +404,21 @@ test_long_results (Fixture       *fixture,
   g_assert_cmpint (flash_browser_page_get_selected (page), ==, first);
   process_events ();
   g_assert_cmpuint (flash_browser_page_get_n_results (page), ==, 250);
+
+  /* Selecting a row far down scrolls the list to it. */
+  {
+    GtkWidget *list = GTK_WIDGET (find_card_list (GTK_WIDGET (page)));
+    GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0.0);
+    flash_browser_page_select (page, 240);
+    for (guint i = 0; i < 20; i++)
+      {
+        process_events ();
+        g_usleep (10000);
+      }
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0.0);
+  }
 }
 
 int
