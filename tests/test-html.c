@@ -223,8 +223,8 @@ test_furniture (void)
   g_assert_cmpstr (flash_test_sheet_card (sheet, 1)->question, ==, "Volumes");
 }
 
-/* An <aside> that is a note of the text reads as a quote; a sidebar <aside>, a page's
- * previous/next links ("page-nav") and the author's bio are furniture. */
+/* An <aside> or <div> that is a note of the text reads as a quote; a sidebar <aside>, a page's
+ * previous/next links ("page-nav"), code tabs and the author's bio are furniture. */
 static void
 test_notes_and_pager (void)
 {
@@ -233,15 +233,22 @@ test_notes_and_pager (void)
     "<aside class=\"admonition note\"><p><code>--dry-run</code> is <code>args.dry_run</code>."
     "</p></aside><aside class=\"sidebar\"><p>Ads here</p></aside>"
     "<div class=\"page-nav\">« Tutorials … logging »</div>"
-    "<div class=\"author-bio\"><p>Maria writes about Python.</p></div>";
+    "<div class=\"author-bio\"><p>Maria writes about Python.</p></div>"
+    "<h2>Routes</h2><p>Mounts middleware.</p><ul class=\"tabs\"><li>JavaScript</li>"
+    "<li>TypeScript</li></ul><div class=\"admonition admonition-warning\">"
+    "<div class=\"admonition-heading\"><h5>warning</h5></div><div class=\"admonition-content\">"
+    "<p>Order matters.</p></div></div>";
   g_autoptr(GError) error = NULL;
   g_autoptr(FlashSheet) sheet = flash_sheet_parse_pasted (html, strlen (html), TRUE, "page",
                                                           "Pasted", &error);
 
   g_assert_no_error (error);
-  g_assert_cmpuint (sheet->cards->len, ==, 1);
+  g_assert_cmpuint (sheet->cards->len, ==, 2);
   g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->answer, ==,
                    "Use `store_true`.\n\n> `--dry-run` is `args.dry_run`.");
+  /* Code tabs are furniture; an admonition <div> is one quote, its heading its bold title. */
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 1)->answer, ==,
+                   "Mounts middleware.\n\n> **warning**\n>\n> Order matters.");
 }
 
 /* A byte libxml2 cannot decode, in a page whose <meta charset> names nothing (found by

@@ -355,7 +355,7 @@ test_remarks_and_furniture (void)
     "## 📝 License\n\nMIT.\n");
   const char *const expected[] = {
     "5xx errors — tip", "> Tip: 502 vs 504 — a 502 means upstream answered garbage.",
-    "500", "**Name:** Internal error",
+    "Code: 500", "**Name:** Internal error",
     "Prefix a recipe line with … to ignore errors, e.g. `-rm old.log`.",
     "`-`\n\nPrefix a recipe line with `-` to ignore errors, e.g. `-rm old.log`.",
     "Use … for the target name.", "`$@`\n\nUse `$@` for the target name.",
@@ -433,6 +433,65 @@ test_leftovers (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A number alone in a table's first column asks with its header ("Semitones: 4"); a bold
+ * question with its answer on the next line is a card; a sentence about a bold term left after
+ * a section's cards asks for the term, in the section's context; "Comments" under a topic is a
+ * subject; a code span in parentheses is an example, not the tip's code. */
+static void
+test_numbers_questions_terms (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# Notes\n\n## Intervals\n\n| Semitones | Interval |\n|---|---|\n| 4 | Major 3rd |\n\n"
+    "## Questions\n\n**Why is `len(\"😀\")` 2 in JavaScript?**\nJS strings are UTF-16.\n\n"
+    "## Chords\n\n* Major → root, 3rd, 5th\n* Minor → flat 3rd\n\n"
+    "The **dominant 7th** wants to resolve to the tonic.\n\n"
+    "## Basics\n\n### Comments\n\n```haskell\n-- one line\n```\n\n"
+    "## Tricks\n\n- Use `ord()` for a character's code (`ord('A') == 65`).\n"
+    "- Use `chr()` for the reverse (`chr(65) == 'A'`).\n- Use `hex()` to print in base 16.\n");
+  const char *const expected[] = {
+    "Semitones: 4", "**Interval:** Major 3rd",
+    "Why is `len(\"😀\")` 2 in JavaScript?", "JS strings are UTF-16.",
+    "dominant 7th", "The **dominant 7th** wants to resolve to the tonic.",
+    "Major", "root, 3rd, 5th",
+    "Minor", "flat 3rd",
+    "Comments", "```haskell\n-- one line\n```",
+    "Use … for a character's code (`ord('A') == 65`).",
+    "`ord()`\n\nUse `ord()` for a character's code (`ord('A') == 65`).",
+    "Use … for the reverse (`chr(65) == 'A'`).",
+    "`chr()`\n\nUse `chr()` for the reverse (`chr(65) == 'A'`).",
+    "Use … to print in base 16.", "`hex()`\n\nUse `hex()` to print in base 16.",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 2)->context, ==, "Notes › Chords");
+}
+
+/* Commented commands where one line in three at most is named by one word ("# grep") split, the
+ * named line asking after the heading; a value in a comment ("# 42") is output and keeps the
+ * block whole. */
+static void
+test_named_commands (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Files\n\n```powershell\n"
+    "Get-ChildItem -Recurse -Filter *.log   # find all .log files\n"
+    "Get-Content app.log -Tail 20 -Wait     # follow a log\n"
+    "Select-String -Path *.cs -Pattern TODO # grep\n```\n\n"
+    "## Values\n\n```python\nlen('ab')      # 2\nsum([1, 2])   # adds them up\n"
+    "max(3, 4)     # the larger one\n```\n");
+  const char *const expected[] = {
+    "find all .log files", "```powershell\nGet-ChildItem -Recurse -Filter *.log\n```",
+    "follow a log", "```powershell\nGet-Content app.log -Tail 20 -Wait\n```",
+    "Files — grep", "```powershell\nSelect-String -Path *.cs -Pattern TODO\n```",
+    "Values", "```python\nlen('ab')      # 2\nsum([1, 2])   # adds them up\n"
+              "max(3, 4)     # the larger one\n```",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 /* A summary whose closing tag is never finished is no summary (found by fuzz-sheet: it read
  * past the end of the block). */
 static void
@@ -471,6 +530,8 @@ main (int   argc,
   g_test_add_func ("/sheet-shapes/remarks-and-furniture", test_remarks_and_furniture);
   g_test_add_func ("/sheet-shapes/orders-arrows-records", test_orders_arrows_records);
   g_test_add_func ("/sheet-shapes/leftovers", test_leftovers);
+  g_test_add_func ("/sheet-shapes/numbers-questions-terms", test_numbers_questions_terms);
+  g_test_add_func ("/sheet-shapes/named-commands", test_named_commands);
 
   return g_test_run ();
 }

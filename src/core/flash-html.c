@@ -75,6 +75,7 @@ typedef struct
 {
   GString *out;
   guint    indent; /* spaces before each line: the content of the list item being written */
+  gboolean quoted; /* inside a quote: its headings are its title, not sections */
 } Writer;
 
 /* libxml2's HTML parser gives element names in lower case. */
@@ -124,7 +125,7 @@ is_furniture (xmlNode *node)
   static const char *const words[] = {
     "share", "sharing", "social", "related", "breadcrumb", "breadcrumbs", "cookie", "cookies",
     "newsletter", "comments", "advert", "ads", "sponsor", "subscribe", "toc", "sidebar", "nav",
-    "navigation", "pager", "pagination", "bio", "author",
+    "navigation", "pager", "pagination", "bio", "author", "tabs",
   };
 
   return has_class_word (node, words, G_N_ELEMENTS (words));
@@ -491,9 +492,15 @@ write_heading (Writer  *w,
   if (text->str[0] == '\0')
     return;
   end_block (w);
-  for (int i = 0; i < level; i++)
-    g_string_append_c (w->out, '#');
-  g_string_append_printf (w->out, " %s", text->str);
+  /* A note's own heading ("warning") titles it, in bold. */
+  if (w->quoted)
+    g_string_append_printf (w->out, "**%s**", text->str);
+  else
+    {
+      for (int i = 0; i < level; i++)
+        g_string_append_c (w->out, '#');
+      g_string_append_printf (w->out, " %s", text->str);
+    }
   end_block (w);
 }
 
@@ -735,7 +742,7 @@ static void
 write_quote (Writer  *w,
              xmlNode *quote)
 {
-  Writer inner = { g_string_new (NULL), 0 };
+  Writer inner = { g_string_new (NULL), 0, TRUE };
   g_auto(GStrv) lines = NULL;
 
   write_blocks (&inner, quote->children);
@@ -748,7 +755,7 @@ write_quote (Writer  *w,
   for (guint i = 0; lines[i] != NULL; i++)
     {
       indent (w);
-      g_string_append_printf (w->out, "> %s\n", lines[i]);
+      g_string_append_printf (w->out, *lines[i] != '\0' ? "> %s\n" : ">\n", lines[i]);
     }
   end_block (w);
 }
@@ -769,7 +776,8 @@ write_block (Writer  *w,
     write_definitions (w, node);
   else if (is (node, "table"))
     write_table (w, node);
-  else if (is (node, "blockquote") || is (node, "aside"))
+  else if (is (node, "blockquote") || is (node, "aside")
+           || (!w->quoted && is (node, "div") && node->properties != NULL && is_note (node)))
     write_quote (w, node);
   else if (is (node, "hr"))
     {
@@ -850,7 +858,7 @@ flash_html_to_markdown (const char  *html,
   htmlDocPtr doc;
   xmlNode *root = NULL;
   xmlNode *body;
-  Writer w = { NULL, 0 };
+  Writer w = { NULL, 0, FALSE };
   const char *encoding = NULL;
   gboolean truncated;
 

@@ -228,11 +228,11 @@ flash_sheet_is_navigation_heading (const char *plain,
   static const char *const names[] = {
     "contents", "table of contents", "toc", "see also", "also see", "license", "licence",
     "further reading", "contributing", "contributors", "acknowledgements", "acknowledgments",
-    "credits", "changelog", "wrapping up", "final thoughts", "comments",
+    "credits", "changelog", "wrapping up", "final thoughts",
   };
   /* A page's own "References" or "Index" is at its top; under a topic ("Borrowing ›
    * References") the word names the topic's subject. */
-  static const char *const top_names[] = { "index", "references" };
+  static const char *const top_names[] = { "index", "references", "comments" };
   g_autofree char *folded = NULL;
 
   if (strlen (plain) > LONGEST_NAME)

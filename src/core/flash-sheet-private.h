@@ -108,6 +108,10 @@ gboolean    flash_sheet_add_question_list_cards (Parser     *self,
 /* "**Answer:** It prints false.": the paragraph's text after its label, or NULL without one. */
 char       *flash_sheet_answer_without_label (Parser     *self,
                                               cmark_node *block);
+/* "**Why is len("😀") 2 in JavaScript?**" and, on the next line of the paragraph, its answer. */
+gboolean    flash_sheet_add_bold_question_card (Parser     *self,
+                                                guint       depth,
+                                                cmark_node *paragraph);
 /* A Q: paragraph and its A: answer; returns the last block it used, or NULL. */
 cmark_node *flash_sheet_add_qa_card           (Parser       *self,
                                                guint         depth,
@@ -169,8 +173,8 @@ char       *flash_sheet_convert_html_blocks   (const char   *text);
 void        flash_sheet_drop_captions         (GPtrArray    *own);
 /* "Tip" when @own is one remark ("Tip: …", "> **Note** …"), or NULL. */
 const char *flash_sheet_remark_label          (GPtrArray    *own);
-/* When @own is one definition ("Strong bases: …", "**Equivalence point**: …"), its term and
- * the rest, as Markdown. */
+/* When @own is one definition ("Strong bases: …", "**Equivalence point**: …") or a sentence about
+ * a bold term, its term and the rest (or the sentence), as Markdown. */
 gboolean    flash_sheet_leftover_term         (GPtrArray    *own,
                                                char        **term,
                                                char        **definition);

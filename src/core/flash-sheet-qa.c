@@ -186,15 +186,15 @@ flash_sheet_answer_without_label (Parser     *self,
   return g_strstrip (g_strdup (rest));
 }
 
-/* The question an item of a list of questions starts with: its first line, when that is all in
- * bold ("**What is a closure?**", "**1. What is hoisting?**") or a plain question ("What is a
- * closure?"), and something follows it (the rest of the paragraph, or the item's next blocks).
- * @rest gets the rest of the first paragraph. NULL when the item does not start so. */
+/* The question a paragraph starts with (the first of a list item's): its first line, when that
+ * is all in bold ("**What is a closure?**", "**1. What is hoisting?**") or, unless @bold_only, a
+ * plain question ("What is a closure?"), and something follows it (the rest of the paragraph,
+ * or the blocks after it). @rest gets the rest of the paragraph. NULL when it does not start so. */
 static char *
-item_question (cmark_node  *item,
-               char       **rest)
+paragraph_question (cmark_node  *paragraph,
+                    gboolean     bold_only,
+                    char       **rest)
 {
-  cmark_node *paragraph = cmark_node_first_child (item);
   g_autofree char *markdown = NULL;
   g_autofree char *line = NULL;
   const char *end;
@@ -218,7 +218,7 @@ item_question (cmark_node  *item,
       line[length - 3] = '?';
       question = g_strndup (line + 2, length - 4);
     }
-  else if (length > 1 && line[length - 1] == '?' && !g_str_has_prefix (line, "**"))
+  else if (!bold_only && length > 1 && line[length - 1] == '?' && !g_str_has_prefix (line, "**"))
     question = g_strdup (line);
   else
     return NULL;
@@ -231,6 +231,31 @@ item_question (cmark_node  *item,
     }
   *rest = end != NULL ? g_strstrip (g_strdup (end + 1)) : NULL;
   return question;
+}
+
+static char *
+item_question (cmark_node  *item,
+               char       **rest)
+{
+  return paragraph_question (cmark_node_first_child (item), FALSE, rest);
+}
+
+gboolean
+flash_sheet_add_bold_question_card (Parser     *self,
+                                    guint       depth,
+                                    cmark_node *paragraph)
+{
+  g_autofree char *rest = NULL;
+  g_autofree char *question = NULL;
+
+  if (cmark_node_get_type (paragraph) != CMARK_NODE_PARAGRAPH
+      || cmark_node_get_type (cmark_node_first_child (paragraph)) != CMARK_NODE_STRONG)
+    return FALSE;
+  question = paragraph_question (paragraph, TRUE, &rest);
+  if (question == NULL || rest == NULL || *rest == '\0' || !g_str_has_suffix (question, "?"))
+    return FALSE;
+  flash_sheet_add_card (self, depth, question, rest, cmark_node_get_start_line (paragraph));
+  return TRUE;
 }
 
 /* "1. **What is a closure?**" with the answer under it, in the item: a card per item, when every

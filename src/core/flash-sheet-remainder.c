@@ -76,6 +76,51 @@ flash_sheet_remark_label (GPtrArray *own)
   return NULL;
 }
 
+/* "The **dominant 7th** (G B D F in C) wants to resolve to the tonic.": the sentence is about its
+ * bold term, which asks; the whole sentence answers. */
+static gboolean
+bold_in_sentence (cmark_node  *paragraph,
+                  char       **term,
+                  char       **definition)
+{
+  static const char *const leads[] = { "", "The ", "A ", "An " };
+  cmark_node *node = cmark_node_first_child (paragraph);
+  cmark_node *before;
+
+  /* The term opens a sentence, "The" or "A" before it at most: bold inside a sentence stresses
+   * a word ("does **not** wait"). */
+  while (node != NULL && cmark_node_get_type (node) != CMARK_NODE_STRONG)
+    node = cmark_node_next (node);
+  before = node != NULL ? cmark_node_previous (node) : NULL;
+  if (before != NULL)
+    {
+      const char *text = flash_sheet_node_is (before, "text") ? cmark_node_get_literal (before)
+                                                              : NULL;
+      gboolean opens = FALSE;
+
+      for (guint i = 0; text != NULL && i < G_N_ELEMENTS (leads) && !opens; i++)
+        {
+          g_autofree char *sentence = g_strconcat (". ", leads[i], NULL);
+
+          opens = (*leads[i] != '\0' && g_str_equal (text, leads[i]))
+                  || g_str_has_suffix (text, sentence);
+        }
+      if (!opens)
+        return FALSE;
+    }
+  if (node == NULL || cmark_node_get_type (node) != CMARK_NODE_STRONG)
+    return FALSE;
+  {
+    g_autofree char *bold = flash_sheet_inlines_to_markdown (node, FALSE);
+
+    if (*g_strstrip (bold) == '\0' || g_utf8_strlen (bold, -1) > 40)
+      return FALSE;
+    *term = g_steal_pointer (&bold);
+    *definition = flash_sheet_inlines_to_markdown (paragraph, FALSE);
+    return TRUE;
+  }
+}
+
 /* How many words [@start, @end) holds: a name has a few, a clause more. */
 static guint
 words_before (const char *start,
@@ -116,8 +161,10 @@ flash_sheet_leftover_term (GPtrArray  *own,
     }
   /* "Strong bases: group 1 hydroxides": a short name, no sentence, before the colon. */
   first = cmark_node_first_child (block);
-  if (first == NULL || !flash_sheet_node_is (first, "text"))
-    return FALSE;
+  if (first != NULL && !flash_sheet_node_is (first, "text"))
+    first = NULL;
+  if (first == NULL || strstr (cmark_node_get_literal (first), ": ") == NULL)
+    return bold_in_sentence (block, term, definition);
   literal = cmark_node_get_literal (first);
   colon = strstr (literal, ": ");
   if (colon == NULL || colon == literal || colon - literal > 40

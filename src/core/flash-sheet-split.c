@@ -51,6 +51,22 @@ comment_text (const char *hit)
   return g_strchomp (text);
 }
 
+/* Whether a one-word comment shows a value rather than naming what the line does: "False",
+ * "42", "'ab'", "[1, 2]". */
+static gboolean
+is_output (const char *comment)
+{
+  static const char *const values[] = { "True", "False", "None", "null", "nil", "undefined",
+                                        "NaN", "true", "false" };
+
+  if (!g_ascii_isalpha (comment[0]))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    if (g_str_equal (comment, values[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether @block is a list of commands, each saying what it does, and if @add, adds a card per
  * command. */
 static gboolean
@@ -64,6 +80,7 @@ split_commented_code (Parser     *self,
   g_auto(GStrv) lines = NULL;
   g_autofree char *previous = NULL; /* the question of the line before */
   guint commented = 0;
+  guint named = 0;
   guint code = 0;
 
   if (literal == NULL || cmark_node_get_type (block) != CMARK_NODE_CODE_BLOCK
@@ -83,16 +100,18 @@ split_commented_code (Parser     *self,
         {
           g_autofree char *comment = comment_text (hit);
 
-          /* "# False" annotates output: the comment has to say what the line does. */
-          if (strchr (comment, ' ') == NULL)
+          /* "# False", "# 42", "# [1, 2]" annotate output: the block shows what lines give. */
+          if (strchr (comment, ' ') == NULL && is_output (comment))
             return FALSE;
+          named += strchr (comment, ' ') == NULL;
           commented++;
         }
       else if (line[0] != '#' && !g_str_has_prefix (line, "//"))
         code++;
     }
-  /* A list of commands, each saying what it does; a program has lines of plain code too. */
-  if (commented < 3 || code * 5 > commented)
+  /* A list of commands, each saying what it does (a one-word name, "# grep", in one line of
+   * three at most); a program has lines of plain code too. */
+  if (commented < 3 || code * 5 > commented || named * 3 > commented)
     return FALSE;
   if (!add)
     return TRUE;
@@ -123,6 +142,14 @@ split_commented_code (Parser     *self,
             g_string_append_printf (question, "%s, ", previous);
         }
       flash_sheet_append_escaped_text (question, rest);
+      /* "# grep" names the command the line stands for: "Files — grep". */
+      if (strchr (rest, ' ') == NULL && depth > 0 && depth <= self->crumbs->len)
+        {
+          g_autofree char *named_question = flash_sheet_name_after_parent (
+            ((Crumb *) g_ptr_array_index (self->crumbs, depth - 1))->markdown, question->str);
+
+          g_string_assign (question, named_question);
+        }
       g_free (previous);
       previous = g_strdup (question->str);
       answer = g_strdup_printf ("```%s\n%s\n```", info != NULL ? info : "", command);
@@ -398,7 +425,8 @@ flash_sheet_split_code_blocks (Parser     *self,
  * one of them is a note, not a list of tips. */
 #define MIN_TIPS 3
 
-/* Whether the code span @code is an example ("…, e.g. `-rm old.log`"), not the tip's subject. */
+/* Whether the code span @code is an example ("…, e.g. `-rm old.log`", "(`'7' - '0'`)"), not
+ * the tip's subject. */
 static gboolean
 is_example (cmark_node *code)
 {
@@ -411,6 +439,9 @@ is_example (cmark_node *code)
     return FALSE;
   text = g_ascii_strdown (cmark_node_get_literal (before), -1);
   g_strchomp (text);
+  /* "…, i.e. flip bit 5 (`'A' ^ 0x20 == 'a'`)": a span in parentheses shows, it does not name. */
+  if (g_str_has_suffix (text, "("))
+    return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (leads); i++)
     if (g_str_has_suffix (text, leads[i]))
       return TRUE;

@@ -42,6 +42,29 @@ column_group (GPtrArray *titles)
   return titles->len;
 }
 
+static gboolean
+has_letter (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @cell is a number and nothing else ("5", "0.25", "1,024", "-3"). */
+static gboolean
+is_bare_number (const char *cell)
+{
+  gboolean digit = FALSE;
+
+  for (const char *p = cell; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      digit = TRUE;
+    else if (strchr (".,-+ ", *p) == NULL)
+      return FALSE;
+  return digit;
+}
+
 /* One card of @row's cells from @first to @first + @width (fewer at the row's end). */
 static void
 add_row_card (Parser     *self,
@@ -53,6 +76,8 @@ add_row_card (Parser     *self,
               int         line)
 {
   const char *question = g_ptr_array_index (cells, first);
+  const char *asked_title = first < titles->len ? g_ptr_array_index (titles, first) : "";
+  g_autofree char *labelled = NULL;
   g_autofree char *first_value = NULL;
   g_autoptr(GString) answer = g_string_new (NULL);
   g_autoptr(GString) reverse = g_string_new (NULL);
@@ -76,6 +101,9 @@ add_row_card (Parser     *self,
     }
   if (first > 0 && answer->len == 0)
     return;
+  /* "5" alone asks nothing: "Semitones: 5" does. */
+  if (has_letter (asked_title) && is_bare_number (question))
+    question = labelled = g_strdup_printf ("%s: %s", asked_title, question);
   flash_sheet_add_card (self, depth, question, answer->str, line);
   if ((self->sheet->reverse & FLASH_SHEET_REVERSE_TABLES) && first_value != NULL)
     {

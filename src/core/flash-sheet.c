@@ -338,6 +338,8 @@ flush_section (Parser     *self,
               continue;
             }
         }
+      if (type == CMARK_NODE_PARAGRAPH && flash_sheet_add_bold_question_card (self, depth, block))
+        continue;
       if (type == CMARK_NODE_PARAGRAPH
           && (taken = flash_sheet_add_definitions (self, depth, blocks, i)) > 0)
         {
@@ -439,7 +441,7 @@ flush_section (Parser     *self,
   else if (heading != NULL && answer->len > 0)
     {
       guint before = self->sheet->cards->len;
-
+      guint card_depth = depth - 1;
       Crumb *own_crumb = g_ptr_array_index (self->crumbs, depth - 1);
 
       if (depth >= 2 && flash_sheet_is_label_heading (own_crumb->plain))
@@ -453,12 +455,16 @@ flush_section (Parser     *self,
         question = flash_sheet_name_after_parent (own_crumb->markdown, remark);
       else if (self->sheet->cards->len > first_special
                && flash_sheet_leftover_term (own, &question, &definition))
-        /* "Strong bases: …" left after the acids became cards asks about strong bases. */
-        g_string_assign (answer, definition);
+        {
+          /* "Strong bases: …" left after the acids became cards asks about strong bases, in
+           * the section's context. */
+          g_string_assign (answer, definition);
+          card_depth = depth;
+        }
       else
         question = g_strdup (own_crumb->markdown);
       /* The heading's own card comes before the cards made from its table or list. */
-      flash_sheet_add_card (self, depth - 1, question, answer->str,
+      flash_sheet_add_card (self, card_depth, question, answer->str,
                             cmark_node_get_start_line (heading));
       if (self->sheet->cards->len > before && first_special < before)
         {
