@@ -109,8 +109,11 @@ search_thread (GTask        *task,
         g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
       else if (g_error_matches (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_CANCELLED))
         {
+          /* SQLite stopped because the cancellable was cancelled: say so as GIO does. */
           g_clear_error (&error);
-          g_task_return_error_if_cancelled (task);
+          if (!g_task_return_error_if_cancelled (task))
+            g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                     "The search was given up");
         }
       else
         g_task_return_error (task, error);
