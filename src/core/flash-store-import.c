@@ -513,6 +513,7 @@ flash_store_import_sheet (FlashStore         *self,
 {
   FlashImportResult local = { 0 };
   gint64 deck_id = 0;
+  gint64 indexed_up_to = 0;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (sheet != NULL, FALSE);
@@ -520,8 +521,11 @@ flash_store_import_sheet (FlashStore         *self,
 
   if (!flash_store_begin (self, error))
     return FALSE;
+  /* The new cards are indexed for search in one statement at the end, not one by one. */
   if (!find_or_create_deck (self, sheet, g_get_real_time () / G_USEC_PER_SEC, &deck_id, error)
+      || !flash_store_pause_search_index (self, &indexed_up_to, error)
       || !import_cards (self, deck_id, sheet, &local, error)
+      || !flash_store_resume_search_index (self, indexed_up_to, error)
       || !flash_store_commit (self, error))
     {
       flash_store_rollback (self);

@@ -42,6 +42,15 @@ struct _FlashStore
 /* flash-store-search.c: the full-text index, made with schema 6 where SQLite has FTS5. */
 gboolean      flash_store_create_search_index (FlashStore *self,
                                                GError    **error);
+/* Around a bulk insert of cards, inside its transaction: the index's insert trigger is dropped
+ * (@max_id gets the last card id, or -1 without an index), then the cards added since are
+ * indexed in one statement and the trigger made again. */
+gboolean      flash_store_pause_search_index  (FlashStore *self,
+                                               gint64     *max_id,
+                                               GError    **error);
+gboolean      flash_store_resume_search_index (FlashStore *self,
+                                               gint64      max_id,
+                                               GError    **error);
 
 /* What today still allows (flash-store-queue.c); grading needs it too. */
 typedef struct

@@ -40,6 +40,46 @@ flash_store_create_search_index (FlashStore  *self,
   return TRUE;
 }
 
+/* search_index[1], the trigger that indexes each new card. */
+#define INSERT_TRIGGER 1
+
+gboolean
+flash_store_pause_search_index (FlashStore  *self,
+                                gint64      *max_id,
+                                GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  *max_id = -1;
+  if (!flash_store_has_search_index (self))
+    return TRUE;
+  stmt = flash_store_prepare (self, "SELECT coalesce (max (id), 0) FROM cards", error);
+  if (stmt == NULL || !flash_store_query_int64 (self, stmt, 0, max_id, error))
+    return FALSE;
+  /* FTS5 writes its pending terms out at the end of every statement that fires a trigger into
+   * it: 95 µs a card, ten times the rest of an import. */
+  return flash_store_exec (self, "DROP TRIGGER cards_fts_insert", error);
+}
+
+gboolean
+flash_store_resume_search_index (FlashStore  *self,
+                                 gint64       max_id,
+                                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (max_id < 0)
+    return TRUE;
+  stmt = flash_store_prepare (self, "INSERT INTO cards_fts (rowid, question, answer, context, "
+                                    "tags) SELECT id, question, answer, context, tags FROM cards "
+                                    "WHERE id > ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, max_id);
+  return flash_store_step_done (self, stmt, error)
+         && flash_store_exec (self, search_index[INSERT_TRIGGER], error);
+}
+
 gboolean
 flash_store_has_search_index (FlashStore *self)
 {
