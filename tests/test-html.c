@@ -237,15 +237,21 @@ test_notes_and_pager (void)
     "<h2>Routes</h2><p>Mounts middleware.</p><ul class=\"tabs\"><li>JavaScript</li>"
     "<li>TypeScript</li></ul><div class=\"admonition admonition-warning\">"
     "<div class=\"admonition-heading\"><h5>warning</h5></div><div class=\"admonition-content\">"
-    "<p>Order matters.</p></div></div>";
+    "<p>Order matters.</p></div></div>"
+    "<h2><span class=\"mw-headline\">History</span><span class=\"mw-editsection\">[<a "
+    "href=\"/w?action=edit\">edit</a>]</span></h2><p>Closed in 2013.<sup class=\"reference\">"
+    "<a href=\"#cite_note-8\">[7]</a></sup></p>";
   g_autoptr(GError) error = NULL;
   g_autoptr(FlashSheet) sheet = flash_sheet_parse_pasted (html, strlen (html), TRUE, "page",
                                                           "Pasted", &error);
 
   g_assert_no_error (error);
-  g_assert_cmpuint (sheet->cards->len, ==, 2);
+  g_assert_cmpuint (sheet->cards->len, ==, 3);
   g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->answer, ==,
                    "Use `store_true`.\n\n> `--dry-run` is `args.dry_run`.");
+  /* A wiki's "[edit]" links and citation marks are furniture too. */
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 2)->question, ==, "History");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 2)->answer, ==, "Closed in 2013.");
   /* Code tabs are furniture; an admonition <div> is one quote, its heading its bold title. */
   g_assert_cmpstr (flash_test_sheet_card (sheet, 1)->answer, ==,
                    "Mounts middleware.\n\n> **warning**\n>\n> Order matters.");

@@ -159,8 +159,8 @@ test_procedure_captions (void)
   flash_test_assert_cards (sheet, expected);
 }
 
-/* MkDocs admonitions read as quotes with their titles in bold, line for line; inside a code
- * block the marker is code. */
+/* MkDocs admonitions read as quotes with their titles in bold, line for line, and so do GitHub's
+ * and Obsidian's alerts ("> [!TIP]"); inside a code block the marker is code. */
 static void
 test_admonitions (void)
 {
@@ -170,14 +170,14 @@ test_admonitions (void)
     "    It means owned data.\n\n"
     "???+ tip\n    Read the book.\n\n"
     "```text\n!!! note\n    not an admonition\n```\n\n"
-    "## After\n\nText.\n");
+    "## After\n\nText.\n\n> [!TIP]\n> Snuffbox tenderness.\n\n> [!note]- Exam tip\n> Ulnar.\n");
   const char *const expected[] = {
     "Lifetimes", "`'static` lives for the whole program.\n\n"
                  "> **Common mistake:**\n> `T: 'static` is not \"forever\".\n>\n"
                  "> It means owned data.\n\n"
                  "> **Tip:**\n> Read the book.\n\n"
                  "```text\n!!! note\n    not an admonition\n```",
-    "After", "Text.",
+    "After", "Text.\n\n> **Tip:**\n> Snuffbox tenderness.\n\n> **Exam tip:**\n> Ulnar.",
     NULL,
   };
 

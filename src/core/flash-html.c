@@ -131,6 +131,16 @@ is_furniture (xmlNode *node)
   return has_class_word (node, words, G_N_ELEMENTS (words));
 }
 
+/* Inline furniture of wikis: a heading's "[edit]" link ("mw-editsection") and the citation
+ * markers after a sentence (<sup class="reference">[7]</sup>). */
+static gboolean
+is_inline_furniture (xmlNode *node)
+{
+  static const char *const words[] = { "editsection", "reference", "noprint", "cite" };
+
+  return has_class_word (node, words, G_N_ELEMENTS (words));
+}
+
 /* An <aside> that is a note of the text ("admonition note", "callout warning"), not a sidebar:
  * it is read as a quote. */
 static gboolean
@@ -179,6 +189,9 @@ kind_of (xmlNode *node)
   if (kind == KIND_DROPPED && node->properties != NULL
       && is (node, "aside") && is_note (node))
     return KIND_BLOCK;
+  if (kind == KIND_INLINE && node->properties != NULL && (is (node, "span") || is (node, "sup"))
+      && is_inline_furniture (node))
+    return KIND_DROPPED;
   return kind;
 }
 

@@ -53,6 +53,42 @@ admonition_title (const char *line,
   }
 }
 
+/* The title of a GitHub or Obsidian alert's first line, "> [!WARNING]" ("Warning") or
+ * "> [!note]- Exam tip" ("Exam tip"), or NULL when @line is not one. */
+static char *
+alert_title (const char *line,
+             gsize       len)
+{
+  g_autofree char *copy = g_strndup (line, len);
+  char *p = copy;
+  char *kind;
+  char *close;
+
+  while (*p == ' ')
+    p++;
+  if (!g_str_has_prefix (p, "> [!") || (close = strchr (p, ']')) == NULL)
+    return NULL;
+  kind = p + strlen ("> [!");
+  *close = '\0';
+  for (const char *k = kind; *k != '\0'; k++)
+    if (!g_ascii_isalpha (*k) && *k != '-')
+      return NULL;
+  if (*kind == '\0')
+    return NULL;
+  p = close + 1;
+  if (*p == '+' || *p == '-')
+    p++;
+  g_strstrip (p);
+  if (*p != '\0')
+    return g_strdup (p);
+  {
+    char *title = g_ascii_strdown (kind, -1);
+
+    title[0] = g_ascii_toupper (title[0]);
+    return title;
+  }
+}
+
 /* How many columns a content line is indented by, up to 4 (a tab is 4). */
 static gsize
 indent_of (const char *line,
@@ -86,7 +122,7 @@ flash_sheet_convert_admonitions (const char *text)
   char fence = 0;
 
   if (strstr (text, "!!! ") == NULL && strstr (text, "??? ") == NULL
-      && strstr (text, "???+ ") == NULL)
+      && strstr (text, "???+ ") == NULL && strstr (text, "> [!") == NULL)
     return NULL;
   lines = g_ptr_array_new ();
   for (const char *p = text; *p != '\0';)
@@ -111,6 +147,15 @@ flash_sheet_convert_admonitions (const char *text)
       if ((g_str_has_prefix (line, "```") || g_str_has_prefix (line, "~~~"))
           && (fence == 0 || fence == line[0]))
         fence = fence == 0 ? line[0] : 0;
+      if (fence == 0 && (title = alert_title (line, len)) != NULL)
+        {
+          /* "> [!TIP]": GitHub's and Obsidian's alerts, already quotes, get their title. */
+          changed = TRUE;
+          g_string_append_printf (out, "> **%s:**", title);
+          if (end != NULL)
+            g_string_append_c (out, '\n');
+          continue;
+        }
       if (fence != 0 || (title = admonition_title (line, len)) == NULL)
         {
           g_string_append_len (out, line, len + (end != NULL));
