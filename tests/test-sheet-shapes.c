@@ -492,6 +492,26 @@ test_named_commands (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A numbered list of bold terms with a separator ("1. **Environment**: …") is a term list; a
+ * paragraph all in italics after the sheet's last rule is its footer. */
+static void
+test_bold_numbered_terms_and_footer (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# Cron\n\n## Gotchas\n\n1. **Environment**: cron runs with a minimal `PATH`.\n"
+    "2. **Time zone**: cron uses the system zone.\n\n"
+    "## Handy .gdbinit\n\n```\nset pagination off\n```\n\nPut this in `~/.gdbinit`.\n\n---\n\n"
+    "*Last updated for GDB 13. Ask on the course forum.*\n");
+  const char *const expected[] = {
+    "**Environment**", "cron runs with a minimal `PATH`.",
+    "**Time zone**", "cron uses the system zone.",
+    "Handy .gdbinit", "```\nset pagination off\n```\n\nPut this in `~/.gdbinit`.",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 /* A summary whose closing tag is never finished is no summary (found by fuzz-sheet: it read
  * past the end of the block). */
 static void
@@ -532,6 +552,8 @@ main (int   argc,
   g_test_add_func ("/sheet-shapes/leftovers", test_leftovers);
   g_test_add_func ("/sheet-shapes/numbers-questions-terms", test_numbers_questions_terms);
   g_test_add_func ("/sheet-shapes/named-commands", test_named_commands);
+  g_test_add_func ("/sheet-shapes/bold-numbered-terms-and-footer",
+                   test_bold_numbered_terms_and_footer);
 
   return g_test_run ();
 }

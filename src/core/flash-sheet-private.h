@@ -171,6 +171,8 @@ char       *flash_sheet_convert_html_blocks   (const char   *text);
 /* flash-sheet-remainder.c: what is left under a heading once its items became cards. Drops
  * from @own the captions and introductions ("These methods…:") of blocks no longer in it. */
 void        flash_sheet_drop_captions         (GPtrArray    *own);
+/* A paragraph that is one run of italics: a page's footer, after a last rule. */
+gboolean    flash_sheet_is_emphasis_only      (cmark_node   *block);
 /* "Tip" when @own is one remark ("Tip: …", "> **Note** …"), or NULL. */
 const char *flash_sheet_remark_label          (GPtrArray    *own);
 /* When @own is one definition ("Strong bases: …", "**Equivalence point**: …") or a sentence about

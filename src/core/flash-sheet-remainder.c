@@ -50,6 +50,15 @@ flash_sheet_drop_captions (GPtrArray *own)
     }
 }
 
+gboolean
+flash_sheet_is_emphasis_only (cmark_node *block)
+{
+  cmark_node *only = cmark_node_first_child (block);
+
+  return cmark_node_get_type (block) == CMARK_NODE_PARAGRAPH && only != NULL
+         && cmark_node_next (only) == NULL && cmark_node_get_type (only) == CMARK_NODE_EMPH;
+}
+
 const char *
 flash_sheet_remark_label (GPtrArray *own)
 {

@@ -14,7 +14,7 @@ typedef struct
 {
   char    *term;
   char    *rest;
-  gboolean dash;  /* split at " — " or " – " */
+  gboolean dash;  /* split at " — " or " – ", or after a bold term and a separator */
 } TermSplit;
 
 static void
@@ -197,6 +197,10 @@ split_term (cmark_node *paragraph,
    * the item a record of labelled fields ("acid: HCl, its conjugate base: Cl⁻"), not a term. */
   if (split_at (first, ": ", 60, split))
     {
+      /* "**Environment**: …", a bold term before the colon, names its subject. */
+      split->dash = flash_sheet_node_is (first, "strong") && flash_sheet_node_is (
+                      cmark_node_next (first), "text")
+                    && g_str_has_prefix (cmark_node_get_literal (cmark_node_next (first)), ":");
       if (!has_label_colon (split->rest))
         return TRUE;
       term_split_clear (split);
@@ -213,6 +217,8 @@ split_term (cmark_node *paragraph,
       cmark_node *last = flash_sheet_node_is (first, "code") ? last_joined_code (first) : first;
 
       flash_sheet_append_inlines (rest, cmark_node_next (last), FALSE);
+      /* "1. **Environment**: cron runs…" names its subject as a dash would. */
+      split->dash = flash_sheet_node_is (first, "strong") && starts_with_separator (rest->str);
       /* `code` alone, or a link, does not make a term: "`ls` lists files" is a sentence. */
       if (!flash_sheet_node_is (first, "strong") && !starts_with_separator (rest->str))
         {
@@ -262,8 +268,8 @@ flash_sheet_add_term_list_cards (Parser     *self,
       TermSplit *split = g_new0 (TermSplit, 1);
       gboolean more = paragraph != NULL && cmark_node_next (paragraph) != NULL;
 
-      /* A numbered list is a term list only of "phrase — translation" items: "1. Install: …"
-       * is a step. */
+      /* A numbered list is a term list only of "phrase — translation" items, or of bold terms
+       * with a separator ("1. **Environment**: …"): "1. Install: …" is a step. */
       if (paragraph == NULL || cmark_node_get_type (paragraph) != CMARK_NODE_PARAGRAPH
           || !split_term (paragraph, split) || (*split->rest == '\0' && !more)
           || (cmark_node_get_list_type (list) != CMARK_BULLET_LIST

@@ -374,6 +374,12 @@ flush_section (Parser     *self,
       return;
     }
 
+  /* The page's footer: after a last rule at the end of the sheet, one paragraph all in italics
+   * ("*Last updated for GDB 13. Ask on the course forum.*"). */
+  if (own->len >= 2 && cmark_node_next (g_ptr_array_index (own, own->len - 1)) == NULL
+      && cmark_node_get_type (g_ptr_array_index (own, own->len - 2)) == CMARK_NODE_THEMATIC_BREAK
+      && flash_sheet_is_emphasis_only (g_ptr_array_index (own, own->len - 1)))
+    g_ptr_array_set_size (own, own->len - 1);
   /* A rule between sections is the page's layout, not part of either answer. */
   while (own->len > 0 && cmark_node_get_type (g_ptr_array_index (own, own->len - 1))
                            == CMARK_NODE_THEMATIC_BREAK)
