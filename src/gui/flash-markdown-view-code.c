@@ -158,6 +158,26 @@ code_scroll_cb (GtkEventControllerScroll *controller,
   return TRUE;
 }
 
+/* GtkTextView lays its lines out in an idle after it is mapped; a scroller that measured it
+ * before that (a card shown while the window is busy, as when search results come in) keeps a
+ * height of nothing. Measuring again once the lines are laid out gives the whole code. */
+static gboolean
+remeasure_cb (gpointer user_data)
+{
+  GtkWidget *scroller = user_data;
+
+  gtk_widget_queue_resize (scroller);
+  g_object_unref (scroller);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+code_mapped_cb (GtkWidget *view,
+                GtkWidget *scroller)
+{
+  g_idle_add_full (G_PRIORITY_LOW, remeasure_cb, g_object_ref (scroller), NULL);
+}
+
 GtkWidget *
 flash_markdown_view_render_code (RenderContext *ctx,
                                  cmark_node    *node)
@@ -239,6 +259,8 @@ flash_markdown_view_render_code (RenderContext *ctx,
                            "propagate-natural-height", TRUE,
                            "child", view,
                            NULL);
+
+  g_signal_connect (view, "map", G_CALLBACK (code_mapped_cb), scroller);
 
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <gtksourceview/gtksource.h>
 #include <string.h>
 
 #include "flash-card-list.h"
@@ -421,6 +422,41 @@ test_long_results (Fixture       *fixture,
   }
 }
 
+/* The card a typed search selects shows its code whole: GtkTextView lays its lines out after it
+ * is mapped, and a code block measured before that used to keep no height at all. */
+static void
+test_typed_code (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  FlashBrowserPage *page = open_browser (fixture);
+  GtkWidget *entry = flash_test_find_type (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  g_autofree char *path = g_build_filename (fixture->dir, "scala.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *code;
+
+  g_assert_true (g_file_set_contents (path, "# Scala\n\n## Collections\n\n```scala\n"
+                                      "xs.map(_ * 2)      // transform each element\n"
+                                      "xs.filter(_ > 3)   // keep matching elements\n"
+                                      "xs.sum             // add them all up\n```\n", -1, NULL));
+  flash_window_import_files (fixture->window, &file, 1);
+  process_events ();
+  for (const char *typed = "m"; typed != NULL;)
+    {
+      type_search (entry, typed);
+      while (flash_browser_page_is_searching (page))
+        g_main_context_iteration (NULL, TRUE);
+      typed = g_str_equal (typed, "m") ? "ma" : g_str_equal (typed, "ma") ? "matching" : NULL;
+    }
+  for (guint i = 0; i < 30; i++)
+    {
+      process_events ();
+      g_usleep (10000);
+    }
+  code = flash_test_find_type (GTK_WIDGET (page), GTK_SOURCE_TYPE_VIEW);
+  g_assert_nonnull (code);
+  g_assert_cmpint (gtk_widget_get_height (gtk_widget_get_parent (code)), >, 20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,6 +477,7 @@ main (int   argc,
   ADD_TEST ("/browser/scope", test_scope);
   ADD_TEST ("/browser/type-ahead", test_type_ahead);
   ADD_TEST ("/browser/long-results", test_long_results);
+  ADD_TEST ("/browser/typed-code", test_typed_code);
 #undef ADD_TEST
 
   return g_test_run ();
