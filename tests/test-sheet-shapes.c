@@ -512,6 +512,24 @@ test_bold_numbered_terms_and_footer (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A bullet that opens with a bold term asks with the bold even when a dash comes later; a
+ * parenthesis before the dash stays in the term. */
+static void
+test_bold_before_dash (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Particles\n\n- **は (wa)** topic marker — \"as for X\".\n- **が (ga)** — subject marker\n"
+    "- **Cache-aside** (lazy loading) — read through the cache\n");
+  const char *const expected[] = {
+    "**は (wa)**", "topic marker — \"as for X\".",
+    "**が (ga)**", "subject marker",
+    "**Cache-aside** (lazy loading)", "read through the cache",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 /* A summary whose closing tag is never finished is no summary (found by fuzz-sheet: it read
  * past the end of the block). */
 static void
@@ -552,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/sheet-shapes/leftovers", test_leftovers);
   g_test_add_func ("/sheet-shapes/numbers-questions-terms", test_numbers_questions_terms);
   g_test_add_func ("/sheet-shapes/named-commands", test_named_commands);
+  g_test_add_func ("/sheet-shapes/bold-before-dash", test_bold_before_dash);
   g_test_add_func ("/sheet-shapes/bold-numbered-terms-and-footer",
                    test_bold_numbered_terms_and_footer);
 

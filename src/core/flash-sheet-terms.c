@@ -187,6 +187,25 @@ split_term (cmark_node *paragraph,
 
   if (first == NULL)
     return FALSE;
+  /* "**は (wa)** topic marker — "as for X"": the author's bold marks the term; the dash further
+   * on is part of what it means. A parenthesis between ("**Cache-aside** (lazy loading) — …")
+   * still belongs to the term. */
+  if (flash_sheet_node_is (first, "strong")
+      && flash_sheet_node_is (cmark_node_next (first), "text")
+      && !starts_with_separator (cmark_node_get_literal (cmark_node_next (first)))
+      && split_at (cmark_node_next (first), term_separators[0], G_MAXSIZE, split)
+      && !(g_str_has_prefix (split->term, "(") && g_str_has_suffix (split->term, ")")))
+    {
+      g_autofree char *inner = flash_sheet_inlines_to_markdown (first, FALSE);
+      GString *rest = g_string_new (NULL);
+
+      term_split_clear (split);
+      flash_sheet_append_inlines (rest, cmark_node_next (first), FALSE);
+      split->term = g_strdup_printf ("**%s**", g_strstrip (inner));
+      split->rest = g_strstrip (g_string_free (rest, FALSE));
+      split->dash = TRUE;
+      return *split->rest != '\0';
+    }
   for (guint i = 0; term_separators[i] != NULL; i++)
     if (split_at (first, term_separators[i], G_MAXSIZE, split))
       {
