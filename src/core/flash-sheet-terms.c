@@ -134,6 +134,35 @@ split_at (cmark_node *first,
   return FALSE;
 }
 
+/* "**は (wa)** topic marker — "as for X"": the author's bold marks the term; the dash further
+ * on is part of what it means. A parenthesis between ("**Cache-aside** (lazy loading) — …")
+ * still belongs to the term, which the dash rule then finds. */
+static gboolean
+bold_before_dash (cmark_node *first,
+                  TermSplit  *split)
+{
+  g_autofree char *inner = NULL;
+  GString *rest;
+  gboolean parenthesis;
+
+  if (!flash_sheet_node_is (first, "strong")
+      || !flash_sheet_node_is (cmark_node_next (first), "text")
+      || starts_with_separator (cmark_node_get_literal (cmark_node_next (first)))
+      || !split_at (cmark_node_next (first), term_separators[0], G_MAXSIZE, split))
+    return FALSE;
+  parenthesis = g_str_has_prefix (split->term, "(") && g_str_has_suffix (split->term, ")");
+  term_split_clear (split);
+  if (parenthesis)
+    return FALSE;
+  inner = flash_sheet_inlines_to_markdown (first, FALSE);
+  rest = g_string_new (NULL);
+  flash_sheet_append_inlines (rest, cmark_node_next (first), FALSE);
+  split->term = g_strdup_printf ("**%s**", g_strstrip (inner));
+  split->rest = g_strstrip (g_string_free (rest, FALSE));
+  split->dash = TRUE;
+  return TRUE;
+}
+
 /* The last of the code spans joined to @code as one key or name: "`Ctrl` + `f`", "`:q!` or
  * `ZQ`", "`h`, `j`, `k`, `l`", "`yy` / `Y`". @code itself when none is. */
 static cmark_node *
@@ -187,25 +216,8 @@ split_term (cmark_node *paragraph,
 
   if (first == NULL)
     return FALSE;
-  /* "**は (wa)** topic marker — "as for X"": the author's bold marks the term; the dash further
-   * on is part of what it means. A parenthesis between ("**Cache-aside** (lazy loading) — …")
-   * still belongs to the term. */
-  if (flash_sheet_node_is (first, "strong")
-      && flash_sheet_node_is (cmark_node_next (first), "text")
-      && !starts_with_separator (cmark_node_get_literal (cmark_node_next (first)))
-      && split_at (cmark_node_next (first), term_separators[0], G_MAXSIZE, split)
-      && !(g_str_has_prefix (split->term, "(") && g_str_has_suffix (split->term, ")")))
-    {
-      g_autofree char *inner = flash_sheet_inlines_to_markdown (first, FALSE);
-      GString *rest = g_string_new (NULL);
-
-      term_split_clear (split);
-      flash_sheet_append_inlines (rest, cmark_node_next (first), FALSE);
-      split->term = g_strdup_printf ("**%s**", g_strstrip (inner));
-      split->rest = g_strstrip (g_string_free (rest, FALSE));
-      split->dash = TRUE;
-      return *split->rest != '\0';
-    }
+  if (bold_before_dash (first, split))
+    return *split->rest != '\0';
   for (guint i = 0; term_separators[i] != NULL; i++)
     if (split_at (first, term_separators[i], G_MAXSIZE, split))
       {
