@@ -295,16 +295,21 @@ test_scope (Fixture       *fixture,
   g_assert_cmpuint (flash_browser_page_get_n_results (page), ==, 5);
 }
 
+/* Each set of rows that comes in, as its first row's question (after the change that removes
+ * the old rows, one change adds the new). */
 static void
-count_changes_cb (GListModel *model,
-                  guint       position,
-                  guint       removed,
-                  guint       added,
-                  guint      *changes)
+record_rows_cb (GListModel *model,
+                guint       position,
+                guint       removed,
+                guint       added,
+                GPtrArray  *shown)
 {
-  /* A new set of rows comes in as one change that adds them (after one that removes the old). */
-  if (added > 0)
-    (*changes)++;
+  g_autoptr(GObject) first = NULL;
+
+  if (added == 0 || position > 0)
+    return;
+  first = g_list_model_get_item (model, 0);
+  g_ptr_array_add (shown, g_strdup (flash_card_item_get_card (FLASH_CARD_ITEM (first))->question));
 }
 
 /* The list of cards (the drop-downs hold list views of their own). */
@@ -348,31 +353,32 @@ test_type_ahead (Fixture       *fixture,
   FlashBrowserPage *page = open_browser (fixture);
   GtkWidget *entry = flash_test_find_type (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
   GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (find_card_list (GTK_WIDGET (page))));
-  g_autoptr(GListModel) first = NULL;
-  guint changes = 0;
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
 
   g_assert_cmpuint (flash_browser_page_get_n_results (page), ==, 3);
-  g_signal_connect (rows, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+  g_signal_connect (rows, "items-changed", G_CALLBACK (record_rows_cb), shown);
   type_search (entry, "colou");
   g_assert_true (flash_browser_page_is_searching (page));
-  g_assert_cmpuint (changes, ==, 0);
+  g_assert_cmpuint (shown->len, ==, 0);
   while (flash_browser_page_is_searching (page))
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (flash_browser_page_get_n_results (page), ==, 1);
-  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (shown->len, >=, 1);
+  g_assert_cmpstr (g_ptr_array_index (shown, shown->len - 1), ==, "What colour is a clear sky?");
 
-  /* Two keystrokes in a row: one change of the rows, the second search's. */
+  /* Two keystrokes in a row: the first one's rows never show, only the second's (the window may
+   * refresh them meanwhile, when it becomes active, say). */
+  g_ptr_array_set_size (shown, 0);
   type_search (entry, "sky");
   type_search (entry, "paris");
   while (flash_browser_page_is_searching (page))
     g_main_context_iteration (NULL, TRUE);
   process_events ();
-  g_assert_cmpuint (changes, ==, 2);
   g_assert_cmpuint (flash_browser_page_get_n_results (page), ==, 1);
-  first = g_list_model_get_item (rows, 0);
-  g_assert_cmpstr (flash_card_item_get_card (FLASH_CARD_ITEM (first))->question, ==,
-                   "The capital of France");
-  g_signal_handlers_disconnect_by_func (rows, count_changes_cb, &changes);
+  g_assert_cmpuint (shown->len, >=, 1);
+  for (guint i = 0; i < shown->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (shown, i), ==, "The capital of France");
+  g_signal_handlers_disconnect_by_func (rows, record_rows_cb, shown);
 }
 
 /* A search that finds many cards shows its first page at once and the rest when they are read:
