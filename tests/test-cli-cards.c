@@ -166,6 +166,53 @@ test_edit (Fixture       *f,
   g_assert_cmpint (missing.status, ==, 1);
 }
 
+/* `due` of one section (" > " standing for " › "), of a tag, and of the days ahead; `rename-deck`,
+ * which re-imports keep; wrong numbers and names are refused. */
+static void
+test_study_choices (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "deck.md", NULL);
+  g_auto(FlashTestRun) blank = { 0 };
+  g_auto(FlashTestRun) zero = { 0 };
+  g_auto(FlashTestRun) missing = { 0 };
+
+  import_sheet (f);
+  assert_out (f, FLASH_TEST_ARGS ("due", "--section", "Deck > Strings"),
+              "1\tDeck\tRésumé\n2\tDeck\tSlicing\n");
+  assert_out (f, FLASH_TEST_ARGS ("due", "--section", "Deck › Numbers", "--limit", "5"),
+              "3\tDeck\tIntegers\n");
+  assert_out (f, FLASH_TEST_ARGS ("due", "--tag", "numbers"), "3\tDeck\tIntegers\n");
+  assert_out (f, FLASH_TEST_ARGS ("due", "--ahead", "7"), "");
+  /* Graded Good two days before: due in five days, so in the week ahead, not in the next three
+   * days. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_auto(FlashTestRun) graded = { 0 };
+
+      flash_test_cli_run (&graded, f->db, i == 0 ? "2026-11-19T10:00:00Z" : "2026-11-20T10:00:00Z",
+                          NULL, NULL, NULL, FLASH_TEST_ARGS ("grade", "3", "4"));
+      g_assert_cmpint (graded.status, ==, 0);
+    }
+  assert_out (f, FLASH_TEST_ARGS ("due", "--ahead", "7"), "3\tDeck\tIntegers\n");
+  assert_out (f, FLASH_TEST_ARGS ("due", "--ahead", "3"), "");
+  assert_out (f, FLASH_TEST_ARGS ("due", "--ahead", "7", "--section", "Deck > Strings"), "");
+  run (&zero, f, FLASH_TEST_ARGS ("due", "--ahead", "0"));
+  g_assert_cmpint (zero.status, ==, 2);
+
+  assert_out (f, FLASH_TEST_ARGS ("rename-deck", "Deck", "Words and numbers"), "");
+  g_assert_true (g_file_set_contents (path, "# New title\n\n## Strings\n\n### Résumé\n\nCV.\n", -1,
+                                      NULL));
+  flash_test_cli_ok (f->db, FLASH_TEST_ARGS ("import", path));
+  assert_out (f, FLASH_TEST_ARGS ("decks"), "1\tWords and numbers\t1\t1\t0\n");
+  run (&blank, f, FLASH_TEST_ARGS ("rename-deck", "Words and numbers", " "));
+  g_assert_cmpint (blank.status, ==, 1);
+  g_assert_nonnull (strstr (blank.err, "cannot be empty"));
+  run (&missing, f, FLASH_TEST_ARGS ("rename-deck", "Deck", "Other"));
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "no deck named"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -178,6 +225,7 @@ main (int   argc,
   ADD ("/cli-cards/search", test_search);
   ADD ("/cli-cards/actions", test_actions);
   ADD ("/cli-cards/edit", test_edit);
+  ADD ("/cli-cards/study-choices", test_study_choices);
 #undef ADD
 
   return g_test_run ();

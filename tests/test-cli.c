@@ -138,7 +138,8 @@ test_help (void)
 {
   const char *commands[] = {
     "import [--format md|html] FILE…|-", "decks", "cards [--deck NAME]", "show ID",
-    "due [--deck NAME] [--limit N]",
+    "due [--deck NAME] [--section S] [--tag T] [--ahead DAYS] [--limit N]\n",
+    "rename-deck NAME NEW-NAME",
     "grade ID GRADE", "undo", "log [--deck NAME]", "stats",
     "export [--deck NAME] --format md|tsv", "simulate GRADES", "--db PATH", "--now ISO8601",
     "--version", "FLASHSHEET_NOW",

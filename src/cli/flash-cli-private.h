@@ -25,6 +25,7 @@ typedef enum
   FLASH_CLI_OPTION_KEEP   = 1 << 3,
   FLASH_CLI_OPTION_EDIT   = 1 << 4, /* --question, --answer-file */
   FLASH_CLI_OPTION_STATE  = 1 << 5,
+  FLASH_CLI_OPTION_SCOPE  = 1 << 6, /* --section, --tag, --ahead */
 } FlashCliOption;
 
 typedef struct _FlashCli FlashCli;
@@ -55,6 +56,9 @@ struct _FlashCli
   const char            *question;
   const char            *answer_file;
   const char            *state;
+  const char            *section;
+  const char            *tag;
+  const char            *ahead;
   GPtrArray             *positional;
   gboolean               help;
   gboolean               version;
@@ -92,5 +96,9 @@ int          flash_cli_run_action   (FlashCli              *cli);
 int          flash_cli_run_cards_in_state (FlashCli        *cli);
 gboolean     flash_cli_parse_state  (const char            *name,
                                      FlashCardFilter       *filter);
+
+/* flash-cli-study.c: choosing what to study, and the decks. */
+int          flash_cli_run_due      (FlashCli              *cli);
+int          flash_cli_run_rename_deck (FlashCli           *cli);
 
 G_END_DECLS

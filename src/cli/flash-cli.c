@@ -141,6 +141,9 @@ parse_command_line (FlashCli  *cli,
     { "--question", &cli->question, FLASH_CLI_OPTION_EDIT },
     { "--answer-file", &cli->answer_file, FLASH_CLI_OPTION_EDIT },
     { "--state", &cli->state, FLASH_CLI_OPTION_STATE },
+    { "--section", &cli->section, FLASH_CLI_OPTION_SCOPE },
+    { "--tag", &cli->tag, FLASH_CLI_OPTION_SCOPE },
+    { "--ahead", &cli->ahead, FLASH_CLI_OPTION_SCOPE },
   };
   const char *command_name = NULL;
   gboolean options_done = FALSE;
@@ -492,47 +495,6 @@ run_show (FlashCli *cli)
   return FLASH_CLI_EXIT_OK;
 }
 
-static void
-print_due_row (gint64      card_id,
-               const char *deck_name,
-               const char *question,
-               gpointer    user_data)
-{
-  g_autofree char *deck = flash_cli_fold_field (deck_name);
-  g_autofree char *folded = flash_cli_fold_field (question);
-
-  printf ("%" G_GINT64_FORMAT "\t%s\t%s\n", card_id, deck, folded);
-}
-
-static int
-run_due (FlashCli *cli)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) queue = NULL;
-  GDateTime *now;
-  guint64 limit = 0;
-  gint64 deck_id;
-  int status;
-
-  if (cli->limit != NULL
-      && !g_ascii_string_to_unsigned (cli->limit, 10, 1, G_MAXUINT, &limit, NULL))
-    return flash_cli_usage_error (cli->command, _("--limit needs a positive number, not “%s”"),
-                                  cli->limit);
-  if (!flash_cli_get_deck (cli, &deck_id))
-    return FLASH_CLI_EXIT_ERROR;
-  if ((status = flash_cli_get_now (cli, &now)) != FLASH_CLI_EXIT_OK)
-    return status;
-
-  queue = flash_store_today_queue (cli->store, deck_id, now, (guint) limit, &error);
-  if (queue == NULL)
-    return flash_cli_report_error (error);
-
-  if (!flash_store_each_question (cli->store, (const gint64 *) (void *) queue->data, queue->len,
-                                  print_due_row, NULL, &error))
-    return flash_cli_report_error (error);
-  return FLASH_CLI_EXIT_OK;
-}
-
 static int
 run_grade (FlashCli *cli)
 {
@@ -775,8 +737,12 @@ static const FlashCliCommand commands[] = {
     0, 1, G_MAXUINT, flash_cli_run_action },
   { "show", "ID", N_("Show a card: question, a blank line, answer"),
     0, 1, 1, run_show },
-  { "due", "[--deck NAME] [--limit N]", N_("Today’s queue in order: id, deck, question"),
-    FLASH_CLI_OPTION_DECK | FLASH_CLI_OPTION_LIMIT, 0, 0, run_due },
+  { "due", "[--deck NAME] [--section S] [--tag T] [--ahead DAYS] [--limit N]",
+    N_("Today’s queue in order: id, deck, question"),
+    FLASH_CLI_OPTION_DECK | FLASH_CLI_OPTION_LIMIT | FLASH_CLI_OPTION_SCOPE, 0, 0,
+    flash_cli_run_due },
+  { "rename-deck", "NAME NEW-NAME", N_("Rename a deck; re-importing its sheet keeps the name"),
+    0, 2, 2, flash_cli_run_rename_deck },
   { "grade", "ID GRADE", N_("Record a review, grade 0–5: n, EF, interval, due"),
     0, 2, 2, run_grade },
   { "undo", "", N_("Undo the last review and print its card id"),
@@ -806,6 +772,9 @@ find_command (const char *name)
   return NULL;
 }
 
+/* The help's first column is at most this wide; a longer synopsis has a line of its own. */
+#define MAX_HELP_COLUMN 50
+
 /* Pads by characters rather than bytes, as synopses and translations are not ASCII. */
 static void
 print_padded (const char *left,
@@ -815,6 +784,11 @@ print_padded (const char *left,
   glong len = g_utf8_strlen (left, -1);
 
   printf ("  %s", left);
+  if (len > (glong) width)
+    {
+      printf ("\n  ");
+      len = 0;
+    }
   for (glong i = len; i < (glong) width; i++)
     putchar (' ');
   printf (" %s\n", right);
@@ -830,7 +804,10 @@ print_help (void)
     {
       g_autofree char *left = g_strjoin (" ", commands[i].name, commands[i].synopsis, NULL);
 
-      width = MAX (width, (guint) g_utf8_strlen (left, -1));
+      guint len = (guint) g_utf8_strlen (left, -1);
+
+      if (len <= MAX_HELP_COLUMN)
+        width = MAX (width, len);
     }
 
   print_usage_line (stdout, NULL);

@@ -294,3 +294,39 @@ flash_store_delete_deck (FlashStore  *self,
     }
   return flash_store_commit (self, error);
 }
+
+gboolean
+flash_store_rename_deck (FlashStore  *self,
+                         gint64       deck_id,
+                         const char  *name,
+                         GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  trimmed = g_strstrip (g_strdup (name));
+  if (*trimmed == '\0' || !g_utf8_validate (trimmed, -1, NULL))
+    {
+      g_set_error_literal (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_INVALID,
+                           *trimmed == '\0' ? "a deck’s name cannot be empty"
+                                            : "a deck’s name must be UTF-8 text");
+      return FALSE;
+    }
+  stmt = flash_store_prepare (self, "UPDATE decks SET name = ?2, renamed = 1 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, deck_id);
+  sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_STATIC);
+  if (!flash_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_FOUND,
+                   "no deck with id %" G_GINT64_FORMAT, deck_id);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -66,7 +66,8 @@ find_or_create_deck (FlashStore        *self,
 
   if (*deck_id != 0)
     {
-      stmt = flash_store_prepare (self, "UPDATE decks SET name = ?2, description = ?3, tags = ?4, "
+      stmt = flash_store_prepare (self, "UPDATE decks SET name = CASE renamed WHEN 0 "
+                                        "THEN ?2 ELSE name END, description = ?3, tags = ?4, "
                                         "updated = ?5 WHERE id = ?1", error);
       if (stmt == NULL)
         return FALSE;

@@ -189,8 +189,15 @@ static const char *const schema_v6[] = {
   NULL
 };
 
+/* Version 7 lets the user rename a deck: a renamed deck keeps its name when its sheet is
+ * imported again, whatever title the sheet has. */
+static const char *const schema_v7[] = {
+  "ALTER TABLE decks ADD COLUMN renamed INTEGER NOT NULL DEFAULT 0",
+  NULL
+};
+
 static const char *const *const migrations[] = {
-  schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6
+  schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6, schema_v7
 };
 
 static gboolean apply_migrations (FlashStore  *self,

@@ -65,6 +65,16 @@ gboolean      flash_store_day_budget   (FlashStore     *self,
                                         FlashDayBudget *budget,
                                         GError        **error);
 
+/* Today's queue from its parts in study order: @due (taken, and returned grown), then @fresh,
+ * with each of @repeats put back at its place (@seqs, counted in the day's @done_today log
+ * entries); cut to @limit unless it is 0. */
+GArray       *flash_store_merge_queue  (GArray               *due,
+                                        const GArray         *fresh,
+                                        const GArray         *repeats,
+                                        const GArray         *seqs,
+                                        guint                 done_today,
+                                        guint                 limit);
+
 /* Fills each FlashDeckInfo of @decks (new_cards read) with today's counts within a budget already
  * read: the deck list reads the budget once for all its decks. */
 gboolean      flash_store_deck_counts  (FlashStore           *self,

@@ -322,7 +322,6 @@ read_queue (FlashStore  *self,
 {
   g_auto(QueueParts) parts = { 0 };
   FlashDayBudget budget;
-  GArray *queue;
 
   /* A caller that wants the next few cards needs no more than that many of each kind. */
   if (!flash_store_day_budget (self, today, &budget, error)
@@ -332,15 +331,28 @@ read_queue (FlashStore  *self,
                       error))
     return NULL;
 
-  queue = g_steal_pointer (&parts.due);
-  g_array_append_vals (queue, parts.fresh->data, parts.fresh->len);
+  return flash_store_merge_queue (g_steal_pointer (&parts.due), parts.fresh, parts.repeats,
+                                  parts.seqs, budget.done_today, limit);
+}
+
+GArray *
+flash_store_merge_queue (GArray       *due,
+                         const GArray *fresh,
+                         const GArray *repeats,
+                         const GArray *seqs,
+                         guint         done_today,
+                         guint         limit)
+{
+  GArray *queue = due;
+
+  g_array_append_vals (queue, fresh->data, fresh->len);
   /* A repeat waits until REPEAT_GAP other cards have been graded since it was re-queued. */
-  for (guint i = 0; i < parts.repeats->len; i++)
+  for (guint i = 0; i < repeats->len; i++)
     {
-      gint64 at = g_array_index (parts.seqs, gint64, i) - (gint64) budget.done_today;
+      gint64 at = g_array_index (seqs, gint64, i) - (gint64) done_today;
 
       at = CLAMP (at, (gint64) i, (gint64) queue->len);
-      g_array_insert_val (queue, (guint) at, g_array_index (parts.repeats, gint64, i));
+      g_array_insert_val (queue, (guint) at, g_array_index (repeats, gint64, i));
     }
 
   if (limit > 0 && queue->len > limit)

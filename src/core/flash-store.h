@@ -29,7 +29,7 @@ typedef enum
 } FlashStoreError;
 
 /* The schema version this build writes. */
-#define FLASH_STORE_SCHEMA_VERSION 6
+#define FLASH_STORE_SCHEMA_VERSION 7
 
 typedef struct _FlashStore FlashStore;
 
@@ -316,6 +316,12 @@ gint64       flash_store_find_deck           (FlashStore        *self,
 gboolean     flash_store_delete_deck         (FlashStore        *self,
                                               gint64             deck_id,
                                               GError           **error);
+/* Gives the deck the name @name (trimmed; INVALID when nothing is left), which re-imports of its
+ * sheet keep. */
+gboolean     flash_store_rename_deck         (FlashStore        *self,
+                                              gint64             deck_id,
+                                              const char        *name,
+                                              GError           **error);
 /* FlashCard*, the active cards only. */
 GPtrArray   *flash_store_list_cards          (FlashStore        *self,
                                               gint64             deck_id, /* 0: all decks */
@@ -355,6 +361,35 @@ gboolean     flash_store_today_counts        (FlashStore        *self,
                                               FlashDayCounts    *counts,
                                               GError           **error);
 /* The first study day after today on which a card is due, or 0 when none is. */
+/* Part of today's queue (docs/scheduling.md, "Choosing what to study"). The strings are
+ * borrowed. */
+typedef struct
+{
+  gint64      deck_id; /* 0: every deck */
+  const char *section; /* a breadcrumb ("Deck › Section") and everything under it, or NULL */
+  const char *tag;     /* a card tag, or NULL */
+} FlashStudyScope;
+
+/* Today's queue and counts of @scope's cards, within the day's limits (the whole deck's when
+ * neither section nor tag is given). */
+GArray      *flash_store_scope_queue         (FlashStore             *self,
+                                              const FlashStudyScope  *scope,
+                                              GDateTime              *now,
+                                              guint                   limit,
+                                              GError                **error);
+gboolean     flash_store_scope_counts        (FlashStore             *self,
+                                              const FlashStudyScope  *scope,
+                                              GDateTime              *now,
+                                              FlashDayCounts         *counts,
+                                              GError                **error);
+/* Review Ahead: @scope's reviews due in the next @days days (not today), soonest first, up to
+ * @limit (0: all); grading one is an early review, outside the day's limits. */
+GArray      *flash_store_ahead_queue         (FlashStore             *self,
+                                              const FlashStudyScope  *scope,
+                                              GDateTime              *now,
+                                              guint                   days,
+                                              guint                   limit,
+                                              GError                **error);
 FlashDay     flash_store_next_due_day        (FlashStore        *self,
                                               gint64             deck_id,
                                               GDateTime         *now,

@@ -1,0 +1,287 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-deck-choices.c: choosing what to study: one section or tag of a deck within today's
+ * limits, Review Ahead, renaming a deck (kept by re-imports), and the schema-7 migration. */
+#include "flash-test-util.h"
+#include "flash-test-collection.h"
+#include "flash-test-store.h"
+
+#include "flash-day.h"
+
+typedef FlashTestStore Fixture;
+
+/* U+203A, the breadcrumb separator. */
+#define SEP " \xe2\x80\xba "
+
+static const char sheet[] =
+  "# Deck\n\n## Strings\n\n### Split\n\nCut at a separator.\n\n### Join\n\nGlue with one.\n\n"
+  "## Numbers\n\n### Round\n\nTo the nearest.\n\n### Floor\n\nDown.\n\n"
+  "#### Negative floor\n\nTowards minus infinity.\n";
+
+static void
+import_sheet (Fixture *fx)
+{
+  g_autofree char *path = flash_test_store_write (fx, "deck.md", sheet);
+
+  flash_test_store_import (fx, path, NULL);
+}
+
+/* The questions of @ids, joined by "|". */
+static char *
+questions (Fixture *fx,
+           GArray  *ids)
+{
+  GString *out = g_string_new (NULL);
+
+  g_assert_nonnull (ids);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(FlashCard) card = flash_store_get_card (fx->store, g_array_index (ids, gint64, i),
+                                                        NULL);
+
+      g_string_append_printf (out, "%s%s", i > 0 ? "|" : "", card->question);
+    }
+  g_array_unref (ids);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+scope_queue (Fixture               *fx,
+             const FlashStudyScope *scope,
+             guint                  limit)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids = flash_store_scope_queue (fx->store, scope, fx->now, limit, &error);
+
+  g_assert_no_error (error);
+  return questions (fx, ids);
+}
+
+/* One section's cards, with the sections under it, and no other; a tag's; counts that agree. */
+static void
+test_section_queue (Fixture       *fx,
+                    gconstpointer  data)
+{
+  gint64 deck_id;
+  FlashStudyScope numbers = { .section = "Deck" SEP "Numbers" };
+  FlashStudyScope strings = { .section = "Deck" SEP "Strings" };
+  FlashStudyScope tag = { .tag = "floor" };
+  FlashStudyScope prefix_only = { .section = "Deck" SEP "Num" };
+  FlashStudyScope whole = { 0 };
+  FlashDayCounts counts;
+  g_autofree char *all = NULL;
+  g_autofree char *in_numbers = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *in_strings = NULL;
+  g_autofree char *tagged = NULL;
+  g_autofree char *none = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import_sheet (fx);
+  deck_id = flash_store_find_deck (fx->store, "Deck", NULL);
+  numbers.deck_id = deck_id;
+  all = scope_queue (fx, &whole, 0);
+  g_assert_cmpstr (all, ==, "Split|Join|Round|Floor|Negative floor");
+  in_numbers = scope_queue (fx, &numbers, 0);
+  g_assert_cmpstr (in_numbers, ==, "Round|Floor|Negative floor");
+  first = scope_queue (fx, &numbers, 1);
+  g_assert_cmpstr (first, ==, "Round");
+  tagged = scope_queue (fx, &tag, 0);
+  g_assert_cmpstr (tagged, ==, "Negative floor");
+  none = scope_queue (fx, &prefix_only, 0);
+  g_assert_cmpstr (none, ==, "");
+  g_assert_true (flash_store_scope_counts (fx->store, &numbers, fx->now, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.new_cards, ==, 3);
+  g_assert_cmpuint (counts.due, ==, 0);
+
+  /* Graded cards: a failed one comes back as a repeat of its section only; a suspended or buried
+   * one stays out. */
+  flash_test_store_grade (fx, flash_test_store_card_id (fx, "Round"), 1);
+  g_assert_true (flash_store_set_suspended (fx->store, (gint64[]) { flash_test_store_card_id (
+                                              fx, "Floor") }, 1, TRUE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&in_numbers, g_free);
+  in_numbers = scope_queue (fx, &numbers, 0);
+  g_assert_cmpstr (in_numbers, ==, "Negative floor|Round");
+  in_strings = scope_queue (fx, &strings, 0);
+  g_assert_cmpstr (in_strings, ==, "Split|Join");
+  g_assert_true (flash_store_scope_counts (fx->store, &numbers, fx->now, &counts, &error));
+  g_assert_cmpuint (counts.new_cards, ==, 1);
+  g_assert_cmpuint (counts.learning, ==, 1);
+  g_assert_cmpuint (counts.done_today, ==, 1);
+}
+
+/* A section's new cards come within the day's limit of new cards, which its grades spend. */
+static void
+test_section_within_limits (Fixture       *fx,
+                            gconstpointer  data)
+{
+  FlashLimits limits = { .new_per_day = 2, .reviews_per_day = 100, .day_start_hour = 4 };
+  FlashStudyScope numbers = { .section = "Deck" SEP "Numbers" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  import_sheet (fx);
+  g_assert_true (flash_store_set_limits (fx->store, &limits, &error));
+  g_assert_no_error (error);
+  before = scope_queue (fx, &numbers, 0);
+  g_assert_cmpstr (before, ==, "Round|Floor");
+  flash_test_store_grade (fx, flash_test_store_card_id (fx, "Split"), 5);
+  after = scope_queue (fx, &numbers, 0);
+  g_assert_cmpstr (after, ==, "Round");
+}
+
+/* Review Ahead: the reviews of the next days, soonest first, never today's, a new card or one
+ * graded today; one graded ahead moves on and is not offered again that day. */
+static void
+test_review_ahead (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  Fixture *fx = fixture;
+  FlashStudyScope whole = { 0 };
+  FlashStudyScope strings = { .section = "Deck" SEP "Strings" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) before = g_date_time_add_days (fx->now, -3);
+  g_autofree char *due = NULL;
+  g_autofree char *ahead = NULL;
+  g_autofree char *in_strings = NULL;
+  g_autofree char *soon = NULL;
+  g_autofree char *after = NULL;
+  FlashDay today = flash_store_day_for (fx->store, fx->now);
+  const char *const graded[] = { "Split", "Join", "Round" };
+  const int due_in[] = { 3, 0, 1 };
+  GArray *ids;
+
+  import_sheet (fx);
+  /* Three days ago: three cards graded; now due in 3 days, today, and tomorrow. */
+  for (guint i = 0; i < G_N_ELEMENTS (graded); i++)
+    {
+      g_autofree char *sql = NULL;
+      gint64 id = flash_test_store_card_id (fx, graded[i]);
+
+      g_assert_true (flash_store_record_review (fx->store, id, 4, before, 1000, NULL, &error));
+      g_assert_no_error (error);
+      sql = g_strdup_printf ("UPDATE schedule SET due_day = %d WHERE card_id = %" G_GINT64_FORMAT,
+                             today + due_in[i], id);
+      flash_test_raw_exec (fx->db_path, sql);
+    }
+
+  ids = flash_store_ahead_queue (fx->store, &whole, fx->now, 7, 0, &error);
+  g_assert_no_error (error);
+  ahead = questions (fx, ids);
+  g_assert_cmpstr (ahead, ==, "Round|Split");
+  ids = flash_store_ahead_queue (fx->store, &strings, fx->now, 7, 0, &error);
+  in_strings = questions (fx, ids);
+  g_assert_cmpstr (in_strings, ==, "Split");
+  ids = flash_store_ahead_queue (fx->store, &whole, fx->now, 1, 0, &error);
+  soon = questions (fx, ids);
+  g_assert_cmpstr (soon, ==, "Round");
+  /* Today's review is today's queue's, not one ahead. */
+  ids = flash_store_scope_queue (fx->store, &whole, fx->now, 1, &error);
+  due = questions (fx, ids);
+  g_assert_cmpstr (due, ==, "Join");
+
+  /* Round graded a day early: it is not offered again today. */
+  flash_test_store_grade (fx, flash_test_store_card_id (fx, "Round"), 5);
+  ids = flash_store_ahead_queue (fx->store, &whole, fx->now, 7, 0, &error);
+  after = questions (fx, ids);
+  g_assert_cmpstr (after, ==, "Split");
+}
+
+/* A renamed deck keeps its name through re-imports, even when the sheet's title changes; a blank
+ * name is refused and changes nothing. */
+static void
+test_rename_deck (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) decks = NULL;
+  g_autofree char *path = NULL;
+  gint64 deck_id;
+
+  import_sheet (fx);
+  deck_id = flash_store_find_deck (fx->store, "Deck", NULL);
+  g_assert_false (flash_store_rename_deck (fx->store, deck_id, "  \t", &error));
+  g_assert_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (flash_store_rename_deck (fx->store, deck_id + 100, "Other", &error));
+  g_assert_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (flash_store_rename_deck (fx->store, deck_id, "  My strings and numbers ",
+                                          &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (flash_store_find_deck (fx->store, "My strings and numbers", NULL), ==, deck_id);
+
+  path = flash_test_store_write (fx, "deck.md", "# Retitled\n\n## Strings\n\n### Split\n\nCut.\n");
+  flash_test_store_import (fx, path, NULL);
+  decks = flash_store_list_decks (fx->store, fx->now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (decks->len, ==, 1);
+  g_assert_cmpstr (((FlashDeckInfo *) g_ptr_array_index (decks, 0))->name, ==,
+                   "My strings and numbers");
+  flash_test_assert_integrity (fx->db_path);
+}
+
+/* A collection the schema-6 CLI wrote: its edits, suspensions, reviews and search index stay;
+ * its deck takes the sheet's title on re-import until it is renamed. */
+static void
+test_migration_from_v6 (Fixture       *fx,
+                        gconstpointer  data)
+{
+  g_autofree char *fixture = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "fixtures",
+                                               "collection-v6.sql", NULL);
+  g_autofree char *old_path = g_build_filename (fx->dir, "old.db", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlashCard) one = NULL;
+  g_autoptr(FlashCard) two = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GDateTime) day = flash_clock_parse ("2026-01-15T10:00:00Z", NULL);
+  FlashCardSearch search = { .text = "edited" };
+  FlashStats stats;
+  FlashStore *store;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  flash_test_raw_exec (old_path, sql);
+  g_assert_cmpint (flash_test_raw_int (old_path, "PRAGMA user_version"), ==, 6);
+  store = flash_store_open (old_path, &error);
+  g_assert_no_error (error);
+  one = flash_store_get_card (store, 1, NULL);
+  two = flash_store_get_card (store, 2, NULL);
+  g_assert_cmpstr (one->question, ==, "One, edited");
+  g_assert_true (one->edited);
+  g_assert_true (two->suspended);
+  ids = flash_store_search (store, &search, day, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_true (flash_store_get_stats (store, day, &stats, &error));
+  g_assert_cmpuint (stats.reviews_total, ==, 11);
+  g_assert_true (flash_store_rename_deck (store, 1, "Renamed", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (flash_store_find_deck (store, "Renamed", NULL), ==, 1);
+  flash_store_close (store);
+  g_assert_cmpint (flash_test_raw_int (old_path, "PRAGMA user_version"), ==,
+                   FLASH_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (flash_test_raw_int (old_path, "SELECT renamed FROM decks WHERE id = 1"), ==, 1);
+  flash_test_assert_integrity (old_path);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_setenv ("TZ", "UTC", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, flash_test_store_set_up, func, flash_test_store_tear_down)
+  ADD ("/choices/section-queue", test_section_queue);
+  ADD ("/choices/section-within-limits", test_section_within_limits);
+  ADD ("/choices/review-ahead", test_review_ahead);
+  ADD ("/choices/rename-deck", test_rename_deck);
+  ADD ("/choices/migration-from-v6", test_migration_from_v6);
+#undef ADD
+
+  return g_test_run ();
+}
