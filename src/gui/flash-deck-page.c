@@ -31,7 +31,7 @@ action_clicked_cb (GtkWidget     *button,
   const char *action = g_object_get_data (G_OBJECT (button), "action");
   const char *section = g_object_get_data (G_OBJECT (button), "section");
 
-  if (g_str_equal (action, "win.browse-deck"))
+  if (g_str_equal (action, "win.browse-deck") || g_str_equal (action, "win.study-section"))
     gtk_widget_activate_action (GTK_WIDGET (self), action, "(xs)", self->deck_id,
                                 section != NULL ? section : "");
   else
@@ -65,6 +65,46 @@ pill (const char    *label,
   return button;
 }
 
+static gboolean
+rename_key_cb (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  FlashDeckPage *self = user_data;
+
+  return gtk_widget_activate_action (GTK_WIDGET (self), "win.rename-deck", "x", self->deck_id);
+}
+
+/* A section's row: activating it browses its cards; its button studies them. */
+static GtkWidget *
+section_row (FlashDeckPage *self,
+             const char    *section,
+             const char    *name,
+             guint          n)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *study = gtk_button_new_with_label (_("Study"));
+  g_autofree char *subtitle = g_strdup_printf (ngettext ("%u card", "%u cards", n), n);
+  /* Translators: a section's Study button as a screen reader says it: "Study “Internals”". */
+  g_autofree char *study_name = g_strdup_printf (_("Study “%s”"), name);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (study, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (study, _("Study this section’s cards due today"));
+  flash_accessible_set_name (study, study_name);
+  g_object_set_data_full (G_OBJECT (study), "section", g_strdup (section), g_free);
+  connect_action (study, "win.study-section", self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), study);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "section", g_strdup (section), g_free);
+  connect_action (row, "win.browse-deck", self);
+  return row;
+}
+
 static void
 build (FlashDeckPage *self)
 {
@@ -73,7 +113,10 @@ build (FlashDeckPage *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *buttons = gtk_flow_box_new ();
   GtkWidget *danger = adw_preferences_group_new ();
+  GtkWidget *edits = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *delete = pill (_("_Delete Deck…"), "win.delete-deck", "destructive-action", self);
+  GtkWidget *rename = pill (_("_Rename…"), "win.rename-deck", NULL, self);
+  GtkEventController *keys = gtk_shortcut_controller_new ();
 
   self->title_label = GTK_LABEL (gtk_label_new (NULL));
   self->description_label = GTK_LABEL (gtk_label_new (NULL));
@@ -100,8 +143,17 @@ build (FlashDeckPage *self)
   adw_preferences_group_set_title (self->sections_group, _("Sections"));
   adw_preferences_group_set_description (self->sections_group,
                                          _("Each heading of the cheatsheet with cards under it"));
-  gtk_widget_set_halign (delete, GTK_ALIGN_START);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (danger), delete);
+  gtk_widget_set_tooltip_text (rename, _("Rename Deck (F2)"));
+  gtk_box_append (GTK_BOX (edits), rename);
+  gtk_box_append (GTK_BOX (edits), delete);
+  gtk_widget_set_halign (edits, GTK_ALIGN_START);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (danger), edits);
+  /* F2 renames, as in Files. */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F2, 0),
+                                                          gtk_callback_action_new (rename_key_cb,
+                                                                                   self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   gtk_widget_set_margin_top (box, 24);
   gtk_widget_set_margin_bottom (box, 24);
@@ -151,7 +203,6 @@ flash_deck_page_show (FlashDeckPage       *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
   g_auto(GStrv) sections = NULL;
-  g_autofree char *prefix = NULL;
   g_autofree char *description = NULL;
   g_autofree char *cards = NULL;
   g_autofree char *line = NULL;
@@ -184,23 +235,15 @@ flash_deck_page_show (FlashDeckPage       *self,
   sections = flash_store_list_sections (store, deck->id, counts, &error);
   if (sections == NULL)
     g_message ("Could not read the sections of “%s”: %s", deck->name, error->message);
-  prefix = g_strconcat (deck->name, " › ", NULL);
   for (guint i = 0; sections != NULL && sections[i] != NULL; i++)
     {
-      GtkWidget *row = adw_action_row_new ();
-      const char *name = g_str_has_prefix (sections[i], prefix) ? sections[i] + strlen (prefix)
-                                                                 : sections[i];
-      guint n = g_array_index (counts, guint, i);
-      g_autofree char *subtitle = g_strdup_printf (ngettext ("%u card", "%u cards", n), n);
+      /* The breadcrumb less the sheet's title, which the deck's name (perhaps renamed) replaces;
+       * a card right under the title is in the section of that name. */
+      const char *below = strstr (sections[i], " › ");
+      GtkWidget *row = section_row (self, sections[i],
+                                    below != NULL ? below + strlen (" › ") : sections[i],
+                                    g_array_index (counts, guint, i));
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "section", g_strdup (sections[i]), g_free);
-      connect_action (row, "win.browse-deck", self);
       adw_preferences_group_add (self->sections_group, row);
       g_ptr_array_add (self->section_rows, row);
     }

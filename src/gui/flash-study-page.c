@@ -10,8 +10,12 @@
 #include "flash-accessible.h"
 #include "flash-card-actions.h"
 #include "flash-markdown-view.h"
+#include "flash-study-done.h"
 #include "flash-study-grades.h"
 #include "flash-study-page.h"
+
+/* How far Review Ahead looks: the reviews of the next week. */
+#define AHEAD_DAYS 7
 
 /* How many new cards Study More adds. */
 #define STUDY_MORE_CARDS 10
@@ -42,12 +46,17 @@ struct _FlashStudyPage
   AdwClamp           *grades_clamp;
   GtkWidget          *done_undo_button;
   GtkWidget          *study_more_button;
+  GtkWidget          *ahead_button;
 
   GtkWidget          *question_view;
   GtkWidget          *answer_view;
 
   FlashStore         *store;      /* borrowed */
   gint64              deck_id;
+  char               *section;    /* studying one section of the deck, or NULL */
+  char               *tag;        /* studying one tag, or NULL */
+  gboolean            ahead;      /* reviewing ahead (study.ahead) once today's queue is done */
+  gboolean            can_ahead;  /* reviews are due in the next AHEAD_DAYS days */
   FlashCard          *card;       /* the card on screen, NULL when done */
   char               *load_error; /* why today's queue could not be read, or NULL */
   gboolean            answer_shown;
@@ -129,6 +138,44 @@ update_actions (FlashStudyPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "study.more",
                                  !has_card && self->more_new && self->store != NULL);
   gtk_widget_set_visible (self->study_more_button, !has_card && self->more_new);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "study.ahead",
+                                 !has_card && self->can_ahead && self->store != NULL);
+  gtk_widget_set_visible (self->ahead_button, !has_card && self->can_ahead);
+}
+
+/* What the page studies: a deck (0: every deck), perhaps one section or tag of it. */
+static FlashStudyScope
+scope_of (FlashStudyPage *self)
+{
+  FlashStudyScope scope = { .deck_id = self->deck_id, .section = self->section,
+                            .tag = self->tag };
+
+  return scope;
+}
+
+/* The next @limit cards (0: all): the scope's part of today's queue, then, reviewing ahead, the
+ * reviews of the next days. */
+static GArray *
+next_cards (FlashStudyPage  *self,
+            GDateTime       *now,
+            guint            limit,
+            GError         **error)
+{
+  FlashStudyScope scope = scope_of (self);
+  GArray *queue = flash_store_scope_queue (self->store, &scope, now, limit, error);
+  g_autoptr(GArray) ahead = NULL;
+
+  if (queue == NULL || !self->ahead || (limit > 0 && queue->len >= limit))
+    return queue;
+  ahead = flash_store_ahead_queue (self->store, &scope, now, AHEAD_DAYS,
+                                   limit > 0 ? limit - queue->len : 0, error);
+  if (ahead == NULL)
+    {
+      g_array_unref (queue);
+      return NULL;
+    }
+  g_array_append_vals (queue, ahead->data, ahead->len);
+  return queue;
 }
 
 /* The buttons are built when the scale changes; a new card only changes their intervals. */
@@ -157,18 +204,21 @@ update_progress (FlashStudyPage *self)
   g_autoptr(GDateTime) now = flash_clock_now_or_system ();
   g_autoptr(GError) error = NULL;
   FlashDayCounts counts = { 0 };
+  FlashStudyScope scope = scope_of (self);
+  g_autoptr(GArray) ahead = NULL;
   g_autofree char *left = NULL;
   guint n_left;
 
-  if (self->store == NULL
-      || !flash_store_today_counts (self->store, self->deck_id, now, &counts, &error))
+  if (self->store == NULL || !flash_store_scope_counts (self->store, &scope, now, &counts, &error)
+      || (self->ahead && (ahead = flash_store_ahead_queue (self->store, &scope, now, AHEAD_DAYS, 0,
+                                                           &error)) == NULL))
     {
       gtk_label_set_text (self->left_label, "");
       gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
       return;
     }
 
-  n_left = counts.new_cards + counts.learning + counts.due;
+  n_left = counts.new_cards + counts.learning + counts.due + (ahead != NULL ? ahead->len : 0);
   /* Translators: how many cards are still to study today. */
   left = g_strdup_printf (ngettext ("%u left", "%u left", n_left), n_left);
   gtk_label_set_text (self->left_label, left);
@@ -182,93 +232,21 @@ update_progress (FlashStudyPage *self)
     gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
 }
 
-/* What this session did: cards, minutes, the share recalled (a grade of 3 or more). */
-static char *
-session_summary (FlashStudyPage *self)
-{
-  guint recalled = 0;
-  guint n = self->session->len;
-  int minutes = (int) ((g_get_monotonic_time () - self->session_usec) / G_USEC_PER_SEC + 30) / 60;
-  g_autofree char *cards = NULL;
-  g_autofree char *time = NULL;
-
-  if (n == 0)
-    return NULL;
-  for (guint i = 0; i < n; i++)
-    recalled += g_array_index (self->session, int, i) >= 3;
-  cards = g_strdup_printf (ngettext ("%u card", "%u cards", n), n);
-  time = minutes < 1 ? g_strdup (_("under a minute"))
-                     : g_strdup_printf (ngettext ("%d minute", "%d minutes", minutes), minutes);
-  /* Translators: the session summary on the done page: "12 cards in 8 minutes, 83 % recalled". */
-  return g_strdup_printf (_("%s in %s, %u %% recalled"), cards, time,
-                          (recalled * 100 + n / 2) / n);
-}
-
+/* The done page says what the session did and what may follow (flash-study-done.c). */
 static void
 update_done_page (FlashStudyPage *self)
 {
-  g_autoptr(GDateTime) now = flash_clock_now_or_system ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *description = NULL;
-  g_autofree char *summary = NULL;
-  g_autoptr(GPtrArray) decks = NULL;
-  FlashDay today;
-  FlashDay next;
+  FlashStudyScope scope = scope_of (self);
+  FlashStudyDone done = {
+    .session = self->session,
+    .session_usec = self->session_usec,
+    .load_error = self->load_error,
+    .ahead_days = AHEAD_DAYS,
+  };
 
-  self->more_new = FALSE;
-  /* The same page says when the queue could not be read, since the card it would show is gone. */
-  if (self->load_error != NULL)
-    {
-      adw_status_page_set_icon_name (self->done_page, "dialog-warning-symbolic");
-      adw_status_page_set_title (self->done_page, _("Cannot Load Today’s Cards"));
-      adw_status_page_set_description (self->done_page, self->load_error);
-      return;
-    }
-
-  adw_status_page_set_icon_name (self->done_page, "emblem-ok-symbolic");
-  adw_status_page_set_title (self->done_page, _("All Done for Today"));
-
-  if (self->store == NULL)
-    {
-      adw_status_page_set_description (self->done_page, NULL);
-      return;
-    }
-
-  today = flash_store_day_for (self->store, now);
-  next = flash_store_next_due_day (self->store, self->deck_id, now, &error);
-
-  if (error != NULL)
-    description = g_strdup (error->message);
-  else if (next == 0)
-    description = g_strdup (_("No more cards are scheduled"));
-  else if (next - today <= 1)
-    description = g_strdup (_("Next review tomorrow"));
-  else
-    {
-      int days = next - today;
-
-      description = g_strdup_printf (ngettext ("Next review in %d day", "Next review in %d days",
-                                               days),
-                                     days);
-    }
-
-  summary = session_summary (self);
-  if (summary != NULL)
-    {
-      char *both = g_strconcat (summary, "\n", description, NULL);
-
-      g_free (description);
-      description = both;
-    }
-  decks = flash_store_list_decks (self->store, now, NULL);
-  for (guint i = 0; decks != NULL && i < decks->len; i++)
-    {
-      FlashDeckInfo *info = g_ptr_array_index (decks, i);
-
-      if ((self->deck_id == 0 || info->id == self->deck_id) && info->new_cards > 0)
-        self->more_new = TRUE;
-    }
-  adw_status_page_set_description (self->done_page, description);
+  flash_study_done_show (self->done_page, self->store, &scope, &done);
+  self->more_new = done.more_new;
+  self->can_ahead = done.can_ahead;
 }
 
 static void
@@ -404,7 +382,7 @@ load_next_card (FlashStudyPage *self)
     }
 
   now = flash_clock_now_or_system ();
-  queue = flash_store_today_queue (self->store, self->deck_id, now, 1, &error);
+  queue = next_cards (self, now, 1, &error);
   if (queue != NULL && queue->len > 0)
     card = flash_store_get_card (self->store, g_array_index (queue, gint64, 0), &error);
 
@@ -604,6 +582,18 @@ study_more_cb (GtkWidget  *widget,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* study.ahead: the reviews of the next days, studied early, after today's. */
+static void
+study_ahead_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FlashStudyPage *self = FLASH_STUDY_PAGE (widget);
+
+  self->ahead = TRUE;
+  load_next_card (self);
+}
+
 /* study.show-answer, study.grade (the grade) and study.undo. */
 static void
 study_action_cb (GtkWidget  *widget,
@@ -760,6 +750,8 @@ flash_study_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), FLASH_TYPE_STUDY_PAGE);
   g_clear_pointer (&self->card, flash_card_free);
   g_clear_pointer (&self->load_error, g_free);
+  g_clear_pointer (&self->section, g_free);
+  g_clear_pointer (&self->tag, g_free);
   g_clear_pointer (&self->session, g_array_unref);
   self->store = NULL;
 
@@ -804,6 +796,7 @@ flash_study_page_class_init (FlashStudyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, grades_clamp);
   gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, done_undo_button);
   gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, study_more_button);
+  gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, ahead_button);
 
   gtk_widget_class_install_action (widget_class, "study.show-answer", NULL, study_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "study.show-answer", NULL);
@@ -821,6 +814,7 @@ flash_study_page_class_init (FlashStudyPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "study.undo", NULL, study_action_cb);
   gtk_widget_class_install_action (widget_class, "study.more", NULL, study_more_cb);
+  gtk_widget_class_install_action (widget_class, "study.ahead", NULL, study_ahead_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "study.undo",
                                        NULL);
 
@@ -903,10 +897,32 @@ void
 flash_study_page_start (FlashStudyPage *self,
                         gint64          deck_id)
 {
+  flash_study_page_start_scope (self, deck_id, NULL, NULL);
+}
+
+/**
+ * flash_study_page_start_scope:
+ * @deck_id: the deck to study, or 0 for every deck
+ * @section: (nullable): one section of it (a breadcrumb), with everything under it
+ * @tag: (nullable): only the cards with this tag
+ *
+ * Loads that part of today's queue and shows its first card, or the done state.
+ */
+void
+flash_study_page_start_scope (FlashStudyPage *self,
+                              gint64          deck_id,
+                              const char     *section,
+                              const char     *tag)
+{
   g_return_if_fail (FLASH_IS_STUDY_PAGE (self));
   g_return_if_fail (deck_id >= 0);
 
   self->deck_id = deck_id;
+  g_free (self->section);
+  self->section = g_strdup (section);
+  g_free (self->tag);
+  self->tag = g_strdup (tag);
+  self->ahead = FALSE;
   self->undo_depth = 0;
   g_array_set_size (self->session, 0);
   self->session_usec = g_get_monotonic_time ();

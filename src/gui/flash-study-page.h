@@ -19,6 +19,10 @@ void       flash_study_page_set_store      (FlashStudyPage *self,
                                             FlashStore     *store);
 void       flash_study_page_start          (FlashStudyPage *self,
                                             gint64          deck_id);
+void       flash_study_page_start_scope    (FlashStudyPage *self,
+                                            gint64          deck_id,
+                                            const char     *section,
+                                            const char     *tag);
 void       flash_study_page_set_full_scale (FlashStudyPage *self,
                                             gboolean        full_scale);
 void       flash_study_page_set_text_scale (FlashStudyPage *self,

@@ -57,6 +57,22 @@ AdwMessageDialog *flash_window_present_dialog              (FlashWindow   *self,
 void              flash_window_show_error                  (FlashWindow   *self,
                                                             const char    *heading,
                                                             const char    *body);
+const FlashDeckInfo *flash_window_find_deck                (FlashWindow   *self,
+                                                            gint64         deck_id);
+/* The study page on a deck (0: every deck), or on one @section of it. */
+void              flash_window_start_study                 (FlashWindow   *self,
+                                                            gint64         deck_id,
+                                                            const char    *section);
+
+/* flash-window-deck.c: renaming a deck, studying one section. */
+/* win.rename-deck (a deck's id) */
+void              flash_window_rename_deck_action_cb       (GtkWidget     *widget,
+                                                            const char    *action_name,
+                                                            GVariant      *parameter);
+/* win.study-section ((xs): a deck and one of its sections) */
+void              flash_window_study_section_action_cb     (GtkWidget     *widget,
+                                                            const char    *action_name,
+                                                            GVariant      *parameter);
 
 /* flash-window-import.c: the file chooser, drag and drop, and the bundled decks. */
 /* win.import and win.add-bundled-decks */

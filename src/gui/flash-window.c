@@ -34,8 +34,6 @@ is_browsing (FlashWindow *self)
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "browser") == 0;
 }
 
-static const FlashDeckInfo *find_deck (FlashWindow *self,
-                                       gint64       deck_id);
 static void show_deck (FlashWindow *self,
                        gint64       deck_id);
 
@@ -63,7 +61,9 @@ update_actions (FlashWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.study",
                                  writable && !studying && to_study > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.study-deck", writable && !studying);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.study-section", writable && !studying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-deck", writable && !studying);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-deck", writable && !studying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
   /* Ctrl+V imports on the overview and the empty page only: elsewhere it is the text's. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.paste-sheet",
@@ -208,9 +208,9 @@ flash_window_refresh (FlashWindow *self)
   if (is_browsing (self) && self->decks->len > 0)
     flash_browser_page_refresh (self->browser_page);
   else if (is_on_deck_page (self)
-           && find_deck (self, flash_deck_page_get_deck_id (self->deck_page)) != NULL)
+           && flash_window_find_deck (self, flash_deck_page_get_deck_id (self->deck_page)) != NULL)
     flash_deck_page_show (self->deck_page, self->store,
-                          find_deck (self, flash_deck_page_get_deck_id (self->deck_page)));
+                          flash_window_find_deck (self, flash_deck_page_get_deck_id (self->deck_page)));
   else if (!is_studying (self))
     show_page (self, self->decks->len > 0 ? "overview" : "empty");
 
@@ -286,9 +286,9 @@ flash_window_show_open_error (FlashWindow  *self,
   flash_window_show_error (self, _("Cannot Open the Collection"), error->message);
 }
 
-static const FlashDeckInfo *
-find_deck (FlashWindow *self,
-           gint64       deck_id)
+const FlashDeckInfo *
+flash_window_find_deck (FlashWindow *self,
+                        gint64       deck_id)
 {
   for (guint i = 0; i < self->decks->len; i++)
     {
@@ -301,15 +301,22 @@ find_deck (FlashWindow *self,
   return NULL;
 }
 
-static void
-start_study (FlashWindow *self,
-             gint64       deck_id)
+void
+flash_window_start_study (FlashWindow *self,
+                          gint64       deck_id,
+                          const char  *section)
 {
-  const FlashDeckInfo *deck = deck_id != 0 ? find_deck (self, deck_id) : NULL;
+  const FlashDeckInfo *deck = deck_id != 0 ? flash_window_find_deck (self, deck_id) : NULL;
+  const char *title = deck != NULL ? deck->name : _("All Decks");
+  const char *last = section != NULL ? g_strrstr (section, " › ") : NULL;
+  g_autofree char *subtitle = NULL;
 
-  adw_window_title_set_subtitle (self->window_title,
-                                 deck != NULL ? deck->name : _("All Decks"));
-  flash_study_page_start (self->study_page, deck_id);
+  /* A section shows its own heading after the deck's name: "Python › Internals". */
+  subtitle = section != NULL ? g_strconcat (title, " › ", last != NULL ? last + strlen (" › ")
+                                                                       : section, NULL)
+                             : g_strdup (title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  flash_study_page_start_scope (self->study_page, deck_id, section, NULL);
   show_page (self, "study");
 }
 
@@ -319,7 +326,8 @@ study_action_cb (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  start_study (FLASH_WINDOW (widget), parameter != NULL ? g_variant_get_int64 (parameter) : 0);
+  flash_window_start_study (FLASH_WINDOW (widget),
+                            parameter != NULL ? g_variant_get_int64 (parameter) : 0, NULL);
 }
 
 /* Pages inside the window (the study page) report errors through this action as toasts. */
@@ -342,7 +350,7 @@ back_action_cb (GtkWidget  *widget,
   if (is_browsing (self) && flash_browser_page_go_back (self->browser_page))
     return;
   /* The browser of one deck goes back to that deck's page. */
-  if (is_browsing (self) && self->browsing_deck != 0 && find_deck (self, self->browsing_deck))
+  if (is_browsing (self) && self->browsing_deck != 0 && flash_window_find_deck (self, self->browsing_deck))
     {
       show_deck (self, self->browsing_deck);
       return;
@@ -357,7 +365,7 @@ static void
 show_deck (FlashWindow *self,
            gint64       deck_id)
 {
-  const FlashDeckInfo *deck = find_deck (self, deck_id);
+  const FlashDeckInfo *deck = flash_window_find_deck (self, deck_id);
 
   self->browsing_deck = 0;
   if (deck == NULL || self->store == NULL)
@@ -444,7 +452,7 @@ delete_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "delete") != 0)
     return;
 
-  deck = find_deck (self, deck_id);
+  deck = flash_window_find_deck (self, deck_id);
   name = g_strdup (deck != NULL ? deck->name : "");
 
   if (!flash_store_delete_deck (self->store, deck_id, &error))
@@ -466,7 +474,7 @@ delete_deck_action_cb (GtkWidget  *widget,
 {
   FlashWindow *self = FLASH_WINDOW (widget);
   gint64 deck_id = g_variant_get_int64 (parameter);
-  const FlashDeckInfo *deck = find_deck (self, deck_id);
+  const FlashDeckInfo *deck = flash_window_find_deck (self, deck_id);
   g_autofree char *heading = NULL;
   g_autofree char *cards = NULL;
   g_autofree char *reviews = NULL;
@@ -766,6 +774,10 @@ flash_window_class_init (FlashWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.study", NULL, study_action_cb);
   gtk_widget_class_install_action (widget_class, "win.study-deck", "x", study_action_cb);
   gtk_widget_class_install_action (widget_class, "win.delete-deck", "x", delete_deck_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.rename-deck", "x",
+                                   flash_window_rename_deck_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.study-section", "(xs)",
+                                   flash_window_study_section_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-deck", "x", show_deck_action_cb);
   gtk_widget_class_install_action (widget_class, "win.browse-deck", "(xs)",
                                    browse_deck_action_cb);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "flash-test-study.h"
+#include "flash-test-widgets.h"
 
 static const char *
 shown_error (GtkWidget *widget)
@@ -426,6 +427,51 @@ test_done_later (Fixture       *fixture,
   flash_clock_set_override (NULL);
 }
 
+/* Review Ahead on the done page: offered when reviews are due in the next days (not those graded
+ * today); it studies them early, soonest first, each once, and then is no longer offered. */
+static void
+test_review_ahead (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *const days[] = { "2026-11-19T10:00:00", "2026-11-20T10:00:00" };
+  guint graded = 0;
+
+  /* Two days of Good: every card's next review is six days on, four days from TEST_NOW. */
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr(GDateTime) day = flash_clock_parse (days[i], NULL);
+
+      flash_clock_set_override (day);
+      start (fixture);
+      g_assert_false (gtk_widget_is_visible (flash_test_find_button (GTK_WIDGET (fixture->page),
+                                                                     "_Review Ahead")));
+      grade_all (fixture, FLASH_GRADE_GOOD);
+    }
+  /* Graded today, they are not offered ahead today. */
+  g_assert_false (gtk_widget_is_visible (flash_test_find_button (GTK_WIDGET (fixture->page),
+                                                                 "_Review Ahead")));
+  flash_clock_set_override (NULL);
+  start (fixture);
+  g_assert_true (flash_study_page_is_done (fixture->page));
+  g_assert_true (gtk_widget_is_visible (flash_test_find_button (GTK_WIDGET (fixture->page),
+                                                                "_Review Ahead")));
+
+  activate (fixture, "study.ahead", NULL);
+  g_assert_false (flash_study_page_is_done (fixture->page));
+  g_assert_cmpint (shown_question (fixture), ==, 0);
+  while (!flash_study_page_is_done (fixture->page))
+    {
+      g_assert_cmpuint (graded, <, G_N_ELEMENTS (question_names));
+      activate (fixture, "study.show-answer", NULL);
+      activate (fixture, "study.grade", g_variant_new_int32 (FLASH_GRADE_GOOD));
+      graded++;
+    }
+  g_assert_cmpuint (graded, ==, G_N_ELEMENTS (question_names));
+  g_assert_false (gtk_widget_is_visible (flash_test_find_button (GTK_WIDGET (fixture->page),
+                                                                 "_Review Ahead")));
+  g_assert_cmpuint (log_length (fixture), ==, 3 * G_N_ELEMENTS (question_names));
+}
+
 static void
 test_store_error (Fixture       *fixture,
                   gconstpointer  data)
@@ -525,6 +571,7 @@ main (int   argc,
   ADD ("again-requeues", test_again_requeues);
   ADD ("done", test_done);
   ADD ("done-later", test_done_later);
+  ADD ("review-ahead", test_review_ahead);
   ADD ("store-error", test_store_error);
   ADD ("load-error", test_load_error);
   ADD ("empty-store", test_empty_store);

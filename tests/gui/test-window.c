@@ -3,6 +3,7 @@
 
 #include "flash-test-accessible.h"
 #include "flash-test-display.h"
+#include "flash-test-widgets.h"
 #include "config.h"
 
 #include <string.h>
@@ -793,6 +794,54 @@ test_deck_page (Fixture       *fixture,
   g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "empty");
 }
 
+/* The deck page renames its deck through a dialog (a blank name is not offered) and studies one
+ * section from its row's button. */
+static void
+test_deck_rename_and_section (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) decks = NULL;
+  FlashDeckPage *page;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  GtkWidget *study;
+  gint64 deck_id;
+
+  import_test_deck (fixture);
+  deck_id = only_deck_id (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-deck", "x",
+                                             deck_id));
+  process_events ();
+  page = flash_window_get_deck_page (fixture->window);
+  g_signal_emit_by_name (flash_test_find_button (GTK_WIDGET (page), "_Rename…"), "clicked");
+  process_events ();
+  dialog = flash_window_get_dialog (fixture->window);
+  g_assert_nonnull (dialog);
+  entry = adw_message_dialog_get_extra_child (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Test Deck");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "rename"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "rename"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Quiz Night");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "rename"));
+  adw_message_dialog_response (dialog, "rename");
+  process_events ();
+  decks = flash_store_list_decks (fixture->store, now, NULL);
+  g_assert_cmpstr (((FlashDeckInfo *) g_ptr_array_index (decks, 0))->name, ==, "Quiz Night");
+  g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, "Deck renamed");
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "deck");
+  g_assert_nonnull (flash_test_find_label (GTK_WIDGET (page), "Quiz Night"));
+  /* The section is named by its own heading, not by the sheet's old title. */
+  g_assert_nonnull (flash_test_find_label (GTK_WIDGET (page), "Basics"));
+
+  study = flash_test_find_button (GTK_WIDGET (page), "Study");
+  g_assert_nonnull (study);
+  g_signal_emit_by_name (study, "clicked");
+  process_events ();
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "study");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -827,6 +876,7 @@ main (int   argc,
   ADD_TEST ("/window/check-fails-later", test_check_fails_later);
   ADD_TEST ("/window/zoom", test_zoom);
   ADD_TEST ("/window/deck-page", test_deck_page);
+  ADD_TEST ("/window/deck-rename-and-section", test_deck_rename_and_section);
   g_test_add_func ("/window/open-error", test_open_error);
   g_test_add_func ("/window/settings", test_settings);
 
