@@ -544,6 +544,49 @@ test_unclosed_summary (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* Commented commands followed by a remark (a quote, or a sentence or two) still give a card per
+ * command; the remark is the heading's own card. Prose between the commands keeps them whole. */
+static void
+test_commands_then_remark (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Debugging\n\n"
+    "```bash\nkubectl logs my-pod   # dump pod logs\nkubectl top pod       # CPU and memory\n"
+    "kubectl exec -it p sh # a shell in the pod\n```\n\n"
+    "> **Warning**\n> `--force` skips graceful termination.\n\n"
+    "## Viewing\n\n"
+    "```bash\nkubectl get pods  # list pods\nkubectl get svc   # list services\n"
+    "kubectl get nodes # list nodes\n```\n\n"
+    "Add `-n NAMESPACE` for another namespace.\n\n"
+    "## Together\n\n"
+    "```bash\nls -l  # long\nls -a  # all\nls -h  # human sizes\n```\n\n"
+    "These flags combine.\n\n"
+    "```bash\nls -lah  # all three\n```\n");
+  const char *const expected[] = {
+    "Debugging — warning", "> **Warning**\n> `--force` skips graceful termination.",
+    "dump pod logs", "```bash\nkubectl logs my-pod\n```",
+    "CPU and memory", "```bash\nkubectl top pod\n```",
+    "a shell in the pod", "```bash\nkubectl exec -it p sh\n```",
+    "Viewing", "Add `-n NAMESPACE` for another namespace.",
+    "list pods", "```bash\nkubectl get pods\n```",
+    "list services", "```bash\nkubectl get svc\n```",
+    "list nodes", "```bash\nkubectl get nodes\n```",
+    NULL,
+  };
+
+  /* The first 8 cards are exact; "Together" stays one card (prose between its blocks). */
+  g_assert_cmpuint (sheet->cards->len, ==, 9);
+  for (guint i = 0; expected[i] != NULL; i += 2)
+    {
+      FlashSheetCard *card = g_ptr_array_index (sheet->cards, i / 2);
+
+      g_assert_cmpstr (card->question, ==, expected[i]);
+      g_assert_cmpstr (card->answer, ==, expected[i + 1]);
+    }
+  g_assert_cmpstr (((FlashSheetCard *) g_ptr_array_index (sheet->cards, 8))->question, ==,
+                   "Together");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -573,6 +616,7 @@ main (int   argc,
   g_test_add_func ("/sheet-shapes/bold-before-dash", test_bold_before_dash);
   g_test_add_func ("/sheet-shapes/bold-numbered-terms-and-footer",
                    test_bold_numbered_terms_and_footer);
+  g_test_add_func ("/sheet-shapes/commands-then-remark", test_commands_then_remark);
 
   return g_test_run ();
 }

@@ -165,14 +165,46 @@ split_commented_code (Parser     *self,
 static gboolean is_caption (cmark_node *block,
                             guint       longest);
 
+/* A remark after the commands ("> **Warning** `--force` skips…", "Add `-n NS` for another
+ * namespace."): not one of them, and no reason to keep them in one card. */
+static gboolean
+is_note (cmark_node *block)
+{
+  char *term = NULL;
+  char *definition = NULL;
+
+  if (cmark_node_get_type (block) == CMARK_NODE_BLOCK_QUOTE)
+    return TRUE;
+  if (cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH)
+    return FALSE;
+  if (flash_sheet_bold_term (block, TRUE, &term, &definition))
+    {
+      g_free (term);
+      g_free (definition);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 flash_sheet_split_commented_code (Parser    *self,
                                   guint      depth,
-                                  GPtrArray *blocks)
+                                  GPtrArray *blocks,
+                                  guint     *notes)
 {
   guint first = 0;
   guint end = blocks->len;
   g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
+
+  /* Remarks at the end stay for the heading's card, when the commands before them split. */
+  *notes = 0;
+  while (*notes < 2 && end > 1 && is_note (g_ptr_array_index (blocks, end - 1))
+         && (cmark_node_get_type (g_ptr_array_index (blocks, end - 2)) == CMARK_NODE_CODE_BLOCK
+             || is_note (g_ptr_array_index (blocks, end - 2))))
+    {
+      end--;
+      (*notes)++;
+    }
 
   /* Only code, or one caption before it: prose around the commands explains them together. A
    * bold term after them ("**Bind mount vs volume:** …") is a fact of its own, a card too. The
@@ -194,13 +226,22 @@ flash_sheet_split_commented_code (Parser    *self,
     }
   if (end > 0 && cmark_node_get_type (g_ptr_array_index (blocks, 0)) == CMARK_NODE_PARAGRAPH)
     first = 1;
-  if (end <= first)
-    return FALSE;
+  if (end <= first || (*notes > 0 && terms->len > 0))
+    {
+      *notes = 0;
+      return FALSE;
+    }
   for (guint i = first; i < end; i++)
     if (!split_commented_code (self, depth, g_ptr_array_index (blocks, i), FALSE))
-      return FALSE;
+      {
+        *notes = 0;
+        return FALSE;
+      }
   if (first == 1 && !is_caption (g_ptr_array_index (blocks, 0), 80))
-    return FALSE;
+    {
+      *notes = 0;
+      return FALSE;
+    }
   for (guint i = first; i < end; i++)
     split_commented_code (self, depth, g_ptr_array_index (blocks, i), TRUE);
   for (guint i = 0; i + 1 < terms->len; i += 2)

@@ -360,18 +360,25 @@ flush_section (Parser     *self,
     }
 
   /* Commands with comments, or caption and code pairs, and nothing else: a card each, and none
-   * for the heading. */
-  if (heading != NULL && heading != self->title
-      && (flash_sheet_split_commented_code (self, depth, own)
-          || flash_sheet_split_captioned_code (
-               self, depth, ((Crumb *) g_ptr_array_index (self->crumbs, depth - 1))->markdown,
-               own)
-          || flash_sheet_split_code_blocks (
-               self, depth, ((Crumb *) g_ptr_array_index (self->crumbs, depth - 1))->markdown,
-               own)))
+   * for the heading; a remark after the commands is the heading's card. */
+  if (heading != NULL && heading != self->title)
     {
-      g_ptr_array_set_size (blocks, 0);
-      return;
+      guint notes = 0;
+      gboolean split = flash_sheet_split_commented_code (self, depth, own, &notes);
+
+      if (split && notes > 0)
+        g_ptr_array_remove_range (own, 0, own->len - notes);
+      else if (split
+               || flash_sheet_split_captioned_code (
+                    self, depth, ((Crumb *) g_ptr_array_index (self->crumbs, depth - 1))->markdown,
+                    own)
+               || flash_sheet_split_code_blocks (
+                    self, depth, ((Crumb *) g_ptr_array_index (self->crumbs, depth - 1))->markdown,
+                    own))
+        {
+          g_ptr_array_set_size (blocks, 0);
+          return;
+        }
     }
 
   /* The page's footer: after a last rule at the end of the sheet, one paragraph all in italics
