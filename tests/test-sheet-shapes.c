@@ -587,6 +587,38 @@ test_commands_then_remark (void)
                    "Together");
 }
 
+/* A term on a line of its own, all in bold or one code span, and what it means on the next line
+ * (a hard break or not): two or more in a row are a card each, a "Q:" marker dropped. One alone
+ * is emphasis in prose. */
+static void
+test_term_lines (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Errors\n\n"
+    "**E0382: use of moved value**\nYou used a value after a move.\n\n"
+    "**E0499: two mutable borrows**\nShorten the first borrow.\n\n"
+    "## Interfaces\n\n"
+    "`ip a`  \nShow all interfaces.\n\n"
+    "`ip link set eth0 up`\\\nBring eth0 up.\n\n"
+    "## Channels\n\n"
+    "**Q: Should the receiver close a channel?**  \nNo: the sender closes it.\n\n"
+    "**Q: How do you range over one?**  \nA: With `range`.\n\n"
+    "## Alone\n\n"
+    "**Important**\nBack up first.\n");
+  const char *const expected[] = {
+    "E0382: use of moved value", "You used a value after a move.",
+    "E0499: two mutable borrows", "Shorten the first borrow.",
+    "`ip a`", "Show all interfaces.",
+    "`ip link set eth0 up`", "Bring eth0 up.",
+    "Should the receiver close a channel?", "No: the sender closes it.",
+    "How do you range over one?", "With `range`.",
+    "Alone", "**Important**\nBack up first.",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -617,6 +649,7 @@ main (int   argc,
   g_test_add_func ("/sheet-shapes/bold-numbered-terms-and-footer",
                    test_bold_numbered_terms_and_footer);
   g_test_add_func ("/sheet-shapes/commands-then-remark", test_commands_then_remark);
+  g_test_add_func ("/sheet-shapes/term-lines", test_term_lines);
 
   return g_test_run ();
 }

@@ -429,6 +429,35 @@ append_definitions (GString     *answer,
   return TRUE;
 }
 
+/* A line that is nothing but a term: all in bold ("**E0382: use of moved value**", the term its
+ * text) or one code span ("`ip a`", the term the span), a hard break after it allowed. */
+static char *
+line_term (const char *line)
+{
+  g_autofree char *text = g_strdup (line);
+  gsize length;
+
+  g_strchomp (text);
+  length = strlen (text);
+  if (length > 0 && text[length - 1] == '\\')
+    text[--length] = '\0';
+  g_strchomp (text);
+  length = strlen (text);
+  if (length < 3 || g_utf8_strlen (text, -1) > 120)
+    return NULL;
+  if (length > 4 && g_str_has_prefix (text, "**") && g_str_has_suffix (text, "**")
+      && strstr (text + 2, "**") == text + length - 2 && text[2] != ' ' && text[length - 3] != ' ')
+    {
+      /* "**Q: Should the receiver close it?**": the marker is not part of the question. */
+      gsize skip = (text[2] == 'Q' && (text[3] == ':' || text[3] == '.') && text[4] == ' ') ? 3 : 0;
+
+      return g_strstrip (g_strndup (text + 2 + skip, length - 4 - skip));
+    }
+  if (text[0] == '`' && text[1] != '`' && strchr (text + 1, '`') == text + length - 1)
+    return g_steal_pointer (&text);
+  return NULL;
+}
+
 /* The definitions @blocks[@i] starts, as term and definition pairs added to @pairs: a bold term
  * (flash_sheet_bold_term()); "Term" and ": definition" lines in one paragraph or, Pandoc's
  * loose form, in two;
@@ -445,6 +474,7 @@ definitions_at (GPtrArray *blocks,
   char *definition = NULL;
   g_autoptr(GString) answer = NULL;
 
+  /* "**When:** …" with the colon inside is also how a table row's fields read: not taken. */
   if (flash_sheet_bold_term (paragraph, FALSE, &term, &definition))
     {
       g_ptr_array_add (pairs, term);
@@ -455,6 +485,23 @@ definitions_at (GPtrArray *blocks,
     return 0;
   markdown = flash_sheet_inlines_to_markdown (paragraph, TRUE);
   lines = g_strsplit (markdown, "\n", -1);
+
+  /* "**E0382: use of moved value**" or "`ip a`" on a line, what it means on the next. */
+  if (lines[0] != NULL && lines[1] != NULL && lines[1][0] != ':'
+      && (term = line_term (lines[0])) != NULL)
+    {
+      g_autofree char *rest = g_strjoinv ("\n", lines + 1);
+
+      if (flash_sheet_is_label_heading (term) || *g_strstrip (rest) == '\0')
+        {
+          g_free (term);
+          return 0;
+        }
+      g_ptr_array_add (pairs, term);
+      /* Its answer without an "A:" marker. */
+      g_ptr_array_add (pairs, g_strdup (g_str_has_prefix (rest, "A: ") ? rest + 3 : rest));
+      return 1;
+    }
 
   if (strstr (markdown, " :: ") != NULL)
     {
