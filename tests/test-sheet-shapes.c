@@ -589,7 +589,7 @@ test_commands_then_remark (void)
 
 /* A term on a line of its own, all in bold or one code span, and what it means on the next line
  * (a hard break or not): two or more in a row are a card each, a "Q:" marker dropped. One alone
- * is emphasis in prose. */
+ * is emphasis in prose. A list's short name before " = " is a term. */
 static void
 test_term_lines (void)
 {
@@ -603,6 +603,7 @@ test_term_lines (void)
     "## Channels\n\n"
     "**Q: Should the receiver close a channel?**  \nNo: the sender closes it.\n\n"
     "**Q: How do you range over one?**  \nA: With `range`.\n\n"
+    "## Triads\n\n* major = root + M3 + P5\n* minor = root + m3 + P5\n* augmented = root + M3 + A5\n\n"
     "## Alone\n\n"
     "**Important**\nBack up first.\n");
   const char *const expected[] = {
@@ -612,6 +613,9 @@ test_term_lines (void)
     "`ip link set eth0 up`", "Bring eth0 up.",
     "Should the receiver close a channel?", "No: the sender closes it.",
     "How do you range over one?", "With `range`.",
+    "major", "root + M3 + P5",
+    "minor", "root + m3 + P5",
+    "augmented", "root + M3 + A5",
     "Alone", "**Important**\nBack up first.",
     NULL,
   };

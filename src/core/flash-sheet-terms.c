@@ -240,6 +240,9 @@ split_term (cmark_node *paragraph,
   for (guint i = 0; arrow_separators[i] != NULL; i++)
     if (split_at (first, arrow_separators[i], G_MAXSIZE, split))
       return TRUE;
+  /* "major = root + M3 + P5", a short name before an equals sign (code keeps its own). */
+  if (split_at (first, " = ", 30, split))
+    return TRUE;
 
   if (flash_sheet_node_is (first, "code") || flash_sheet_node_is (first, "strong")
       || flash_sheet_node_is (first, "link"))
