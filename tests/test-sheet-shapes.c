@@ -623,6 +623,32 @@ test_term_lines (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* Notes to self and sign-offs give no card: a "TODO:" paragraph, a "TODO" section, and after the
+ * sheet's last rule a footer ("Good luck! ⭐ the repo", italics with a symbol after them). A
+ * remark with a symbol before its label still asks as "Section — tip". */
+static void
+test_todos_and_sign_offs (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Copy vs Clone\n\n"
+    "- **Copy** — implicit, bitwise\n- **Clone** — explicit, deep\n\n"
+    "> 💡 **Tip:** a `Drop` type cannot be `Copy`.\n\n"
+    "TODO: add the `Rc` section\n\n"
+    "## TODO\n\n- [ ] window frames\n- [x] named windows\n\n"
+    "## Context\n\nCancel with `cancel()`.\n\n"
+    "---\n\n"
+    "*Thanks for reading! Follow me for more.* 🦀\n");
+  const char *const expected[] = {
+    "Copy vs Clone — tip", "> 💡 **Tip:** a `Drop` type cannot be `Copy`.",
+    "**Copy**", "implicit, bitwise",
+    "**Clone**", "explicit, deep",
+    "Context", "Cancel with `cancel()`.",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -654,6 +680,7 @@ main (int   argc,
                    test_bold_numbered_terms_and_footer);
   g_test_add_func ("/sheet-shapes/commands-then-remark", test_commands_then_remark);
   g_test_add_func ("/sheet-shapes/term-lines", test_term_lines);
+  g_test_add_func ("/sheet-shapes/todos-and-sign-offs", test_todos_and_sign_offs);
 
   return g_test_run ();
 }

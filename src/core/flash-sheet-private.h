@@ -173,6 +173,11 @@ char       *flash_sheet_convert_html_blocks   (const char   *text);
 void        flash_sheet_drop_captions         (GPtrArray    *own);
 /* A paragraph that is one run of italics: a page's footer, after a last rule. */
 gboolean    flash_sheet_is_emphasis_only      (cmark_node   *block);
+/* "TODO: …", "FIXME …": a note to self, not a card. */
+gboolean    flash_sheet_is_todo               (cmark_node   *block);
+/* The page's sign-off: short, all in italics or saying "thanks for reading", "good luck", "⭐
+ * the repo"… */
+gboolean    flash_sheet_is_sign_off           (cmark_node   *block);
 /* "Tip" when @own is one remark ("Tip: …", "> **Note** …"), or NULL. */
 const char *flash_sheet_remark_label          (GPtrArray    *own);
 /* When @own is one definition ("Strong bases: …", "**Equivalence point**: …") or a sentence about

@@ -50,6 +50,66 @@ flash_sheet_drop_captions (GPtrArray *own)
     }
 }
 
+/* "TODO: add the nftables section", "FIXME …": the author's note to self. */
+gboolean
+flash_sheet_is_todo (cmark_node *block)
+{
+  g_autofree char *plain = NULL;
+
+  if (cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH)
+    return FALSE;
+  plain = g_strchug (flash_sheet_node_to_plain (block));
+  return (g_str_has_prefix (plain, "TODO") || g_str_has_prefix (plain, "FIXME"))
+         && strchr (": -", plain[g_str_has_prefix (plain, "TODO") ? 4 : 5]) != NULL;
+}
+
+gboolean
+flash_sheet_is_sign_off (cmark_node *block)
+{
+  static const char *const phrases[] = {
+    "thanks for reading", "thank you for reading", "good luck", "happy coding", "happy hacking",
+    "happy learning", "star the repo", "⭐", "follow me", "if this helped", "if it helped",
+    "if you found this", "prs welcome", "pull requests welcome", "made with",
+  };
+  g_autofree char *plain = NULL;
+  g_autofree char *folded = NULL;
+  cmark_node *first = cmark_node_first_child (block);
+
+  if (cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH
+      && cmark_node_get_type (block) != CMARK_NODE_HTML_BLOCK)
+    return FALSE;
+  plain = flash_sheet_node_to_plain (block);
+  if (cmark_node_get_type (block) == CMARK_NODE_HTML_BLOCK)
+    {
+      g_free (plain);
+      plain = g_strdup (cmark_node_get_literal (block));
+    }
+  if (plain == NULL || g_utf8_strlen (plain, -1) > 240)
+    return FALSE;
+  /* All in italics, perhaps a symbol after it: "*Thanks for reading!* 🦀". */
+  if (first != NULL && cmark_node_get_type (first) == CMARK_NODE_EMPH)
+    {
+      gboolean only_symbols = TRUE;
+
+      for (cmark_node *rest = cmark_node_next (first); rest != NULL && only_symbols;
+           rest = cmark_node_next (rest))
+        {
+          const char *text = cmark_node_get_type (rest) == CMARK_NODE_TEXT
+                             ? cmark_node_get_literal (rest) : "x";
+
+          for (const char *p = text; *p != '\0' && only_symbols; p = g_utf8_next_char (p))
+            only_symbols = !g_unichar_isalnum (g_utf8_get_char (p));
+        }
+      if (only_symbols)
+        return TRUE;
+    }
+  folded = g_utf8_casefold (plain, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (phrases); i++)
+    if (strstr (folded, phrases[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 flash_sheet_is_emphasis_only (cmark_node *block)
 {
@@ -64,7 +124,9 @@ flash_sheet_remark_label (GPtrArray *own)
 {
   static const char *const labels[] = { "Tip", "Note", "Warning", "Hint", "Remember" };
   cmark_node *block;
+  cmark_node *first;
   g_autofree char *plain = NULL;
+  const char *start;
 
   if (own->len != 1)
     return NULL;
@@ -74,13 +136,19 @@ flash_sheet_remark_label (GPtrArray *own)
   if (block == NULL || cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH)
     return NULL;
   plain = flash_sheet_node_to_plain (block);
-  g_strchug (plain);
+  /* "💡 **Tip:** …": a symbol before the label is decoration. */
+  start = plain;
+  while (*start != '\0' && !g_unichar_isalnum (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  first = cmark_node_first_child (block);
+  if (first != NULL && start != plain && cmark_node_get_type (first) == CMARK_NODE_TEXT)
+    first = cmark_node_next (first);
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_has_prefix (plain, labels[i])
-        && (plain[strlen (labels[i])] == ':'
+    if (g_str_has_prefix (start, labels[i])
+        && (start[strlen (labels[i])] == ':'
             /* "**Tip** Run `vimtutor`": the label in bold says it without a colon. */
-            || (cmark_node_get_type (cmark_node_first_child (block)) == CMARK_NODE_STRONG
-                && plain[strlen (labels[i])] == ' ')))
+            || (first != NULL && cmark_node_get_type (first) == CMARK_NODE_STRONG
+                && g_ascii_isspace (start[strlen (labels[i])]))))
       return labels[i];
   return NULL;
 }

@@ -340,6 +340,8 @@ flush_section (Parser     *self,
         }
       if (type == CMARK_NODE_PARAGRAPH && flash_sheet_add_bold_question_card (self, depth, block))
         continue;
+      if (flash_sheet_is_todo (block))
+        continue;
       if (type == CMARK_NODE_PARAGRAPH
           && (taken = flash_sheet_add_definitions (self, depth, blocks, i)) > 0)
         {
@@ -348,6 +350,13 @@ flush_section (Parser     *self,
         }
       g_ptr_array_add (own, block);
     }
+
+  /* The page's footer: after a last rule at the end of the sheet, a sign-off ("*Last updated for
+   * GDB 13.*", "Good luck with your interviews! ⭐ the repo"). */
+  if (own->len >= 2 && cmark_node_next (g_ptr_array_index (own, own->len - 1)) == NULL
+      && cmark_node_get_type (g_ptr_array_index (own, own->len - 2)) == CMARK_NODE_THEMATIC_BREAK
+      && flash_sheet_is_sign_off (g_ptr_array_index (own, own->len - 1)))
+    g_ptr_array_set_size (own, own->len - 2);
 
   /* "Related", "Resources": a list of links there is a way elsewhere, not knowledge. */
   if (heading != NULL && heading != self->title
@@ -381,12 +390,6 @@ flush_section (Parser     *self,
         }
     }
 
-  /* The page's footer: after a last rule at the end of the sheet, one paragraph all in italics
-   * ("*Last updated for GDB 13. Ask on the course forum.*"). */
-  if (own->len >= 2 && cmark_node_next (g_ptr_array_index (own, own->len - 1)) == NULL
-      && cmark_node_get_type (g_ptr_array_index (own, own->len - 2)) == CMARK_NODE_THEMATIC_BREAK
-      && flash_sheet_is_emphasis_only (g_ptr_array_index (own, own->len - 1)))
-    g_ptr_array_set_size (own, own->len - 1);
   /* A rule between sections is the page's layout, not part of either answer. */
   while (own->len > 0 && cmark_node_get_type (g_ptr_array_index (own, own->len - 1))
                            == CMARK_NODE_THEMATIC_BREAK)
