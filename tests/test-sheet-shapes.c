@@ -649,6 +649,37 @@ test_todos_and_sign_offs (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* The first separator ends a term: a colon before a dash or an arrow, an arrow before a colon.
+ * Table rows whose first cell repeats ask with their second cell too. */
+static void
+test_first_separator_and_repeated_rows (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Offsets\n\n"
+    "- `FIRST_VALUE(col)`: the first value\n"
+    "- `LAST_VALUE(col)`: the last value — careful, see frames!\n\n"
+    "## Fälle\n\n"
+    "- Wohin? → **Akkusativ**: *Ich lege das Buch hin.*\n"
+    "- Wo? → **Dativ**: *Das Buch liegt dort.*\n\n"
+    "## Grid\n\n"
+    "| Property | Example | Meaning |\n|---|---|---|\n"
+    "| `grid-column` | `1 / 3` | lines 1 to 3 |\n"
+    "| `grid-column` | `span 2` | two columns |\n"
+    "| `grid-row` | `2 / -1` | line 2 to the last |\n");
+  const char *const expected[] = {
+    "`FIRST_VALUE(col)`", "the first value",
+    "`LAST_VALUE(col)`", "the last value — careful, see frames!",
+    "Wohin?", "**Akkusativ**: *Ich lege das Buch hin.*",
+    "Wo?", "**Dativ**: *Das Buch liegt dort.*",
+    "`grid-column` — `1 / 3`", "**Meaning:** lines 1 to 3",
+    "`grid-column` — `span 2`", "**Meaning:** two columns",
+    "`grid-row`", "**Example:** `2 / -1`\n\n**Meaning:** line 2 to the last",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -681,6 +712,8 @@ main (int   argc,
   g_test_add_func ("/sheet-shapes/commands-then-remark", test_commands_then_remark);
   g_test_add_func ("/sheet-shapes/term-lines", test_term_lines);
   g_test_add_func ("/sheet-shapes/todos-and-sign-offs", test_todos_and_sign_offs);
+  g_test_add_func ("/sheet-shapes/first-separator-and-repeated-rows",
+                   test_first_separator_and_repeated_rows);
 
   return g_test_run ();
 }

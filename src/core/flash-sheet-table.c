@@ -65,7 +65,9 @@ is_bare_number (const char *cell)
   return digit;
 }
 
-/* One card of @row's cells from @first to @first + @width (fewer at the row's end). */
+/* One card of @row's cells from @first to @first + @width (fewer at the row's end). A first cell
+ * that other rows share (@repeated: "`grid-column`" with "`1 / 3`", then with "`span 2`") asks
+ * with the next cell too. */
 static void
 add_row_card (Parser     *self,
               guint       depth,
@@ -73,6 +75,7 @@ add_row_card (Parser     *self,
               GPtrArray  *cells,
               guint       first,
               guint       width,
+              gboolean    repeated,
               int         line)
 {
   const char *question = g_ptr_array_index (cells, first);
@@ -82,10 +85,18 @@ add_row_card (Parser     *self,
   g_autoptr(GString) answer = g_string_new (NULL);
   g_autoptr(GString) reverse = g_string_new (NULL);
   guint before = self->sheet->cards->len;
+  guint from = first + 1;
 
   if (*question == '\0' && first > 0)
     return;
-  for (guint column = first + 1; column < first + width && column < cells->len; column++)
+  if (repeated && *question != '\0' && width > 2 && first + 1 < cells->len
+      && *(const char *) g_ptr_array_index (cells, first + 1) != '\0')
+    {
+      question = labelled = g_strdup_printf ("%s — %s", question,
+                                             (const char *) g_ptr_array_index (cells, first + 1));
+      from = first + 2;
+    }
+  for (guint column = from; column < first + width && column < cells->len; column++)
     {
       const char *value = g_ptr_array_index (cells, column);
       const char *title = column < titles->len ? g_ptr_array_index (titles, column) : "";
@@ -102,7 +113,7 @@ add_row_card (Parser     *self,
   if (first > 0 && answer->len == 0)
     return;
   /* "5" alone asks nothing: "Semitones: 5" does. */
-  if (has_letter (asked_title) && is_bare_number (question))
+  if (labelled == NULL && has_letter (asked_title) && is_bare_number (question))
     question = labelled = g_strdup_printf ("%s: %s", asked_title, question);
   flash_sheet_add_card (self, depth, question, answer->str, line);
   if ((self->sheet->reverse & FLASH_SHEET_REVERSE_TABLES) && first_value != NULL)
@@ -122,6 +133,9 @@ flash_sheet_add_table_cards (Parser     *self,
 {
   cmark_node *header;
   g_autoptr(GPtrArray) titles = NULL;
+  g_autoptr(GPtrArray) rows = NULL;   /* each row's cells */
+  g_autoptr(GArray) lines = NULL;     /* each row's line */
+  g_autoptr(GHashTable) seen = NULL;  /* first cell → whether another row has it too */
   guint width;
 
   if (cmark_gfm_extensions_get_table_columns (table) < 2)
@@ -136,16 +150,41 @@ flash_sheet_add_table_cards (Parser     *self,
     g_ptr_array_add (titles, flash_sheet_inlines_to_markdown (cell, FALSE));
   width = column_group (titles);
 
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  lines = g_array_new (FALSE, FALSE, sizeof (int));
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
   for (cmark_node *row = cmark_node_next (header); row; row = cmark_node_next (row))
     {
-      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+      GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+      int line = cmark_node_get_start_line (row);
 
       if (cmark_node_first_child (row) == NULL || flash_sheet_is_separator_row (row))
-        continue;
+        {
+          g_ptr_array_unref (cells);
+          continue;
+        }
       for (cmark_node *cell = cmark_node_first_child (row); cell; cell = cmark_node_next (cell))
         g_ptr_array_add (cells, flash_sheet_inlines_to_markdown (cell, FALSE));
+      g_ptr_array_add (rows, cells);
+      g_array_append_val (lines, line);
+      /* Each first cell, and whether another row has it too. */
       for (guint first = 0; first < cells->len; first += width)
-        add_row_card (self, depth, titles, cells, first, width, cmark_node_get_start_line (row));
+        {
+          const char *key = g_ptr_array_index (cells, first);
+
+          g_hash_table_insert (seen, (gpointer) key,
+                               GINT_TO_POINTER (g_hash_table_contains (seen, key)));
+        }
+    }
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GPtrArray *cells = g_ptr_array_index (rows, r);
+
+      for (guint first = 0; first < cells->len; first += width)
+        add_row_card (self, depth, titles, cells, first, width,
+                      GPOINTER_TO_INT (g_hash_table_lookup (seen, g_ptr_array_index (cells,
+                                                                                     first))),
+                      g_array_index (lines, int, r));
     }
   return TRUE;
 }

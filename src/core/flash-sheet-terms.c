@@ -134,6 +134,33 @@ split_at (cmark_node *first,
   return FALSE;
 }
 
+/* Where @separator first comes in the bullet's top-level text, in characters of plain text, or
+ * G_MAXSIZE. */
+static gsize
+separator_offset (cmark_node *first,
+                  const char *separator)
+{
+  gsize plain = 0;
+
+  for (cmark_node *node = first; node != NULL; node = cmark_node_next (node))
+    {
+      const char *hit;
+
+      if (!flash_sheet_node_is (node, "text"))
+        {
+          g_autofree char *text = flash_sheet_node_to_plain (node);
+
+          plain += strlen (text);
+          continue;
+        }
+      hit = strstr (cmark_node_get_literal (node), separator);
+      if (hit != NULL)
+        return plain + (gsize) (hit - cmark_node_get_literal (node));
+      plain += strlen (cmark_node_get_literal (node));
+    }
+  return G_MAXSIZE;
+}
+
 /* "**は (wa)** topic marker — "as for X"": the author's bold marks the term; the dash further
  * on is part of what it means. A parenthesis between ("**Cache-aside** (lazy loading) — …")
  * still belongs to the term, which the dash rule then finds. */
@@ -213,12 +240,24 @@ split_term (cmark_node *paragraph,
             TermSplit  *split)
 {
   cmark_node *first = cmark_node_first_child (paragraph);
+  gsize dash_at = G_MAXSIZE;
+  gsize colon_at;
+  gsize arrow_at = G_MAXSIZE;
 
   if (first == NULL)
     return FALSE;
   if (bold_before_dash (first, split))
     return *split->rest != '\0';
+  /* The first separator ends the term: "`LAST_VALUE(col)`: the last value — careful" at the
+   * colon, "Wohin? → **Akkusativ**: *Ich lege…*" at the arrow. */
   for (guint i = 0; term_separators[i] != NULL; i++)
+    dash_at = MIN (dash_at, separator_offset (first, term_separators[i]));
+  for (guint i = 0; arrow_separators[i] != NULL; i++)
+    arrow_at = MIN (arrow_at, separator_offset (first, arrow_separators[i]));
+  colon_at = separator_offset (first, ": ");
+  if (colon_at > 60)
+    colon_at = G_MAXSIZE;
+  for (guint i = 0; term_separators[i] != NULL && dash_at < MIN (colon_at, arrow_at); i++)
     if (split_at (first, term_separators[i], G_MAXSIZE, split))
       {
         split->dash = TRUE;
@@ -226,7 +265,7 @@ split_term (cmark_node *paragraph,
       }
   /* A colon after more than a short phrase is inside a sentence; a second colon after it makes
    * the item a record of labelled fields ("acid: HCl, its conjugate base: Cl⁻"), not a term. */
-  if (split_at (first, ": ", 60, split))
+  if (colon_at < arrow_at && split_at (first, ": ", 60, split))
     {
       /* "**Environment**: …", a bold term before the colon, names its subject. */
       split->dash = flash_sheet_node_is (first, "strong") && flash_sheet_node_is (
