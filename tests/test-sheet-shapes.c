@@ -680,6 +680,33 @@ test_first_separator_and_repeated_rows (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* Keys and what they do as lines: joined by <br>, each a code span and words (three or more);
+ * or a block of plain text aligned in two columns. A block in a language is code. */
+static void
+test_key_lines (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Registers\n\n"
+    "`\"ayy` yank into register a<br>\n`\"ap` paste from register a<br>\n"
+    "`\"+y` yank to the clipboard\n\n"
+    "## Screen\n\n"
+    "    H     top of screen (High)\n    M     middle of screen\n    zz    center the cursor line\n\n"
+    "## Python\n\n"
+    "```python\nlen    counts the items\nsum    adds them up\nmax    takes the largest\n```\n");
+  const char *const expected[] = {
+    "`\"ayy`", "yank into register a",
+    "`\"ap`", "paste from register a",
+    "`\"+y`", "yank to the clipboard",
+    "`H`", "top of screen (High)",
+    "`M`", "middle of screen",
+    "`zz`", "center the cursor line",
+    "Python", "```python\nlen    counts the items\nsum    adds them up\nmax    takes the largest\n```",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -712,6 +739,7 @@ main (int   argc,
   g_test_add_func ("/sheet-shapes/commands-then-remark", test_commands_then_remark);
   g_test_add_func ("/sheet-shapes/term-lines", test_term_lines);
   g_test_add_func ("/sheet-shapes/todos-and-sign-offs", test_todos_and_sign_offs);
+  g_test_add_func ("/sheet-shapes/key-lines", test_key_lines);
   g_test_add_func ("/sheet-shapes/first-separator-and-repeated-rows",
                    test_first_separator_and_repeated_rows);
 

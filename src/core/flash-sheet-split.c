@@ -691,3 +691,73 @@ flash_sheet_split_long_list (Parser     *self,
     }
   return TRUE;
 }
+
+/* Key tables --------------------------------------------------------------------------------- */
+
+/* "    zz    center cursor line": a key of one word, two spaces or more, then words. */
+static gboolean
+key_line (const char *line,
+          char      **key,
+          char      **meaning)
+{
+  const char *p = line + strspn (line, " \t");
+  const char *end = p;
+  const char *text;
+
+  while (*end != '\0' && *end != ' ' && *end != '\t')
+    end++;
+  if (end == p || end - p > 24 || strncmp (end, "  ", 2) != 0)
+    return FALSE;
+  text = end + strspn (end, " \t");
+  if (!g_unichar_isalpha (g_utf8_get_char (text)) || strchr (text, ' ') == NULL
+      || strstr (text, "  ") != NULL || strchr (text, '`') != NULL)
+    return FALSE;
+  if (key != NULL)
+    {
+      *key = g_strdup_printf ("`%.*s`", (int) (end - p), p);
+      *meaning = g_strchomp (g_strdup (text));
+    }
+  return TRUE;
+}
+
+gboolean
+flash_sheet_split_key_block (Parser    *self,
+                             guint      depth,
+                             GPtrArray *blocks)
+{
+  cmark_node *block;
+  const char *info;
+  const char *literal;
+  g_auto(GStrv) lines = NULL;
+  guint n_keys = 0;
+
+  if (blocks->len != 1
+      || cmark_node_get_type (block = g_ptr_array_index (blocks, 0)) != CMARK_NODE_CODE_BLOCK
+      || (literal = cmark_node_get_literal (block)) == NULL)
+    return FALSE;
+  info = cmark_node_get_fence_info (block);
+  if (info != NULL && *info != '\0' && g_ascii_strcasecmp (info, "text") != 0
+      && g_ascii_strcasecmp (info, "txt") != 0 && g_ascii_strcasecmp (info, "plaintext") != 0)
+    return FALSE;
+  lines = g_strsplit (literal, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (lines[i][strspn (lines[i], " \t")] == '\0')
+        continue;
+      if (!key_line (lines[i], NULL, NULL))
+        return FALSE;
+      n_keys++;
+    }
+  if (n_keys < 3)
+    return FALSE;
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *key = NULL;
+      g_autofree char *meaning = NULL;
+
+      if (key_line (lines[i], &key, &meaning))
+        flash_sheet_add_card (self, depth, key, meaning,
+                              cmark_node_get_start_line (block) + (int) i);
+    }
+  return TRUE;
+}

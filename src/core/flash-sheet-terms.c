@@ -500,6 +500,37 @@ line_term (const char *line)
   return NULL;
 }
 
+static gboolean
+is_blank (const char *line)
+{
+  return line[strspn (line, " \t")] == '\0';
+}
+
+/* "`\"ap` paste from register a": a line opening with a code span, then words. The span is
+ * the term (with @term), the words the definition. */
+static gboolean
+code_line (const char *line,
+           char      **term,
+           char      **definition)
+{
+  const char *end;
+  g_autofree char *text = g_strstrip (g_strdup (line));
+  gsize length = strlen (text);
+
+  if (length > 0 && text[length - 1] == '\\')
+    text[length - 1] = '\0';
+  g_strchomp (text);
+  if (text[0] != '`' || text[1] == '`' || (end = strchr (text + 1, '`')) == NULL
+      || end[1] != ' ' || !g_unichar_isalpha (g_utf8_get_char (g_strchug ((char *) end + 1))))
+    return FALSE;
+  if (term != NULL)
+    {
+      *term = g_strndup (text, end + 1 - text);
+      *definition = g_strstrip (g_strdup (end + 1));
+    }
+  return TRUE;
+}
+
 /* The definitions @blocks[@i] starts, as term and definition pairs added to @pairs: a bold term
  * (flash_sheet_bold_term()); "Term" and ": definition" lines in one paragraph or, Pandoc's
  * loose form, in two;
@@ -527,6 +558,32 @@ definitions_at (GPtrArray *blocks,
     return 0;
   markdown = flash_sheet_inlines_to_markdown (paragraph, TRUE);
   lines = g_strsplit (markdown, "\n", -1);
+
+  /* Three lines or more, each a code span and what it does (lines joined by <br>). */
+  if (g_strv_length (lines) >= 3)
+    {
+      guint l = 0;
+      guint n_code = 0;
+
+      /* (A <br> and the line break after it leave a blank line.) */
+      for (; lines[l] != NULL && (is_blank (lines[l]) || code_line (lines[l], NULL, NULL)); l++)
+        n_code += !is_blank (lines[l]);
+      if (lines[l] == NULL && n_code >= 3)
+        {
+          for (l = 0; lines[l] != NULL; l++)
+            {
+              char *line_term_text = NULL;
+              char *line_definition = NULL;
+
+              if (is_blank (lines[l]))
+                continue;
+              code_line (lines[l], &line_term_text, &line_definition);
+              g_ptr_array_add (pairs, line_term_text);
+              g_ptr_array_add (pairs, line_definition);
+            }
+          return 1;
+        }
+    }
 
   /* "**E0382: use of moved value**" or "`ip a`" on a line, what it means on the next. */
   if (lines[0] != NULL && lines[1] != NULL && lines[1][0] != ':'

@@ -377,7 +377,7 @@ flush_section (Parser     *self,
 
       if (split && notes > 0)
         g_ptr_array_remove_range (own, 0, own->len - notes);
-      else if (split
+      else if (split || flash_sheet_split_key_block (self, depth, own)
                || flash_sheet_split_captioned_code (
                     self, depth, ((Crumb *) g_ptr_array_index (self->crumbs, depth - 1))->markdown,
                     own)
