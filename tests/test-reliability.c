@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 
 #include "flash-backup.h"
+#include "flash-sheet.h"
 #include "flash-store.h"
 #include "flash-store-private.h"
 
@@ -405,6 +406,74 @@ test_foreign (Fixture       *f,
   g_assert_true (g_bytes_equal (before, after));
 }
 
+typedef struct
+{
+  gint  *stop;
+  gulong delay_usec;
+} Stopper;
+
+static gpointer
+stop_later (gpointer data)
+{
+  Stopper *stopper = data;
+
+  g_usleep (stopper->delay_usec);
+  g_atomic_int_set (stopper->stop, 1);
+  return NULL;
+}
+
+/* An import given up (before it starts, or from another thread while it runs, as the app's
+ * Cancel does) changes nothing: the deck stays as it was, whole, and its search index too. */
+static void
+test_import_cancelled (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "big.md", NULL);
+  g_autoptr(GError) error = NULL;
+  FlashStore *store;
+  gint stop = 1;
+
+  set_big_variant (f, path, "A");
+  store = flash_store_open (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_true (flash_store_import_file (store, path, NULL, &error));
+  set_big_variant (f, path, "B");
+
+  for (guint delay = 0; delay <= 20000; delay += 5000)
+    {
+      g_autoptr(FlashSheet) sheet = flash_sheet_load (path, &error);
+      FlashImportResult result = { 0 };
+      Stopper stopper = { &stop, delay };
+      GThread *thread = NULL;
+      gboolean ok;
+
+      g_assert_no_error (error);
+      /* The first round is stopped before it starts; the others while they run, or not at all
+       * when the import is quicker than the delay. */
+      g_atomic_int_set (&stop, delay == 0);
+      if (delay > 0)
+        thread = g_thread_new ("stopper", stop_later, &stopper);
+      ok = flash_store_import_sheet_cancellable (store, sheet, &stop, &result, &error);
+      if (thread != NULL)
+        g_thread_join (thread);
+      g_test_message ("stopped after %u us: %s", delay, ok ? "imported" : "rolled back");
+      if (ok)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpint (count_variant (f->db, "B"), ==, BIG_CARDS);
+          flash_import_result_clear (&result);
+          break;
+        }
+      g_assert_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_CANCELLED);
+      g_clear_error (&error);
+      g_assert_cmpint (count_variant (f->db, "A"), ==, BIG_CARDS);
+      g_assert_cmpint (count_variant (f->db, "B"), ==, 0);
+      flash_test_raw_exec (f->db, "INSERT INTO cards_fts (cards_fts) VALUES ('integrity-check')");
+    }
+  flash_store_close (store);
+  flash_test_assert_integrity (f->db);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -422,6 +491,7 @@ main (int    argc,
   ADD ("/reliability/read-only", test_read_only);
   ADD ("/reliability/damaged", test_damaged);
   ADD ("/reliability/foreign", test_foreign);
+  ADD ("/reliability/import-cancelled", test_import_cancelled);
 #undef ADD
 
   return g_test_run ();

@@ -558,3 +558,44 @@ flash_store_import_file (FlashStore         *self,
     return FALSE;
   return flash_store_import_sheet (self, sheet, result, error);
 }
+
+static int
+import_stopped_cb (void *data)
+{
+  return g_atomic_int_get ((const gint *) data);
+}
+
+gboolean
+flash_store_import_sheet_cancellable (FlashStore         *self,
+                                      const FlashSheet   *sheet,
+                                      const gint         *stop,
+                                      FlashImportResult  *result,
+                                      GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (sheet != NULL, FALSE);
+  g_return_val_if_fail (stop != NULL, FALSE);
+
+  if (g_atomic_int_get (stop))
+    {
+      g_set_error_literal (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_CANCELLED,
+                           "The import was given up");
+      return FALSE;
+    }
+  /* SQLite asks every few thousand steps whether to go on; stopping rolls the import back. */
+  sqlite3_progress_handler (self->db, 4000, import_stopped_cb, (void *) stop);
+  ok = flash_store_import_sheet (self, sheet, result, &local_error);
+  sqlite3_progress_handler (self->db, 0, NULL, NULL);
+  if (!ok && g_atomic_int_get (stop))
+    {
+      g_set_error_literal (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_CANCELLED,
+                           "The import was given up");
+      return FALSE;
+    }
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return ok;
+}

@@ -176,6 +176,13 @@ gboolean     flash_store_import_file         (FlashStore        *self,
                                               const char        *path,
                                               FlashImportResult *result,
                                               GError           **error);
+/* flash_store_import_sheet() that stops with FLASH_STORE_ERROR_CANCELLED, changing nothing, as
+ * soon as *@stop is set (from another thread). */
+gboolean     flash_store_import_sheet_cancellable (FlashStore        *self,
+                                              const FlashSheet  *sheet,
+                                              const gint        *stop,
+                                              FlashImportResult *result,
+                                              GError           **error);
 void         flash_import_result_clear       (FlashImportResult *result);
 
 /* Searching (flash-store-search.c): the cards a browser lists. */

@@ -7,7 +7,9 @@
 
 #include <glib/gi18n.h>
 
+#include "flash-accessible.h"
 #include "flash-html.h"
+#include "flash-import-task.h"
 #include "flash-window-private.h"
 
 char *
@@ -53,63 +55,49 @@ flash_window_format_import_result (const FlashImportResult *result)
   return g_strdup_printf (_("%s: %s"), result->deck_name, joined);
 }
 
-/**
- * flash_window_import_files:
- * @self: a #FlashWindow
- * @files: (array length=n_files): the cheatsheets
- * @n_files: how many
- *
- * Imports each file into the collection, each all or nothing, and tells the user what happened:
- * a toast for what was imported, a dialog naming each file that was not.
- */
-void
-flash_window_import_files (FlashWindow  *self,
-                           GFile       **files,
-                           guint         n_files)
+/* The toast for what was imported, and a dialog naming each file that was not (@messages). */
+static void
+report_imports (FlashWindow *self,
+                GPtrArray   *outcomes,
+                GPtrArray   *messages,
+                gboolean     cancelled)
 {
-  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *single = NULL;
   guint n_imported = 0;
   guint n_added = 0;
 
-  g_return_if_fail (FLASH_IS_WINDOW (self));
-  g_return_if_fail (files != NULL || n_files == 0);
-
-  if (self->store == NULL)
-    return;
-
-  for (guint i = 0; i < n_files; i++)
+  for (guint i = 0; i < outcomes->len; i++)
     {
-      g_autofree char *path = g_file_get_path (files[i]);
-      g_autoptr(GError) error = NULL;
-      FlashImportResult result = { 0 };
+      FlashImportOutcome *outcome = g_ptr_array_index (outcomes, i);
 
-      if (path == NULL)
+      if (!outcome->imported)
         {
-          g_autofree char *name = g_file_get_parse_name (files[i]);
-
-          /* Translators: %s is a file's location. */
-          g_ptr_array_add (messages, g_strdup_printf (_("%s: only local files can be imported"),
-                                                      name));
+          g_ptr_array_add (messages, g_strdup (outcome->message));
           continue;
         }
-
-      if (!flash_store_import_file (self->store, path, &result, &error))
-        {
-          g_ptr_array_add (messages, g_strdup (error->message));
-          continue;
-        }
-
       n_imported++;
-      n_added += result.added;
+      n_added += outcome->result.added;
       g_clear_pointer (&single, g_free);
-      single = flash_window_format_import_result (&result);
-      flash_import_result_clear (&result);
+      single = flash_window_format_import_result (&outcome->result);
     }
 
   flash_window_refresh (self);
 
-  if (n_imported == 1)
+  if (cancelled)
+    {
+      g_autofree char *title = NULL;
+
+      /* Translators: a toast after the user stopped an import, "Import stopped: 2 cheatsheets
+       * imported". */
+      if (n_imported == 0)
+        title = g_strdup (_("Import stopped; nothing was changed"));
+      else
+        title = g_strdup_printf (ngettext ("Import stopped: %u cheatsheet imported",
+                                           "Import stopped: %u cheatsheets imported", n_imported),
+                                 n_imported);
+      flash_window_add_toast (self, title);
+    }
+  else if (n_imported == 1)
     {
       flash_window_add_toast (self, single);
     }
@@ -139,6 +127,209 @@ flash_window_import_files (FlashWindow  *self,
                                          messages->len - 1),
                                body);
     }
+}
+
+/* Imports on the window's own store, at once: for a read-only collection, which refuses. */
+static void
+import_here (FlashWindow        *self,
+             const char * const *paths,
+             GPtrArray          *messages)
+{
+  g_autoptr(GPtrArray) outcomes = g_ptr_array_new ();
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      FlashImportResult result = { 0 };
+
+      if (!flash_store_import_file (self->store, paths[i], &result, &error))
+        g_ptr_array_add (messages, g_strdup (error->message));
+      flash_import_result_clear (&result);
+    }
+  report_imports (self, outcomes, messages, FALSE);
+}
+
+static void
+hide_import_bar (FlashWindow *self)
+{
+  g_clear_handle_id (&self->import_bar_source, g_source_remove);
+  g_clear_handle_id (&self->import_pulse_source, g_source_remove);
+  if (self->import_bar != NULL)
+    gtk_revealer_set_reveal_child (self->import_bar, FALSE);
+}
+
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  FlashWindow *self = user_data;
+
+  gtk_progress_bar_pulse (self->import_progress);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The bar shows only when an import takes long enough to be noticed. */
+static gboolean
+show_import_bar_cb (gpointer user_data)
+{
+  FlashWindow *self = user_data;
+
+  self->import_bar_source = 0;
+  gtk_revealer_set_reveal_child (self->import_bar, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Before each file: one file pulses; several fill the bar file by file. */
+static void
+import_progress_cb (guint       done,
+                    guint       total,
+                    const char *name,
+                    gpointer    user_data)
+{
+  FlashWindow *self = user_data;
+  g_autofree char *text = NULL;
+
+  if (self->importing == NULL)
+    return;
+  if (total == 1)
+    /* Translators: the import bar while one file is read, "Importing “python.md”…". */
+    text = g_strdup_printf (_("Importing “%s”…"), name);
+  else
+    /* Translators: the import bar, "Importing “python.md” (2 of 5)…". */
+    text = g_strdup_printf (_("Importing “%s” (%u of %u)…"), name, done + 1, total);
+  gtk_label_set_text (self->import_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->import_label), text);
+  /* The bar says the same to a screen reader as the label does to the eye. */
+  flash_accessible_set_name (GTK_WIDGET (self->import_progress), text);
+  if (total > 1)
+    gtk_progress_bar_set_fraction (self->import_progress, (double) done / total);
+  else if (self->import_pulse_source == 0)
+    self->import_pulse_source = g_timeout_add (100, pulse_cb, self);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  FlashWindow *self = FLASH_WINDOW (source);
+  GCancellable *cancellable = user_data;
+  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean cancelled = FALSE;
+
+  outcomes = flash_import_task_finish (result, &cancelled, &error);
+  /* The window let go of this import (it was disposed): nothing to show. */
+  if (self->importing != cancellable)
+    {
+      g_object_unref (cancellable);
+      return;
+    }
+  g_clear_object (&self->importing);
+  g_object_unref (cancellable);
+  messages = g_steal_pointer (&self->import_refused);
+  hide_import_bar (self);
+  if (outcomes == NULL)
+    {
+      outcomes = g_ptr_array_new ();
+      g_ptr_array_add (messages, g_strdup (error->message));
+    }
+  report_imports (self, outcomes, messages, cancelled);
+  flash_window_update_actions (self);
+}
+
+/**
+ * flash_window_import_files:
+ * @self: a #FlashWindow
+ * @files: (array length=n_files): the cheatsheets
+ * @n_files: how many
+ *
+ * Imports each file into the collection, each all or nothing, in a worker while the window goes
+ * on (a bar shows the progress and can cancel; docs/cheatsheet-format.md, "Importing in the
+ * app"), and then tells the user what happened: a toast for what was imported, a dialog naming
+ * each file that was not.
+ */
+void
+flash_window_import_files (FlashWindow  *self,
+                           GFile       **files,
+                           guint         n_files)
+{
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) paths = NULL;
+
+  g_return_if_fail (FLASH_IS_WINDOW (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+
+  if (self->store == NULL)
+    return;
+  if (self->importing != NULL)
+    {
+      flash_window_add_toast (self, _("Wait for the import to finish, or cancel it"));
+      return;
+    }
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      if (path == NULL)
+        {
+          g_autofree char *name = g_file_get_parse_name (files[i]);
+
+          /* Translators: %s is a file's location. */
+          g_ptr_array_add (messages, g_strdup_printf (_("%s: only local files can be imported"),
+                                                      name));
+          continue;
+        }
+      g_strv_builder_add (builder, path);
+    }
+  paths = g_strv_builder_end (builder);
+
+  if (paths[0] == NULL || flash_store_is_read_only (self->store))
+    {
+      import_here (self, (const char * const *) paths, messages);
+      return;
+    }
+
+  self->importing = g_cancellable_new ();
+  self->import_refused = g_steal_pointer (&messages);
+  gtk_label_set_text (self->import_label, "");
+  gtk_progress_bar_set_fraction (self->import_progress, 0.0);
+  self->import_bar_source = g_timeout_add (300, show_import_bar_cb, self);
+  flash_import_task_run (G_OBJECT (self), flash_store_get_path (self->store),
+                         (const char * const *) paths, self->importing, import_progress_cb, self,
+                         import_done_cb, g_object_ref (self->importing));
+  flash_window_update_actions (self);
+}
+
+gboolean
+flash_window_is_importing (FlashWindow *self)
+{
+  g_return_val_if_fail (FLASH_IS_WINDOW (self), FALSE);
+
+  return self->importing != NULL;
+}
+
+void
+flash_window_cancel_import_action_cb (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *parameter)
+{
+  FlashWindow *self = FLASH_WINDOW (widget);
+
+  if (self->importing != NULL)
+    g_cancellable_cancel (self->importing);
+}
+
+void
+flash_window_stop_import (FlashWindow *self)
+{
+  if (self->importing != NULL)
+    g_cancellable_cancel (self->importing);
+  g_clear_object (&self->importing);
+  g_clear_pointer (&self->import_refused, g_ptr_array_unref);
+  hide_import_bar (self);
 }
 
 static void

@@ -42,6 +42,15 @@ struct _FlashWindow
   FlashDeckPage        *deck_page;
   gint64                browsing_deck; /* the deck whose page opened the browser, or 0 */
   gint64                deleted_card; /* the browser's last deleted card, for its Undo */
+
+  /* An import in the worker (flash-window-import.c): the bar that shows it, after a moment. */
+  GtkRevealer          *import_bar;
+  GtkLabel             *import_label;
+  GtkProgressBar       *import_progress;
+  GCancellable         *importing;     /* the running import's, or NULL */
+  GPtrArray            *import_refused; /* messages for files the worker was not given */
+  guint                 import_bar_source;
+  guint                 import_pulse_source;
 };
 
 /* flash-window.c */
@@ -59,6 +68,8 @@ void              flash_window_show_error                  (FlashWindow   *self,
                                                             const char    *body);
 const FlashDeckInfo *flash_window_find_deck                (FlashWindow   *self,
                                                             gint64         deck_id);
+/* Which actions apply now: after a page, the store or an import changed. */
+void              flash_window_update_actions              (FlashWindow   *self);
 /* The study page on a deck (0: every deck), or on one @section of it. */
 void              flash_window_start_study                 (FlashWindow   *self,
                                                             gint64         deck_id,
@@ -94,5 +105,13 @@ void              flash_window_paste_action_cb             (GtkWidget     *widge
                                                             GVariant      *parameter);
 void              flash_window_forget_paste                (FlashWindow   *self);
 void              flash_window_add_text_drop_target        (FlashWindow   *self);
+
+/* flash-window-import.c */
+/* win.cancel-import */
+void              flash_window_cancel_import_action_cb     (GtkWidget     *widget,
+                                                            const char    *action_name,
+                                                            GVariant      *parameter);
+/* Gives up a running import and lets go of what it holds, for dispose. */
+void              flash_window_stop_import                 (FlashWindow   *self);
 
 G_END_DECLS

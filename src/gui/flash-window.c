@@ -43,8 +43,8 @@ is_on_deck_page (FlashWindow *self)
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "deck") == 0;
 }
 
-static void
-update_actions (FlashWindow *self)
+void
+flash_window_update_actions (FlashWindow *self)
 {
   gboolean has_store = self->store != NULL;
   /* A read-only copy of a damaged collection can be looked at, not studied or changed. */
@@ -64,7 +64,9 @@ update_actions (FlashWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.study-section", writable && !studying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-deck", writable && !studying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-deck", writable && !studying);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
+                                 writable && self->importing == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", self->importing != NULL);
   /* Ctrl+V imports on the overview and the empty page only: elsewhere it is the text's. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.paste-sheet",
                                  writable && !studying
@@ -74,7 +76,8 @@ update_actions (FlashWindow *self)
                                                    "empty") == 0));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-paste",
                                  writable && self->paste_undo != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-bundled-decks", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-bundled-decks",
+                                 writable && self->importing == NULL);
 }
 
 void
@@ -173,7 +176,7 @@ flash_window_refresh (FlashWindow *self)
   if (self->store == NULL)
     {
       show_page (self, "error");
-      update_actions (self);
+      flash_window_update_actions (self);
       return;
     }
 
@@ -214,7 +217,7 @@ flash_window_refresh (FlashWindow *self)
   else if (!is_studying (self))
     show_page (self, self->decks->len > 0 ? "overview" : "empty");
 
-  update_actions (self);
+  flash_window_update_actions (self);
 }
 
 static void
@@ -263,7 +266,7 @@ flash_window_show_open_error (FlashWindow  *self,
   escaped = g_markup_escape_text (error->message, -1);
   adw_status_page_set_description (self->error_page, escaped);
   show_page (self, "error");
-  update_actions (self);
+  flash_window_update_actions (self);
 
   /* The message names the file and says that it was left as it was. */
   if (g_error_matches (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_DAMAGED))
@@ -373,7 +376,7 @@ show_deck (FlashWindow *self,
   flash_deck_page_show (self->deck_page, self->store, deck);
   adw_window_title_set_subtitle (self->window_title, NULL);
   show_page (self, "deck");
-  update_actions (self);
+  flash_window_update_actions (self);
 }
 
 static void
@@ -399,7 +402,7 @@ browse_deck_action_cb (GtkWidget  *widget,
   flash_browser_page_set_scope (self->browser_page, deck_id, *section != '\0' ? section : NULL);
   show_page (self, "browser");
   self->browsing_deck = deck_id;
-  update_actions (self);
+  flash_window_update_actions (self);
   flash_browser_page_focus_search (self->browser_page);
 }
 
@@ -545,7 +548,7 @@ stack_page_changed_cb (FlashWindow *self)
                                    self->store != NULL && flash_store_is_read_only (self->store)
                                    ? _("Read-Only Copy") : NULL);
 
-  update_actions (self);
+  flash_window_update_actions (self);
 }
 
 /* The window may stay open past the hour a new study day starts, or the CLI may change the
@@ -691,6 +694,7 @@ flash_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_weak_pointer (&self->dialog);
+  flash_window_stop_import (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FLASH_TYPE_WINDOW);
 
@@ -765,10 +769,15 @@ flash_window_class_init (FlashWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlashWindow, study_page);
   gtk_widget_class_bind_template_child (widget_class, FlashWindow, browser_page);
   gtk_widget_class_bind_template_child (widget_class, FlashWindow, deck_page);
+  gtk_widget_class_bind_template_child (widget_class, FlashWindow, import_bar);
+  gtk_widget_class_bind_template_child (widget_class, FlashWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, FlashWindow, import_progress);
   gtk_widget_class_bind_template_callback (widget_class, stack_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, study_page_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, flash_window_import_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL,
+                                   flash_window_cancel_import_action_cb);
   gtk_widget_class_install_action (widget_class, "win.add-bundled-decks", NULL,
                                    flash_window_import_action_cb);
   gtk_widget_class_install_action (widget_class, "win.study", NULL, study_action_cb);

@@ -16,9 +16,11 @@ G_DECLARE_FINAL_TYPE (FlashWindow, flash_window, FLASH, WINDOW, AdwApplicationWi
 FlashWindow *flash_window_new             (FlashApplication  *application,
                                            FlashCollection   *collection);
 void         flash_window_refresh         (FlashWindow       *self);
+/* Imports in a worker; the window shows the result when it is done. */
 void         flash_window_import_files    (FlashWindow       *self,
                                            GFile            **files,
                                            guint              n_files);
+gboolean     flash_window_is_importing    (FlashWindow       *self);
 void         flash_window_import_pasted   (FlashWindow       *self,
                                            const char        *data,
                                            gsize              length,

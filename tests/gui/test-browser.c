@@ -56,6 +56,8 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (g_file_set_contents (sheet, deck_text, -1, NULL));
   file = g_file_new_for_path (sheet);
   flash_window_import_files (fixture->window, &file, 1);
+  while (flash_window_is_importing (fixture->window))
+    g_main_context_iteration (NULL, TRUE);
   process_events ();
 }
 
@@ -170,6 +172,8 @@ import_text (Fixture    *fixture,
 
   g_assert_true (g_file_set_contents (sheet, text, -1, NULL));
   flash_window_import_files (fixture->window, &file, 1);
+  while (flash_window_is_importing (fixture->window))
+    g_main_context_iteration (NULL, TRUE);
   process_events ();
 }
 
@@ -282,6 +286,8 @@ test_scope (Fixture       *fixture,
   g_assert_true (g_file_set_contents (other, "# Other Deck\n\n## Rivers\n\n### The Nile\n\n"
                                       "Long.\n\n## Hills\n\n### Ben Nevis\n\nHigh.\n", -1, NULL));
   flash_window_import_files (fixture->window, &file, 1);
+  while (flash_window_is_importing (fixture->window))
+    g_main_context_iteration (NULL, TRUE);
   process_events ();
   other_deck = flash_store_find_deck (fixture->store, "Other Deck", NULL);
   /* The import refreshed the list: the chosen deck stays chosen. */
@@ -398,6 +404,8 @@ test_long_results (Fixture       *fixture,
     g_string_append_printf (sheet, "## Walrus %u\n\nAnswer %u.\n\n", i, i);
   g_assert_true (g_file_set_contents (path, sheet->str, -1, NULL));
   flash_window_import_files (fixture->window, &file, 1);
+  while (flash_window_is_importing (fixture->window))
+    g_main_context_iteration (NULL, TRUE);
   process_events ();
 
   type_search (entry, "walrus");
@@ -445,6 +453,8 @@ test_typed_code (Fixture       *fixture,
                                       "xs.filter(_ > 3)   // keep matching elements\n"
                                       "xs.sum             // add them all up\n```\n", -1, NULL));
   flash_window_import_files (fixture->window, &file, 1);
+  while (flash_window_is_importing (fixture->window))
+    g_main_context_iteration (NULL, TRUE);
   process_events ();
   for (const char *typed = "m"; typed != NULL;)
     {

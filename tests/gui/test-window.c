@@ -68,6 +68,8 @@ import_path (Fixture    *fixture,
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   flash_window_import_files (fixture->window, &file, 1);
+  while (flash_window_is_importing (fixture->window))
+    g_main_context_iteration (NULL, TRUE);
   process_events ();
 }
 
@@ -409,6 +411,8 @@ test_bundled_decks (Fixture       *fixture,
                     gconstpointer  data)
 {
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-bundled-decks", NULL);
+  while (flash_window_is_importing (fixture->window))
+    g_main_context_iteration (NULL, TRUE);
   process_events ();
 
   g_assert_null (flash_window_get_dialog (fixture->window));
@@ -441,6 +445,8 @@ drop_files (Fixture    *fixture,
 
   g_signal_emit_by_name (flash_window_get_drop_target (fixture->window), "drop",
                          &value, 10.0, 10.0, &accepted);
+  while (flash_window_is_importing (fixture->window))
+    g_main_context_iteration (NULL, TRUE);
   process_events ();
 
   return accepted;
@@ -842,6 +848,61 @@ test_deck_rename_and_section (Fixture       *fixture,
   g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "study");
 }
 
+static void
+wait_for_imports (Fixture *fixture)
+{
+  while (flash_window_is_importing (fixture->window))
+    g_main_context_iteration (NULL, TRUE);
+  process_events ();
+}
+
+/* Imports run in a worker: the window answers meanwhile (importing again is refused, with a
+ * toast) and shows the result once they are done; Cancel stops them, each sheet all or nothing. */
+static void
+test_import_in_background (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) decks = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("sheet-%02u.md", i);
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *path = NULL;
+
+      g_string_append_printf (text, "# Sheet %02u\n\n", i);
+      for (guint j = 0; j < 40; j++)
+        g_string_append_printf (text, "## Item %u\n\nAnswer %u of sheet %u.\n\n", j, j, i);
+      path = write_file (fixture, name, text->str, -1);
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+
+  flash_window_import_files (fixture->window, (GFile **) files->pdata, 3);
+  g_assert_true (flash_window_is_importing (fixture->window));
+  flash_window_import_files (fixture->window, (GFile **) files->pdata + 3, 1);
+  g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==,
+                   "Wait for the import to finish, or cancel it");
+  wait_for_imports (fixture);
+  g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==,
+                   "3 cheatsheets imported, 120 cards added");
+  g_assert_cmpuint (flash_window_get_n_deck_rows (fixture->window), ==, 3);
+
+  /* Cancelled at once: the worker stops before the next sheet, or rolls back the one it is in. */
+  flash_window_import_files (fixture->window, (GFile **) files->pdata + 3, 17);
+  g_assert_true (gtk_widget_activate_action (window, "win.cancel-import", NULL));
+  wait_for_imports (fixture);
+  g_assert_true (g_str_has_prefix (flash_window_get_last_toast (fixture->window),
+                                   "Import stopped"));
+  decks = flash_store_list_decks (fixture->store, now, NULL);
+  g_assert_cmpuint (decks->len, <, 20);
+  for (guint i = 0; i < decks->len; i++)
+    g_assert_cmpuint (((FlashDeckInfo *) g_ptr_array_index (decks, i))->total, ==, 40);
+  g_assert_false (flash_window_is_importing (fixture->window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -877,6 +938,7 @@ main (int   argc,
   ADD_TEST ("/window/zoom", test_zoom);
   ADD_TEST ("/window/deck-page", test_deck_page);
   ADD_TEST ("/window/deck-rename-and-section", test_deck_rename_and_section);
+  ADD_TEST ("/window/import-in-background", test_import_in_background);
   g_test_add_func ("/window/open-error", test_open_error);
   g_test_add_func ("/window/settings", test_settings);
 

@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* flash-import-task.c: imports in a worker thread; see flash-import-task.h. */
+#include "config.h"
+
+#include "flash-import-task.h"
+#include "flash-sheet.h"
+
+typedef struct
+{
+  char                *db_path;
+  GStrv                paths;
+  FlashImportProgress  progress;
+  gpointer             progress_data;
+  GMainContext        *context;      /* where progress is reported */
+  gint                 stop;         /* set from the cancellable, read by the worker and SQLite */
+  GCancellable        *cancellable;
+  gulong               cancelled_id;
+  gboolean             cancelled;    /* written by the worker before it returns */
+} Job;
+
+static void
+job_free (Job *job)
+{
+  if (job->cancellable != NULL)
+    {
+      g_cancellable_disconnect (job->cancellable, job->cancelled_id);
+      g_object_unref (job->cancellable);
+    }
+  g_main_context_unref (job->context);
+  g_strfreev (job->paths);
+  g_free (job->db_path);
+  g_free (job);
+}
+
+static void
+job_cancelled_cb (GCancellable *cancellable,
+                  Job          *job)
+{
+  g_atomic_int_set (&job->stop, 1);
+}
+
+static void
+outcome_free (FlashImportOutcome *outcome)
+{
+  g_free (outcome->path);
+  flash_import_result_clear (&outcome->result);
+  g_free (outcome->message);
+  g_free (outcome);
+}
+
+typedef struct
+{
+  GObject             *source; /* kept alive until the report has run */
+  FlashImportProgress  progress;
+  gpointer             data;
+  guint                done;
+  guint                total;
+  char                *name;
+} Report;
+
+static gboolean
+report_cb (gpointer user_data)
+{
+  Report *report = user_data;
+
+  report->progress (report->done, report->total, report->name, report->data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+report_free (gpointer user_data)
+{
+  Report *report = user_data;
+
+  g_object_unref (report->source);
+  g_free (report->name);
+  g_free (report);
+}
+
+static void
+report_progress (GTask *task,
+                 Job   *job,
+                 guint  done)
+{
+  Report *report;
+
+  if (job->progress == NULL)
+    return;
+  report = g_new0 (Report, 1);
+  report->source = g_object_ref (g_task_get_source_object (task));
+  report->progress = job->progress;
+  report->data = job->progress_data;
+  report->done = done;
+  report->total = g_strv_length (job->paths);
+  report->name = g_path_get_basename (job->paths[done]);
+  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, report_cb, report, report_free);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GPtrArray) outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) outcome_free);
+  GError *error = NULL;
+  FlashStore *store = flash_store_open (job->db_path, &error);
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  for (guint i = 0; job->paths[i] != NULL; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(FlashSheet) sheet = NULL;
+      FlashImportOutcome *outcome;
+
+      if (g_atomic_int_get (&job->stop))
+        {
+          job->cancelled = TRUE;
+          break;
+        }
+      report_progress (task, job, i);
+      outcome = g_new0 (FlashImportOutcome, 1);
+      outcome->path = g_strdup (job->paths[i]);
+      sheet = flash_sheet_load (job->paths[i], &local_error);
+      if (sheet != NULL
+          && flash_store_import_sheet_cancellable (store, sheet, &job->stop, &outcome->result,
+                                                   &local_error))
+        outcome->imported = TRUE;
+      else if (g_error_matches (local_error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_CANCELLED))
+        {
+          outcome_free (outcome);
+          job->cancelled = TRUE;
+          break;
+        }
+      else
+        outcome->message = g_strdup (local_error->message);
+      g_ptr_array_add (outcomes, outcome);
+    }
+  flash_store_close (store);
+  g_task_return_pointer (task, g_steal_pointer (&outcomes), (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+flash_import_task_run (GObject              *source,
+                       const char           *db_path,
+                       const char * const   *paths,
+                       GCancellable         *cancellable,
+                       FlashImportProgress   progress,
+                       gpointer              progress_data,
+                       GAsyncReadyCallback   callback,
+                       gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (G_IS_OBJECT (source));
+  g_return_if_fail (db_path != NULL);
+  g_return_if_fail (paths != NULL);
+
+  job = g_new0 (Job, 1);
+  job->db_path = g_strdup (db_path);
+  job->paths = g_strdupv ((char **) paths);
+  job->progress = progress;
+  job->progress_data = progress_data;
+  job->context = g_main_context_ref_thread_default ();
+  if (cancellable != NULL)
+    {
+      job->cancellable = g_object_ref (cancellable);
+      job->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (job_cancelled_cb), job,
+                                                 NULL);
+    }
+  /* The files done before a cancellation are reported, so the task returns its result anyway. */
+  task = g_task_new (source, NULL, callback, user_data);
+  g_task_set_source_tag (task, flash_import_task_run);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+GPtrArray *
+flash_import_task_finish (GAsyncResult  *result,
+                          gboolean      *cancelled,
+                          GError       **error)
+{
+  Job *job;
+
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  job = g_task_get_task_data (G_TASK (result));
+  if (cancelled != NULL)
+    *cancelled = job->cancelled;
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
