@@ -707,6 +707,39 @@ test_key_lines (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* In a shell's block, a comment line over a command says what it does, as a trailing comment
+ * does; a config in groups under a caption ending in ":" splits by group, a note after it the
+ * heading's card. A program's comments above its lines stay in the program. */
+static void
+test_comments_above_commands (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Basics\n\n"
+    "```bash\n# start everything in the background\ndocker compose up -d\n\n"
+    "docker compose down -v   # stop and remove the volumes\n"
+    "docker compose ps        # list the containers\n```\n\n"
+    "## Config\n\nMy `~/.tmux.conf`:\n\n"
+    "```tmux\n# use C-a as the prefix\nunbind C-b\nset -g prefix C-a\n\n"
+    "# mouse support\nset -g mouse on\n```\n\n"
+    "> **Note**\n> Reload with `tmux source-file`.\n\n"
+    "## Program\n\n"
+    "```python\n# make a list\nxs = [1, 2]\nys = sorted(xs)  # sort it\n"
+    "zs = ys[::-1]    # reverse it\nprint(zs)        # show it\n```\n");
+  const char *const expected[] = {
+    "start everything in the background", "```bash\ndocker compose up -d\n```",
+    "stop and remove the volumes", "```bash\ndocker compose down -v\n```",
+    "list the containers", "```bash\ndocker compose ps\n```",
+    "Config — note", "> **Note**\n> Reload with `tmux source-file`.",
+    "Config — use C-a as the prefix", "```tmux\nunbind C-b\nset -g prefix C-a\n```",
+    "Config — mouse support", "```tmux\nset -g mouse on\n```",
+    "Program", "```python\n# make a list\nxs = [1, 2]\nys = sorted(xs)  # sort it\n"
+    "zs = ys[::-1]    # reverse it\nprint(zs)        # show it\n```",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -740,6 +773,7 @@ main (int   argc,
   g_test_add_func ("/sheet-shapes/term-lines", test_term_lines);
   g_test_add_func ("/sheet-shapes/todos-and-sign-offs", test_todos_and_sign_offs);
   g_test_add_func ("/sheet-shapes/key-lines", test_key_lines);
+  g_test_add_func ("/sheet-shapes/comments-above-commands", test_comments_above_commands);
   g_test_add_func ("/sheet-shapes/first-separator-and-repeated-rows",
                    test_first_separator_and_repeated_rows);
 

@@ -195,6 +195,8 @@ char       *flash_sheet_convert_admonitions   (const char   *text);
  * caption and code block pairs (two or more, nothing else) a card per block; a list of three or
  * more tips that each hold a code span (two in three of its items at least) a card per tip, the
  * code span blanked in the question. */
+/* A remark after commands or code (a quote, or a paragraph that is not a bold term). */
+gboolean    flash_sheet_is_note               (cmark_node   *block);
 /* @notes: how many blocks at the end (a paragraph or a quote, two at most, after the commands)
  * were left for the heading's own card. */
 gboolean    flash_sheet_split_commented_code  (Parser       *self,

@@ -67,6 +67,42 @@ is_output (const char *comment)
   return FALSE;
 }
 
+/* A shell's block (or one without a language): its comment lines above a command say what the
+ * command does, as trailing comments do. */
+static gboolean
+is_shell (const char *info)
+{
+  static const char *const shells[] = { "", "bash", "sh", "shell", "zsh", "console", "fish",
+                                        "powershell", "ps1", "bat", "cmd" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shells); i++)
+    if (g_ascii_strcasecmp (info != NULL ? info : "", shells[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether (stripped) @lines[@i] is a comment of two words or more ("# start everything in the
+ * background") over a command without a comment of its own, @lines[*@next]. */
+static gboolean
+comment_above (char **lines,
+               guint  i,
+               guint *next)
+{
+  const char *line = lines[i];
+  guint j = i + 1;
+
+  if (!(g_str_has_prefix (line, "# ") || g_str_has_prefix (line, "// "))
+      || strchr (strchr (line, ' ') + 1, ' ') == NULL)
+    return FALSE;
+  while (lines[j] != NULL && *g_strstrip (lines[j]) == '\0')
+    j++;
+  if (lines[j] == NULL || lines[j][0] == '#' || g_str_has_prefix (lines[j], "//")
+      || trailing_comment (lines[j], lines[j] + strlen (lines[j])) != NULL)
+    return FALSE;
+  *next = j;
+  return TRUE;
+}
+
 /* Whether @block is a list of commands, each saying what it does, and if @add, adds a card per
  * command. */
 static gboolean
@@ -79,9 +115,11 @@ split_commented_code (Parser     *self,
   const char *info = cmark_node_get_fence_info (block);
   g_auto(GStrv) lines = NULL;
   g_autofree char *previous = NULL; /* the question of the line before */
+  gboolean shell = is_shell (info);
   guint commented = 0;
   guint named = 0;
   guint code = 0;
+  guint next = 0;
 
   if (literal == NULL || cmark_node_get_type (block) != CMARK_NODE_CODE_BLOCK
       || (strstr (literal, " # ") == NULL && strstr (literal, " // ") == NULL
@@ -106,6 +144,11 @@ split_commented_code (Parser     *self,
           named += strchr (comment, ' ') == NULL;
           commented++;
         }
+      else if (shell && comment_above (lines, i, &next))
+        {
+          commented++;
+          i = next;
+        }
       else if (line[0] != '#' && !g_str_has_prefix (line, "//"))
         code++;
     }
@@ -127,10 +170,20 @@ split_commented_code (Parser     *self,
       const char *rest;
       GString *question;
 
-      if (hit == NULL)
+      if (hit == NULL && shell && comment_above (lines, i, &next))
+        {
+          /* "# start everything in the background" over "docker compose up -d". */
+          command = g_strdup (lines[next]);
+          comment = g_strdup (strchr (line, ' ') + 1);
+          i = next;
+        }
+      else if (hit == NULL)
         continue;
-      command = g_strchomp (g_strndup (line, hit - line));
-      comment = comment_text (hit);
+      else
+        {
+          command = g_strchomp (g_strndup (line, hit - line));
+          comment = comment_text (hit);
+        }
       question = g_string_new (NULL);
       /* "...and remove named volumes" goes on from the line before: ask with both. */
       rest = comment;
@@ -167,8 +220,8 @@ static gboolean is_caption (cmark_node *block,
 
 /* A remark after the commands ("> **Warning** `--force` skips…", "Add `-n NS` for another
  * namespace."): not one of them, and no reason to keep them in one card. */
-static gboolean
-is_note (cmark_node *block)
+gboolean
+flash_sheet_is_note (cmark_node *block)
 {
   char *term = NULL;
   char *definition = NULL;
@@ -198,9 +251,9 @@ flash_sheet_split_commented_code (Parser    *self,
 
   /* Remarks at the end stay for the heading's card, when the commands before them split. */
   *notes = 0;
-  while (*notes < 2 && end > 1 && is_note (g_ptr_array_index (blocks, end - 1))
+  while (*notes < 2 && end > 1 && flash_sheet_is_note (g_ptr_array_index (blocks, end - 1))
          && (cmark_node_get_type (g_ptr_array_index (blocks, end - 2)) == CMARK_NODE_CODE_BLOCK
-             || is_note (g_ptr_array_index (blocks, end - 2))))
+             || flash_sheet_is_note (g_ptr_array_index (blocks, end - 2))))
     {
       end--;
       (*notes)++;
@@ -433,10 +486,21 @@ flash_sheet_split_code_blocks (Parser     *self,
   g_autoptr(GPtrArray) parts = g_ptr_array_new_full (blocks->len,
                                                      (GDestroyNotify) g_ptr_array_unref);
   guint n_parts = 0;
+  guint first = 0;
 
-  /* Code blocks and nothing else, two parts at least, each opening with a comment that says what
-   * it does: one program written in parts has code without such a comment. */
-  for (guint i = 0; i < blocks->len; i++)
+  /* Code blocks and nothing else (a one-line caption before them that ends in a colon, "My
+   * `~/.tmux.conf`:", says only where they come from; a sentence explains them together), two
+   * parts at least, each opening with a comment that says what it does: one program written in
+   * parts has code without such a comment. */
+  if (blocks->len > 1 && cmark_node_get_type (g_ptr_array_index (blocks, 0)) == CMARK_NODE_PARAGRAPH)
+    {
+      g_autofree char *caption = flash_sheet_node_to_plain (g_ptr_array_index (blocks, 0));
+
+      if (!g_str_has_suffix (g_strchomp (caption), ":"))
+        return FALSE;
+      first = 1;
+    }
+  for (guint i = first; i < blocks->len; i++)
     {
       cmark_node *block = g_ptr_array_index (blocks, i);
       GPtrArray *found;
@@ -447,11 +511,11 @@ flash_sheet_split_code_blocks (Parser     *self,
       g_ptr_array_add (parts, found);
       n_parts += found->len;
     }
-  if (n_parts < 2)
+  if (n_parts < 2 || (first == 1 && !is_caption (g_ptr_array_index (blocks, 0), 80)))
     return FALSE;
-  for (guint i = 0; i < blocks->len; i++)
+  for (guint i = first; i < blocks->len; i++)
     {
-      GPtrArray *found = g_ptr_array_index (parts, i);
+      GPtrArray *found = g_ptr_array_index (parts, i - first);
 
       for (guint j = 0; j < found->len; j++)
         add_code_part (self, depth, heading, g_ptr_array_index (blocks, i),

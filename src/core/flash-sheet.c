@@ -372,18 +372,28 @@ flush_section (Parser     *self,
    * for the heading; a remark after the commands is the heading's card. */
   if (heading != NULL && heading != self->title)
     {
+      const char *own_heading = ((Crumb *) g_ptr_array_index (self->crumbs, depth - 1))->markdown;
       guint notes = 0;
       gboolean split = flash_sheet_split_commented_code (self, depth, own, &notes);
 
+      if (!split)
+        {
+          /* The other splits too leave a remark after the code to the heading's card. */
+          g_autoptr(GPtrArray) body = g_ptr_array_copy (own, NULL, NULL);
+
+          while (notes < 2 && body->len > 1
+                 && flash_sheet_is_note (g_ptr_array_index (body, body->len - 1)))
+            {
+              g_ptr_array_set_size (body, body->len - 1);
+              notes++;
+            }
+          split = flash_sheet_split_key_block (self, depth, body)
+                  || flash_sheet_split_captioned_code (self, depth, own_heading, body)
+                  || flash_sheet_split_code_blocks (self, depth, own_heading, body);
+        }
       if (split && notes > 0)
         g_ptr_array_remove_range (own, 0, own->len - notes);
-      else if (split || flash_sheet_split_key_block (self, depth, own)
-               || flash_sheet_split_captioned_code (
-                    self, depth, ((Crumb *) g_ptr_array_index (self->crumbs, depth - 1))->markdown,
-                    own)
-               || flash_sheet_split_code_blocks (
-                    self, depth, ((Crumb *) g_ptr_array_index (self->crumbs, depth - 1))->markdown,
-                    own))
+      else if (split)
         {
           g_ptr_array_set_size (blocks, 0);
           return;
