@@ -163,6 +163,18 @@ make_anchor_links (guint n)
   return wrap_card (body);
 }
 
+/* Wiki links and footnote references that never close, then ones that do: the notes pass looks
+ * for each close once. */
+static char *
+make_wiki_and_footnotes (guint n)
+{
+  g_autofree char *open = repeat ("[[[^", n);
+  g_autofree char *links = repeat ("[[a]] [^n] ", n);
+  g_autofree char *body = g_strconcat (open, " ", links, "\n\n[^n]: a note", NULL);
+
+  return wrap_card (body);
+}
+
 /* Lines that almost end in an attribute list. */
 static char *
 make_attribute_lists (guint n)
@@ -245,6 +257,7 @@ static const Shape shapes[] = {
   { "table-code-spans", make_table_code_spans, DEEP, DEEP },
   { "headings", make_headings, DEEP, DEEP },
   { "anchor-links", make_anchor_links, DEEP, DEEP },
+  { "wiki-and-footnotes", make_wiki_and_footnotes, DEEP, DEEP },
   { "attribute-lists", make_attribute_lists, DEEP, DEEP },
   { "long-line", make_long_line, LONG_LINE, LONG_LINE },
   { "long-question", make_long_question, LONG_LINE, LONG_LINE },

@@ -740,6 +740,22 @@ test_comments_above_commands (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* Obsidian's comments and tag lines give nothing, its wiki links show their names, and a
+ * footnote's text takes the place of its reference; code keeps all of them. */
+static void
+test_notes_and_footnotes (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Verbs\n\nSee [[Page|the page]] and [[Other]].[^1] %% hidden %%\n\n#grammar #verbs\n\n"
+    "%% a comment\nover lines %%\n\n`[[code]] %% kept`\n\n[^1]: A note.\n");
+  const char *const expected[] = {
+    "Verbs", "See the page and Other. (A note.)\n\n`[[code]] %% kept`",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -773,6 +789,7 @@ main (int   argc,
   g_test_add_func ("/sheet-shapes/term-lines", test_term_lines);
   g_test_add_func ("/sheet-shapes/todos-and-sign-offs", test_todos_and_sign_offs);
   g_test_add_func ("/sheet-shapes/key-lines", test_key_lines);
+  g_test_add_func ("/sheet-shapes/notes-and-footnotes", test_notes_and_footnotes);
   g_test_add_func ("/sheet-shapes/comments-above-commands", test_comments_above_commands);
   g_test_add_func ("/sheet-shapes/first-separator-and-repeated-rows",
                    test_first_separator_and_repeated_rows);

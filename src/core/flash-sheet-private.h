@@ -189,6 +189,9 @@ gboolean    flash_sheet_leftover_term         (GPtrArray    *own,
 /* flash-sheet-admonitions.c: "!!! note "Title"" and its indented lines as a quote, line for
  * line; NULL when @text has none. */
 char       *flash_sheet_convert_admonitions   (const char   *text);
+/* flash-sheet-notes.c: Obsidian's comments and lines of tags out, footnotes into the sentences
+ * that cite them, line for line; NULL when there is none. */
+char       *flash_sheet_take_notes            (const char   *text);
 
 /* flash-sheet-split.c: many facts under one heading, one card each. Code blocks of three or more
  * "code  # comment" lines each (little plain code, no prose but a caption) give a card per line;

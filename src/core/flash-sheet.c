@@ -681,6 +681,12 @@ parse_checked (const char  *text,
         g_free (stripped);
         stripped = converted;
       }
+    converted = flash_sheet_take_notes (stripped);
+    if (converted != NULL)
+      {
+        g_free (stripped);
+        stripped = converted;
+      }
     clean = flash_sheet_fix_pipe_tables (stripped);
     g_free (stripped);
   }
