@@ -756,6 +756,39 @@ test_notes_and_footnotes (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A sheet's end: two sign-offs after the last rule, a "Back to top" link, and without a rule a
+ * paragraph that signs off; a colon inside parentheses ends no term; an introduction that says
+ * something before its colon stays. */
+static void
+test_footers_and_parentheses (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Iteration\n\n"
+    "- **Fail-fast** iterators throw on a change\n"
+    "- **Fail-safe** (better: *weakly consistent*) iterators work on a snapshot\n\n"
+    "## Blocking\n\nBlocking calls freeze the loop. Options:\n\n"
+    "| Situation | Use |\n|---|---|\n| blocking I/O | `to_thread` |\n\n"
+    "[⬆ Back to top](#top)\n\n"
+    "## Gotchas\n\nWrite `<T,>` in `.tsx` files.\n\n"
+    "---\n\nThat's it for now! If this helped, follow me.\n\n*Cross-posted from my blog.*\n\n"
+    "[⬆ Back to top](#top)\n");
+  const char *const expected[] = {
+    "**Fail-fast**", "iterators throw on a change",
+    "**Fail-safe**", "(better: *weakly consistent*) iterators work on a snapshot",
+    "Blocking", "Blocking calls freeze the loop. Options:",
+    "blocking I/O", "**Use:** `to_thread`",
+    "Gotchas", "Write `<T,>` in `.tsx` files.",
+    NULL,
+  };
+  g_autoptr(FlashSheet) unruled = parse_ok (
+    "## Keys\n\n| Keys | Action |\n|---|---|\n| `Ctrl+T` | table |\n\n"
+    "If you liked this, subscribe to the newsletter 📬.\n");
+  const char *const unruled_expected[] = { "`Ctrl+T`", "**Action:** table", NULL };
+
+  flash_test_assert_cards (sheet, expected);
+  flash_test_assert_cards (unruled, unruled_expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -789,6 +822,7 @@ main (int   argc,
   g_test_add_func ("/sheet-shapes/term-lines", test_term_lines);
   g_test_add_func ("/sheet-shapes/todos-and-sign-offs", test_todos_and_sign_offs);
   g_test_add_func ("/sheet-shapes/key-lines", test_key_lines);
+  g_test_add_func ("/sheet-shapes/footers-and-parentheses", test_footers_and_parentheses);
   g_test_add_func ("/sheet-shapes/notes-and-footnotes", test_notes_and_footnotes);
   g_test_add_func ("/sheet-shapes/comments-above-commands", test_comments_above_commands);
   g_test_add_func ("/sheet-shapes/first-separator-and-repeated-rows",

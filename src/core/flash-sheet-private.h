@@ -178,6 +178,8 @@ gboolean    flash_sheet_is_todo               (cmark_node   *block);
 /* The page's sign-off: short, all in italics or saying "thanks for reading", "good luck", "⭐
  * the repo"… */
 gboolean    flash_sheet_is_sign_off           (cmark_node   *block);
+/* "[⬆ Back to top](#title)": a link to a place on the page and nothing else, back up it. */
+gboolean    flash_sheet_is_back_link          (cmark_node   *block);
 /* "Tip" when @own is one remark ("Tip: …", "> **Note** …"), or NULL. */
 const char *flash_sheet_remark_label          (GPtrArray    *own);
 /* When @own is one definition ("Strong bases: …", "**Equivalence point**: …") or a sentence about

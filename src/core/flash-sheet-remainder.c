@@ -8,6 +8,18 @@
 
 #include <string.h>
 
+/* Whether a sentence ends before the last one: "They freeze the loop. Options:" says something
+ * before it points on ("e.g. " and "i.e. " end no sentence). */
+static gboolean
+says_more (const char *plain)
+{
+  for (const char *p = plain; (p = strpbrk (p, ".!?")) != NULL; p++)
+    if (p[1] == ' ' && p[2] != '\0' && !(p - plain >= 3 && (g_str_has_prefix (p - 3, "e.g")
+                                                            || g_str_has_prefix (p - 3, "i.e"))))
+      return TRUE;
+  return FALSE;
+}
+
 /* "These methods change the array in place:", "The following options exist", "Here are the
  * elements": words that only point at what comes next. */
 static gboolean
@@ -18,7 +30,7 @@ is_introduction (const char *plain)
   };
 
   if (g_str_has_suffix (plain, ":"))
-    return TRUE;
+    return !says_more (plain);
   for (guint i = 0; i < G_N_ELEMENTS (openings); i++)
     if (g_str_has_prefix (plain, openings[i]) && strchr (plain, '\n') == NULL
         && g_utf8_strlen (plain, -1) <= 160)
@@ -69,7 +81,9 @@ flash_sheet_is_sign_off (cmark_node *block)
   static const char *const phrases[] = {
     "thanks for reading", "thank you for reading", "good luck", "happy coding", "happy hacking",
     "happy learning", "star the repo", "⭐", "follow me", "if this helped", "if it helped",
-    "if you found this", "prs welcome", "pull requests welcome", "made with",
+    "if you found this", "if you liked", "prs welcome", "pull requests welcome", "made with",
+    "subscribe", "newsletter", "coming soon", "open a pr", "open an issue", "cross-posted",
+    "originally published", "back to top", "that's it for now", "that’s it for now",
   };
   g_autofree char *plain = NULL;
   g_autofree char *folded = NULL;
@@ -108,6 +122,24 @@ flash_sheet_is_sign_off (cmark_node *block)
     if (strstr (folded, phrases[i]) != NULL)
       return TRUE;
   return FALSE;
+}
+
+gboolean
+flash_sheet_is_back_link (cmark_node *block)
+{
+  cmark_node *only = cmark_node_first_child (block);
+  g_autofree char *plain = NULL;
+  g_autofree char *folded = NULL;
+  const char *url;
+
+  if (cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH || only == NULL
+      || cmark_node_next (only) != NULL || cmark_node_get_type (only) != CMARK_NODE_LINK
+      || (url = cmark_node_get_url (only)) == NULL || url[0] != '#')
+    return FALSE;
+  plain = flash_sheet_node_to_plain (only);
+  folded = g_utf8_casefold (plain, -1);
+  return strstr (folded, "top") != NULL || strstr (folded, "contents") != NULL
+         || strstr (folded, "back") != NULL;
 }
 
 gboolean

@@ -87,8 +87,20 @@ markdown_before (cmark_node *first,
   return g_strstrip (g_string_free (out, FALSE));
 }
 
+/* How far @text (@len bytes) takes the depth of parentheses from @depth. */
+static int
+paren_depth (const char *text,
+             gsize       len,
+             int         depth)
+{
+  for (gsize i = 0; i < len; i++)
+    depth += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
+  return depth;
+}
+
 /* "term — text" (an en dash works too) anywhere in the bullet's top-level text; or, with
- * @separator ": ", a short term before the first colon. */
+ * @separator ": ", a short term before the first colon. A separator inside parentheses
+ * ("**Fail-safe** (better: *weakly consistent*) iterators") is part of the text. */
 static gboolean
 split_at (cmark_node *first,
           const char *separator,
@@ -96,6 +108,7 @@ split_at (cmark_node *first,
           TermSplit  *split)
 {
   gsize plain = 0;
+  int depth = 0;
 
   for (cmark_node *node = first; node != NULL; node = cmark_node_next (node))
     {
@@ -109,13 +122,19 @@ split_at (cmark_node *first,
           g_autofree char *text = flash_sheet_node_to_plain (node);
 
           plain += strlen (text);
+          if (!flash_sheet_node_is (node, "code"))
+            depth = paren_depth (text, strlen (text), depth);
           continue;
         }
       literal = cmark_node_get_literal (node);
-      hit = strstr (literal, separator);
+      for (hit = strstr (literal, separator);
+           hit != NULL && paren_depth (literal, hit - literal, depth) > 0;
+           hit = strstr (hit + 1, separator))
+        ;
       if (hit == NULL)
         {
           plain += strlen (literal);
+          depth = paren_depth (literal, strlen (literal), depth);
           continue;
         }
       if (plain + (gsize) (hit - literal) > max_term)
@@ -134,16 +153,18 @@ split_at (cmark_node *first,
   return FALSE;
 }
 
-/* Where @separator first comes in the bullet's top-level text, in characters of plain text, or
- * G_MAXSIZE. */
+/* Where @separator first comes in the bullet's top-level text outside parentheses, in bytes of
+ * plain text, or G_MAXSIZE. */
 static gsize
 separator_offset (cmark_node *first,
                   const char *separator)
 {
   gsize plain = 0;
+  int depth = 0;
 
   for (cmark_node *node = first; node != NULL; node = cmark_node_next (node))
     {
+      const char *literal;
       const char *hit;
 
       if (!flash_sheet_node_is (node, "text"))
@@ -151,12 +172,19 @@ separator_offset (cmark_node *first,
           g_autofree char *text = flash_sheet_node_to_plain (node);
 
           plain += strlen (text);
+          if (!flash_sheet_node_is (node, "code"))
+            depth = paren_depth (text, strlen (text), depth);
           continue;
         }
-      hit = strstr (cmark_node_get_literal (node), separator);
+      literal = cmark_node_get_literal (node);
+      for (hit = strstr (literal, separator);
+           hit != NULL && paren_depth (literal, hit - literal, depth) > 0;
+           hit = strstr (hit + 1, separator))
+        ;
       if (hit != NULL)
-        return plain + (gsize) (hit - cmark_node_get_literal (node));
-      plain += strlen (cmark_node_get_literal (node));
+        return plain + (gsize) (hit - literal);
+      plain += strlen (literal);
+      depth = paren_depth (literal, strlen (literal), depth);
     }
   return G_MAXSIZE;
 }

@@ -250,6 +250,16 @@ flash_sheet_only_links (GPtrArray *blocks,
 
 /* The blocks under one heading (or before the first): tables, term lists and Q:/A: pairs become
  * cards of their own; what remains is the heading's own answer. */
+/* Whether @block is the sheet's last, but for a "Back to top" link that may close the page. */
+static gboolean
+ends_sheet (cmark_node *block)
+{
+  cmark_node *after = cmark_node_next (block);
+
+  return after == NULL
+         || (flash_sheet_is_back_link (after) && cmark_node_next (after) == NULL);
+}
+
 static void
 flush_section (Parser     *self,
                cmark_node *heading,
@@ -340,7 +350,7 @@ flush_section (Parser     *self,
         }
       if (type == CMARK_NODE_PARAGRAPH && flash_sheet_add_bold_question_card (self, depth, block))
         continue;
-      if (flash_sheet_is_todo (block))
+      if (flash_sheet_is_todo (block) || flash_sheet_is_back_link (block))
         continue;
       if (type == CMARK_NODE_PARAGRAPH
           && (taken = flash_sheet_add_definitions (self, depth, blocks, i)) > 0)
@@ -351,12 +361,22 @@ flush_section (Parser     *self,
       g_ptr_array_add (own, block);
     }
 
-  /* The page's footer: after a last rule at the end of the sheet, a sign-off ("*Last updated for
-   * GDB 13.*", "Good luck with your interviews! ⭐ the repo"). */
-  if (own->len >= 2 && cmark_node_next (g_ptr_array_index (own, own->len - 1)) == NULL
-      && cmark_node_get_type (g_ptr_array_index (own, own->len - 2)) == CMARK_NODE_THEMATIC_BREAK
-      && flash_sheet_is_sign_off (g_ptr_array_index (own, own->len - 1)))
-    g_ptr_array_set_size (own, own->len - 2);
+  /* The page's footer: at the end of the sheet, after a last rule or not, a sign-off or two
+   * ("*Last updated for GDB 13.*", "Good luck with your interviews! ⭐ the repo"). */
+  if (own->len > 0 && ends_sheet (g_ptr_array_index (own, own->len - 1)))
+    {
+      guint end = own->len;
+
+      while (end > 0 && own->len - end < 3
+             && flash_sheet_is_sign_off (g_ptr_array_index (own, end - 1)))
+        end--;
+      if (end < own->len && end > 0
+          && cmark_node_get_type (g_ptr_array_index (own, end - 1)) == CMARK_NODE_THEMATIC_BREAK)
+        g_ptr_array_set_size (own, end - 1);
+      else if (end < own->len && !flash_sheet_is_emphasis_only (g_ptr_array_index (own, end)))
+        /* Without a rule, only words that sign off ("If you liked this, subscribe…") do. */
+        g_ptr_array_set_size (own, end);
+    }
 
   /* "Related", "Resources": a list of links there is a way elsewhere, not knowledge. */
   if (heading != NULL && heading != self->title
