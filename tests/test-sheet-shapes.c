@@ -789,6 +789,36 @@ test_footers_and_parentheses (void)
   flash_test_assert_cards (unruled, unruled_expected);
 }
 
+/* A README's title as HTML ("<h1 align=center>") names the deck; a Notion page's properties
+ * under its title are not its text; a 💡 before a remark left after a table is its label. */
+static void
+test_titles_properties_symbols (void)
+{
+  g_autoptr(FlashSheet) readme = parse_ok (
+    "<h1 align=\"center\">tmux cheatsheet</h1>\n\n## Sessions\n\nDetach with `prefix d`.\n");
+  g_autoptr(FlashSheet) notion = parse_ok (
+    "# Redis\n\nCreated: January 14, 2024 9:12 PM\nStatus: In progress\n\n"
+    "An in-memory store.\n\n# Strings\n\nBinary-safe.\n");
+  g_autoptr(FlashSheet) codes = parse_ok (
+    "## 3xx\n\n| Code | Name |\n|---|---|\n| 301 | Moved |\n| 304 | Not Modified |\n\n"
+    "> 💡 304 is not really a redirect.\n");
+  const char *const readme_cards[] = { "Sessions", "Detach with `prefix d`.", NULL };
+  const char *const notion_cards[] = {
+    "Redis", "An in-memory store.", "Strings", "Binary-safe.", NULL,
+  };
+  const char *const codes_cards[] = {
+    "3xx — tip", "> 💡 304 is not really a redirect.",
+    "Code: 301", "**Name:** Moved",
+    "Code: 304", "**Name:** Not Modified",
+    NULL,
+  };
+
+  g_assert_cmpstr (readme->name, ==, "tmux cheatsheet");
+  flash_test_assert_cards (readme, readme_cards);
+  flash_test_assert_cards (notion, notion_cards);
+  flash_test_assert_cards (codes, codes_cards);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -822,6 +852,7 @@ main (int   argc,
   g_test_add_func ("/sheet-shapes/term-lines", test_term_lines);
   g_test_add_func ("/sheet-shapes/todos-and-sign-offs", test_todos_and_sign_offs);
   g_test_add_func ("/sheet-shapes/key-lines", test_key_lines);
+  g_test_add_func ("/sheet-shapes/titles-properties-symbols", test_titles_properties_symbols);
   g_test_add_func ("/sheet-shapes/footers-and-parentheses", test_footers_and_parentheses);
   g_test_add_func ("/sheet-shapes/notes-and-footnotes", test_notes_and_footnotes);
   g_test_add_func ("/sheet-shapes/comments-above-commands", test_comments_above_commands);

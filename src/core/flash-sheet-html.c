@@ -367,8 +367,9 @@ flash_sheet_convert_inline_html (cmark_node *document)
  * and the rest of its blocks stay as they are. */
 #define MAX_HTML_BLOCKS 1000
 
-/* The tag names whose blocks are read as the web page's import reads them. */
-static const char *const structure_tags[] = { "dl", "table" };
+/* The tag names whose blocks are read as the web page's import reads them ("<h1 align=center>",
+ * a README's title, is a heading). */
+static const char *const structure_tags[] = { "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6" };
 
 /* Which structure tag [line, end) opens at its start (after at most three blanks), or -1. */
 static int

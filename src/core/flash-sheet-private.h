@@ -178,6 +178,9 @@ gboolean    flash_sheet_is_todo               (cmark_node   *block);
 /* The page's sign-off: short, all in italics or saying "thanks for reading", "good luck", "⭐
  * the repo"… */
 gboolean    flash_sheet_is_sign_off           (cmark_node   *block);
+/* "Created: January 14, 2024" and "Status: In progress": the properties a Notion page's export
+ * lists right under its title (a level-1 heading), every line of the paragraph one. */
+gboolean    flash_sheet_is_page_properties    (cmark_node   *block);
 /* "[⬆ Back to top](#title)": a link to a place on the page and nothing else, back up it. */
 gboolean    flash_sheet_is_back_link          (cmark_node   *block);
 /* "Tip" when @own is one remark ("Tip: …", "> **Note** …"), or NULL. */

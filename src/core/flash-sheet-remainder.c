@@ -125,6 +125,34 @@ flash_sheet_is_sign_off (cmark_node *block)
 }
 
 gboolean
+flash_sheet_is_page_properties (cmark_node *block)
+{
+  static const char *const names[] = {
+    "Created", "Created time", "Created by", "Last edited", "Last edited time", "Last edited by",
+    "Tags", "Status", "Type", "Date", "Owner", "Author", "Updated", "Date created", "Property",
+  };
+  g_autofree char *plain = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH)
+    return FALSE;
+  plain = flash_sheet_node_to_plain (block);
+  lines = g_strsplit (plain, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *colon = strstr (lines[i], ": ");
+      gboolean known = FALSE;
+
+      for (guint n = 0; colon != NULL && n < G_N_ELEMENTS (names); n++)
+        known = known || ((gsize) (colon - lines[i]) == strlen (names[n])
+                          && strncmp (lines[i], names[n], strlen (names[n])) == 0);
+      if (!known)
+        return FALSE;
+    }
+  return lines[0] != NULL;
+}
+
+gboolean
 flash_sheet_is_back_link (cmark_node *block)
 {
   cmark_node *only = cmark_node_first_child (block);
@@ -155,6 +183,14 @@ const char *
 flash_sheet_remark_label (GPtrArray *own)
 {
   static const char *const labels[] = { "Tip", "Note", "Warning", "Hint", "Remember" };
+  static const struct
+  {
+    const char *symbol;
+    const char *label;
+  } symbols[] = {
+    { "💡", "Tip" }, { "⚠", "Warning" }, { "❗", "Warning" }, { "ℹ", "Note" }, { "📝", "Note" },
+    { "📌", "Note" },
+  };
   cmark_node *block;
   cmark_node *first;
   g_autofree char *plain = NULL;
@@ -182,6 +218,10 @@ flash_sheet_remark_label (GPtrArray *own)
             || (first != NULL && cmark_node_get_type (first) == CMARK_NODE_STRONG
                 && g_ascii_isspace (start[strlen (labels[i])]))))
       return labels[i];
+  /* "💡 304 is not really a redirect": the symbol is the label. */
+  for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
+    if (g_str_has_prefix (g_strchug (plain), symbols[i].symbol))
+      return symbols[i].label;
   return NULL;
 }
 

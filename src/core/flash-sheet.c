@@ -350,7 +350,11 @@ flush_section (Parser     *self,
         }
       if (type == CMARK_NODE_PARAGRAPH && flash_sheet_add_bold_question_card (self, depth, block))
         continue;
-      if (flash_sheet_is_todo (block) || flash_sheet_is_back_link (block))
+      if (flash_sheet_is_todo (block) || flash_sheet_is_back_link (block)
+          || (cmark_node_previous (block) != NULL
+              && cmark_node_get_type (cmark_node_previous (block)) == CMARK_NODE_HEADING
+              && cmark_node_get_heading_level (cmark_node_previous (block)) == 1
+              && flash_sheet_is_page_properties (block)))
         continue;
       if (type == CMARK_NODE_PARAGRAPH
           && (taken = flash_sheet_add_definitions (self, depth, blocks, i)) > 0)
