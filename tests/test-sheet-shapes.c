@@ -819,6 +819,29 @@ test_titles_properties_symbols (void)
   flash_test_assert_cards (codes, codes_cards);
 }
 
+/* Lines of "name = meaning" (three or more) are a key list like code lines; a command with its
+ * explanation indented under it, two or more in a row, a card each, the command as code. */
+static void
+test_equals_and_indented_lines (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Verbs\n\npick   = use commit\nreword = edit the message\nsquash = meld into previous\n\n"
+    "## Rebase\n\ngit rebase main\n  replay my commits on main.\n\n"
+    "git rebase -i HEAD~5\n  rebase the last five\n  commits by hand.\n\n"
+    "## Prose\n\nThe loop runs tasks.\n  An indented second line.\n");
+  const char *const expected[] = {
+    "pick", "use commit",
+    "reword", "edit the message",
+    "squash", "meld into previous",
+    "`git rebase main`", "replay my commits on main.",
+    "`git rebase -i HEAD~5`", "rebase the last five commits by hand.",
+    "Prose", "The loop runs tasks.\n  An indented second line.",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -852,6 +875,7 @@ main (int   argc,
   g_test_add_func ("/sheet-shapes/term-lines", test_term_lines);
   g_test_add_func ("/sheet-shapes/todos-and-sign-offs", test_todos_and_sign_offs);
   g_test_add_func ("/sheet-shapes/key-lines", test_key_lines);
+  g_test_add_func ("/sheet-shapes/equals-and-indented-lines", test_equals_and_indented_lines);
   g_test_add_func ("/sheet-shapes/titles-properties-symbols", test_titles_properties_symbols);
   g_test_add_func ("/sheet-shapes/footers-and-parentheses", test_footers_and_parentheses);
   g_test_add_func ("/sheet-shapes/notes-and-footnotes", test_notes_and_footnotes);

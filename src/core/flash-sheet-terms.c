@@ -559,6 +559,52 @@ code_line (const char *line,
   return TRUE;
 }
 
+/* "pick   = use commit": a short name (30 bytes, four words at most), an equals sign, what it
+ * means. */
+static gboolean
+equals_line (const char  *line,
+             char       **term,
+             char       **definition)
+{
+  g_autofree char *text = g_strstrip (g_strdup (line));
+  gsize length = strlen (text);
+  char *mark;
+
+  if (length > 0 && text[length - 1] == '\\')
+    text[length - 1] = '\0';
+  g_strchomp (text);
+  mark = strstr (text, " = ");
+  if (mark == NULL || mark == text || mark - text > 30 || strchr (text, '`') != NULL)
+    return FALSE;
+  *mark = '\0';
+  g_strchomp (text);
+  if (*text == '\0' || strchr (text, '=') != NULL || *g_strstrip (mark + 3) == '\0')
+    return FALSE;
+  {
+    guint words = 1;
+
+    for (const char *p = text; *p != '\0'; p++)
+      words += *p == ' ' && p[1] != ' ';
+    if (words > 4)
+      return FALSE;
+  }
+  if (term != NULL)
+    {
+      *term = g_strdup (text);
+      *definition = g_strdup (g_strstrip (mark + 3));
+    }
+  return TRUE;
+}
+
+/* A line of a key list: "`"ap` paste from register a", or "prefix % = split left/right". */
+static gboolean
+key_list_line (const char  *line,
+               char       **term,
+               char       **definition)
+{
+  return code_line (line, term, definition) || equals_line (line, term, definition);
+}
+
 /* The definitions @blocks[@i] starts, as term and definition pairs added to @pairs: a bold term
  * (flash_sheet_bold_term()); "Term" and ": definition" lines in one paragraph or, Pandoc's
  * loose form, in two;
@@ -587,14 +633,16 @@ definitions_at (GPtrArray *blocks,
   markdown = flash_sheet_inlines_to_markdown (paragraph, TRUE);
   lines = g_strsplit (markdown, "\n", -1);
 
-  /* Three lines or more, each a code span and what it does (lines joined by <br>). */
+  /* Three lines or more, each a code span and what it does or a name, "=" and its meaning
+   * (lines joined by <br>). */
   if (g_strv_length (lines) >= 3)
     {
       guint l = 0;
       guint n_code = 0;
 
       /* (A <br> and the line break after it leave a blank line.) */
-      for (; lines[l] != NULL && (is_blank (lines[l]) || code_line (lines[l], NULL, NULL)); l++)
+      for (; lines[l] != NULL && (is_blank (lines[l]) || key_list_line (lines[l], NULL, NULL));
+           l++)
         n_code += !is_blank (lines[l]);
       if (lines[l] == NULL && n_code >= 3)
         {
@@ -605,7 +653,7 @@ definitions_at (GPtrArray *blocks,
 
               if (is_blank (lines[l]))
                 continue;
-              code_line (lines[l], &line_term_text, &line_definition);
+              key_list_line (lines[l], &line_term_text, &line_definition);
               g_ptr_array_add (pairs, line_term_text);
               g_ptr_array_add (pairs, line_definition);
             }
@@ -681,6 +729,45 @@ definitions_at (GPtrArray *blocks,
   return 0;
 }
 
+/* "git rebase main" and, indented under it, what it does: the author's own lines of the
+ * paragraph show the indent cmark-gfm takes away. A command (lower case, or with "-", "~", ".",
+ * "/" or "$") is shown as code. */
+static gboolean
+indented_definition (Parser     *self,
+                     cmark_node *paragraph,
+                     GPtrArray  *pairs)
+{
+  g_autofree char *markdown = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) meaning = NULL;
+  const char *head;
+
+  if (cmark_node_get_type (paragraph) != CMARK_NODE_PARAGRAPH)
+    return FALSE;
+  markdown = flash_sheet_slice_block (&self->src, paragraph);
+  lines = g_strsplit (markdown, "\n", -1);
+  head = lines[0];
+  if (head == NULL || lines[1] == NULL || g_ascii_isspace (head[0]) || strchr (head, '`') != NULL
+      || g_utf8_strlen (head, -1) > 80)
+    return FALSE;
+  meaning = g_string_new (NULL);
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      if (!g_str_has_prefix (lines[i], "  ") || is_blank (lines[i]))
+        return FALSE;
+      if (meaning->len > 0)
+        g_string_append_c (meaning, ' ');
+      g_string_append (meaning, g_strstrip (lines[i]));
+    }
+  g_strchomp (lines[0]);
+  if (g_ascii_islower (head[0]) || strpbrk (head, "-~./$") != NULL)
+    g_ptr_array_add (pairs, g_strdup_printf ("`%s`", head));
+  else
+    g_ptr_array_add (pairs, g_strdup (head));
+  g_ptr_array_add (pairs, g_string_free (g_steal_pointer (&meaning), FALSE));
+  return TRUE;
+}
+
 guint
 flash_sheet_add_definitions (Parser    *self,
                             guint      depth,
@@ -692,7 +779,10 @@ flash_sheet_add_definitions (Parser    *self,
   guint end = from;
   guint used;
 
-  for (; end < blocks->len && (used = definitions_at (blocks, end, pairs)) > 0; end += used)
+  for (; end < blocks->len
+         && ((used = indented_definition (self, g_ptr_array_index (blocks, end), pairs) ? 1 : 0) > 0
+             || (used = definitions_at (blocks, end, pairs)) > 0);
+       end += used)
     {
       int line = cmark_node_get_start_line (g_ptr_array_index (blocks, end));
 
