@@ -198,6 +198,12 @@ test_search_filters (Fixture       *fx,
   search.section = "Deck › Num";
   assert_found (fx, &search, "");
   search.section = NULL;
+  /* "tag:NAME" among the words is the tag filter (any case); "tag:" alone is a word. */
+  assert_text_finds (fx, "tag:numbers", "Integers|Floats");
+  assert_text_finds (fx, "float tag:Numbers", "Floats");
+  assert_text_finds (fx, "tag:strings tag:numbers whole", "Integers");
+  assert_text_finds (fx, "tag:nosuchtag", "");
+  assert_text_finds (fx, "tag:", "");
   /* Each section once, in file order, with its cards; a deleted card's gone with it. */
   {
     g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));

@@ -71,6 +71,8 @@ test_search (Fixture       *f,
   assert_out (f, FLASH_TEST_ARGS ("search", "who", "--limit", "1"), "3\tDeck\tIntegers\n");
   assert_out (f, FLASH_TEST_ARGS ("search", "zebra"), "");
   assert_out (f, FLASH_TEST_ARGS ("search", "numb"), "3\tDeck\tIntegers\n");
+  assert_out (f, FLASH_TEST_ARGS ("search", "tag:strings"), "1\tDeck\tRésumé\n2\tDeck\tSlicing\n");
+  assert_out (f, FLASH_TEST_ARGS ("search", "part tag:strings"), "2\tDeck\tSlicing\n");
   assert_out (f, FLASH_TEST_ARGS ("search", "a", "--limit", "1"), "1\tDeck\tRésumé\n");
   assert_out (f, FLASH_TEST_ARGS ("search", "s", "--deck", "Deck", "--limit", "2"),
               "1\tDeck\tRésumé\n2\tDeck\tSlicing\n");

@@ -266,6 +266,36 @@ set_error_if_stopped (const gint  *stop,
   return TRUE;
 }
 
+/* "tag:sec-a words": the last "tag:NAME" among the words asks for that tag (as a tag is
+ * written, lower case); the others are the words to find. FALSE when there is none. */
+static gboolean
+take_tag (const char  *text,
+          char       **words,
+          char       **tag)
+{
+  g_auto(GStrv) tokens = NULL;
+  g_autoptr(GString) rest = g_string_new (NULL);
+
+  if (text == NULL || strstr (text, "tag:") == NULL || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  tokens = g_strsplit_set (text, " \t", -1);
+  *tag = NULL;
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (tokens[i], "tag:") && tokens[i][4] != '\0')
+        {
+          g_free (*tag);
+          *tag = g_utf8_strdown (tokens[i] + 4, -1);
+        }
+      else if (*tokens[i] != '\0')
+        g_string_append_printf (rest, "%s%s", rest->len > 0 ? " " : "", tokens[i]);
+    }
+  if (*tag == NULL)
+    return FALSE;
+  *words = g_string_free (g_steal_pointer (&rest), FALSE);
+  return TRUE;
+}
+
 GArray *
 flash_store_search (FlashStore             *self,
                     const FlashCardSearch  *search,
@@ -288,6 +318,9 @@ flash_store_search_cancellable (FlashStore             *self,
   g_autoptr(GPtrArray) words = NULL;
   g_autofree char *query = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *tag_words = NULL;
+  g_autofree char *tag_name = NULL;
+  FlashCardSearch tagged;
   gboolean indexed;
   gboolean by_index;
   sqlite3_stmt *stmt = NULL;
@@ -297,6 +330,16 @@ flash_store_search_cancellable (FlashStore             *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (search != NULL, NULL);
   g_return_val_if_fail (now != NULL, NULL);
+
+  /* "tag:NAME" among the words is the tag filter, unless the caller gave one. */
+  if (take_tag (search->text, &tag_words, &tag_name))
+    {
+      tagged = *search;
+      tagged.text = tag_words;
+      if (tagged.tag == NULL || *tagged.tag == '\0')
+        tagged.tag = tag_name;
+      search = &tagged;
+    }
 
   indexed = flash_store_has_search_index (self);
   query = flash_store_search_query (search->text);

@@ -626,6 +626,9 @@ build (FlashBrowserPage *self)
   self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   g_object_set (self->search_entry, "placeholder-text", _("Search cards"), NULL);
   flash_accessible_set_name (GTK_WIDGET (self->search_entry), _("Search Cards"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->search_entry),
+                               _("Words to find in the cards; tag:NAME shows only the cards with "
+                                 "that tag"));
   self->state_dropdown = GTK_DROP_DOWN (flash_browser_drop_down (state_labels, _("Show Cards")));
   self->order_dropdown = GTK_DROP_DOWN (flash_browser_drop_down (order_labels, _("Sort Cards")));
   self->deck_dropdown = GTK_DROP_DOWN (flash_browser_drop_down (no_labels, _("Deck")));
