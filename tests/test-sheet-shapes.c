@@ -842,6 +842,30 @@ test_equals_and_indented_lines (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A bullet list two thirds of whose items are short terms: a card each, the other items left
+ * in the heading's answer as a list. Steps whose dash goes on with them stay one card. */
+static void
+test_partial_term_lists (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Sets\n\nUnique strings.\n\n"
+    "- SADD / SREM / SISMEMBER\n- SMEMBERS → all members\n- SINTER, SUNION → set algebra\n\n"
+    "## Bleeding\n\n- Apply direct pressure\n"
+    "- If blood soaks through, put a second pad on top — keep the first\n"
+    "- Limb bleed: a tourniquet above the wound\n");
+  const char *const expected[] = {
+    "Sets", "Unique strings.\n\n- SADD / SREM / SISMEMBER",
+    "SMEMBERS", "all members",
+    "SINTER, SUNION", "set algebra",
+    "Bleeding", "- Apply direct pressure\n"
+    "- If blood soaks through, put a second pad on top — keep the first\n"
+    "- Limb bleed: a tourniquet above the wound",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -875,6 +899,7 @@ main (int   argc,
   g_test_add_func ("/sheet-shapes/term-lines", test_term_lines);
   g_test_add_func ("/sheet-shapes/todos-and-sign-offs", test_todos_and_sign_offs);
   g_test_add_func ("/sheet-shapes/key-lines", test_key_lines);
+  g_test_add_func ("/sheet-shapes/partial-term-lists", test_partial_term_lists);
   g_test_add_func ("/sheet-shapes/equals-and-indented-lines", test_equals_and_indented_lines);
   g_test_add_func ("/sheet-shapes/titles-properties-symbols", test_titles_properties_symbols);
   g_test_add_func ("/sheet-shapes/footers-and-parentheses", test_footers_and_parentheses);

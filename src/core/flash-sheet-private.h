@@ -93,9 +93,12 @@ gboolean    flash_sheet_bold_term             (cmark_node   *paragraph,
  * "Location matching order"), whose numbered items are one card: their order is the point. */
 gboolean    flash_sheet_names_an_order        (Parser       *self,
                                                guint         depth);
+/* A term list's cards; with @remainder, a bullet list two thirds of whose items (two or more)
+ * are terms splits too, the other items appended to @remainder as a list. */
 gboolean    flash_sheet_add_term_list_cards   (Parser       *self,
                                                guint         depth,
-                                               cmark_node   *list);
+                                               cmark_node   *list,
+                                               GString      *remainder);
 gboolean    flash_sheet_paragraph_starts_with (cmark_node   *block,
                                                const char   *prefix);
 /* A paragraph that starts "Q:" (@letter 'Q') or "A:", plain or in bold ("**Q:**", "**Q**:"). */

@@ -349,20 +349,47 @@ split_term (cmark_node *paragraph,
   return FALSE;
 }
 
+/* A name, not a clause: "Life-threatening limb bleed", not "If blood soaks through, put a second
+ * pad on top" (a step, whose dash goes on with it). */
+static gboolean
+is_short_term (const char *markdown)
+{
+  guint words = 1;
+
+  if (strlen (markdown) > 40)
+    return FALSE;
+  for (const char *p = markdown; *p != '\0'; p++)
+    words += *p == ' ';
+  return words <= 5;
+}
+
+static void
+term_split_free (gpointer data)
+{
+  if (data != NULL)
+    {
+      term_split_clear (data);
+      g_free (data);
+    }
+}
+
 /* A bullet list in which every item starts with a term gives one card per item; a numbered one
  * when every item is "term — text". */
 gboolean
 flash_sheet_add_term_list_cards (Parser     *self,
                                  guint       depth,
-                                 cmark_node *list)
+                                 cmark_node *list,
+                                 GString    *remainder)
 {
   g_autoptr(GPtrArray) splits = NULL;
   guint index = 0;
+  guint n_terms = 0;
+  guint short_terms = 0;
 
   if (cmark_node_first_child (list) == NULL)
     return FALSE;
 
-  splits = g_ptr_array_new ();
+  splits = g_ptr_array_new_with_free_func (term_split_free);
   for (cmark_node *item = cmark_node_first_child (list); item; item = cmark_node_next (item))
     {
       cmark_node *paragraph = cmark_node_first_child (item);
@@ -376,22 +403,39 @@ flash_sheet_add_term_list_cards (Parser     *self,
           || (cmark_node_get_list_type (list) != CMARK_BULLET_LIST
               && (!split->dash || flash_sheet_names_an_order (self, depth))))
         {
-          term_split_clear (split);
-          g_free (split);
-          for (guint i = 0; i < splits->len; i++)
-            term_split_clear (g_ptr_array_index (splits, i));
-          g_ptr_array_set_free_func (splits, g_free);
-          return FALSE;
+          term_split_free (split);
+          /* A numbered list is one list of terms or none. */
+          if (cmark_node_get_list_type (list) != CMARK_BULLET_LIST)
+            return FALSE;
+          split = NULL;
         }
+      n_terms += split != NULL;
+      short_terms += split != NULL && is_short_term (split->term);
       g_ptr_array_add (splits, split);
     }
+  /* Bullets of which two in three at least, two or more, are terms, each a short name: those are
+   * cards, and the others ("- SADD / SREM / SISMEMBER") stay in the heading's answer. */
+  if (n_terms < splits->len
+      && (short_terms < n_terms || n_terms < 2 || n_terms * 3 < splits->len * 2
+          || remainder == NULL))
+    return FALSE;
 
   for (cmark_node *item = cmark_node_first_child (list); item; item = cmark_node_next (item))
     {
       TermSplit *split = g_ptr_array_index (splits, index++);
-      GString *answer = g_string_new (split->rest);
+      GString *answer;
       cmark_node *more = cmark_node_next (cmark_node_first_child (item));
       guint before = self->sheet->cards->len;
+
+      if (split == NULL)
+        {
+          /* The item's own lines, its marker with them. */
+          g_autofree char *markdown = flash_sheet_slice_block (&self->src, item);
+
+          g_string_append_printf (remainder, "%s%s", remainder->len > 0 ? "\n" : "", markdown);
+          continue;
+        }
+      answer = g_string_new (split->rest);
 
       for (cmark_node *block = more; block; block = cmark_node_next (block))
         {
@@ -406,8 +450,6 @@ flash_sheet_add_term_list_cards (Parser     *self,
       if ((self->sheet->reverse & FLASH_SHEET_REVERSE_TERMS) && more == NULL)
         flash_sheet_add_reverse_card (self, before, split->rest, NULL);
       g_string_free (answer, TRUE);
-      term_split_clear (split);
-      g_free (split);
     }
   return TRUE;
 }

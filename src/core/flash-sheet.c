@@ -316,8 +316,24 @@ flush_section (Parser     *self,
         }
       if (type == CMARK_NODE_LIST && flash_sheet_add_question_list_cards (self, depth, block))
         continue;
-      if (type == CMARK_NODE_LIST && flash_sheet_add_term_list_cards (self, depth, block))
-        continue;
+      if (type == CMARK_NODE_LIST)
+        {
+          GString *remainder = g_string_new (NULL);
+
+          if (flash_sheet_add_term_list_cards (self, depth, block, remainder))
+            {
+              /* Its items that are no terms stay in the heading's own answer, as a list. */
+              if (remainder->len > 0)
+                {
+                  g_ptr_array_add (own, block);
+                  g_hash_table_insert (replaced, block, g_string_free (remainder, FALSE));
+                }
+              else
+                g_string_free (remainder, TRUE);
+              continue;
+            }
+          g_string_free (remainder, TRUE);
+        }
       if (type == CMARK_NODE_LIST)
         {
           GString *remainder = g_string_new (NULL);
