@@ -603,7 +603,8 @@ test_term_lines (void)
     "## Channels\n\n"
     "**Q: Should the receiver close a channel?**  \nNo: the sender closes it.\n\n"
     "**Q: How do you range over one?**  \nA: With `range`.\n\n"
-    "## Triads\n\n* major = root + M3 + P5\n* minor = root + m3 + P5\n* augmented = root + M3 + A5\n\n"
+    "## Triads\n\n* major = root + M3 + P5\n* minor = root + m3 + P5\n"
+    "* augmented = root + M3 + A5\n\n"
     "## Alone\n\n"
     "**Important**\nBack up first.\n");
   const char *const expected[] = {
@@ -690,7 +691,8 @@ test_key_lines (void)
     "`\"ayy` yank into register a<br>\n`\"ap` paste from register a<br>\n"
     "`\"+y` yank to the clipboard\n\n"
     "## Screen\n\n"
-    "    H     top of screen (High)\n    M     middle of screen\n    zz    center the cursor line\n\n"
+    "    H     top of screen (High)\n    M     middle of screen\n"
+    "    zz    center the cursor line\n\n"
     "## Python\n\n"
     "```python\nlen    counts the items\nsum    adds them up\nmax    takes the largest\n```\n");
   const char *const expected[] = {
@@ -700,7 +702,8 @@ test_key_lines (void)
     "`H`", "top of screen (High)",
     "`M`", "middle of screen",
     "`zz`", "center the cursor line",
-    "Python", "```python\nlen    counts the items\nsum    adds them up\nmax    takes the largest\n```",
+    "Python",
+    "```python\nlen    counts the items\nsum    adds them up\nmax    takes the largest\n```",
     NULL,
   };
 

@@ -272,3 +272,20 @@ flash_sheet_join_block (GString    *answer,
     g_string_append (answer, "\n\n");
   g_string_append (answer, markdown);
 }
+
+GPtrArray *
+flash_sheet_line_starts (const char *text)
+{
+  GPtrArray *lines = g_ptr_array_new ();
+
+  for (const char *p = text; *p != '\0';)
+    {
+      const char *newline = strchr (p, '\n');
+
+      g_ptr_array_add (lines, (gpointer) p);
+      if (newline == NULL)
+        break;
+      p = newline + 1;
+    }
+  return lines;
+}

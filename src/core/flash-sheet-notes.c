@@ -200,16 +200,7 @@ flash_sheet_take_notes (const char *text)
   if (strstr (text, "%%") == NULL && strstr (text, "[^") == NULL && strstr (text, "[[") == NULL
       && !has_tag_line (text))
     return NULL;
-  lines = g_ptr_array_new ();
-  for (const char *p = text; *p != '\0';)
-    {
-      const char *newline = strchr (p, '\n');
-
-      g_ptr_array_add (lines, (gpointer) p);
-      if (newline == NULL)
-        break;
-      p = newline + 1;
-    }
+  lines = flash_sheet_line_starts (text);
   notes = collect_footnotes (lines);
   out = g_string_sized_new (strlen (text) + 64);
   for (guint i = 0; i < lines->len; i++)

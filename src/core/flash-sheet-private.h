@@ -71,6 +71,8 @@ char       *flash_sheet_slice_block           (const Source *src,
                                                cmark_node   *block);
 void        flash_sheet_join_block            (GString      *answer,
                                                const char   *markdown);
+/* Where each line of @text starts (pointers into it), for the passes that go line by line. */
+GPtrArray  *flash_sheet_line_starts           (const char   *text);
 
 /* The kinds of item besides a heading with text: each returns whether it took the block. */
 gboolean    flash_sheet_add_table_cards       (Parser       *self,
@@ -184,6 +186,9 @@ gboolean    flash_sheet_is_sign_off           (cmark_node   *block);
 /* "Created: January 14, 2024" and "Status: In progress": the properties a Notion page's export
  * lists right under its title (a level-1 heading), every line of the paragraph one. */
 gboolean    flash_sheet_is_page_properties    (cmark_node   *block);
+/* The page's footer, when @own ends the sheet: one to three sign-offs after its last rule (the
+ * rule with them), or without a rule a last paragraph that signs off in words. */
+void        flash_sheet_drop_footer           (GPtrArray    *own);
 /* "[⬆ Back to top](#title)": a link to a place on the page and nothing else, back up it. */
 gboolean    flash_sheet_is_back_link          (cmark_node   *block);
 /* "Tip" when @own is one remark ("Tip: …", "> **Note** …"), or NULL. */

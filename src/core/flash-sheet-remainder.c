@@ -335,3 +335,31 @@ flash_sheet_leftover_term (GPtrArray  *own,
   *definition = g_strdup (rest->str);
   return TRUE;
 }
+
+/* Whether @block is the sheet's last, but for a "Back to top" link that may close the page. */
+static gboolean
+ends_sheet (cmark_node *block)
+{
+  cmark_node *after = cmark_node_next (block);
+
+  return after == NULL
+         || (flash_sheet_is_back_link (after) && cmark_node_next (after) == NULL);
+}
+
+void
+flash_sheet_drop_footer (GPtrArray *own)
+{
+  guint end = own->len;
+
+  if (own->len == 0 || !ends_sheet (g_ptr_array_index (own, own->len - 1)))
+    return;
+  while (end > 0 && own->len - end < 3
+         && flash_sheet_is_sign_off (g_ptr_array_index (own, end - 1)))
+    end--;
+  if (end < own->len && end > 0
+      && cmark_node_get_type (g_ptr_array_index (own, end - 1)) == CMARK_NODE_THEMATIC_BREAK)
+    g_ptr_array_set_size (own, end - 1);
+  else if (end < own->len && !flash_sheet_is_emphasis_only (g_ptr_array_index (own, end)))
+    /* Without a rule, only words that sign off ("If you liked this, subscribe…") do. */
+    g_ptr_array_set_size (own, end);
+}

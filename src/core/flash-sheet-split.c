@@ -492,7 +492,8 @@ flash_sheet_split_code_blocks (Parser     *self,
    * `~/.tmux.conf`:", says only where they come from; a sentence explains them together), two
    * parts at least, each opening with a comment that says what it does: one program written in
    * parts has code without such a comment. */
-  if (blocks->len > 1 && cmark_node_get_type (g_ptr_array_index (blocks, 0)) == CMARK_NODE_PARAGRAPH)
+  if (blocks->len > 1
+      && cmark_node_get_type (g_ptr_array_index (blocks, 0)) == CMARK_NODE_PARAGRAPH)
     {
       g_autofree char *caption = flash_sheet_node_to_plain (g_ptr_array_index (blocks, 0));
 

@@ -351,16 +351,12 @@ split_term (cmark_node *paragraph,
 
 /* A name, not a clause: "Life-threatening limb bleed", not "If blood soaks through, put a second
  * pad on top" (a step, whose dash goes on with it). */
+static guint count_words (const char *text);
+
 static gboolean
 is_short_term (const char *markdown)
 {
-  guint words = 1;
-
-  if (strlen (markdown) > 40)
-    return FALSE;
-  for (const char *p = markdown; *p != '\0'; p++)
-    words += *p == ' ';
-  return words <= 5;
+  return strlen (markdown) <= 40 && count_words (markdown) <= 5;
 }
 
 static void
@@ -541,20 +537,36 @@ append_definitions (GString     *answer,
   return TRUE;
 }
 
+/* @line without the blanks around it and the backslash of a hard break at its end. */
+static char *
+bare_line (const char *line)
+{
+  char *text = g_strstrip (g_strdup (line));
+  gsize length = strlen (text);
+
+  if (length > 0 && text[length - 1] == '\\')
+    text[length - 1] = '\0';
+  return g_strchomp (text);
+}
+
+static guint
+count_words (const char *text)
+{
+  guint words = 1;
+
+  for (const char *p = text; *p != '\0'; p++)
+    words += *p == ' ' && p[1] != ' ' && p[1] != '\0';
+  return words;
+}
+
 /* A line that is nothing but a term: all in bold ("**E0382: use of moved value**", the term its
  * text) or one code span ("`ip a`", the term the span), a hard break after it allowed. */
 static char *
 line_term (const char *line)
 {
-  g_autofree char *text = g_strdup (line);
-  gsize length;
+  g_autofree char *text = bare_line (line);
+  gsize length = strlen (text);
 
-  g_strchomp (text);
-  length = strlen (text);
-  if (length > 0 && text[length - 1] == '\\')
-    text[--length] = '\0';
-  g_strchomp (text);
-  length = strlen (text);
   if (length < 3 || g_utf8_strlen (text, -1) > 120)
     return NULL;
   if (length > 4 && g_str_has_prefix (text, "**") && g_str_has_suffix (text, "**")
@@ -584,12 +596,8 @@ code_line (const char *line,
            char      **definition)
 {
   const char *end;
-  g_autofree char *text = g_strstrip (g_strdup (line));
-  gsize length = strlen (text);
+  g_autofree char *text = bare_line (line);
 
-  if (length > 0 && text[length - 1] == '\\')
-    text[length - 1] = '\0';
-  g_strchomp (text);
   if (text[0] != '`' || text[1] == '`' || (end = strchr (text + 1, '`')) == NULL
       || end[1] != ' ' || !g_unichar_isalpha (g_utf8_get_char (g_strchug ((char *) end + 1))))
     return FALSE;
@@ -608,28 +616,16 @@ equals_line (const char  *line,
              char       **term,
              char       **definition)
 {
-  g_autofree char *text = g_strstrip (g_strdup (line));
-  gsize length = strlen (text);
-  char *mark;
+  g_autofree char *text = bare_line (line);
+  char *mark = strstr (text, " = ");
 
-  if (length > 0 && text[length - 1] == '\\')
-    text[length - 1] = '\0';
-  g_strchomp (text);
-  mark = strstr (text, " = ");
   if (mark == NULL || mark == text || mark - text > 30 || strchr (text, '`') != NULL)
     return FALSE;
   *mark = '\0';
   g_strchomp (text);
-  if (*text == '\0' || strchr (text, '=') != NULL || *g_strstrip (mark + 3) == '\0')
+  if (*text == '\0' || strchr (text, '=') != NULL || *g_strstrip (mark + 3) == '\0'
+      || count_words (text) > 4)
     return FALSE;
-  {
-    guint words = 1;
-
-    for (const char *p = text; *p != '\0'; p++)
-      words += *p == ' ' && p[1] != ' ';
-    if (words > 4)
-      return FALSE;
-  }
   if (term != NULL)
     {
       *term = g_strdup (text);

@@ -250,14 +250,36 @@ flash_sheet_only_links (GPtrArray *blocks,
 
 /* The blocks under one heading (or before the first): tables, term lists and Q:/A: pairs become
  * cards of their own; what remains is the heading's own answer. */
-/* Whether @block is the sheet's last, but for a "Back to top" link that may close the page. */
-static gboolean
-ends_sheet (cmark_node *block)
-{
-  cmark_node *after = cmark_node_next (block);
+typedef gboolean (*ListSplit) (Parser     *self,
+                               guint       depth,
+                               cmark_node *list,
+                               GString    *remainder);
 
-  return after == NULL
-         || (flash_sheet_is_back_link (after) && cmark_node_next (after) == NULL);
+/* Makes cards of @list with @split; the items it left go in the heading's own answer, where the
+ * list was (in @own, their text in @replaced). */
+static gboolean
+split_list (Parser     *self,
+            guint       depth,
+            cmark_node *list,
+            ListSplit   split,
+            GPtrArray  *own,
+            GHashTable *replaced)
+{
+  GString *remainder = g_string_new (NULL);
+
+  if (!split (self, depth, list, remainder))
+    {
+      g_string_free (remainder, TRUE);
+      return FALSE;
+    }
+  if (remainder->len > 0)
+    {
+      g_ptr_array_add (own, list);
+      g_hash_table_insert (replaced, list, g_string_free (remainder, FALSE));
+    }
+  else
+    g_string_free (remainder, TRUE);
+  return TRUE;
 }
 
 static void
@@ -316,42 +338,11 @@ flush_section (Parser     *self,
         }
       if (type == CMARK_NODE_LIST && flash_sheet_add_question_list_cards (self, depth, block))
         continue;
-      if (type == CMARK_NODE_LIST)
-        {
-          GString *remainder = g_string_new (NULL);
-
-          if (flash_sheet_add_term_list_cards (self, depth, block, remainder))
-            {
-              /* Its items that are no terms stay in the heading's own answer, as a list. */
-              if (remainder->len > 0)
-                {
-                  g_ptr_array_add (own, block);
-                  g_hash_table_insert (replaced, block, g_string_free (remainder, FALSE));
-                }
-              else
-                g_string_free (remainder, TRUE);
-              continue;
-            }
-          g_string_free (remainder, TRUE);
-        }
-      if (type == CMARK_NODE_LIST)
-        {
-          GString *remainder = g_string_new (NULL);
-
-          if (flash_sheet_split_long_list (self, depth, block, remainder))
-            {
-              /* Its points without code stay in the heading's own answer, where the list was. */
-              if (remainder->len > 0)
-                {
-                  g_ptr_array_add (own, block);
-                  g_hash_table_insert (replaced, block, g_string_free (remainder, FALSE));
-                }
-              else
-                g_string_free (remainder, TRUE);
-              continue;
-            }
-          g_string_free (remainder, TRUE);
-        }
+      /* A list of terms, or a long one of tips: its other items stay in the heading's answer. */
+      if (type == CMARK_NODE_LIST
+          && (split_list (self, depth, block, flash_sheet_add_term_list_cards, own, replaced)
+              || split_list (self, depth, block, flash_sheet_split_long_list, own, replaced)))
+        continue;
 
       if (flash_sheet_paragraph_starts_with_marker (block, 'Q'))
         {
@@ -381,22 +372,7 @@ flush_section (Parser     *self,
       g_ptr_array_add (own, block);
     }
 
-  /* The page's footer: at the end of the sheet, after a last rule or not, a sign-off or two
-   * ("*Last updated for GDB 13.*", "Good luck with your interviews! ⭐ the repo"). */
-  if (own->len > 0 && ends_sheet (g_ptr_array_index (own, own->len - 1)))
-    {
-      guint end = own->len;
-
-      while (end > 0 && own->len - end < 3
-             && flash_sheet_is_sign_off (g_ptr_array_index (own, end - 1)))
-        end--;
-      if (end < own->len && end > 0
-          && cmark_node_get_type (g_ptr_array_index (own, end - 1)) == CMARK_NODE_THEMATIC_BREAK)
-        g_ptr_array_set_size (own, end - 1);
-      else if (end < own->len && !flash_sheet_is_emphasis_only (g_ptr_array_index (own, end)))
-        /* Without a rule, only words that sign off ("If you liked this, subscribe…") do. */
-        g_ptr_array_set_size (own, end);
-    }
+  flash_sheet_drop_footer (own);
 
   /* "Related", "Resources": a list of links there is a way elsewhere, not knowledge. */
   if (heading != NULL && heading != self->title

@@ -168,6 +168,7 @@ flash_window_refresh (FlashWindow *self)
   g_autoptr(GPtrArray) decks = NULL;
   g_autoptr(GError) error = NULL;
   FlashStats stats = { 0 };
+  const FlashDeckInfo *shown_deck;
   gboolean have_stats;
   guint to_study;
 
@@ -208,12 +209,13 @@ flash_window_refresh (FlashWindow *self)
 
   /* A sheet dropped on the browser shows among its cards: the browser stays; so does a deck's
    * page while the deck is there. */
+  shown_deck = is_on_deck_page (self)
+               ? flash_window_find_deck (self, flash_deck_page_get_deck_id (self->deck_page))
+               : NULL;
   if (is_browsing (self) && self->decks->len > 0)
     flash_browser_page_refresh (self->browser_page);
-  else if (is_on_deck_page (self)
-           && flash_window_find_deck (self, flash_deck_page_get_deck_id (self->deck_page)) != NULL)
-    flash_deck_page_show (self->deck_page, self->store,
-                          flash_window_find_deck (self, flash_deck_page_get_deck_id (self->deck_page)));
+  else if (shown_deck != NULL)
+    flash_deck_page_show (self->deck_page, self->store, shown_deck);
   else if (!is_studying (self))
     show_page (self, self->decks->len > 0 ? "overview" : "empty");
 
@@ -353,7 +355,8 @@ back_action_cb (GtkWidget  *widget,
   if (is_browsing (self) && flash_browser_page_go_back (self->browser_page))
     return;
   /* The browser of one deck goes back to that deck's page. */
-  if (is_browsing (self) && self->browsing_deck != 0 && flash_window_find_deck (self, self->browsing_deck))
+  if (is_browsing (self) && self->browsing_deck != 0
+      && flash_window_find_deck (self, self->browsing_deck) != NULL)
     {
       show_deck (self, self->browsing_deck);
       return;
