@@ -869,6 +869,43 @@ test_partial_term_lists (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A bold letter inside a word is the word's; a totals row gives no card; a bold line over a
+ * table is its caption; a plain block of commands and what they do is a card per command, its
+ * caption left with the heading; a short name over a list of its own is a term; code spans
+ * joined by commas say nothing to ask about. */
+static void
+test_outline_shapes (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## WEIRDO\n\n- **W**ishes — *Quiero que vengas*\n- **E**motions — *Me alegra*\n\n"
+    "## Sheet\n\n**Balance**\n\n| Item | Amount |\n|---|---|\n| Cash | 12 |\n"
+    "| **Total** | **12** |\n\n"
+    "## Modes\n\nFormat is `[ugoa][+-=][rwx]`.\n\n"
+    "    chmod u+x run.sh      add execute for the owner\n"
+    "    chmod go-w file       remove write from the others\n"
+    "    chmod a=r file        read for everyone\n\n"
+    "## Por vs Para\n\n- Por\n    - cause: *por ti*\n- Para\n\t- purpose: *para aprender*\n\n"
+    "## Examining\n\n- `print x` — print a variable\n- `info locals`, `info args`\n"
+    "- `ptype foo` — show a type\n");
+  const char *const expected[] = {
+    "**W**ishes", "*Quiero que vengas*",
+    "**E**motions", "*Me alegra*",
+    "Cash", "**Amount:** 12",
+    "Modes", "Format is `[ugoa][+-=][rwx]`.",
+    "`chmod u+x run.sh`", "add execute for the owner",
+    "`chmod go-w file`", "remove write from the others",
+    "`chmod a=r file`", "read for everyone",
+    "Por", "- cause: *por ti*",
+    "Para", "- purpose: *para aprender*",
+    "Examining", "- `info locals`, `info args`",
+    "`print x`", "print a variable",
+    "`ptype foo`", "show a type",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -902,6 +939,7 @@ main (int   argc,
   g_test_add_func ("/sheet-shapes/term-lines", test_term_lines);
   g_test_add_func ("/sheet-shapes/todos-and-sign-offs", test_todos_and_sign_offs);
   g_test_add_func ("/sheet-shapes/key-lines", test_key_lines);
+  g_test_add_func ("/sheet-shapes/outline-shapes", test_outline_shapes);
   g_test_add_func ("/sheet-shapes/partial-term-lists", test_partial_term_lists);
   g_test_add_func ("/sheet-shapes/equals-and-indented-lines", test_equals_and_indented_lines);
   g_test_add_func ("/sheet-shapes/titles-properties-symbols", test_titles_properties_symbols);

@@ -244,13 +244,19 @@ flash_sheet_slice_block (const Source *src,
       gsize start = g_array_index (src->line_starts, gsize, i - 1);
       gsize end = g_array_index (src->line_starts, gsize, i);
       gsize skip = 0;
+      gsize column = 0;
 
       if (end > start && src->text[end - 1] == '\n')
         end--;
       if (!is_code && is_attribute_line (src->text + start, end - start))
         continue;
-      while (skip < indent && start + skip < end && src->text[start + skip] == ' ')
-        skip++;
+      /* A tab takes the column to the next multiple of four, as CommonMark counts it. */
+      while (column < indent && start + skip < end
+             && (src->text[start + skip] == ' ' || src->text[start + skip] == '\t'))
+        {
+          column = src->text[start + skip] == '\t' ? (column / 4 + 1) * 4 : column + 1;
+          skip++;
+        }
       if (out->len > 0)
         g_string_append_c (out, '\n');
       g_string_append_len (out, src->text + start + skip, (gssize) (end - start - skip));

@@ -227,11 +227,11 @@ gboolean    flash_sheet_split_code_blocks     (Parser       *self,
                                                guint         depth,
                                                const char   *heading,
                                                GPtrArray    *blocks);
-/* A block of plain text (no language, or "text") that is a table of keys: three lines or more of
- * "KEY  what it does", aligned by two spaces or more; a card per key. */
-gboolean    flash_sheet_split_key_block       (Parser       *self,
+/* A block of plain text (no language, or "text") that is a table of keys or commands: three
+ * lines or more of "KEY  what it does", aligned by two spaces or more; a card per key. */
+gboolean    flash_sheet_add_key_block_cards   (Parser       *self,
                                                guint         depth,
-                                               GPtrArray    *blocks);
+                                               cmark_node   *block);
 /* The items without code are appended to @remainder as a list, for the heading's own card. */
 gboolean    flash_sheet_split_long_list       (Parser       *self,
                                                guint         depth,

@@ -20,10 +20,27 @@ says_more (const char *plain)
   return FALSE;
 }
 
+/* A paragraph all in bold, short, that ends no sentence: "**Common modes**". */
+static gboolean
+is_bold_only (cmark_node *block)
+{
+  cmark_node *only = cmark_node_first_child (block);
+  g_autofree char *plain = NULL;
+  gsize length;
+
+  if (only == NULL || cmark_node_next (only) != NULL
+      || cmark_node_get_type (only) != CMARK_NODE_STRONG)
+    return FALSE;
+  plain = g_strstrip (flash_sheet_node_to_plain (block));
+  length = strlen (plain);
+  return length > 0 && length <= 60 && strchr (".!?", plain[length - 1]) == NULL;
+}
+
 /* "These methods change the array in place:", "The following options exist", "Here are the
  * elements": words that only point at what comes next. */
 static gboolean
-is_introduction (const char *plain)
+is_introduction (const char *plain,
+                 gboolean    is_bold_line)
 {
   static const char *const openings[] = {
     "These ", "The following ", "Here are ", "Here is ", "Below ",
@@ -31,6 +48,9 @@ is_introduction (const char *plain)
 
   if (g_str_has_suffix (plain, ":"))
     return !says_more (plain);
+  /* "**Common modes**" alone on its line names what follows, as a heading would. */
+  if (is_bold_line)
+    return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (openings); i++)
     if (g_str_has_prefix (plain, openings[i]) && strchr (plain, '\n') == NULL
         && g_utf8_strlen (plain, -1) <= 160)
@@ -57,7 +77,7 @@ flash_sheet_drop_captions (GPtrArray *own)
           || cmark_node_get_type (next) == CMARK_NODE_HEADING)
         continue;
       plain = g_strstrip (flash_sheet_node_to_plain (block));
-      if (is_introduction (plain))
+      if (is_introduction (plain, is_bold_only (block)))
         g_ptr_array_remove_index (own, i);
     }
 }

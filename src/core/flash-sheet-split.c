@@ -562,6 +562,7 @@ tip_code (cmark_node *item)
   cmark_node *paragraph = cmark_node_first_child (item);
   cmark_node *best = NULL;
   gsize best_length = 0;
+  gboolean words = FALSE;
   g_autofree char *plain = NULL;
 
   if (paragraph == NULL || cmark_node_get_type (paragraph) != CMARK_NODE_PARAGRAPH)
@@ -573,7 +574,16 @@ tip_code (cmark_node *item)
         best = node;
         best_length = strlen (cmark_node_get_literal (node));
       }
-  if (best == NULL)
+    else if (cmark_node_get_type (node) != CMARK_NODE_CODE)
+      {
+        g_autofree char *text = flash_sheet_node_to_plain (node);
+
+        /* "`info locals`, `info args`": code and commas say nothing about the code. */
+        for (const char *p = text; *p != '\0' && !words; p = g_utf8_next_char (p))
+          words = g_unichar_isalpha (g_utf8_get_char (p)) && g_unichar_isalpha (
+                    g_utf8_get_char (g_utf8_next_char (p)));
+      }
+  if (best == NULL || !words)
     return NULL;
   plain = flash_sheet_node_to_plain (paragraph);
   return strlen (plain) >= best_length + 8 ? best : NULL;
@@ -759,7 +769,8 @@ flash_sheet_split_long_list (Parser     *self,
 
 /* Key tables --------------------------------------------------------------------------------- */
 
-/* "    zz    center cursor line": a key of one word, two spaces or more, then words. */
+/* "    zz    center cursor line", "chmod u+x script.sh    add execute for the owner": a key
+ * or a command (single blanks inside it), two blanks or more, then words. */
 static gboolean
 key_line (const char *line,
           char      **key,
@@ -769,9 +780,9 @@ key_line (const char *line,
   const char *end = p;
   const char *text;
 
-  while (*end != '\0' && *end != ' ' && *end != '\t')
+  while (*end != '\0' && *end != '\t' && !(end[0] == ' ' && (end[1] == ' ' || end[1] == '\t')))
     end++;
-  if (end == p || end - p > 24 || strncmp (end, "  ", 2) != 0)
+  if (end == p || end - p > 40 || (strncmp (end, "  ", 2) != 0 && *end != '\t'))
     return FALSE;
   text = end + strspn (end, " \t");
   if (!g_unichar_isalpha (g_utf8_get_char (text)) || strchr (text, ' ') == NULL
@@ -786,18 +797,16 @@ key_line (const char *line,
 }
 
 gboolean
-flash_sheet_split_key_block (Parser    *self,
-                             guint      depth,
-                             GPtrArray *blocks)
+flash_sheet_add_key_block_cards (Parser     *self,
+                                 guint       depth,
+                                 cmark_node *block)
 {
-  cmark_node *block;
   const char *info;
   const char *literal;
   g_auto(GStrv) lines = NULL;
   guint n_keys = 0;
 
-  if (blocks->len != 1
-      || cmark_node_get_type (block = g_ptr_array_index (blocks, 0)) != CMARK_NODE_CODE_BLOCK
+  if (cmark_node_get_type (block) != CMARK_NODE_CODE_BLOCK
       || (literal = cmark_node_get_literal (block)) == NULL)
     return FALSE;
   info = cmark_node_get_fence_info (block);

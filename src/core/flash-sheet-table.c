@@ -65,6 +65,18 @@ is_bare_number (const char *cell)
   return digit;
 }
 
+static gboolean
+is_total (const char *cell)
+{
+  static const char *const totals[] = { "total", "totals", "sum", "grand total", "subtotal" };
+  g_autofree char *plain = g_strstrip (g_strdelimit (g_utf8_casefold (cell, -1), "*_:", ' '));
+
+  for (guint i = 0; i < G_N_ELEMENTS (totals); i++)
+    if (g_str_equal (plain, totals[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* One card of @row's cells from @first to @first + @width (fewer at the row's end). A first cell
  * that other rows share (@repeated: "`grid-column`" with "`1 / 3`", then with "`span 2`") asks
  * with the next cell too. */
@@ -88,6 +100,9 @@ add_row_card (Parser     *self,
   guint from = first + 1;
 
   if (*question == '\0' && first > 0)
+    return;
+  /* "| **Total** | **47,000** |" sums the rows up: no fact of its own. */
+  if (first == 0 && is_total (question))
     return;
   if (repeated && *question != '\0' && width > 2 && first + 1 < cells->len
       && *(const char *) g_ptr_array_index (cells, first + 1) != '\0')

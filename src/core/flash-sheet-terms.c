@@ -192,6 +192,16 @@ separator_offset (cmark_node *first,
 /* "**は (wa)** topic marker — "as for X"": the author's bold marks the term; the dash further
  * on is part of what it means. A parenthesis between ("**Cache-aside** (lazy loading) — …")
  * still belongs to the term, which the dash rule then finds. */
+/* "**W**ishes": a bold letter or syllable inside a word is the word's, not a term. */
+static gboolean
+bold_in_word (cmark_node *first)
+{
+  cmark_node *next = cmark_node_next (first);
+
+  return flash_sheet_node_is (first, "strong") && next != NULL && flash_sheet_node_is (next, "text")
+         && g_unichar_isalnum (g_utf8_get_char (cmark_node_get_literal (next)));
+}
+
 static gboolean
 bold_before_dash (cmark_node *first,
                   TermSplit  *split)
@@ -200,7 +210,7 @@ bold_before_dash (cmark_node *first,
   GString *rest;
   gboolean parenthesis;
 
-  if (!flash_sheet_node_is (first, "strong")
+  if (!flash_sheet_node_is (first, "strong") || bold_in_word (first)
       || !flash_sheet_node_is (cmark_node_next (first), "text")
       || starts_with_separator (cmark_node_get_literal (cmark_node_next (first)))
       || !split_at (cmark_node_next (first), term_separators[0], G_MAXSIZE, split))
@@ -311,7 +321,8 @@ split_term (cmark_node *paragraph,
   if (split_at (first, " = ", 30, split))
     return TRUE;
 
-  if (flash_sheet_node_is (first, "code") || flash_sheet_node_is (first, "strong")
+  if (flash_sheet_node_is (first, "code")
+      || (flash_sheet_node_is (first, "strong") && !bold_in_word (first))
       || flash_sheet_node_is (first, "link"))
     {
       GString *rest = g_string_new (NULL);
@@ -359,6 +370,16 @@ is_short_term (const char *markdown)
   return strlen (markdown) <= 40 && count_words (markdown) <= 5;
 }
 
+/* "Por", "Kepler's laws": a short name that ends no sentence, the title of the list under it. */
+static gboolean
+is_outline_name (cmark_node *paragraph)
+{
+  g_autofree char *plain = g_strstrip (flash_sheet_node_to_plain (paragraph));
+  gsize length = strlen (plain);
+
+  return length > 0 && is_short_term (plain) && strchr (".!?:,;", plain[length - 1]) == NULL;
+}
+
 static void
 term_split_free (gpointer data)
 {
@@ -393,9 +414,21 @@ flash_sheet_add_term_list_cards (Parser     *self,
       gboolean more = paragraph != NULL && cmark_node_next (paragraph) != NULL;
 
       /* A numbered list is a term list only of "phrase — translation" items, or of bold terms
-       * with a separator ("1. **Environment**: …"): "1. Install: …" is a step. */
+       * with a separator ("1. **Environment**: …"): "1. Install: …" is a step. A short name
+       * over a list of its own ("- Por" and its uses indented under it) is a term too. */
+      if (paragraph != NULL && cmark_node_get_type (paragraph) == CMARK_NODE_PARAGRAPH && more
+          && cmark_node_get_type (cmark_node_next (paragraph)) == CMARK_NODE_LIST
+          && !split_term (paragraph, split) && is_outline_name (paragraph))
+        {
+          term_split_clear (split);
+          split->term = flash_sheet_inlines_to_markdown (paragraph, FALSE);
+          split->rest = g_strdup ("");
+        }
+      else
+        term_split_clear (split);
       if (paragraph == NULL || cmark_node_get_type (paragraph) != CMARK_NODE_PARAGRAPH
-          || !split_term (paragraph, split) || (*split->rest == '\0' && !more)
+          || (split->term == NULL && !split_term (paragraph, split))
+          || (*split->rest == '\0' && !more)
           || (cmark_node_get_list_type (list) != CMARK_BULLET_LIST
               && (!split->dash || flash_sheet_names_an_order (self, depth))))
         {

@@ -357,6 +357,9 @@ flush_section (Parser     *self,
         }
       if (type == CMARK_NODE_PARAGRAPH && flash_sheet_add_bold_question_card (self, depth, block))
         continue;
+      if (type == CMARK_NODE_CODE_BLOCK && heading != NULL && heading != self->title
+          && flash_sheet_add_key_block_cards (self, depth, block))
+        continue;
       if (flash_sheet_is_todo (block) || flash_sheet_is_back_link (block)
           || (cmark_node_previous (block) != NULL
               && cmark_node_get_type (cmark_node_previous (block)) == CMARK_NODE_HEADING
@@ -403,8 +406,7 @@ flush_section (Parser     *self,
               g_ptr_array_set_size (body, body->len - 1);
               notes++;
             }
-          split = flash_sheet_split_key_block (self, depth, body)
-                  || flash_sheet_split_captioned_code (self, depth, own_heading, body)
+          split = flash_sheet_split_captioned_code (self, depth, own_heading, body)
                   || flash_sheet_split_code_blocks (self, depth, own_heading, body);
         }
       if (split && notes > 0)
