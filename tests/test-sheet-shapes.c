@@ -906,6 +906,36 @@ test_outline_shapes (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* An outliner's page (Logseq): heading bullets are headings, the bullets under them move out a
+ * level, properties and "#card" marks go, a block's "term:: meaning" is a term. One heading
+ * bullet alone is a list item. */
+static void
+test_outline_pages (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "tags:: astronomy, [[Intro Astro]]\n\n"
+    "- # Astronomy basics\n- ## Distances\n"
+    "\t- **Light-year** — distance light travels in a year\n"
+    "\t- **Parsec** — about 3.26 light-years\n"
+    "\t- apparent magnitude `m`:: how bright it looks\n"
+    "- ## Questions for review\n"
+    "\t- What causes the seasons? #card\n\t\t- the tilt of Earth's axis\n"
+    "\t- Why is the sky blue? #card\n\t\t- Rayleigh scattering\n-\n");
+  const char *const expected[] = {
+    "**Light-year**", "distance light travels in a year",
+    "**Parsec**", "about 3.26 light-years",
+    "apparent magnitude `m`", "how bright it looks",
+    "What causes the seasons?", "- the tilt of Earth's axis",
+    "Why is the sky blue?", "- Rayleigh scattering",
+    NULL,
+  };
+  g_autoptr(FlashSheet) single = parse_ok ("## Notes\n\n- # not a heading\n- plain\n");
+
+  g_assert_cmpstr (sheet->name, ==, "Astronomy basics");
+  flash_test_assert_cards (sheet, expected);
+  g_assert_cmpuint (single->cards->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -939,6 +969,7 @@ main (int   argc,
   g_test_add_func ("/sheet-shapes/term-lines", test_term_lines);
   g_test_add_func ("/sheet-shapes/todos-and-sign-offs", test_todos_and_sign_offs);
   g_test_add_func ("/sheet-shapes/key-lines", test_key_lines);
+  g_test_add_func ("/sheet-shapes/outline-pages", test_outline_pages);
   g_test_add_func ("/sheet-shapes/outline-shapes", test_outline_shapes);
   g_test_add_func ("/sheet-shapes/partial-term-lists", test_partial_term_lists);
   g_test_add_func ("/sheet-shapes/equals-and-indented-lines", test_equals_and_indented_lines);

@@ -202,6 +202,9 @@ gboolean    flash_sheet_leftover_term         (GPtrArray    *own,
 /* flash-sheet-admonitions.c: "!!! note "Title"" and its indented lines as a quote, line for
  * line; NULL when @text has none. */
 char       *flash_sheet_convert_admonitions   (const char   *text);
+/* flash-sheet-outline.c: an outliner's page of bullets (two heading bullets at least, "- ## X")
+ * as headings and the bullets under them, line for line; NULL when it is none. */
+char       *flash_sheet_flatten_outline       (const char   *text);
 /* flash-sheet-notes.c: Obsidian's comments and lines of tags out, footnotes into the sentences
  * that cite them, line for line; NULL when there is none. */
 char       *flash_sheet_take_notes            (const char   *text);

@@ -683,6 +683,15 @@ parse_checked (const char  *text,
   clean = normalise_newlines (text, length);
   flash_sheet_take_front_matter (clean, sheet);
   {
+    char *flat = flash_sheet_flatten_outline (clean);
+
+    if (flat != NULL)
+      {
+        g_free (clean);
+        clean = flat;
+      }
+  }
+  {
     char *stripped = flash_sheet_strip_attributes (clean);
 
     g_free (clean);
