@@ -936,6 +936,29 @@ test_outline_pages (void)
   g_assert_cmpuint (single->cards->len, ==, 1);
 }
 
+/* Exercises and problems with their answers or solutions are Q:/A: pairs, "Exercise 3.1:"
+ * numbered or not; an "A:" alone on its line is answered by the list after it. */
+static void
+test_exercises_and_answer_lists (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Depreciation\n\nCost less salvage, over the useful life.\n\n"
+    "Exercise: A machine costs $50, salvage $5, 9 years. Yearly?\nAnswer: **$5 a year**\n\n"
+    "Exercise 3.2: The book value after 3 years?\nSolution: 50 − 15 = **35**\n\n"
+    "## Cardio\n\nQ: ACE inhibitors are contraindicated in...?\nA:\n- pregnancy\n- angioedema\n\n"
+    "Problems with this approach are many.\n");
+  const char *const expected[] = {
+    "Depreciation", "Cost less salvage, over the useful life.",
+    "A machine costs $50, salvage $5, 9 years. Yearly?", "**$5 a year**",
+    "The book value after 3 years?", "50 − 15 = **35**",
+    "ACE inhibitors are contraindicated in...?",
+    "- pregnancy\n- angioedema\n\nProblems with this approach are many.",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -969,6 +992,7 @@ main (int   argc,
   g_test_add_func ("/sheet-shapes/term-lines", test_term_lines);
   g_test_add_func ("/sheet-shapes/todos-and-sign-offs", test_todos_and_sign_offs);
   g_test_add_func ("/sheet-shapes/key-lines", test_key_lines);
+  g_test_add_func ("/sheet-shapes/exercises-and-answer-lists", test_exercises_and_answer_lists);
   g_test_add_func ("/sheet-shapes/outline-pages", test_outline_pages);
   g_test_add_func ("/sheet-shapes/outline-shapes", test_outline_shapes);
   g_test_add_func ("/sheet-shapes/partial-term-lists", test_partial_term_lists);

@@ -20,32 +20,57 @@ flash_sheet_paragraph_starts_with (cmark_node *block,
 
 /* Where the text after a "Q:" marker (@letter 'Q' or 'A') starts in @markdown: plain or set in
  * bold or italics ("**Q:** …", "**Q**: …", "_A:_ …"); NULL when @markdown does not start so. */
-static const char *
-after_word (const char *markdown,
-            const char *word)
+/* The words that mark a question ('Q') or its answer ('A'): "Q:", and the exercises' and
+ * problems' own ("Exercise 3.1:", "Answer:", "Solution:"). */
+static const char *const *
+marker_words (char letter)
 {
-  const char *p = markdown;
+  static const char *const questions[] = { "Q", "Question", "Exercise", "Problem", NULL };
+  static const char *const answers[] = { "A", "Answer", "Solution", NULL };
 
-  while (*p == ' ' || *p == '\t')
-    p++;
-  p += MIN (strspn (p, "*_"), 2);
-  if (!g_str_has_prefix (p, word))
-    return NULL;
-  p += strlen (word);
-  p += MIN (strspn (p, "*_"), 2);
-  if (*p++ != ':')
-    return NULL;
-  p += MIN (strspn (p, "*_"), 2);
-  return p;
+  return letter == 'Q' ? questions : answers;
+}
+
+/* Where @text continues after one of @letter's words and its number, if any ("Exercise 3.1"),
+ * when a colon, the end or the close of its bold or italics comes next; NULL otherwise. */
+static const char *
+after_marker_word (const char *text,
+                   char        letter)
+{
+  const char *const *words = marker_words (letter);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_str_has_prefix (text, words[i]))
+      {
+        const char *p = text + strlen (words[i]);
+
+        if (i > 0 && *p == ' ' && g_ascii_isdigit (p[1]))
+          p += 1 + strspn (p + 1, "0123456789.");
+        /* (A bold "**Q**" ends where its colon follows: "**Q**: …".) */
+        if (*p == ':' || *p == '\0' || *p == '*' || *p == '_')
+          return p;
+      }
+  return NULL;
 }
 
 static const char *
 after_marker (const char *markdown,
               char        letter)
 {
-  const char word[] = { letter, '\0' };
+  const char *p = markdown;
+  const char *end;
 
-  return after_word (markdown, word);
+  while (*p == ' ' || *p == '\t')
+    p++;
+  p += MIN (strspn (p, "*_"), 2);
+  if ((end = after_marker_word (p, letter)) == NULL)
+    return NULL;
+  p = end;
+  p += MIN (strspn (p, "*_"), 2);
+  if (*p++ != ':')
+    return NULL;
+  p += MIN (strspn (p, "*_"), 2);
+  return p;
 }
 
 static char *
@@ -73,13 +98,14 @@ flash_sheet_paragraph_starts_with_marker (cmark_node *block,
 {
   cmark_node *first;
   const char *text;
-  const char prefix[] = { letter, ':', '\0' };
+  const char *end;
 
   if (block == NULL || cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH
       || (first = cmark_node_first_child (block)) == NULL)
     return FALSE;
   if (flash_sheet_node_is (first, "text"))
-    return g_str_has_prefix (cmark_node_get_literal (first), prefix);
+    return (end = after_marker_word (cmark_node_get_literal (first), letter)) != NULL
+           && *end == ':';
   /* **Q:** or **Q**: */
   if (cmark_node_get_type (first) != CMARK_NODE_STRONG
       && cmark_node_get_type (first) != CMARK_NODE_EMPH)
@@ -89,9 +115,10 @@ flash_sheet_paragraph_starts_with_marker (cmark_node *block,
          && flash_sheet_node_is (cmark_node_first_child (first), "text")
          ? cmark_node_get_literal (cmark_node_first_child (first)) : NULL;
   /* **Q:**, and "**Q: Does it compress?**", the whole question in bold. */
-  if (text != NULL && g_str_has_prefix (text, prefix))
+  if (text != NULL && (end = after_marker_word (text, letter)) != NULL && *end == ':')
     return TRUE;
-  return text != NULL && text[0] == letter && text[1] == '\0' && cmark_node_next (first) != NULL
+  return text != NULL && after_marker_word (text, letter) != NULL
+         && *after_marker_word (text, letter) == '\0' && cmark_node_next (first) != NULL
          && flash_sheet_node_is (cmark_node_next (first), "text")
          && cmark_node_get_literal (cmark_node_next (first))[0] == ':';
 }
@@ -129,6 +156,17 @@ flash_sheet_add_qa_card (Parser     *self,
       g_string_append (answer, after_marker (in_line + 1, 'A'));
       g_strstrip (answer->str);
       answer->len = strlen (answer->str);
+      /* "A:" alone on its line: the answer is the list or the blocks that follow. */
+      for (cmark_node *next = answer->len == 0 ? cmark_node_next (q_block) : NULL;
+           next != NULL && cmark_node_get_type (next) != CMARK_NODE_HEADING
+           && !flash_sheet_paragraph_starts_with_marker (next, 'Q');
+           next = cmark_node_next (next))
+        {
+          g_autofree char *markdown = flash_sheet_slice_block (&self->src, next);
+
+          flash_sheet_join_block (answer, markdown);
+          last = next;
+        }
     }
   else
     {
@@ -180,7 +218,9 @@ flash_sheet_answer_without_label (Parser     *self,
   if (cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH)
     return NULL;
   markdown = flash_sheet_slice_block (&self->src, block);
-  rest = after_word (markdown, "Answer");
+  /* "Answer:", plain or set in bold or italics; "Solution:" and "A:" are the Q:/A: pairs'. */
+  rest = g_str_has_prefix (markdown + strspn (markdown, " \t*_"), "Answer")
+         ? after_marker (markdown, 'A') : NULL;
   if (rest == NULL || *rest == '\0')
     return NULL;
   return g_strstrip (g_strdup (rest));
