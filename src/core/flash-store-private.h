@@ -65,6 +65,15 @@ gboolean      flash_store_day_budget   (FlashStore     *self,
                                         FlashDayBudget *budget,
                                         GError        **error);
 
+/* Appends the ids (column 0) a query yields to @ids, and column 1 to @seqs unless it is NULL; or,
+ * with @ids NULL, reads the query's count into @count. Resets the statement. */
+gboolean      flash_store_collect_ids  (FlashStore           *self,
+                                        sqlite3_stmt         *stmt,
+                                        GArray               *ids,
+                                        GArray               *seqs,
+                                        guint                *count,
+                                        GError              **error);
+
 /* Today's queue from its parts in study order: @due (taken, and returned grown), then @fresh,
  * with each of @repeats put back at its place (@seqs, counted in the day's @done_today log
  * entries); cut to @limit unless it is 0. */

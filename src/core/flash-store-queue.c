@@ -83,15 +83,13 @@ flash_store_day_budget (FlashStore      *self,
 /* Counting needs no row: the deck list counts every deck's queue. */
 #define COUNT_OF(rows) "SELECT COUNT(*) FROM (SELECT 1 " rows ")"
 
-/* Appends the ids (column 0) a query yields to @ids, and column 1 to @seqs unless it is NULL; or,
- * with @ids NULL, reads the query's count into @count. */
-static gboolean
-collect_ids (FlashStore   *self,
-             sqlite3_stmt *stmt,
-             GArray       *ids,
-             GArray       *seqs,
-             guint        *count,
-             GError      **error)
+gboolean
+flash_store_collect_ids (FlashStore   *self,
+                         sqlite3_stmt *stmt,
+                         GArray       *ids,
+                         GArray       *seqs,
+                         guint        *count,
+                         GError      **error)
 {
   gint64 n = 0;
   int rc;
@@ -145,7 +143,7 @@ due_ids (FlashStore  *self,
   if (deck_id != 0)
     sqlite3_bind_int64 (stmt, 2, deck_id);
   sqlite3_bind_int64 (stmt, 3, limit);
-  return collect_ids (self, stmt, ids, NULL, count, error);
+  return flash_store_collect_ids (self, stmt, ids, NULL, count, error);
 }
 
 typedef struct
@@ -186,7 +184,7 @@ interleaved_new_ids (FlashStore  *self,
   int rc;
 
   stmt = flash_store_prepare (self, "SELECT id FROM decks WHERE new_cards > 0 ORDER BY id", error);
-  if (stmt == NULL || !collect_ids (self, stmt, decks, NULL, &n_decks, error))
+  if (stmt == NULL || !flash_store_collect_ids (self, stmt, decks, NULL, &n_decks, error))
     return FALSE;
   stmt = flash_store_prepare (self, "SELECT id, position " NEW_IN_DECKS, error);
   if (stmt == NULL)
@@ -239,7 +237,7 @@ new_ids (FlashStore  *self,
   sqlite3_bind_int64 (stmt, 2, deck_id != 0 ? deck_id : G_MAXINT64);
   sqlite3_bind_int64 (stmt, 3, limit);
   sqlite3_bind_int (stmt, 4, today);
-  return collect_ids (self, stmt, ids, NULL, count, error);
+  return flash_store_collect_ids (self, stmt, ids, NULL, count, error);
 }
 
 /* Same-day repeats with the place in the queue where each comes back. */
@@ -260,7 +258,7 @@ repeat_ids (FlashStore  *self,
     return FALSE;
   sqlite3_bind_int (stmt, 1, today);
   sqlite3_bind_int64 (stmt, 2, deck_id);
-  return collect_ids (self, stmt, ids, seqs, count, error);
+  return flash_store_collect_ids (self, stmt, ids, seqs, count, error);
 }
 
 /* What today's queue of one deck (0: all) is made of, each part in study order; or, read with

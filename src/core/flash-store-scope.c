@@ -47,7 +47,8 @@ read_scope (FlashStore             *self,
             GError                **error)
 {
   sqlite3_stmt *stmt = flash_store_prepare (self, sql, error);
-  int rc;
+  guint count = 0;
+  gboolean ok;
 
   if (stmt == NULL)
     return FALSE;
@@ -57,23 +58,10 @@ read_scope (FlashStore             *self,
   sqlite3_bind_int (stmt, 4, until);
   sqlite3_bind_text (stmt, 5, scope->section, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, scope->tag, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-      if (seqs != NULL)
-        {
-          gint64 seq = sqlite3_column_int64 (stmt, 1);
-
-          g_array_append_val (seqs, seq);
-        }
-    }
-  sqlite3_reset (stmt);
+  ok = flash_store_collect_ids (self, stmt, ids, seqs, &count, error);
+  /* The borrowed strings are let go with the statement's bindings. */
   sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    return flash_store_set_error (self, rc, error);
-  return TRUE;
+  return ok;
 }
 
 static gboolean
