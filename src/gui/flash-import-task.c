@@ -4,6 +4,7 @@
 
 #include "flash-import-task.h"
 #include "flash-sheet.h"
+#include "flash-stop-flag.h"
 
 typedef struct
 {
@@ -12,31 +13,18 @@ typedef struct
   FlashImportProgress  progress;
   gpointer             progress_data;
   GMainContext        *context;      /* where progress is reported */
-  gint                 stop;         /* set from the cancellable, read by the worker and SQLite */
-  GCancellable        *cancellable;
-  gulong               cancelled_id;
+  FlashStopFlag        stop;         /* read by the worker and SQLite */
   gboolean             cancelled;    /* written by the worker before it returns */
 } Job;
 
 static void
 job_free (Job *job)
 {
-  if (job->cancellable != NULL)
-    {
-      g_cancellable_disconnect (job->cancellable, job->cancelled_id);
-      g_object_unref (job->cancellable);
-    }
+  flash_stop_flag_clear (&job->stop);
   g_main_context_unref (job->context);
   g_strfreev (job->paths);
   g_free (job->db_path);
   g_free (job);
-}
-
-static void
-job_cancelled_cb (GCancellable *cancellable,
-                  Job          *job)
-{
-  g_atomic_int_set (&job->stop, 1);
 }
 
 static void
@@ -118,7 +106,7 @@ import_thread (GTask        *task,
       g_autoptr(FlashSheet) sheet = NULL;
       FlashImportOutcome *outcome;
 
-      if (g_atomic_int_get (&job->stop))
+      if (g_atomic_int_get (&job->stop.stop))
         {
           job->cancelled = TRUE;
           break;
@@ -128,7 +116,8 @@ import_thread (GTask        *task,
       outcome->path = g_strdup (job->paths[i]);
       sheet = flash_sheet_load (job->paths[i], &local_error);
       if (sheet != NULL
-          && flash_store_import_sheet_cancellable (store, sheet, &job->stop, &outcome->result,
+          && flash_store_import_sheet_cancellable (store, sheet, &job->stop.stop,
+                                                   &outcome->result,
                                                    &local_error))
         outcome->imported = TRUE;
       else if (g_error_matches (local_error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_CANCELLED))
@@ -168,12 +157,7 @@ flash_import_task_run (GObject              *source,
   job->progress = progress;
   job->progress_data = progress_data;
   job->context = g_main_context_ref_thread_default ();
-  if (cancellable != NULL)
-    {
-      job->cancellable = g_object_ref (cancellable);
-      job->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (job_cancelled_cb), job,
-                                                 NULL);
-    }
+  flash_stop_flag_init (&job->stop, cancellable);
   /* The files done before a cancellation are reported, so the task returns its result anyway. */
   task = g_task_new (source, NULL, callback, user_data);
   g_task_set_source_tag (task, flash_import_task_run);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "flash-search-runner.h"
+#include "flash-stop-flag.h"
 
 struct _FlashSearchRunner
 {
@@ -23,31 +24,18 @@ typedef struct
   char           *tag;
   GDateTime      *now;
   guint           limit;
-  gint            stop;          /* set from the cancellable's "cancelled", read by SQLite */
-  GCancellable   *cancellable;
-  gulong          cancelled_id;
+  FlashStopFlag   stop;          /* read by SQLite */
 } Job;
 
 static void
 job_free (Job *job)
 {
-  if (job->cancellable != NULL)
-    {
-      g_cancellable_disconnect (job->cancellable, job->cancelled_id);
-      g_object_unref (job->cancellable);
-    }
+  flash_stop_flag_clear (&job->stop);
   g_free (job->text);
   g_free (job->section);
   g_free (job->tag);
   g_date_time_unref (job->now);
   g_free (job);
-}
-
-static void
-job_cancelled_cb (GCancellable *cancellable,
-                  Job          *job)
-{
-  g_atomic_int_set (&job->stop, 1);
 }
 
 static void
@@ -104,7 +92,7 @@ search_thread (GTask        *task,
         self->store = flash_store_open (self->path, &error);
       if (self->store != NULL)
         ids = flash_store_search_cancellable (self->store, &job->search, job->now, job->limit,
-                                              &job->stop, &error);
+                                              &job->stop.stop, &error);
       if (ids != NULL)
         g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
       else if (g_error_matches (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_CANCELLED))
@@ -147,12 +135,7 @@ flash_search_runner_run (FlashSearchRunner      *self,
   job->search.tag = job->tag;
   job->now = g_date_time_ref (now);
   job->limit = limit;
-  if (cancellable != NULL)
-    {
-      job->cancellable = g_object_ref (cancellable);
-      job->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (job_cancelled_cb), job,
-                                                 NULL);
-    }
+  flash_stop_flag_init (&job->stop, cancellable);
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, flash_search_runner_run);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
