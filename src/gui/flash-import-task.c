@@ -27,8 +27,8 @@ job_free (Job *job)
   g_free (job);
 }
 
-static void
-outcome_free (FlashImportOutcome *outcome)
+void
+flash_import_outcome_free (FlashImportOutcome *outcome)
 {
   g_free (outcome->path);
   flash_import_result_clear (&outcome->result);
@@ -91,7 +91,8 @@ import_thread (GTask        *task,
                GCancellable *cancellable)
 {
   Job *job = task_data;
-  g_autoptr(GPtrArray) outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) outcome_free);
+  g_autoptr(GPtrArray) outcomes = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) flash_import_outcome_free);
   GError *error = NULL;
   FlashStore *store = flash_store_open (job->db_path, &error);
 
@@ -122,7 +123,7 @@ import_thread (GTask        *task,
         outcome->imported = TRUE;
       else if (g_error_matches (local_error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_CANCELLED))
         {
-          outcome_free (outcome);
+          flash_import_outcome_free (outcome);
           job->cancelled = TRUE;
           break;
         }

@@ -18,6 +18,8 @@ typedef struct
   char              *message; /* when not: the error, for the user */
 } FlashImportOutcome;
 
+void flash_import_outcome_free (FlashImportOutcome *outcome);
+
 /* Called on the main thread before each file: @done of @total files are done, @name is next. */
 typedef void (*FlashImportProgress) (guint       done,
                                      guint       total,

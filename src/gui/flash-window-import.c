@@ -135,16 +135,20 @@ import_here (FlashWindow        *self,
              const char * const *paths,
              GPtrArray          *messages)
 {
-  g_autoptr(GPtrArray) outcomes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) outcomes = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) flash_import_outcome_free);
 
   for (guint i = 0; paths[i] != NULL; i++)
     {
       g_autoptr(GError) error = NULL;
-      FlashImportResult result = { 0 };
+      FlashImportOutcome *outcome = g_new0 (FlashImportOutcome, 1);
 
-      if (!flash_store_import_file (self->store, paths[i], &result, &error))
-        g_ptr_array_add (messages, g_strdup (error->message));
-      flash_import_result_clear (&result);
+      outcome->path = g_strdup (paths[i]);
+      outcome->imported = flash_store_import_file (self->store, paths[i], &outcome->result,
+                                                   &error);
+      if (!outcome->imported)
+        outcome->message = g_strdup (error->message);
+      g_ptr_array_add (outcomes, outcome);
     }
   report_imports (self, outcomes, messages, FALSE);
 }
