@@ -168,7 +168,7 @@ make_anchor_links (guint n)
 static char *
 make_wiki_and_footnotes (guint n)
 {
-  g_autofree char *open = repeat ("[[[^", n);
+  g_autofree char *open = repeat ("[[[^{{c1::", n);
   g_autofree char *links = repeat ("[[a]] [^n] ", n);
   g_autofree char *body = g_strconcat (open, " ", links, "\n\n[^n]: a note", NULL);
 

@@ -755,8 +755,21 @@ test_notes_and_footnotes (void)
     "Verbs", "See the page and Other. (A note.)\n\n`[[code]] %% kept`",
     NULL,
   };
+  /* Anki's clozes: a list of them asks with each one's hidden words blanked. */
+  g_autoptr(FlashSheet) clozes = parse_ok (
+    "## Diuretics\n\n- Loops act on the {{c1::thick ascending limb}} (NKCC2)\n"
+    "- Thiazides act on the {{c1::distal tubule::where?}}\n"
+    "- Spironolactone blocks {{c2::aldosterone}}\n");
+  const char *const cloze_cards[] = {
+    "Loops act on the … (NKCC2)",
+    "`thick ascending limb`\n\nLoops act on the `thick ascending limb` (NKCC2)",
+    "Thiazides act on the …", "`distal tubule`\n\nThiazides act on the `distal tubule`",
+    "Spironolactone blocks …", "`aldosterone`\n\nSpironolactone blocks `aldosterone`",
+    NULL,
+  };
 
   flash_test_assert_cards (sheet, expected);
+  flash_test_assert_cards (clozes, cloze_cards);
 }
 
 /* A sheet's end: two sign-offs after the last rule, a "Back to top" link, and without a rule a

@@ -109,8 +109,10 @@ append_line (GString     *out,
   const char *wiki_close = NULL;
   const char *wiki_open = NULL;
   const char *bracket = NULL;
+  const char *cloze_close = NULL;
   gboolean no_wiki_close = FALSE;
   gboolean no_bracket = FALSE;
+  gboolean no_cloze_close = FALSE;
 
   for (gsize i = 0; i < len; i++)
     {
@@ -132,6 +134,34 @@ append_line (GString     *out,
           *in_comment = TRUE;
           i++;
           continue;
+        }
+      /* "{{c1::thick ascending limb}}", Anki's cloze (a hint after a second "::" left out): the
+       * hidden words as code, which a list of such lines blanks as it does a tip's code. */
+      if (!code && !no_cloze_close && line[i] == '{' && i + 4 < len && line[i + 1] == '{'
+          && line[i + 2] == 'c' && g_ascii_isdigit (line[i + 3]))
+        {
+          const char *start = line + i + 3 + strspn (line + i + 3, "0123456789");
+          const char *close = NULL;
+
+          if (g_str_has_prefix (start, "::"))
+            {
+              if (cloze_close == NULL || cloze_close < start + 2)
+                cloze_close = g_strstr_len (start + 2, line + len - start - 2, "}}");
+              no_cloze_close = cloze_close == NULL;
+              close = cloze_close;
+            }
+
+          if (close != NULL && close > start + 2 && memchr (start + 2, '`', close - start) == NULL)
+            {
+              const char *hint = g_strstr_len (start + 2, close - start - 2, "::");
+              const char *end = hint != NULL ? hint : close;
+
+              g_string_append_c (out, '`');
+              g_string_append_len (out, start + 2, end - (start + 2));
+              g_string_append_c (out, '`');
+              i = (gsize) (close + 1 - line);
+              continue;
+            }
         }
       /* "[[Subjonctif]]", "[[notes/verbs|the verbs]]": a wiki link shows as its name. */
       if (!code && !no_wiki_close && line[i] == '[' && i + 1 < len && line[i + 1] == '[')
@@ -198,7 +228,7 @@ flash_sheet_take_notes (const char *text)
   char fence = 0;
 
   if (strstr (text, "%%") == NULL && strstr (text, "[^") == NULL && strstr (text, "[[") == NULL
-      && !has_tag_line (text))
+      && strstr (text, "{{c") == NULL && !has_tag_line (text))
     return NULL;
   lines = flash_sheet_line_starts (text);
   notes = collect_footnotes (lines);
