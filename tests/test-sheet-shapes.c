@@ -972,6 +972,40 @@ test_exercises_and_answer_lists (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A rule after commented commands does not keep them together; a leading code span's separator
+ * comes before a later arrow; ", not" after a bold term is not the answer's start; an equals sign
+ * inside a sentence makes no term; comments that give values keep their block whole. */
+static void
+test_separators_and_values (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## CLI\n\n```bash\n# list topics\nkafka-topics.sh --list\n\n# describe a topic\n"
+    "kafka-topics.sh --describe\n```\n\n---\n\n"
+    "## Strings\n\n* `split(\",\")` - string → array\n* `join(\"-\")` - array → string\n\n"
+    "## Mistakes\n\n1. **\"Ho 20 anni\"**, not \"sono 20 anni\" — age uses *avere*.\n"
+    "2. **\"Mi piace\"** — the thing liked is the subject.\n\n"
+    "## Rate\n\n* Regular: 300 / big squares\n* Irregular: count QRS × 6\n"
+    "* Normal 60–100 bpm; <60 = bradycardia\n\n"
+    "## Flex\n\n```css\n.a { flex: 1; }     /* = 1 1 0% grow */\n"
+    ".b { flex: auto; }  /* = 1 1 auto */\n.c { flex: none; }  /* = 0 0 auto */\n```\n");
+  const char *const expected[] = {
+    "CLI — list topics", "```bash\nkafka-topics.sh --list\n```",
+    "CLI — describe a topic", "```bash\nkafka-topics.sh --describe\n```",
+    "`split(\",\")`", "string → array",
+    "`join(\"-\")`", "array → string",
+    "**\"Ho 20 anni\"**", "not \"sono 20 anni\" — age uses *avere*.",
+    "**\"Mi piace\"**", "the thing liked is the subject.",
+    "Rate", "* Normal 60–100 bpm; <60 = bradycardia",
+    "Regular", "300 / big squares",
+    "Irregular", "count QRS × 6",
+    "Flex", "```css\n.a { flex: 1; }     /* = 1 1 0% grow */\n"
+    ".b { flex: auto; }  /* = 1 1 auto */\n.c { flex: none; }  /* = 0 0 auto */\n```",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1005,6 +1039,7 @@ main (int   argc,
   g_test_add_func ("/sheet-shapes/term-lines", test_term_lines);
   g_test_add_func ("/sheet-shapes/todos-and-sign-offs", test_todos_and_sign_offs);
   g_test_add_func ("/sheet-shapes/key-lines", test_key_lines);
+  g_test_add_func ("/sheet-shapes/separators-and-values", test_separators_and_values);
   g_test_add_func ("/sheet-shapes/exercises-and-answer-lists", test_exercises_and_answer_lists);
   g_test_add_func ("/sheet-shapes/outline-pages", test_outline_pages);
   g_test_add_func ("/sheet-shapes/outline-shapes", test_outline_shapes);

@@ -138,8 +138,10 @@ split_commented_code (Parser     *self,
         {
           g_autofree char *comment = comment_text (hit);
 
-          /* "# False", "# 42", "# [1, 2]" annotate output: the block shows what lines give. */
-          if (strchr (comment, ' ') == NULL && is_output (comment))
+          /* "# False", "# 42", "# [1, 2]" annotate output, and "= 1 1 0%" a value: the
+           * block shows what lines give. */
+          if ((strchr (comment, ' ') == NULL && is_output (comment)) || comment[0] == '='
+              || g_str_has_prefix (comment, "→") || g_str_has_prefix (comment, "->"))
             return FALSE;
           named += strchr (comment, ' ') == NULL;
           commented++;

@@ -34,7 +34,8 @@ trim_separator (char *rest)
     {
       while (g_ascii_isspace (*p))
         p++;
-      if (*p == ':' || *p == '-')
+      /* ", not …" after a bold term goes on from it: the comma is no part of the answer. */
+      if (*p == ':' || *p == '-' || *p == ',' || *p == ';')
         p++;
       else if (g_str_has_prefix (p, "—"))
         p += strlen ("—");
@@ -223,7 +224,7 @@ bold_before_dash (cmark_node *first,
   rest = g_string_new (NULL);
   flash_sheet_append_inlines (rest, cmark_node_next (first), FALSE);
   split->term = g_strdup_printf ("**%s**", g_strstrip (inner));
-  split->rest = g_strstrip (g_string_free (rest, FALSE));
+  split->rest = trim_separator (g_string_free (rest, FALSE));
   split->dash = TRUE;
   return TRUE;
 }
@@ -269,23 +270,31 @@ has_label_colon (const char *markdown)
   return FALSE;
 }
 
-/* Splits the first paragraph of a bullet into its term and the rest, as a term list wants, in
- * this order: "term — text"; "term: text" with a short term (which may hold code: "`cut`,
- * `paste` and `join`: …"); a leading code span or link followed by a separator (":", "-", "—");
- * a leading **bold** term. */
+/* Whether @markdown has a comma or a semicolon outside its code spans: a clause, not a name. */
 static gboolean
-split_term (cmark_node *paragraph,
-            TermSplit  *split)
+has_clause_mark (const char *markdown)
 {
-  cmark_node *first = cmark_node_first_child (paragraph);
+  gboolean code = FALSE;
+
+  for (const char *p = markdown; *p != '\0'; p++)
+    if (*p == '`')
+      code = !code;
+    else if (!code && (*p == ',' || *p == ';'))
+      return TRUE;
+  return FALSE;
+}
+
+/* The first of a dash, a colon (after a short phrase), an arrow or an equals sign (after a short
+ * name) ends the term. TRUE when the bullet is decided: a term (@split filled) or, with
+ * @split->term NULL, none (a record of labelled fields, a sign inside a sentence). */
+static gboolean
+split_at_first_separator (cmark_node *first,
+                          TermSplit  *split)
+{
   gsize dash_at = G_MAXSIZE;
   gsize colon_at;
   gsize arrow_at = G_MAXSIZE;
 
-  if (first == NULL)
-    return FALSE;
-  if (bold_before_dash (first, split))
-    return *split->rest != '\0';
   /* The first separator ends the term: "`LAST_VALUE(col)`: the last value — careful" at the
    * colon, "Wohin? → **Akkusativ**: *Ich lege…*" at the arrow. */
   for (guint i = 0; term_separators[i] != NULL; i++)
@@ -309,18 +318,48 @@ split_term (cmark_node *paragraph,
       split->dash = flash_sheet_node_is (first, "strong") && flash_sheet_node_is (
                       cmark_node_next (first), "text")
                     && g_str_has_prefix (cmark_node_get_literal (cmark_node_next (first)), ":");
-      if (!has_label_colon (split->rest))
-        return TRUE;
-      term_split_clear (split);
-      return FALSE;
+      if (has_label_colon (split->rest))
+        term_split_clear (split);
+      return TRUE;
     }
   for (guint i = 0; arrow_separators[i] != NULL; i++)
     if (split_at (first, arrow_separators[i], G_MAXSIZE, split))
       return TRUE;
-  /* "major = root + M3 + P5", a short name before an equals sign (code keeps its own). */
+  /* "major = root + M3 + P5", a short name before an equals sign (code keeps its own); "Normal
+   * 60–100 bpm; <60 = bradycardia" has its sign inside a sentence. */
   if (split_at (first, " = ", 30, split))
-    return TRUE;
+    {
+      if (has_clause_mark (split->term))
+        term_split_clear (split);
+      return TRUE;
+    }
+  return FALSE;
+}
 
+/* Splits the first paragraph of a bullet into its term and the rest, as a term list wants, in
+ * this order: "term — text"; "term: text" with a short term (which may hold code: "`cut`,
+ * `paste` and `join`: …"); a leading code span or link followed by a separator (":", "-", "—");
+ * a leading **bold** term. */
+static gboolean
+split_term (cmark_node *paragraph,
+            TermSplit  *split)
+{
+  cmark_node *first = cmark_node_first_child (paragraph);
+  cmark_node *after_code;
+
+  if (first == NULL)
+    return FALSE;
+  if (bold_before_dash (first, split))
+    return *split->rest != '\0';
+  /* "`split(",")` - string → array": a leading code span and its separator come first. */
+  after_code = flash_sheet_node_is (first, "code") ? cmark_node_next (last_joined_code (first))
+                                                   : NULL;
+  if (after_code == NULL || !flash_sheet_node_is (after_code, "text")
+      || !starts_with_separator (cmark_node_get_literal (after_code)))
+    {
+      if (split_at_first_separator (first, split))
+        return split->term != NULL;
+    }
   if (flash_sheet_node_is (first, "code")
       || (flash_sheet_node_is (first, "strong") && !bold_in_word (first))
       || flash_sheet_node_is (first, "link"))
@@ -329,8 +368,11 @@ split_term (cmark_node *paragraph,
       cmark_node *last = flash_sheet_node_is (first, "code") ? last_joined_code (first) : first;
 
       flash_sheet_append_inlines (rest, cmark_node_next (last), FALSE);
-      /* "1. **Environment**: cron runs…" names its subject as a dash would. */
-      split->dash = flash_sheet_node_is (first, "strong") && starts_with_separator (rest->str);
+      /* "1. **Environment**: cron runs…" names its subject as a dash would, and so does the
+       * dash itself after code ("1. `SUMIF(…)` — one condition"). */
+      split->dash = (flash_sheet_node_is (first, "strong") && starts_with_separator (rest->str))
+                    || g_str_has_prefix (g_strchug (rest->str), "—")
+                    || g_str_has_prefix (rest->str, "–");
       /* `code` alone, or a link, does not make a term: "`ls` lists files" is a sentence. */
       if (!flash_sheet_node_is (first, "strong") && !starts_with_separator (rest->str))
         {

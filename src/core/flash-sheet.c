@@ -377,6 +377,15 @@ flush_section (Parser     *self,
 
   flash_sheet_drop_footer (own);
 
+  /* A rule between sections is the page's layout, not part of either answer,
+   * nor a reason to keep the commands before it together. */
+  while (own->len > 0 && cmark_node_get_type (g_ptr_array_index (own, own->len - 1))
+                           == CMARK_NODE_THEMATIC_BREAK)
+    g_ptr_array_set_size (own, own->len - 1);
+  while (own->len > 0 && cmark_node_get_type (g_ptr_array_index (own, 0))
+                           == CMARK_NODE_THEMATIC_BREAK)
+    g_ptr_array_remove_index (own, 0);
+
   /* "Related", "Resources": a list of links there is a way elsewhere, not knowledge. */
   if (heading != NULL && heading != self->title
       && flash_sheet_is_links_heading (((Crumb *) g_ptr_array_index (self->crumbs,
@@ -417,14 +426,6 @@ flush_section (Parser     *self,
           return;
         }
     }
-
-  /* A rule between sections is the page's layout, not part of either answer. */
-  while (own->len > 0 && cmark_node_get_type (g_ptr_array_index (own, own->len - 1))
-                           == CMARK_NODE_THEMATIC_BREAK)
-    g_ptr_array_set_size (own, own->len - 1);
-  while (own->len > 0 && cmark_node_get_type (g_ptr_array_index (own, 0))
-                           == CMARK_NODE_THEMATIC_BREAK)
-    g_ptr_array_remove_index (own, 0);
 
   /* A caption or an introduction of a list or table that became cards says nothing alone. */
   if (own->len > 0 && own->len < blocks->len)
