@@ -1006,6 +1006,27 @@ test_separators_and_values (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A "<details>" whose summary only says "Answer", right under a question heading, is answered
+ * for that heading, not asked as "Answer". */
+static void
+test_answer_summary_under_heading (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# Kafka\n\n### 4. What is the ISR?\n<details><summary>Answer</summary>\n"
+    "The in-sync replicas.\n</details>\n\n"
+    "### 5. What is a partition?\n\n<details>\n<summary>Show</summary>\n\nAn ordered log.\n\n"
+    "</details>\n");
+  const char *const expected[] = {
+    "What is the ISR?", "The in-sync replicas.",
+    "What is a partition?", "An ordered log.",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+  g_assert_cmpstr (((FlashSheetCard *) g_ptr_array_index (sheet->cards, 0))->context, ==,
+                   "Kafka");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1039,6 +1060,8 @@ main (int   argc,
   g_test_add_func ("/sheet-shapes/term-lines", test_term_lines);
   g_test_add_func ("/sheet-shapes/todos-and-sign-offs", test_todos_and_sign_offs);
   g_test_add_func ("/sheet-shapes/key-lines", test_key_lines);
+  g_test_add_func ("/sheet-shapes/answer-summary-under-heading",
+                   test_answer_summary_under_heading);
   g_test_add_func ("/sheet-shapes/separators-and-values", test_separators_and_values);
   g_test_add_func ("/sheet-shapes/exercises-and-answer-lists", test_exercises_and_answer_lists);
   g_test_add_func ("/sheet-shapes/outline-pages", test_outline_pages);

@@ -250,6 +250,14 @@ flash_sheet_add_details_card (Parser    *self,
           g_free (question);
           question = before;
         }
+      else if (own->len == 0 && depth > 0 && depth <= self->crumbs->len)
+        {
+          /* Nothing before it under "### What is the ISR?": the heading asks, as the heading's
+           * own card would. */
+          g_free (question);
+          question = g_strdup (((Crumb *) g_ptr_array_index (self->crumbs, depth - 1))->markdown);
+          depth--;
+        }
     }
   flash_sheet_add_card (self, depth, question, answer->str, cmark_node_get_start_line (block));
   return i - from;
