@@ -229,6 +229,7 @@ flash_sheet_is_navigation_heading (const char *plain,
     "contents", "table of contents", "toc", "see also", "also see", "license", "licence",
     "further reading", "contributing", "contributors", "acknowledgements", "acknowledgments",
     "credits", "changelog", "wrapping up", "final thoughts", "todo", "todos", "to do", "to-do",
+    "author", "authors", "about the author", "about me", "reporting bugs", "copyright",
   };
   /* A page's own "References" or "Index" is at its top; under a topic ("Borrowing ›
    * References") the word names the topic's subject. */
