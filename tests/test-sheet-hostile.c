@@ -175,6 +175,18 @@ make_wiki_and_footnotes (guint n)
   return wrap_card (body);
 }
 
+/* Lines that open a footnote's definition and never close it, and a bullet whose dashes all sit
+ * after an open parenthesis: each is looked at once. */
+static char *
+make_open_notes (guint n)
+{
+  g_autofree char *lines = repeat ("[^a\n", n);
+  g_autofree char *dashes = repeat (" — a", n);
+  g_autofree char *body = g_strconcat (lines, "\n- x (", dashes, "\n- y — b\n", NULL);
+
+  return wrap_card (body);
+}
+
 /* Lines that almost end in an attribute list. */
 static char *
 make_attribute_lists (guint n)
@@ -258,6 +270,7 @@ static const Shape shapes[] = {
   { "headings", make_headings, DEEP, DEEP },
   { "anchor-links", make_anchor_links, DEEP, DEEP },
   { "wiki-and-footnotes", make_wiki_and_footnotes, DEEP, DEEP },
+  { "open-notes", make_open_notes, DEEP, DEEP },
   { "attribute-lists", make_attribute_lists, DEEP, DEEP },
   { "long-line", make_long_line, LONG_LINE, LONG_LINE },
   { "long-question", make_long_question, LONG_LINE, LONG_LINE },

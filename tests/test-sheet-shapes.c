@@ -1027,6 +1027,31 @@ test_answer_summary_under_heading (void)
                    "Kafka");
 }
 
+/* The near misses of the text passes: a last sentence that only sounds like a sign-off stays;
+ * "Vec::new()" is no outliner's property; a fenced block in a list item keeps its "[[ ]]"; a
+ * footnote whose text goes on over lines is left as it is. */
+static void
+test_text_pass_near_misses (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Test\n\n- Test for a file:\n\n  ```bash\n  if [[ -f /etc/passwd ]]; then echo y; fi\n"
+    "  ```\n\n"
+    "## Concrete\n\nConcrete is made with cement, sand and gravel.\n");
+  const char *const expected[] = {
+    "Test for a file", "```bash\nif [[ -f /etc/passwd ]]; then echo y; fi\n```",
+    "Concrete", "Concrete is made with cement, sand and gravel.",
+    NULL,
+  };
+  g_autoptr(FlashSheet) outline = parse_ok (
+    "- # Rust\n- ## Vec\n\t- Vec::new() makes an empty vector\n\t- `push` adds one\n"
+    "- ## Notes\n\t- Alkane.[^1]\n\n[^1]: Lindlar\n    stops at the alkene.\n");
+
+  flash_test_assert_cards (sheet, expected);
+  g_assert_cmpuint (outline->cards->len, >=, 1);
+  g_assert_nonnull (strstr (((FlashSheetCard *) g_ptr_array_index (outline->cards, 0))->answer,
+                            "Vec::new() makes an empty vector"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1060,6 +1085,7 @@ main (int   argc,
   g_test_add_func ("/sheet-shapes/term-lines", test_term_lines);
   g_test_add_func ("/sheet-shapes/todos-and-sign-offs", test_todos_and_sign_offs);
   g_test_add_func ("/sheet-shapes/key-lines", test_key_lines);
+  g_test_add_func ("/sheet-shapes/text-pass-near-misses", test_text_pass_near_misses);
   g_test_add_func ("/sheet-shapes/answer-summary-under-heading",
                    test_answer_summary_under_heading);
   g_test_add_func ("/sheet-shapes/separators-and-values", test_separators_and_values);

@@ -44,7 +44,11 @@ flash_cli_run_due (FlashCli *cli)
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) queue = NULL;
   g_autofree char *section = section_breadcrumb (cli->section);
-  FlashStudyScope scope = { .section = section, .tag = cli->tag };
+  /* Tags are lower-case slugs; an empty option asks for nothing in particular. */
+  g_autofree char *tag = cli->tag != NULL && *cli->tag != '\0' ? g_utf8_strdown (cli->tag, -1)
+                                                                : NULL;
+  FlashStudyScope scope = { .section = section != NULL && *section != '\0' ? section : NULL,
+                            .tag = tag };
   GDateTime *now;
   guint64 limit = 0;
   guint64 ahead = 0;

@@ -16,16 +16,52 @@
 /* "[^label]: text" at the start of @line: the label's length, and where the text starts. */
 static gsize
 footnote_definition (const char  *line,
+                     gsize        len,
                      const char **text)
 {
   const char *close;
 
-  if (!g_str_has_prefix (line, "[^") || (close = strchr (line + 2, ']')) == NULL
-      || close == line + 2 || close[1] != ':' || memchr (line, '\n', close - line) != NULL)
+  /* (Only this line is looked at: a file of "[^a" lines stays linear.) */
+  if (len < 4 || !g_str_has_prefix (line, "[^")
+      || (close = memchr (line + 2, ']', MIN (len - 2, 66))) == NULL || close == line + 2
+      || close + 1 >= line + len || close[1] != ':')
     return 0;
   *text = close + 2;
   *text += strspn (*text, " \t");
   return (gsize) (close - (line + 2));
+}
+
+/* Whether @line (of @len bytes) opens or closes a fenced block, indented or not, as CommonMark
+ * reads fences; @fence and @marker carry the open one's length and character. */
+static gboolean
+toggles_fence (const char *line,
+               gsize       len,
+               gsize      *fence,
+               char       *marker)
+{
+  char found = 0;
+  gsize n = flash_sheet_fence_length (line, line + len, &found);
+
+  if (n == 0 || (*fence > 0 && (found != *marker || n < *fence)))
+    return FALSE;
+  if (*fence == 0)
+    {
+      *fence = n;
+      *marker = found;
+    }
+  else
+    *fence = 0;
+  return TRUE;
+}
+
+/* Whether a footnote's definition goes on, indented, on the line after it (@next, when @exists):
+ * such a note is left as it is. */
+static gboolean
+continues (const char *next,
+           gboolean    exists)
+{
+  return exists && (g_str_has_prefix (next, "  ") || next[0] == '\t')
+         && next[strspn (next, " \t")] != '\n' && next[strspn (next, " \t")] != '\0';
 }
 
 /* "#grammar #verbs #b1": a line of tags and nothing else. */
@@ -74,7 +110,8 @@ static GHashTable *
 collect_footnotes (GPtrArray *lines)
 {
   GHashTable *notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  char fence = 0;
+  gsize fence = 0;
+  char marker = 0;
 
   for (guint i = 0; i < lines->len; i++)
     {
@@ -84,10 +121,11 @@ collect_footnotes (GPtrArray *lines)
       const char *text = NULL;
       gsize label;
 
-      if ((g_str_has_prefix (line, "```") || g_str_has_prefix (line, "~~~"))
-          && (fence == 0 || fence == line[0]))
-        fence = fence == 0 ? line[0] : 0;
-      if (fence == 0 && (label = footnote_definition (line, &text)) > 0)
+      if (toggles_fence (line, len, &fence, &marker))
+        continue;
+      if (fence == 0 && (label = footnote_definition (line, len, &text)) > 0
+          && !continues (g_ptr_array_index (lines, MIN (i + 1, lines->len - 1)),
+                         i + 1 < lines->len))
         g_hash_table_replace (notes, g_strndup (line + 2, label),
                               g_strstrip (g_strndup (text, line + len - text)));
     }
@@ -225,7 +263,8 @@ flash_sheet_take_notes (const char *text)
   g_autoptr(GHashTable) notes = NULL;
   GString *out;
   gboolean in_comment = FALSE;
-  char fence = 0;
+  gsize fence = 0;
+  char marker = 0;
 
   if (strstr (text, "%%") == NULL && strstr (text, "[^") == NULL && strstr (text, "[[") == NULL
       && strstr (text, "{{c") == NULL && !has_tag_line (text))
@@ -239,20 +278,21 @@ flash_sheet_take_notes (const char *text)
       const char *end = strchr (line, '\n');
       gsize len = end != NULL ? (gsize) (end - line) : strlen (line);
       const char *note_text = NULL;
+      gboolean fence_line = !in_comment && toggles_fence (line, len, &fence, &marker);
       gsize label;
 
-      if (!in_comment && (g_str_has_prefix (line, "```") || g_str_has_prefix (line, "~~~"))
-          && (fence == 0 || fence == line[0]))
-        fence = fence == 0 ? line[0] : 0;
-      else if (fence == 0 && !in_comment)
+      if (!fence_line && fence == 0 && !in_comment)
         {
-          label = footnote_definition (line, &note_text);
+          g_autofree char *name = NULL;
+
+          label = footnote_definition (line, len, &note_text);
+          name = label > 0 ? g_strndup (line + 2, label) : NULL;
           /* A used definition, or a line of tags: a blank line keeps the lines counted. */
-          if ((label > 0 && g_hash_table_size (notes) > 0) || is_tag_line (line, len))
+          if ((name != NULL && g_hash_table_contains (notes, name)) || is_tag_line (line, len))
             len = 0;
         }
       /* Code (fenced, or indented by four) is left as it is. */
-      if (fence != 0 || g_str_has_prefix (line, "```") || g_str_has_prefix (line, "~~~")
+      if (fence_line || fence != 0
           || (!in_comment && (g_str_has_prefix (line, "    ") || line[0] == '\t')))
         g_string_append_len (out, line, len);
       else

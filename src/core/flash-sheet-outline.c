@@ -44,7 +44,8 @@ is_property (const char *line,
     return FALSE;
   while (p < end && (g_ascii_isalnum (*p) || *p == '-' || *p == '_'))
     p++;
-  return end - p >= 2 && p[0] == ':' && p[1] == ':';
+  /* "tags:: x" or "collapsed::" at the line's end; "Vec::new()" is code. */
+  return end - p >= 2 && p[0] == ':' && p[1] == ':' && (end - p == 2 || p[2] == ' ');
 }
 
 /* Whether @at is outside the code spans of the text from @start (an even count of backticks
@@ -67,6 +68,7 @@ flash_sheet_flatten_outline (const char *text)
   GString *out;
   guint headings = 0;
   gssize base = 0; /* the indent of the bullets under the open heading, or -1 before the first */
+  gboolean in_code = FALSE;
 
   if (strstr (text, "- #") == NULL)
     return NULL;
@@ -88,15 +90,22 @@ flash_sheet_flatten_outline (const char *text)
       const char *line = g_ptr_array_index (lines, i);
       const char *end = strchr (line, '\n');
       gsize len = end != NULL ? (gsize) (end - line) : strlen (line);
-      const char *heading = heading_bullet (line, len);
       gsize indent = strspn (line, " \t");
+      const char *heading = in_code ? NULL : heading_bullet (line, len);
+      const char *body = line + MIN (indent, len);
+      gboolean fence_line = g_str_has_prefix (body, "```") || g_str_has_prefix (body, "~~~")
+                            || g_str_has_prefix (body, "- ```") || g_str_has_prefix (body, "- ~~~");
 
+      /* Code in a bullet moves out with the bullet, as it is: no property, no "::". */
+      if (fence_line)
+        in_code = !in_code;
       if (heading != NULL)
         {
           g_string_append_len (out, heading, line + len - heading);
           base = -1;
         }
-      else if (is_property (line, len) || (len - indent == 1 && line[indent] == '-'))
+      else if (!in_code && !fence_line
+               && (is_property (line, len) || (len - indent == 1 && line[indent] == '-')))
         /* A property, or the empty bullet an outliner leaves at a page's end. */
         ;
       else if (indent >= len)
@@ -115,7 +124,7 @@ flash_sheet_flatten_outline (const char *text)
           if (len - strip >= 6 && memcmp (line + len - 6, " #card", 6) == 0)
             keep = len - 6;
           /* "apparent magnitude `m`:: how bright it looks": a block's own property, a term. */
-          pair = g_strstr_len (line + strip, keep - strip, ":: ");
+          pair = in_code || fence_line ? NULL : g_strstr_len (line + strip, keep - strip, ":: ");
           if (pair != NULL && outside_code (line + strip, pair))
             {
               g_string_append_len (out, line + strip, pair + 1 - (line + strip));

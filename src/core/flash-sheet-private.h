@@ -182,7 +182,8 @@ gboolean    flash_sheet_is_emphasis_only      (cmark_node   *block);
 gboolean    flash_sheet_is_todo               (cmark_node   *block);
 /* The page's sign-off: short, all in italics or saying "thanks for reading", "good luck", "⭐
  * the repo"… */
-gboolean    flash_sheet_is_sign_off           (cmark_node   *block);
+gboolean    flash_sheet_is_sign_off           (cmark_node   *block,
+                                               gboolean      strict);
 /* "Created: January 14, 2024" and "Status: In progress": the properties a Notion page's export
  * lists right under its title (a level-1 heading), every line of the paragraph one. */
 gboolean    flash_sheet_is_page_properties    (cmark_node   *block);

@@ -96,14 +96,20 @@ flash_sheet_is_todo (cmark_node *block)
 }
 
 gboolean
-flash_sheet_is_sign_off (cmark_node *block)
+flash_sheet_is_sign_off (cmark_node *block,
+                         gboolean    strict)
 {
-  static const char *const phrases[] = {
-    "thanks for reading", "thank you for reading", "good luck", "happy coding", "happy hacking",
+  /* The first ones say nothing else; the others could be a sentence of the sheet ("Concrete is
+   * made with cement"), so only a last rule before them makes them a footer. */
+  static const char *const sign_offs[] = {
+    "thanks for reading", "thank you for reading", "happy coding", "happy hacking",
     "happy learning", "star the repo", "⭐", "follow me", "if this helped", "if it helped",
-    "if you found this", "if you liked", "prs welcome", "pull requests welcome", "made with",
-    "subscribe", "newsletter", "coming soon", "open a pr", "open an issue", "cross-posted",
-    "originally published", "back to top", "that's it for now", "that’s it for now",
+    "if you found this", "if you liked", "subscribe to", "newsletter", "cross-posted",
+    "originally published", "that's it for now", "that’s it for now", NULL,
+  };
+  static const char *const after_rule[] = {
+    "good luck", "prs welcome", "pull requests welcome", "made with", "coming soon", "open a pr",
+    "open an issue", "back to top", "subscribe", NULL,
   };
   g_autofree char *plain = NULL;
   g_autofree char *folded = NULL;
@@ -138,8 +144,11 @@ flash_sheet_is_sign_off (cmark_node *block)
         return TRUE;
     }
   folded = g_utf8_casefold (plain, -1);
-  for (guint i = 0; i < G_N_ELEMENTS (phrases); i++)
-    if (strstr (folded, phrases[i]) != NULL)
+  for (guint i = 0; sign_offs[i] != NULL; i++)
+    if (strstr (folded, sign_offs[i]) != NULL)
+      return TRUE;
+  for (guint i = 0; !strict && after_rule[i] != NULL; i++)
+    if (strstr (folded, after_rule[i]) != NULL)
       return TRUE;
   return FALSE;
 }
@@ -374,12 +383,18 @@ flash_sheet_drop_footer (GPtrArray *own)
   if (own->len == 0 || !ends_sheet (g_ptr_array_index (own, own->len - 1)))
     return;
   while (end > 0 && own->len - end < 3
-         && flash_sheet_is_sign_off (g_ptr_array_index (own, end - 1)))
+         && flash_sheet_is_sign_off (g_ptr_array_index (own, end - 1), FALSE))
     end--;
   if (end < own->len && end > 0
       && cmark_node_get_type (g_ptr_array_index (own, end - 1)) == CMARK_NODE_THEMATIC_BREAK)
+    {
+      g_ptr_array_set_size (own, end - 1);
+      return;
+    }
+  /* Without a rule, only a last paragraph of words that say nothing but sign off ("If you liked
+   * this, subscribe…") goes. */
+  end = own->len;
+  if (flash_sheet_is_sign_off (g_ptr_array_index (own, end - 1), TRUE)
+      && !flash_sheet_is_emphasis_only (g_ptr_array_index (own, end - 1)))
     g_ptr_array_set_size (own, end - 1);
-  else if (end < own->len && !flash_sheet_is_emphasis_only (g_ptr_array_index (own, end)))
-    /* Without a rule, only words that sign off ("If you liked this, subscribe…") do. */
-    g_ptr_array_set_size (own, end);
 }

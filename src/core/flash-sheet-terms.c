@@ -99,6 +99,26 @@ paren_depth (const char *text,
   return depth;
 }
 
+/* The first @separator in @literal outside parentheses (@depth open before it), or NULL. The
+ * depth is carried from one hit to the next, so a long line stays linear. */
+static const char *
+outside_parentheses (const char *literal,
+                     const char *separator,
+                     int         depth)
+{
+  const char *scanned = literal;
+
+  for (const char *hit = strstr (literal, separator); hit != NULL;
+       hit = strstr (hit + 1, separator))
+    {
+      depth = paren_depth (scanned, hit - scanned, depth);
+      scanned = hit;
+      if (depth <= 0)
+        return hit;
+    }
+  return NULL;
+}
+
 /* "term — text" (an en dash works too) anywhere in the bullet's top-level text; or, with
  * @separator ": ", a short term before the first colon. A separator inside parentheses
  * ("**Fail-safe** (better: *weakly consistent*) iterators") is part of the text. */
@@ -128,10 +148,7 @@ split_at (cmark_node *first,
           continue;
         }
       literal = cmark_node_get_literal (node);
-      for (hit = strstr (literal, separator);
-           hit != NULL && paren_depth (literal, hit - literal, depth) > 0;
-           hit = strstr (hit + 1, separator))
-        ;
+      hit = outside_parentheses (literal, separator, depth);
       if (hit == NULL)
         {
           plain += strlen (literal);
@@ -178,10 +195,7 @@ separator_offset (cmark_node *first,
           continue;
         }
       literal = cmark_node_get_literal (node);
-      for (hit = strstr (literal, separator);
-           hit != NULL && paren_depth (literal, hit - literal, depth) > 0;
-           hit = strstr (hit + 1, separator))
-        ;
+      hit = outside_parentheses (literal, separator, depth);
       if (hit != NULL)
         return plain + (gsize) (hit - literal);
       plain += strlen (literal);

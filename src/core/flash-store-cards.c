@@ -315,18 +315,28 @@ flash_store_rename_deck (FlashStore  *self,
                                             : "a deck’s name must be UTF-8 text");
       return FALSE;
     }
+  /* Through the write gate: the collection's check, read-only and busy refusals. */
+  if (!flash_store_begin (self, error))
+    return FALSE;
   stmt = flash_store_prepare (self, "UPDATE decks SET name = ?2, renamed = 1 WHERE id = ?1", error);
   if (stmt == NULL)
-    return FALSE;
+    {
+      flash_store_rollback (self);
+      return FALSE;
+    }
   sqlite3_bind_int64 (stmt, 1, deck_id);
   sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_STATIC);
   if (!flash_store_step_done (self, stmt, error))
-    return FALSE;
+    {
+      flash_store_rollback (self);
+      return FALSE;
+    }
   if (sqlite3_changes (self->db) == 0)
     {
+      flash_store_rollback (self);
       g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_FOUND,
                    "no deck with id %" G_GINT64_FORMAT, deck_id);
       return FALSE;
     }
-  return TRUE;
+  return flash_store_commit (self, error);
 }

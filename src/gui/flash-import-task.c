@@ -8,6 +8,7 @@
 
 typedef struct
 {
+  GObject             *source;       /* borrowed: the caller keeps it until the callback */
   char                *db_path;
   GStrv                paths;
   FlashImportProgress  progress;
@@ -75,7 +76,7 @@ report_progress (GTask *task,
   if (job->progress == NULL)
     return;
   report = g_new0 (Report, 1);
-  report->source = g_object_ref (g_task_get_source_object (task));
+  report->source = g_object_ref (job->source);
   report->progress = job->progress;
   report->data = job->progress_data;
   report->done = done;
@@ -153,14 +154,17 @@ flash_import_task_run (GObject              *source,
   g_return_if_fail (paths != NULL);
 
   job = g_new0 (Job, 1);
+  job->source = source;
   job->db_path = g_strdup (db_path);
   job->paths = g_strdupv ((char **) paths);
   job->progress = progress;
   job->progress_data = progress_data;
   job->context = g_main_context_ref_thread_default ();
   flash_stop_flag_init (&job->stop, cancellable);
-  /* The files done before a cancellation are reported, so the task returns its result anyway. */
-  task = g_task_new (source, NULL, callback, user_data);
+  /* The files done before a cancellation are reported, so the task returns its result anyway.
+   * The task has no source object: the worker may drop the task last, and a window must not be
+   * finalized there. */
+  task = g_task_new (NULL, NULL, callback, user_data);
   g_task_set_source_tag (task, flash_import_task_run);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, import_thread);

@@ -26,9 +26,10 @@ typedef void (*FlashImportProgress) (guint       done,
                                      const char *name,
                                      gpointer    user_data);
 
-/* Imports @paths, each all or nothing, into the collection at @db_path. @source is kept alive
- * until @callback has run; @progress (may be NULL) and @callback run on the calling thread's
- * main context. Cancelling stops before the next file, or rolls back the file being imported. */
+/* Imports @paths, each all or nothing, into the collection at @db_path. The caller keeps @source
+ * alive until @callback has run (its source object is NULL); @progress (may be NULL, given
+ * @progress_data) and @callback run on the calling thread's main context. Cancelling stops before
+ * the next file, or rolls back the file being imported. */
 void       flash_import_task_run    (GObject              *source,
                                      const char           *db_path,
                                      const char * const   *paths,

@@ -75,7 +75,7 @@ flash_window_rename_deck_action_cb (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (dialog), "old-name", g_strdup (deck->name), g_free);
   g_signal_connect (entry, "changed", G_CALLBACK (name_changed_cb), dialog);
   name_changed_cb (GTK_EDITABLE (entry), dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (rename_response_cb), self);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
   gtk_widget_grab_focus (entry);
 }
 

@@ -210,27 +210,33 @@ import_progress_cb (guint       done,
     self->import_pulse_source = g_timeout_add (100, pulse_cb, self);
 }
 
+/* What an import's callback needs: the window (a reference, let go on the main thread) and the
+ * import's cancellable, to know whether the window still waits for it. */
+typedef struct
+{
+  FlashWindow  *self;
+  GCancellable *cancellable;
+} ImportCall;
+
 static void
 import_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  FlashWindow *self = FLASH_WINDOW (source);
-  GCancellable *cancellable = user_data;
+  ImportCall *call = user_data;
+  g_autoptr(FlashWindow) self = call->self;
+  g_autoptr(GCancellable) cancellable = call->cancellable;
   g_autoptr(GPtrArray) outcomes = NULL;
   g_autoptr(GPtrArray) messages = NULL;
   g_autoptr(GError) error = NULL;
   gboolean cancelled = FALSE;
 
+  g_free (call);
   outcomes = flash_import_task_finish (result, &cancelled, &error);
-  /* The window let go of this import (it was disposed): nothing to show. */
+  /* The window let go of this import (disposed, or its store changed): nothing to show. */
   if (self->importing != cancellable)
-    {
-      g_object_unref (cancellable);
-      return;
-    }
+    return;
   g_clear_object (&self->importing);
-  g_object_unref (cancellable);
   messages = g_steal_pointer (&self->import_refused);
   hide_import_bar (self);
   if (outcomes == NULL)
@@ -261,6 +267,7 @@ flash_window_import_files (FlashWindow  *self,
   g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) paths = NULL;
+  ImportCall *call;
 
   g_return_if_fail (FLASH_IS_WINDOW (self));
   g_return_if_fail (files != NULL || n_files == 0);
@@ -301,9 +308,12 @@ flash_window_import_files (FlashWindow  *self,
   gtk_label_set_text (self->import_label, "");
   gtk_progress_bar_set_fraction (self->import_progress, 0.0);
   self->import_bar_source = g_timeout_add (300, show_import_bar_cb, self);
+  call = g_new0 (ImportCall, 1);
+  call->self = g_object_ref (self);
+  call->cancellable = g_object_ref (self->importing);
   flash_import_task_run (G_OBJECT (self), flash_store_get_path (self->store),
                          (const char * const *) paths, self->importing, import_progress_cb, self,
-                         import_done_cb, g_object_ref (self->importing));
+                         import_done_cb, call);
   flash_window_update_actions (self);
 }
 

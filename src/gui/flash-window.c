@@ -62,14 +62,17 @@ flash_window_update_actions (FlashWindow *self)
                                  writable && !studying && to_study > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.study-deck", writable && !studying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.study-section", writable && !studying);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-deck", writable && !studying);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-deck", writable && !studying);
+  /* While an import writes in its worker, the window's own writes would wait for its lock. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-deck",
+                                 writable && !studying && self->importing == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-deck",
+                                 writable && !studying && self->importing == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
                                  writable && self->importing == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", self->importing != NULL);
   /* Ctrl+V imports on the overview and the empty page only: elsewhere it is the text's. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.paste-sheet",
-                                 writable && !studying
+                                 writable && !studying && self->importing == NULL
                                  && (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack),
                                                 "overview") == 0
                                      || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack),
@@ -585,6 +588,8 @@ study_settings_changed_cb (FlashWindow *self)
 static void
 collection_store_changed_cb (FlashWindow *self)
 {
+  /* An import writes to the store's file: a restore or a read-only copy ends it. */
+  flash_window_stop_import (self);
   flash_window_forget_paste (self);
   self->store = flash_collection_get_store (self->collection);
   self->deleted_card = 0;
