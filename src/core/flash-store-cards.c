@@ -262,25 +262,27 @@ flash_store_find_deck (FlashStore  *self,
   return id;
 }
 
-gboolean
-flash_store_delete_deck (FlashStore  *self,
-                         gint64       deck_id,
-                         GError     **error)
+/* Runs @sql (?1 the deck's id, ?2 @text unless it is NULL) in a transaction of its own, through
+ * the store's write gate; NOT_FOUND, changing nothing, when no deck has that id. */
+static gboolean
+write_deck (FlashStore  *self,
+            const char  *sql,
+            gint64       deck_id,
+            const char  *text,
+            GError     **error)
 {
   sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (self != NULL, FALSE);
-
   if (!flash_store_begin (self, error))
     return FALSE;
-  stmt = flash_store_prepare (self, "DELETE FROM decks WHERE id = ?1", error);
-  if (stmt == NULL)
+  stmt = flash_store_prepare (self, sql, error);
+  if (stmt != NULL)
     {
-      flash_store_rollback (self);
-      return FALSE;
+      sqlite3_bind_int64 (stmt, 1, deck_id);
+      if (text != NULL)
+        sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
     }
-  sqlite3_bind_int64 (stmt, 1, deck_id);
-  if (!flash_store_step_done (self, stmt, error))
+  if (stmt == NULL || !flash_store_step_done (self, stmt, error))
     {
       flash_store_rollback (self);
       return FALSE;
@@ -296,13 +298,22 @@ flash_store_delete_deck (FlashStore  *self,
 }
 
 gboolean
+flash_store_delete_deck (FlashStore  *self,
+                         gint64       deck_id,
+                         GError     **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return write_deck (self, "DELETE FROM decks WHERE id = ?1", deck_id, NULL, error);
+}
+
+gboolean
 flash_store_rename_deck (FlashStore  *self,
                          gint64       deck_id,
                          const char  *name,
                          GError     **error)
 {
   g_autofree char *trimmed = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -315,28 +326,6 @@ flash_store_rename_deck (FlashStore  *self,
                                             : "a deck’s name must be UTF-8 text");
       return FALSE;
     }
-  /* Through the write gate: the collection's check, read-only and busy refusals. */
-  if (!flash_store_begin (self, error))
-    return FALSE;
-  stmt = flash_store_prepare (self, "UPDATE decks SET name = ?2, renamed = 1 WHERE id = ?1", error);
-  if (stmt == NULL)
-    {
-      flash_store_rollback (self);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, deck_id);
-  sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_STATIC);
-  if (!flash_store_step_done (self, stmt, error))
-    {
-      flash_store_rollback (self);
-      return FALSE;
-    }
-  if (sqlite3_changes (self->db) == 0)
-    {
-      flash_store_rollback (self);
-      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_FOUND,
-                   "no deck with id %" G_GINT64_FORMAT, deck_id);
-      return FALSE;
-    }
-  return flash_store_commit (self, error);
+  return write_deck (self, "UPDATE decks SET name = ?2, renamed = 1 WHERE id = ?1", deck_id,
+                     trimmed, error);
 }
