@@ -9,7 +9,9 @@ full check and the daily backup; the figures are for every later command of the 
 median and the 90th percentile of RUNS runs of `sqlite3 FILE 'select 1'` (the baseline, which
 opens no file: SQLite reads nothing for it), of `sqlite3 FILE 'SELECT COUNT(*) FROM decks'` (a bare
 sqlite3 process that opens the collection: reads its schema, takes a read lock, sets up the WAL),
-and of `flashsheet-cli --db FILE due|decks|stats`, with the ratio to each.
+of a sqlite3 process that reads what `due` prints (the deck names and questions of today's
+queue, by id, in one statement: the floor of any `due`), and of
+`flashsheet-cli --db FILE due|decks|stats`, with the ratio to each.
 """
 import os
 import shutil
@@ -50,6 +52,12 @@ def main():
         commands += [(c, [cli, "--db", db, c]) for c in ("due", "decks", "stats")]
         for _, argv in commands:
             subprocess.run(argv, stdout=subprocess.DEVNULL, env=env, check=True)
+        due = subprocess.run([cli, "--db", db, "due"], capture_output=True, text=True, env=env,
+                             check=True).stdout
+        ids = ",".join(line.split("\t")[0] for line in due.splitlines()) or "0"
+        commands.insert(2, ("sqlite3 reading due's rows",
+                            [sqlite3, db, "SELECT d.name, c.question FROM cards c JOIN decks d "
+                                          "ON d.id = c.deck_id WHERE c.id IN (%s)" % ids]))
         figures = run_times(commands, runs, env)
         bases = (figures[0][0], figures[1][0])
         for (name, _), (median, p90) in zip(commands, figures):

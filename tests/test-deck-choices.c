@@ -267,6 +267,41 @@ test_migration_from_v6 (Fixture       *fx,
   flash_test_assert_integrity (old_path);
 }
 
+/* Schema 8 adds an index only: the queue of all decks a schema-7 collection had (its fixture
+ * says which) is the same after the migration, new cards interleaved across decks. */
+static void
+test_migration_from_v7 (Fixture       *fx,
+                        gconstpointer  data)
+{
+  static const gint64 expected[] = { 1, 3, 4, 7, 5, 8, 6 };
+  g_autofree char *fixture = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "fixtures",
+                                               "collection-v7.sql", NULL);
+  g_autofree char *old_path = g_build_filename (fx->dir, "old.db", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) queue = NULL;
+  g_autoptr(GDateTime) day = flash_clock_parse ("2026-01-20T10:00:00Z", NULL);
+  FlashStore *store;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  flash_test_raw_exec (old_path, sql);
+  g_assert_cmpint (flash_test_raw_int (old_path, "PRAGMA user_version"), ==, 7);
+  store = flash_store_open (old_path, &error);
+  g_assert_no_error (error);
+  queue = flash_store_today_queue (store, 0, day, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (queue->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < queue->len; i++)
+    g_assert_cmpint (g_array_index (queue, gint64, i), ==, expected[i]);
+  g_assert_cmpint (flash_store_find_deck (store, "Renamed Third", NULL), ==, 3);
+  flash_store_close (store);
+  g_assert_cmpint (flash_test_raw_int (old_path, "PRAGMA user_version"), ==,
+                   FLASH_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (flash_test_raw_int (old_path, "SELECT COUNT(*) FROM sqlite_master WHERE "
+                                                 "name = 'cards_new_order'"), ==, 1);
+  flash_test_assert_integrity (old_path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -281,6 +316,7 @@ main (int    argc,
   ADD ("/choices/review-ahead", test_review_ahead);
   ADD ("/choices/rename-deck", test_rename_deck);
   ADD ("/choices/migration-from-v6", test_migration_from_v6);
+  ADD ("/choices/migration-from-v7", test_migration_from_v7);
 #undef ADD
 
   return g_test_run ();

@@ -388,6 +388,26 @@ test_deck_list_counts (Fixture       *fx,
   g_assert_cmpuint (((FlashDeckInfo *) decks->pdata[1])->new_today, ==, 1);
   g_assert_cmpuint (((FlashDeckInfo *) decks->pdata[0])->due_today, >, 0);
   assert_deck_list_matches_queues (fx, day2);
+
+  /* A due review that does not count today (here suspended) is left out of its deck's count,
+   * and leaves room under the day's cap for the next one. */
+  {
+    g_autoptr(GArray) queue = flash_store_today_queue (fx->store, fx->deck_id, day2, 0, NULL);
+    gint64 first = g_array_index (queue, gint64, 0);
+    guint due = ((FlashDeckInfo *) decks->pdata[0])->due_today;
+
+    g_assert_cmpuint (due, ==, 2);
+    g_assert_true (flash_store_set_suspended (fx->store, &first, 1, TRUE, NULL));
+    for (int cap = 1; cap <= 200; cap += 199)
+      {
+        g_autoptr(GPtrArray) now_decks = NULL;
+
+        set_limits (fx, 3, cap);
+        now_decks = flash_store_list_decks (fx->store, day2, NULL);
+        g_assert_cmpuint (((FlashDeckInfo *) now_decks->pdata[0])->due_today, ==, 1);
+        assert_deck_list_matches_queues (fx, day2);
+      }
+  }
 }
 
 /* The questions of one deck's queue, e.g. "`e` `w`". */

@@ -76,8 +76,10 @@ int          flash_cli_usage_error  (const FlashCliCommand *command,
                                      const char            *format,
                                      ...) G_GNUC_PRINTF (2, 3);
 int          flash_cli_report_error (const GError          *error);
-/* A field of a tab-separated row: tabs and line breaks become spaces. */
+/* A field of a tab-separated row (tabs and line breaks become spaces), returned or written to
+ * stdout. */
 char        *flash_cli_fold_field   (const char            *text);
+void         flash_cli_put_field    (const char            *text);
 gboolean     flash_cli_parse_id     (const char            *text,
                                      gint64                *id);
 const char  *flash_cli_positional   (FlashCli              *cli,

@@ -19,10 +19,11 @@ print_due_row (gint64      card_id,
                const char *question,
                gpointer    user_data)
 {
-  g_autofree char *deck = flash_cli_fold_field (deck_name);
-  g_autofree char *folded = flash_cli_fold_field (question);
-
-  printf ("%" G_GINT64_FORMAT "\t%s\t%s\n", card_id, deck, folded);
+  printf ("%" G_GINT64_FORMAT "\t", card_id);
+  flash_cli_put_field (deck_name);
+  putchar ('\t');
+  flash_cli_put_field (question);
+  putchar ('\n');
 }
 
 /* A section as `cards` prints it ("Deck › Section"); " > " may stand for the " › " that few

@@ -65,7 +65,38 @@ flash_cli_report_error (const GError *error)
 }
 
 /* Tab-separated output must stay one record per line, so control characters (newlines and tabs
- * above all) inside a field become spaces. */
+ * above all) inside a field become spaces; a CRLF pair is one line break and so one space. Each
+ * run of plain bytes goes to @out in one piece. */
+static void
+fold_into (GString    *out,
+           FILE       *stream,
+           const char *text)
+{
+  const char *run = text;
+  const char *p;
+
+  for (p = text; *p != '\0'; p++)
+    {
+      if ((guchar) *p >= 0x20 && *p != 0x7f)
+        continue;
+      if (out != NULL)
+        g_string_append_len (out, run, p - run);
+      else
+        fwrite (run, 1, (gsize) (p - run), stream);
+      run = p + 1;
+      if (p[0] == '\r' && p[1] == '\n')
+        continue;
+      if (out != NULL)
+        g_string_append_c (out, ' ');
+      else
+        putc (' ', stream);
+    }
+  if (out != NULL)
+    g_string_append_len (out, run, p - run);
+  else
+    fwrite (run, 1, (gsize) (p - run), stream);
+}
+
 char *
 flash_cli_fold_field (const char *text)
 {
@@ -73,19 +104,16 @@ flash_cli_fold_field (const char *text)
 
   if (text == NULL)
     return g_strdup ("");
-
   out = g_string_sized_new (strlen (text));
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      /* A CRLF pair is one line break and so one space. */
-      if (p[0] == '\r' && p[1] == '\n')
-        continue;
-      if ((guchar) *p < 0x20 || *p == 0x7f)
-        g_string_append_c (out, ' ');
-      else
-        g_string_append_c (out, *p);
-    }
+  fold_into (out, NULL, text);
   return g_string_free (out, FALSE);
+}
+
+void
+flash_cli_put_field (const char *text)
+{
+  if (text != NULL)
+    fold_into (NULL, stdout, text);
 }
 
 /* Numbers in the output are data: they use a dot whatever the locale says. */

@@ -112,29 +112,50 @@ flash_store_each_question (FlashStore         *self,
                            gpointer            user_data,
                            GError            **error)
 {
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       g_free);
   sqlite3_stmt *stmt;
   gboolean began;
-  gboolean ok = TRUE;
+  gboolean ok;
+  int rc = SQLITE_OK;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (card_ids != NULL || n_cards == 0, FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  /* Neither the schedule nor the answer: a long answer's overflow pages stay unread. */
-  stmt = flash_store_prepare (self, "SELECT d.name, c.question FROM cards c JOIN decks d ON d.id = "
-                                    "c.deck_id WHERE c.id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
   began = flash_store_read_begin (self);
+  /* Deck names once (a collection has a few dozen decks), not a join per card. */
+  stmt = flash_store_prepare (self, "SELECT id, name FROM decks", error);
+  ok = stmt != NULL;
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_insert (names, g_memdup2 (&id, sizeof id),
+                           g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  if (ok)
+    {
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        ok = flash_store_set_error (self, rc, error);
+    }
+  /* Neither the schedule nor the answer: a long answer's overflow pages stay unread. */
+  stmt = ok ? flash_store_prepare (self, "SELECT deck_id, question FROM cards WHERE id = ?1",
+                                   error)
+            : NULL;
+  ok = stmt != NULL;
   for (guint i = 0; ok && i < n_cards; i++)
     {
-      int rc;
-
       sqlite3_bind_int64 (stmt, 1, card_ids[i]);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
-        func (card_ids[i], (const char *) sqlite3_column_text (stmt, 0),
-              (const char *) sqlite3_column_text (stmt, 1), user_data);
+        {
+          gint64 deck_id = sqlite3_column_int64 (stmt, 0);
+
+          func (card_ids[i], g_hash_table_lookup (names, &deck_id),
+                (const char *) sqlite3_column_text (stmt, 1), user_data);
+        }
       else if (rc != SQLITE_DONE)
         ok = flash_store_set_error (self, rc, error);
       else

@@ -72,10 +72,17 @@ flash_store_day_budget (FlashStore      *self,
 #define DUE_ALL "FROM schedule WHERE due_day <= ?1 AND card_id NOT IN " NOT_DUE_TODAY \
   " ORDER BY due_day, card_id LIMIT ?3"
 /* In file order. A range of deck ids (one deck, or all) walks the partial index in order either
- * way; the queue of all decks reads it deck by deck (interleaved_new_ids()). */
+ * way. */
 #define NEW_IN_DECKS "FROM cards WHERE is_new = 1 AND retired = 0 AND deck_id BETWEEN ?1 AND ?2 " \
   "AND id NOT IN (SELECT id FROM cards WHERE bury_day = ?4 AND bury_day > 0 UNION ALL "        \
   "SELECT id FROM cards WHERE suspended = 1) ORDER BY deck_id, position LIMIT ?3"
+/* The queue of all decks interleaves new cards: each deck's first (by its place in its file),
+ * then each deck's second, and so on, decks in the order they were added, so that one deck does
+ * not take the whole day's limit. The order is a fixed one, so the days that follow go on where
+ * today stopped; one walk of its own index (schema 8) reads it. */
+#define NEW_INTERLEAVED "SELECT id FROM cards WHERE is_new = 1 AND retired = 0 AND id NOT IN " \
+  "(SELECT id FROM cards WHERE bury_day = ?2 AND bury_day > 0 UNION ALL "                    \
+  "SELECT id FROM cards WHERE suspended = 1) ORDER BY position, deck_id LIMIT ?1"
 /* "repeat_day > 0" lets SQLite use the partial index: it cannot know that ?1 is positive. */
 #define REPEATS_ALL "FROM schedule s JOIN cards c ON c.id = s.card_id WHERE s.repeat_day = ?1 " \
   "AND s.repeat_day > 0 AND c.retired = 0 AND c.bury_day <> ?1 AND c.suspended = 0"
@@ -146,75 +153,6 @@ due_ids (FlashStore  *self,
   return flash_store_collect_ids (self, stmt, ids, NULL, count, error);
 }
 
-typedef struct
-{
-  gint64 id;
-  gint64 position;
-  gint64 deck_id;
-} NewCard;
-
-static int
-compare_new_cards (gconstpointer a,
-                   gconstpointer b)
-{
-  const NewCard *x = a;
-  const NewCard *y = b;
-
-  if (x->position != y->position)
-    return x->position < y->position ? -1 : 1;
-  return x->deck_id < y->deck_id ? -1 : x->deck_id > y->deck_id;
-}
-
-/* New cards of every deck, interleaved: each deck's first, then each deck's second, and so on
- * (by their place in their file, decks in the order they were added), so that one deck does not
- * take the whole day's limit. Each deck's first @limit come from its part of the index; the
- * order is a fixed one, so the days that follow go on where today stopped. */
-static gboolean
-interleaved_new_ids (FlashStore  *self,
-                     FlashDay     today,
-                     guint        limit,
-                     GArray      *ids,
-                     guint       *count,
-                     GError     **error)
-{
-  g_autoptr(GArray) decks = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) cards = g_array_new (FALSE, FALSE, sizeof (NewCard));
-  sqlite3_stmt *stmt;
-  guint n_decks = 0;
-  int rc;
-
-  stmt = flash_store_prepare (self, "SELECT id FROM decks WHERE new_cards > 0 ORDER BY id", error);
-  if (stmt == NULL || !flash_store_collect_ids (self, stmt, decks, NULL, &n_decks, error))
-    return FALSE;
-  stmt = flash_store_prepare (self, "SELECT id, position " NEW_IN_DECKS, error);
-  if (stmt == NULL)
-    return FALSE;
-  for (guint d = 0; d < decks->len; d++)
-    {
-      gint64 deck_id = g_array_index (decks, gint64, d);
-
-      sqlite3_bind_int64 (stmt, 1, deck_id);
-      sqlite3_bind_int64 (stmt, 2, deck_id);
-      sqlite3_bind_int64 (stmt, 3, limit);
-      sqlite3_bind_int (stmt, 4, today);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          NewCard card = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
-                           deck_id };
-
-          g_array_append_val (cards, card);
-        }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return flash_store_set_error (self, rc, error);
-    }
-  g_array_sort (cards, compare_new_cards);
-  for (guint i = 0; i < cards->len && i < limit; i++)
-    g_array_append_val (ids, g_array_index (cards, NewCard, i).id);
-  *count = ids->len;
-  return TRUE;
-}
-
 static gboolean
 new_ids (FlashStore  *self,
          gint64       deck_id,
@@ -228,7 +166,14 @@ new_ids (FlashStore  *self,
 
   /* Counting needs no order: one walk of the index counts every deck's. */
   if (deck_id == 0 && ids != NULL)
-    return interleaved_new_ids (self, today, limit, ids, count, error);
+    {
+      stmt = flash_store_prepare (self, NEW_INTERLEAVED, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, limit);
+      sqlite3_bind_int (stmt, 2, today);
+      return flash_store_collect_ids (self, stmt, ids, NULL, count, error);
+    }
   stmt = flash_store_prepare (self, ids != NULL ? "SELECT id " NEW_IN_DECKS
                                                 : COUNT_OF (NEW_IN_DECKS), error);
   if (stmt == NULL)
@@ -406,7 +351,7 @@ count_by_deck (FlashStore  *self,
 }
 
 /* The deck list's counts: each deck's due reviews, capped by today's budget, walk that deck's part
- * of the index; new cards are the deck's kept count less those buried today or suspended, capped;
+ * of the index (those that do not count today subtracted); new cards are the deck's kept count less those buried today or suspended, capped;
  * today's repeats and those new cards, which are few, are read for all decks at once
  * (docs/performance.md). */
 gboolean
@@ -420,6 +365,9 @@ flash_store_deck_counts (FlashStore            *self,
                                                          NULL);
   g_autoptr(GHashTable) buried = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                         NULL);
+  g_autoptr(GHashTable) excluded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                          NULL);
+  sqlite3_stmt *stmt = NULL;
 
   if (!count_by_deck (self, "SELECT s.deck_id, COUNT(*) " REPEATS_ALL " GROUP BY s.deck_id",
                       today, repeats, error)
@@ -428,16 +376,38 @@ flash_store_deck_counts (FlashStore            *self,
                          today, buried, error))
     return FALSE;
 
+  /* The due cards that do not count today (retired, repeated later today, buried, suspended)
+   * are few: counted for all decks at once, each deck's walk of its due reviews needs no test per
+   * card, only room in its cap for those it must leave out. */
+  if (budget->reviews_left > 0)
+    {
+      if (!count_by_deck (self, "SELECT deck_id, COUNT(*) FROM schedule WHERE due_day <= ?1 AND "
+                                "card_id IN " NOT_DUE_TODAY " GROUP BY deck_id",
+                          today, excluded, error))
+        return FALSE;
+      stmt = flash_store_prepare (self, "SELECT COUNT(*) FROM (SELECT 1 FROM schedule WHERE "
+                                        "deck_id = ?2 AND due_day <= ?1 LIMIT ?3)", error);
+      if (stmt == NULL)
+        return FALSE;
+    }
   for (guint i = 0; i < decks->len; i++)
     {
       FlashDeckInfo *info = g_ptr_array_index (decks, i);
       guint n_repeats = GPOINTER_TO_UINT (g_hash_table_lookup (repeats, &info->id));
       guint n_buried = GPOINTER_TO_UINT (g_hash_table_lookup (buried, &info->id));
+      guint n_excluded = GPOINTER_TO_UINT (g_hash_table_lookup (excluded, &info->id));
+      gint64 n_walked = 0;
       guint n_due = 0;
 
-      if (budget->reviews_left > 0
-          && !due_ids (self, info->id, today, budget->reviews_left, NULL, &n_due, error))
-        return FALSE;
+      if (budget->reviews_left > 0)
+        {
+          sqlite3_bind_int (stmt, 1, today);
+          sqlite3_bind_int64 (stmt, 2, info->id);
+          sqlite3_bind_int64 (stmt, 3, (gint64) budget->reviews_left + n_excluded);
+          if (!flash_store_query_int64 (self, stmt, 0, &n_walked, error))
+            return FALSE;
+          n_due = (guint) MIN (MAX (n_walked - n_excluded, 0), budget->reviews_left);
+        }
       info->new_today = MIN (info->new_cards - MIN (n_buried, info->new_cards),
                              budget->new_left);
       info->due_today = n_due + n_repeats;
