@@ -351,9 +351,9 @@ count_by_deck (FlashStore  *self,
 }
 
 /* The deck list's counts: each deck's due reviews, capped by today's budget, walk that deck's part
- * of the index (those that do not count today subtracted); new cards are the deck's kept count less those buried today or suspended, capped;
- * today's repeats and those new cards, which are few, are read for all decks at once
- * (docs/performance.md). */
+ * of the index (less those that do not count today); new cards are the deck's kept count less
+ * those buried today or suspended, capped; today's repeats and those new cards, which are few,
+ * are read for all decks at once (docs/performance.md). */
 gboolean
 flash_store_deck_counts (FlashStore            *self,
                          GPtrArray             *decks,
