@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-deck-choices.c: choosing what to study: one section or tag of a deck within today's
- * limits, Review Ahead, renaming a deck (kept by re-imports), and the schema-7 migration. */
+ * limits, Review Ahead, renaming a deck (kept by re-imports), and the schema-7 and schema-8
+ * migrations. */
 #include "flash-test-util.h"
 #include "flash-test-collection.h"
 #include "flash-test-store.h"
@@ -267,6 +268,55 @@ test_migration_from_v6 (Fixture       *fx,
   flash_test_assert_integrity (old_path);
 }
 
+/* A deck's tags with their cards; a section's next review and new cards are its own, not the
+ * deck's (the done page of a section's study says them). */
+static void
+test_scope_outlook (Fixture       *fx,
+                    gconstpointer  data)
+{
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GString) listed = g_string_new (NULL);
+  g_auto(GStrv) tags = NULL;
+  g_autoptr(GError) error = NULL;
+  FlashStudyScope strings = { .section = "Deck" SEP "Strings" };
+  FlashStudyScope whole = { 0 };
+  FlashDay today = flash_store_day_for (fx->store, fx->now);
+  gint64 has_new = 0;
+  gint64 deck_id;
+
+  import_sheet (fx);
+  deck_id = flash_store_find_deck (fx->store, "Deck", NULL);
+  tags = flash_store_list_tags (fx->store, deck_id, counts, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; tags[i] != NULL; i++)
+    g_string_append_printf (listed, "%s%s:%u", i > 0 ? " " : "", tags[i],
+                            g_array_index (counts, guint, i));
+  g_assert_cmpstr (listed->str, ==, "deck:5 floor:1 numbers:3 strings:2");
+
+  g_assert_true (flash_store_scope_has_new (fx->store, &strings, &has_new, &error));
+  g_assert_cmpint (has_new, ==, 1);
+  for (const char *const *q = (const char *const[]) { "Split", "Join", NULL }; *q != NULL; q++)
+    {
+      g_autofree char *sql = NULL;
+      gint64 id = flash_test_store_card_id (fx, *q);
+
+      flash_test_store_grade (fx, id, 5);
+      sql = g_strdup_printf ("UPDATE schedule SET due_day = %d WHERE card_id = %" G_GINT64_FORMAT,
+                             today + 5, id);
+      flash_test_raw_exec (fx->db_path, sql);
+    }
+  g_assert_true (flash_store_scope_has_new (fx->store, &strings, &has_new, &error));
+  g_assert_cmpint (has_new, ==, 0);
+  g_assert_true (flash_store_scope_has_new (fx->store, &whole, &has_new, &error));
+  g_assert_cmpint (has_new, ==, 1);
+  /* The deck's new cards come tomorrow; the section's next card in five days. */
+  g_assert_cmpint (flash_store_scope_next_due_day (fx->store, &whole, fx->now, &error), ==,
+                   today + 1);
+  g_assert_cmpint (flash_store_scope_next_due_day (fx->store, &strings, fx->now, &error), ==,
+                   today + 5);
+  g_assert_no_error (error);
+}
+
 /* Schema 8 adds an index only: the queue of all decks a schema-7 collection had (its fixture
  * says which) is the same after the migration, new cards interleaved across decks. */
 static void
@@ -315,6 +365,7 @@ main (int    argc,
   ADD ("/choices/section-within-limits", test_section_within_limits);
   ADD ("/choices/review-ahead", test_review_ahead);
   ADD ("/choices/rename-deck", test_rename_deck);
+  ADD ("/choices/scope-outlook", test_scope_outlook);
   ADD ("/choices/migration-from-v6", test_migration_from_v6);
   ADD ("/choices/migration-from-v7", test_migration_from_v7);
 #undef ADD

@@ -5,6 +5,9 @@
 #include "flash-store.h"
 #include "flash-store-private.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 /* The cards of the scope: ?2 the deck (0: all), ?5 a breadcrumb and everything under it, ?6 a tag
  * (each NULL for all). Sections and tags are few cards of a deck, read through the deck's part of
  * each index and filtered here. */
@@ -193,4 +196,137 @@ flash_store_ahead_queue (FlashStore             *self,
                    ids, NULL, error);
   flash_store_read_end (self, began);
   return ok ? g_steal_pointer (&ids) : NULL;
+}
+
+FlashDay
+flash_store_scope_next_due_day (FlashStore             *self,
+                                const FlashStudyScope  *scope,
+                                GDateTime              *now,
+                                GError                **error)
+{
+  sqlite3_stmt *stmt;
+  FlashDay today;
+  gint64 day = 0;
+  gint64 has_new = 0;
+  gboolean began;
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (scope != NULL, 0);
+  g_return_val_if_fail (now != NULL, 0);
+
+  if (is_whole_deck (scope))
+    return flash_store_next_due_day (self, scope->deck_id, now, error);
+  today = flash_store_day_for (self, now);
+  began = flash_store_read_begin (self);
+  /* ?1 is bound for the shared conditions; a card buried today is due again tomorrow anyway. */
+  stmt = flash_store_prepare (self, "SELECT MIN(s.due_day) FROM schedule s JOIN cards c ON c.id "
+                                    "= s.card_id WHERE s.due_day > ?1 AND" STUDIED IN_SCOPE,
+                              error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int (stmt, 1, today);
+      sqlite3_bind_int64 (stmt, 2, scope->deck_id);
+      sqlite3_bind_text (stmt, 5, scope->section, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, scope->tag, -1, SQLITE_STATIC);
+      ok = flash_store_query_int64 (self, stmt, 0, &day, error);
+      sqlite3_clear_bindings (stmt);
+    }
+  /* New cards not allowed today are due tomorrow. */
+  if (ok && (day == 0 || day > today + 1))
+    ok = flash_store_scope_has_new (self, scope, &has_new, error);
+  flash_store_read_end (self, began);
+  if (!ok)
+    return 0;
+  if (has_new > 0 && self->limits.new_per_day > 0)
+    day = today + 1;
+  return (FlashDay) day;
+}
+
+gboolean
+flash_store_scope_has_new (FlashStore             *self,
+                           const FlashStudyScope  *scope,
+                           gint64                 *has_new,
+                           GError                **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (scope != NULL, FALSE);
+  g_return_val_if_fail (has_new != NULL, FALSE);
+
+  stmt = flash_store_prepare (self, "SELECT EXISTS (SELECT 1 FROM cards c WHERE c.is_new = 1 AND "
+                                    "c.retired = 0 AND c.suspended = 0" IN_SCOPE ")", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 2, scope->deck_id);
+  sqlite3_bind_text (stmt, 5, scope->section, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, scope->tag, -1, SQLITE_STATIC);
+  ok = flash_store_query_int64 (self, stmt, 0, has_new, error);
+  sqlite3_clear_bindings (stmt);
+  return ok;
+}
+
+static int
+compare_names (const void *a,
+               const void *b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Tags are space-separated slugs (docs/cheatsheet-format.md); a deck has a few hundred cards with
+ * a few tags each, so they are counted here rather than split in SQL. */
+GStrv
+flash_store_list_tags (FlashStore  *self,
+                       gint64       deck_id,
+                       GArray      *counts,
+                       GError     **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree const char **names = NULL;
+  guint n_names = 0;
+  GStrv tags;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  stmt = flash_store_prepare (self, "SELECT tags FROM cards WHERE deck_id = ?1 AND retired = 0 "
+                                    "AND deleted = 0 AND tags <> ''", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, deck_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_auto(GStrv) words = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), " ", -1);
+
+      for (guint i = 0; words[i] != NULL; i++)
+        if (*words[i] != '\0')
+          {
+            gpointer n = g_hash_table_lookup (seen, words[i]);
+
+            g_hash_table_replace (seen, g_strdup (words[i]),
+                                  GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
+          }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      flash_store_set_error (self, rc, error);
+      return NULL;
+    }
+  names = (const char **) g_hash_table_get_keys_as_array (seen, &n_names);
+  qsort (names, n_names, sizeof (char *), compare_names);
+  tags = g_new0 (char *, n_names + 1);
+  for (guint i = 0; i < n_names; i++)
+    {
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (seen, names[i]));
+
+      tags[i] = g_strdup (names[i]);
+      if (counts != NULL)
+        g_array_append_val (counts, n);
+    }
+  return tags;
 }

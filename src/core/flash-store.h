@@ -226,6 +226,12 @@ GStrv        flash_store_list_sections       (FlashStore             *self,
                                               gint64                  deck_id,
                                               GArray                 *counts,
                                               GError                **error);
+/* A deck's tags (of cards neither retired nor deleted), each once, in alphabetical order;
+ * @counts (guint, or NULL) gets each one's cards (flash-store-scope.c). */
+GStrv        flash_store_list_tags           (FlashStore             *self,
+                                              gint64                  deck_id,
+                                              GArray                 *counts,
+                                              GError                **error);
 /* The deck's description (its sheet's text under the title), or NULL without one. */
 char        *flash_store_get_deck_description (FlashStore            *self,
                                               gint64                  deck_id,
@@ -401,6 +407,15 @@ FlashDay     flash_store_next_due_day        (FlashStore        *self,
                                               gint64             deck_id,
                                               GDateTime         *now,
                                               GError           **error);
+/* The same for @scope (a section or tag's cards only); @has_new: whether it has new cards. */
+FlashDay     flash_store_scope_next_due_day  (FlashStore             *self,
+                                              const FlashStudyScope  *scope,
+                                              GDateTime              *now,
+                                              GError                **error);
+gboolean     flash_store_scope_has_new       (FlashStore             *self,
+                                              const FlashStudyScope  *scope,
+                                              gint64                 *has_new,
+                                              GError                **error);
 
 /* What grading @card with @grade now would give, without recording it. */
 void         flash_card_preview              (const FlashCard   *card,

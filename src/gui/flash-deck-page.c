@@ -18,6 +18,7 @@ struct _FlashDeckPage
   GtkLabel            *description_label;
   GtkLabel            *counts_label;
   GtkWidget           *study_button;
+  GtkWidget           *tag_button;
   AdwPreferencesGroup *sections_group;
   GPtrArray           *section_rows; /* AdwActionRow*, owned by sections_group */
 };
@@ -65,14 +66,15 @@ pill (const char    *label,
   return button;
 }
 
+/* The page's keys (F2, T) activate the window's deck actions with this page's deck. */
 static gboolean
-rename_key_cb (GtkWidget *widget,
-               GVariant  *args,
-               gpointer   user_data)
+deck_key_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
 {
-  FlashDeckPage *self = user_data;
+  FlashDeckPage *self = FLASH_DECK_PAGE (widget);
 
-  return gtk_widget_activate_action (GTK_WIDGET (self), "win.rename-deck", "x", self->deck_id);
+  return gtk_widget_activate_action (widget, user_data, "x", self->deck_id);
 }
 
 /* A section's row: activating it browses its cards; its button studies them. */
@@ -134,8 +136,11 @@ build (FlashDeckPage *self)
   self->study_button = pill (_("_Study Deck"), "win.study-deck", "suggested-action", self);
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (buttons), TRUE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 2);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 3);
   gtk_flow_box_append (GTK_FLOW_BOX (buttons), self->study_button);
+  self->tag_button = pill (_("Study a _Tag…"), "win.choose-tag", NULL, self);
+  gtk_widget_set_tooltip_text (self->tag_button, _("Study only the cards with one tag (T)"));
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), self->tag_button);
   gtk_flow_box_append (GTK_FLOW_BOX (buttons),
                        pill (_("_Browse Cards"), "win.browse-deck", NULL, self));
 
@@ -148,11 +153,17 @@ build (FlashDeckPage *self)
   gtk_box_append (GTK_BOX (edits), delete);
   gtk_widget_set_halign (edits, GTK_ALIGN_START);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (danger), edits);
-  /* F2 renames, as in Files. */
+  /* F2 renames, as in Files; T studies a tag. */
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F2, 0),
-                                                          gtk_callback_action_new (rename_key_cb,
-                                                                                   self, NULL)));
+                                                          gtk_callback_action_new (
+                                                            deck_key_cb, "win.rename-deck",
+                                                            NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_t, 0),
+                                                          gtk_callback_action_new (
+                                                            deck_key_cb, "win.choose-tag",
+                                                            NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   gtk_widget_set_margin_top (box, 24);

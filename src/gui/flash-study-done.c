@@ -29,7 +29,7 @@ session_summary (const FlashStudyDone *done)
                           (recalled * 100 + n / 2) / n);
 }
 
-/* When the next review of the scope's decks is. */
+/* When the next review of the scope's cards is. */
 static char *
 next_review (FlashStore            *store,
              const FlashStudyScope *scope,
@@ -37,7 +37,7 @@ next_review (FlashStore            *store,
 {
   g_autoptr(GError) error = NULL;
   FlashDay today = flash_store_day_for (store, now);
-  FlashDay next = flash_store_next_due_day (store, scope->deck_id, now, &error);
+  FlashDay next = flash_store_scope_next_due_day (store, scope, now, &error);
 
   if (error != NULL)
     return g_strdup (error->message);
@@ -59,8 +59,8 @@ flash_study_done_show (AdwStatusPage         *page,
   g_autoptr(GDateTime) now = flash_clock_now_or_system ();
   g_autofree char *description = NULL;
   g_autofree char *summary = NULL;
-  g_autoptr(GPtrArray) decks = NULL;
   g_autoptr(GArray) ahead = NULL;
+  gint64 has_new = 0;
 
   done->more_new = FALSE;
   done->can_ahead = FALSE;
@@ -92,14 +92,8 @@ flash_study_done_show (AdwStatusPage         *page,
     }
   adw_status_page_set_description (page, description);
 
-  decks = flash_store_list_decks (store, now, NULL);
-  for (guint i = 0; decks != NULL && i < decks->len; i++)
-    {
-      FlashDeckInfo *info = g_ptr_array_index (decks, i);
-
-      if ((scope->deck_id == 0 || info->id == scope->deck_id) && info->new_cards > 0)
-        done->more_new = TRUE;
-    }
+  /* Study More adds new cards to the day: offered while the scope has some left. */
+  done->more_new = flash_store_scope_has_new (store, scope, &has_new, NULL) && has_new > 0;
   ahead = flash_store_ahead_queue (store, scope, now, done->ahead_days, 1, NULL);
   done->can_ahead = ahead != NULL && ahead->len > 0;
 }

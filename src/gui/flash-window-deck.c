@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flash-window-deck.c: what the deck page asks of the window: renaming the deck (a dialog with
- * the name to edit) and studying one of its sections (docs/browsing.md, "A deck's page"). */
+ * the name to edit) and studying one of its sections or tags (docs/browsing.md, "A deck's
+ * page"). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -85,8 +86,109 @@ flash_window_study_section_action_cb (GtkWidget  *widget,
                                       GVariant   *parameter)
 {
   gint64 deck_id = 0;
-  const char *section = NULL;
+  const char *part = NULL;
+  gboolean is_tag = g_str_equal (action_name, "win.study-tag");
 
-  g_variant_get (parameter, "(x&s)", &deck_id, &section);
-  flash_window_start_study (FLASH_WINDOW (widget), deck_id, *section != '\0' ? section : NULL);
+  g_variant_get (parameter, "(x&s)", &deck_id, &part);
+  if (*part == '\0')
+    part = NULL;
+  flash_window_start_study (FLASH_WINDOW (widget), deck_id, is_tag ? NULL : part,
+                            is_tag ? part : NULL);
+}
+
+/* A tag's row studies it: the dialog closes and the study page opens on the tag's cards. */
+static void
+tag_activated_cb (GtkListBox       *list,
+                  GtkListBoxRow    *row,
+                  AdwMessageDialog *dialog)
+{
+  gint64 deck_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "deck-id");
+  const char *tag = g_object_get_data (G_OBJECT (row), "tag");
+  GtkWindow *window = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.study-tag", "(xs)", deck_id, tag);
+}
+
+/* The deck's tags, those on every card left out (studying them is studying the deck). */
+static GtkWidget *
+tag_list (FlashStore       *store,
+          gint64            deck_id,
+          AdwMessageDialog *dialog)
+{
+  g_autoptr(GArray) section_counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_auto(GStrv) sections = flash_store_list_sections (store, deck_id, section_counts, NULL);
+  g_auto(GStrv) tags = flash_store_list_tags (store, deck_id, counts, NULL);
+  GtkWidget *list = gtk_list_box_new ();
+  guint total = 0;
+
+  for (guint i = 0; i < section_counts->len; i++)
+    total += g_array_index (section_counts, guint, i);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  flash_accessible_set_name (list, _("Tags"));
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      guint n = g_array_index (counts, guint, i);
+      GtkWidget *row;
+      g_autofree char *subtitle = NULL;
+
+      if (n >= total)
+        continue;
+      row = adw_action_row_new ();
+      subtitle = g_strdup_printf (ngettext ("%u card", "%u cards", n), n);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tags[i]);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "tag", g_strdup (tags[i]), g_free);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  g_signal_connect (list, "row-activated", G_CALLBACK (tag_activated_cb), dialog);
+  return list;
+}
+
+void
+flash_window_choose_tag_action_cb (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  FlashWindow *self = FLASH_WINDOW (widget);
+  gint64 deck_id = g_variant_get_int64 (parameter);
+  const FlashDeckInfo *deck = flash_window_find_deck (self, deck_id);
+  GtkWidget *scroller;
+  GtkWidget *list;
+  AdwMessageDialog *dialog;
+  gint64 *data;
+
+  if (deck == NULL || self->store == NULL)
+    return;
+
+  dialog = flash_window_present_dialog (self, _("Study a Tag"),
+                                        _("Only the tag’s cards due today, within the day’s "
+                                          "limits."));
+  data = g_new (gint64, 1);
+  *data = deck_id;
+  g_object_set_data_full (G_OBJECT (dialog), "deck-id", data, g_free);
+  list = tag_list (self->store, deck_id, dialog);
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  if (gtk_widget_get_first_child (list) == NULL)
+    {
+      g_object_unref (g_object_ref_sink (list));
+      adw_message_dialog_set_body (dialog, _("No tag of this deck picks out fewer cards than the "
+                                             "whole deck."));
+      return;
+    }
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  adw_message_dialog_set_extra_child (dialog, scroller);
+  gtk_widget_grab_focus (gtk_widget_get_first_child (list));
 }

@@ -70,18 +70,23 @@ const FlashDeckInfo *flash_window_find_deck                (FlashWindow   *self,
                                                             gint64         deck_id);
 /* Which actions apply now: after a page, the store or an import changed. */
 void              flash_window_update_actions              (FlashWindow   *self);
-/* The study page on a deck (0: every deck), or on one @section of it. */
+/* The study page on a deck (0: every deck), or on one @section or @tag of it. */
 void              flash_window_start_study                 (FlashWindow   *self,
                                                             gint64         deck_id,
-                                                            const char    *section);
+                                                            const char    *section,
+                                                            const char    *tag);
 
-/* flash-window-deck.c: renaming a deck, studying one section. */
+/* flash-window-deck.c: renaming a deck, studying one section or tag. */
 /* win.rename-deck (a deck's id) */
 void              flash_window_rename_deck_action_cb       (GtkWidget     *widget,
                                                             const char    *action_name,
                                                             GVariant      *parameter);
-/* win.study-section ((xs): a deck and one of its sections) */
+/* win.study-section and win.study-tag ((xs): a deck and one of its sections or tags) */
 void              flash_window_study_section_action_cb     (GtkWidget     *widget,
+                                                            const char    *action_name,
+                                                            GVariant      *parameter);
+/* win.choose-tag (a deck's id): a dialog of the deck's tags, one to study */
+void              flash_window_choose_tag_action_cb        (GtkWidget     *widget,
                                                             const char    *action_name,
                                                             GVariant      *parameter);
 

@@ -62,6 +62,8 @@ flash_window_update_actions (FlashWindow *self)
                                  writable && !studying && to_study > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.study-deck", writable && !studying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.study-section", writable && !studying);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.study-tag", writable && !studying);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-tag", writable && !studying);
   /* While an import writes in its worker, the window's own writes would wait for its lock. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-deck",
                                  writable && !studying && self->importing == NULL);
@@ -312,19 +314,24 @@ flash_window_find_deck (FlashWindow *self,
 void
 flash_window_start_study (FlashWindow *self,
                           gint64       deck_id,
-                          const char  *section)
+                          const char  *section,
+                          const char  *tag)
 {
   const FlashDeckInfo *deck = deck_id != 0 ? flash_window_find_deck (self, deck_id) : NULL;
   const char *title = deck != NULL ? deck->name : _("All Decks");
   const char *last = section != NULL ? g_strrstr (section, " › ") : NULL;
   g_autofree char *subtitle = NULL;
 
-  /* A section shows its own heading after the deck's name: "Python › Internals". */
-  subtitle = section != NULL ? g_strconcat (title, " › ", last != NULL ? last + strlen (" › ")
-                                                                       : section, NULL)
-                             : g_strdup (title);
+  /* A section shows its own heading after the deck's name: "Python › Internals"; a tag, itself:
+   * "Python › #concurrency". */
+  if (section != NULL)
+    subtitle = g_strconcat (title, " › ", last != NULL ? last + strlen (" › ") : section, NULL);
+  else if (tag != NULL)
+    subtitle = g_strconcat (title, " › #", tag, NULL);
+  else
+    subtitle = g_strdup (title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
-  flash_study_page_start_scope (self->study_page, deck_id, section, NULL);
+  flash_study_page_start_scope (self->study_page, deck_id, section, tag);
   show_page (self, "study");
 }
 
@@ -335,7 +342,7 @@ study_action_cb (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   flash_window_start_study (FLASH_WINDOW (widget),
-                            parameter != NULL ? g_variant_get_int64 (parameter) : 0, NULL);
+                            parameter != NULL ? g_variant_get_int64 (parameter) : 0, NULL, NULL);
 }
 
 /* Pages inside the window (the study page) report errors through this action as toasts. */
@@ -795,6 +802,10 @@ flash_window_class_init (FlashWindowClass *klass)
                                    flash_window_rename_deck_action_cb);
   gtk_widget_class_install_action (widget_class, "win.study-section", "(xs)",
                                    flash_window_study_section_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.study-tag", "(xs)",
+                                   flash_window_study_section_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.choose-tag", "x",
+                                   flash_window_choose_tag_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-deck", "x", show_deck_action_cb);
   gtk_widget_class_install_action (widget_class, "win.browse-deck", "(xs)",
                                    browse_deck_action_cb);

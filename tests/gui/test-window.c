@@ -4,6 +4,7 @@
 #include "flash-test-accessible.h"
 #include "flash-test-display.h"
 #include "flash-test-widgets.h"
+#include "flash-test-window.h"
 #include "config.h"
 
 #include <string.h>
@@ -13,88 +14,6 @@
 #include "flash-preferences-window.h"
 #include "flash-settings.h"
 #include "flash-window-testing.h"
-
-typedef struct
-{
-  char            *dir;
-  FlashCollection *collection; /* owns the store */
-  FlashStore      *store;
-  FlashWindow     *window;
-} Fixture;
-
-static const char deck_text[] =
-  "# Test Deck\n"
-  "\n"
-  "## Basics\n"
-  "\n"
-  "### What is one plus one?\n"
-  "\n"
-  "Two.\n"
-  "\n"
-  "### What colour is a clear sky?\n"
-  "\n"
-  "Blue.\n"
-  "\n"
-  "### What is the capital of France?\n"
-  "\n"
-  "Paris.\n";
-
-static void
-process_events (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static char *
-write_file (Fixture    *fixture,
-            const char *name,
-            const char *contents,
-            gssize      length)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (fixture->dir, name, NULL);
-
-  g_file_set_contents (path, contents, length, &error);
-  g_assert_no_error (error);
-
-  return path;
-}
-
-static void
-import_path (Fixture    *fixture,
-             const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  flash_window_import_files (fixture->window, &file, 1);
-  while (flash_window_is_importing (fixture->window))
-    g_main_context_iteration (NULL, TRUE);
-  process_events ();
-}
-
-static void
-import_test_deck (Fixture *fixture)
-{
-  g_autofree char *path = write_file (fixture, "test-deck.md", deck_text, -1);
-
-  import_path (fixture, path);
-}
-
-static gint64
-only_deck_id (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GPtrArray) decks = flash_store_list_decks (fixture->store, now, &error);
-  const FlashDeckInfo *deck;
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (decks->len, ==, 1);
-  deck = g_ptr_array_index (decks, 0);
-
-  return deck->id;
-}
 
 /* Grades the first card of today's queue, as the study page would, and refreshes the window. */
 static void
@@ -114,59 +33,6 @@ review_one_card (Fixture *fixture)
 
   flash_window_refresh (fixture->window);
   process_events ();
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("flashsheet-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  path = g_build_filename (fixture->dir, "collection.sqlite", NULL);
-  fixture->store = flash_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
-
-  fixture->collection = flash_collection_new_for_store (fixture->store);
-  fixture->window = flash_window_new (NULL, fixture->collection);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  process_events ();
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  AdwMessageDialog *dialog = flash_window_get_dialog (fixture->window);
-
-  if (dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  process_events ();
-
-  fixture->store = NULL;
-  g_clear_object (&fixture->collection);
-  remove_dir (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
 }
 
 static void
@@ -456,7 +322,7 @@ static void
 test_drop (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_autofree char *deck = write_file (fixture, "dropped.md", deck_text, -1);
+  g_autofree char *deck = write_file (fixture, "dropped.md", flash_test_window_deck, -1);
   g_autofree char *picture = write_file (fixture, "picture.png", "\x89PNG", -1);
   g_autofree char *page = write_file (fixture, "saved.HTML",
                                       "<title>Saved Page</title><h2>Web</h2><p>From a browser.</p>",
@@ -761,93 +627,6 @@ test_zoom (Fixture       *fixture,
   g_object_unref (row);
 }
 
-/* Activating a deck's row opens its page: its sections, browsing one of them and back, and
- * deleting the deck from there. */
-static void
-test_deck_page (Fixture       *fixture,
-                gconstpointer  data)
-{
-  FlashDeckPage *page;
-  AdwMessageDialog *dialog;
-  gint64 deck_id;
-
-  import_test_deck (fixture);
-  deck_id = only_deck_id (fixture);
-  g_signal_emit_by_name (flash_window_get_deck_row (fixture->window, 0), "activated");
-  process_events ();
-  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "deck");
-  page = flash_window_get_deck_page (fixture->window);
-  g_assert_cmpint (flash_deck_page_get_deck_id (page), ==, deck_id);
-  g_assert_cmpuint (flash_deck_page_get_n_sections (page), ==, 1);
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "win.browse-deck", "(xs)",
-                                             deck_id, "Test Deck › Basics"));
-  process_events ();
-  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "browser");
-  g_assert_cmpuint (flash_browser_page_get_n_results (flash_window_get_browser_page (
-                      fixture->window)), ==, 3);
-  /* Back goes to the deck's page, then to the overview. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL));
-  process_events ();
-  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "deck");
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "win.delete-deck", "x", deck_id));
-  dialog = flash_window_get_dialog (fixture->window);
-  g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "delete");
-  process_events ();
-  g_assert_true (flash_store_is_empty (fixture->store));
-  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "empty");
-}
-
-/* The deck page renames its deck through a dialog (a blank name is not offered) and studies one
- * section from its row's button. */
-static void
-test_deck_rename_and_section (Fixture       *fixture,
-                              gconstpointer  data)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GPtrArray) decks = NULL;
-  FlashDeckPage *page;
-  AdwMessageDialog *dialog;
-  GtkWidget *entry;
-  GtkWidget *study;
-  gint64 deck_id;
-
-  import_test_deck (fixture);
-  deck_id = only_deck_id (fixture);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-deck", "x",
-                                             deck_id));
-  process_events ();
-  page = flash_window_get_deck_page (fixture->window);
-  g_signal_emit_by_name (flash_test_find_button (GTK_WIDGET (page), "_Rename…"), "clicked");
-  process_events ();
-  dialog = flash_window_get_dialog (fixture->window);
-  g_assert_nonnull (dialog);
-  entry = adw_message_dialog_get_extra_child (dialog);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Test Deck");
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "rename"));
-  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "rename"));
-  gtk_editable_set_text (GTK_EDITABLE (entry), "Quiz Night");
-  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "rename"));
-  adw_message_dialog_response (dialog, "rename");
-  process_events ();
-  decks = flash_store_list_decks (fixture->store, now, NULL);
-  g_assert_cmpstr (((FlashDeckInfo *) g_ptr_array_index (decks, 0))->name, ==, "Quiz Night");
-  g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, "Deck renamed");
-  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "deck");
-  g_assert_nonnull (flash_test_find_label (GTK_WIDGET (page), "Quiz Night"));
-  /* The section is named by its own heading, not by the sheet's old title. */
-  g_assert_nonnull (flash_test_find_label (GTK_WIDGET (page), "Basics"));
-
-  study = flash_test_find_button (GTK_WIDGET (page), "Study");
-  g_assert_nonnull (study);
-  g_signal_emit_by_name (study, "clicked");
-  process_events ();
-  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "study");
-}
-
 static void
 wait_for_imports (Fixture *fixture)
 {
@@ -936,8 +715,6 @@ main (int   argc,
   ADD_TEST ("/window/study-error-toast", test_study_error_toast);
   ADD_TEST ("/window/check-fails-later", test_check_fails_later);
   ADD_TEST ("/window/zoom", test_zoom);
-  ADD_TEST ("/window/deck-page", test_deck_page);
-  ADD_TEST ("/window/deck-rename-and-section", test_deck_rename_and_section);
   ADD_TEST ("/window/import-in-background", test_import_in_background);
   g_test_add_func ("/window/open-error", test_open_error);
   g_test_add_func ("/window/settings", test_settings);

@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-deck-page.c: a deck's page: its sections, renaming the deck, studying one section or one
+ * tag, deleting the deck. */
+
+#include "flash-test-display.h"
+#include "flash-test-widgets.h"
+#include "flash-test-window.h"
+#include "config.h"
+
+#include "flash-browser-page.h"
+#include "flash-deck-page.h"
+#include "flash-window-testing.h"
+
+/* Activating a deck's row opens its page: its sections, browsing one of them and back, and
+ * deleting the deck from there. */
+static void
+test_deck_page (Fixture       *fixture,
+                gconstpointer  data)
+{
+  FlashDeckPage *page;
+  AdwMessageDialog *dialog;
+  gint64 deck_id;
+
+  import_test_deck (fixture);
+  deck_id = only_deck_id (fixture);
+  g_signal_emit_by_name (flash_window_get_deck_row (fixture->window, 0), "activated");
+  process_events ();
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "deck");
+  page = flash_window_get_deck_page (fixture->window);
+  g_assert_cmpint (flash_deck_page_get_deck_id (page), ==, deck_id);
+  g_assert_cmpuint (flash_deck_page_get_n_sections (page), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "win.browse-deck", "(xs)",
+                                             deck_id, "Test Deck › Basics"));
+  process_events ();
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "browser");
+  g_assert_cmpuint (flash_browser_page_get_n_results (flash_window_get_browser_page (
+                      fixture->window)), ==, 3);
+  /* Back goes to the deck's page, then to the overview. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL));
+  process_events ();
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "deck");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "win.delete-deck", "x", deck_id));
+  dialog = flash_window_get_dialog (fixture->window);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  process_events ();
+  g_assert_true (flash_store_is_empty (fixture->store));
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "empty");
+}
+
+/* The deck page renames its deck through a dialog (a blank name is not offered) and studies one
+ * section from its row's button. */
+static void
+test_deck_rename_and_section (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) decks = NULL;
+  FlashDeckPage *page;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  GtkWidget *study;
+  gint64 deck_id;
+
+  import_test_deck (fixture);
+  deck_id = only_deck_id (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-deck", "x",
+                                             deck_id));
+  process_events ();
+  page = flash_window_get_deck_page (fixture->window);
+  g_signal_emit_by_name (flash_test_find_button (GTK_WIDGET (page), "_Rename…"), "clicked");
+  process_events ();
+  dialog = flash_window_get_dialog (fixture->window);
+  g_assert_nonnull (dialog);
+  entry = adw_message_dialog_get_extra_child (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Test Deck");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "rename"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "rename"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Quiz Night");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "rename"));
+  adw_message_dialog_response (dialog, "rename");
+  process_events ();
+  decks = flash_store_list_decks (fixture->store, now, NULL);
+  g_assert_cmpstr (((FlashDeckInfo *) g_ptr_array_index (decks, 0))->name, ==, "Quiz Night");
+  g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, "Deck renamed");
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "deck");
+  g_assert_nonnull (flash_test_find_label (GTK_WIDGET (page), "Quiz Night"));
+  /* The section is named by its own heading, not by the sheet's old title. */
+  g_assert_nonnull (flash_test_find_label (GTK_WIDGET (page), "Basics"));
+
+  study = flash_test_find_button (GTK_WIDGET (page), "Study");
+  g_assert_nonnull (study);
+  g_signal_emit_by_name (study, "clicked");
+  process_events ();
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "study");
+}
+
+/* A sheet whose tags pick out parts of it: "threads" two cards, "processes" one, "tagged-deck"
+ * every card (and so not offered). */
+static const char tagged_sheet[] =
+  "# Tagged Deck\n\n"
+  "## Threads\n\n### Lock\n\nMutual exclusion.\n\n### Queue\n\nThread-safe FIFO.\n\n"
+  "## Processes\n\n### Fork\n\nA copy of the process.\n";
+
+/* "Study a Tag…" (T on the page) lists the deck's tags that are not on every card; activating
+ * one studies only its cards, and the done page then speaks of that tag's cards alone. */
+static void
+test_deck_study_tag (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = write_file (fixture, "tagged.md", tagged_sheet, -1);
+  FlashDeckPage *page;
+  AdwMessageDialog *dialog;
+  GtkWidget *list;
+  GtkWidget *row;
+  guint n_rows = 0;
+
+  import_path (fixture, path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-deck", "x",
+                                             only_deck_id (fixture)));
+  process_events ();
+  page = flash_window_get_deck_page (fixture->window);
+  g_signal_emit_by_name (flash_test_find_button (GTK_WIDGET (page), "Study a _Tag…"), "clicked");
+  process_events ();
+  dialog = flash_window_get_dialog (fixture->window);
+  g_assert_nonnull (dialog);
+  list = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (
+                                          adw_message_dialog_get_extra_child (dialog)));
+  if (GTK_IS_VIEWPORT (list))
+    list = gtk_viewport_get_child (GTK_VIEWPORT (list));
+  g_assert_true (GTK_IS_LIST_BOX (list));
+  for (row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n_rows++;
+  g_assert_cmpuint (n_rows, ==, 2);
+  g_assert_nonnull (flash_test_find_label (list, "processes"));
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "threads");
+  g_assert_nonnull (flash_test_find_label (row, "2 cards"));
+  g_signal_emit_by_name (list, "row-activated", row);
+  process_events ();
+  g_assert_null (flash_window_get_dialog (fixture->window));
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "study");
+  g_assert_nonnull (flash_test_find_label (GTK_WIDGET (fixture->window), "Tagged Deck › #threads"));
+  g_assert_nonnull (flash_test_find_label (GTK_WIDGET (fixture->window), "2 left"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  flash_test_require_display ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD_TEST ("/deck-page/sections-and-delete", test_deck_page);
+  ADD_TEST ("/deck-page/rename-and-section", test_deck_rename_and_section);
+  ADD_TEST ("/deck-page/study-tag", test_deck_study_tag);
+
+#undef ADD_TEST
+
+  return g_test_run ();
+}
