@@ -198,7 +198,11 @@ test_rename_deck (Fixture       *fx,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) decks = NULL;
+  g_autoptr(FlashCard) split = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *in_strings = NULL;
+  FlashStudyScope strings = { .section = "My strings and numbers" SEP "Strings" };
+  FlashImportResult result = { 0 };
   gint64 deck_id;
 
   import_sheet (fx);
@@ -213,7 +217,21 @@ test_rename_deck (Fixture       *fx,
                                           &error));
   g_assert_no_error (error);
   g_assert_cmpint (flash_store_find_deck (fx->store, "My strings and numbers", NULL), ==, deck_id);
+  /* The breadcrumbs begin with the new name, and a section is chosen by it. */
+  split = flash_store_get_card (fx->store, flash_test_store_card_id (fx, "Split"), &error);
+  g_assert_cmpstr (split->context, ==, "My strings and numbers" SEP "Strings");
+  in_strings = scope_queue (fx, &strings, 0);
+  g_assert_cmpstr (in_strings, ==, "Split|Join");
 
+  /* Imported again, the same sheet changes nothing and is reported under the deck's name. */
+  path = flash_test_store_write (fx, "deck.md", sheet);
+  flash_test_store_import (fx, path, &result);
+  g_assert_cmpstr (result.deck_name, ==, "My strings and numbers");
+  g_assert_cmpuint (result.updated, ==, 0);
+  g_assert_cmpuint (result.unchanged, ==, 5);
+  flash_import_result_clear (&result);
+
+  g_free (path);
   path = flash_test_store_write (fx, "deck.md", "# Retitled\n\n## Strings\n\n### Split\n\nCut.\n");
   flash_test_store_import (fx, path, NULL);
   decks = flash_store_list_decks (fx->store, fx->now, &error);
@@ -221,6 +239,9 @@ test_rename_deck (Fixture       *fx,
   g_assert_cmpuint (decks->len, ==, 1);
   g_assert_cmpstr (((FlashDeckInfo *) g_ptr_array_index (decks, 0))->name, ==,
                    "My strings and numbers");
+  g_clear_pointer (&split, flash_card_free);
+  split = flash_store_get_card (fx->store, flash_test_store_card_id (fx, "Split"), &error);
+  g_assert_cmpstr (split->context, ==, "My strings and numbers" SEP "Strings");
   flash_test_assert_integrity (fx->db_path);
 }
 

@@ -283,30 +283,33 @@ flash_store_find_deck (FlashStore  *self,
   return id;
 }
 
-/* Runs @sql (?1 the deck's id, ?2 @text unless it is NULL) in a transaction of its own, through
- * the store's write gate; NOT_FOUND, changing nothing, when no deck has that id. */
+/* Runs each of @sql (?1 the deck's id, ?2 @text unless it is NULL) in one transaction of its own,
+ * through the store's write gate; NOT_FOUND, changing nothing, when the last one changes no row
+ * (no deck has that id). */
 static gboolean
-write_deck (FlashStore  *self,
-            const char  *sql,
-            gint64       deck_id,
-            const char  *text,
-            GError     **error)
+write_deck (FlashStore        *self,
+            const char *const *sql,
+            gint64             deck_id,
+            const char        *text,
+            GError           **error)
 {
-  sqlite3_stmt *stmt;
-
   if (!flash_store_begin (self, error))
     return FALSE;
-  stmt = flash_store_prepare (self, sql, error);
-  if (stmt != NULL)
+  for (guint i = 0; sql[i] != NULL; i++)
     {
-      sqlite3_bind_int64 (stmt, 1, deck_id);
-      if (text != NULL)
-        sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
-    }
-  if (stmt == NULL || !flash_store_step_done (self, stmt, error))
-    {
-      flash_store_rollback (self);
-      return FALSE;
+      sqlite3_stmt *stmt = flash_store_prepare (self, sql[i], error);
+
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, deck_id);
+          if (text != NULL)
+            sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
+        }
+      if (stmt == NULL || !flash_store_step_done (self, stmt, error))
+        {
+          flash_store_rollback (self);
+          return FALSE;
+        }
     }
   if (sqlite3_changes (self->db) == 0)
     {
@@ -325,8 +328,21 @@ flash_store_delete_deck (FlashStore  *self,
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  return write_deck (self, "DELETE FROM decks WHERE id = ?1", deck_id, NULL, error);
+  static const char *const sql[] = { "DELETE FROM decks WHERE id = ?1", NULL };
+
+  return write_deck (self, sql, deck_id, NULL, error);
 }
+
+/* The breadcrumbs that begin with the deck's old name begin with the new one (the import maps a
+ * sheet's title to the name it keeps in the same way); the cards' keys stay the sheet's. */
+static const char *const rename_sql[] = {
+  "WITH old (name) AS (SELECT name FROM decks WHERE id = ?1) UPDATE cards SET context = ?2 || "
+  "substr (context, length ((SELECT name FROM old)) + 1) WHERE deck_id = ?1 AND (context = "
+  "(SELECT name FROM old) OR substr (context, 1, length ((SELECT name FROM old)) + 3) = "
+  "(SELECT name FROM old) || ' › ')",
+  "UPDATE decks SET name = ?2, renamed = 1 WHERE id = ?1",
+  NULL
+};
 
 gboolean
 flash_store_rename_deck (FlashStore  *self,
@@ -347,6 +363,5 @@ flash_store_rename_deck (FlashStore  *self,
                                             : "a deck’s name must be UTF-8 text");
       return FALSE;
     }
-  return write_deck (self, "UPDATE decks SET name = ?2, renamed = 1 WHERE id = ?1", deck_id,
-                     trimmed, error);
+  return write_deck (self, rename_sql, deck_id, trimmed, error);
 }

@@ -47,11 +47,13 @@ join_tags (GStrv tags)
   return tags != NULL ? g_strjoinv (" ", tags) : g_strdup ("");
 }
 
+/* The sheet's deck, made or updated; @name gets the name it keeps (a renamed deck its own). */
 static gboolean
 find_or_create_deck (FlashStore        *self,
                      const FlashSheet  *sheet,
                      gint64             now,
                      gint64            *deck_id,
+                     char             **name,
                      GError           **error)
 {
   g_autofree char *tags = join_tags (sheet->tags);
@@ -89,7 +91,51 @@ find_or_create_deck (FlashStore        *self,
     return FALSE;
   if (*deck_id == 0)
     *deck_id = sqlite3_last_insert_rowid (self->db);
+  stmt = flash_store_prepare (self, "SELECT name FROM decks WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, *deck_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    *name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (*name == NULL)
+    *name = g_strdup (sheet->name);
   return TRUE;
+}
+
+static void
+renamed_card_free (FlashSheetCard *card)
+{
+  g_free (card->context);
+  g_free (card);
+}
+
+/* The cards of @sheet as a deck renamed @name keeps them: each breadcrumb that begins with the
+ * sheet's title begins with the deck's name instead (flash_store_rename_deck() does the same);
+ * every other field is the sheet's own. NULL when no breadcrumb changes. */
+static GPtrArray *
+renamed_cards (const FlashSheet *sheet,
+               const char       *name)
+{
+  g_autofree char *prefix = g_strconcat (sheet->name, " › ", NULL);
+  size_t title_len = strlen (sheet->name);
+  GPtrArray *cards;
+
+  if (g_strcmp0 (sheet->name, name) == 0)
+    return NULL;
+  cards = g_ptr_array_new_full (sheet->cards->len, (GDestroyNotify) renamed_card_free);
+  for (guint i = 0; i < sheet->cards->len; i++)
+    {
+      const FlashSheetCard *card = g_ptr_array_index (sheet->cards, i);
+      FlashSheetCard *copy = g_memdup2 (card, sizeof *card);
+
+      if (g_str_equal (card->context, sheet->name) || g_str_has_prefix (card->context, prefix))
+        copy->context = g_strconcat (name, card->context + title_len, NULL);
+      else
+        copy->context = g_strdup (card->context);
+      g_ptr_array_add (cards, copy);
+    }
+  return cards;
 }
 
 static GPtrArray *
@@ -513,6 +559,9 @@ flash_store_import_sheet (FlashStore         *self,
                           GError            **error)
 {
   FlashImportResult local = { 0 };
+  g_autofree char *name = NULL;
+  g_autoptr(GPtrArray) renamed = NULL;
+  FlashSheet kept;
   gint64 deck_id = 0;
   gint64 indexed_up_to = 0;
 
@@ -522,10 +571,19 @@ flash_store_import_sheet (FlashStore         *self,
 
   if (!flash_store_begin (self, error))
     return FALSE;
+  if (!find_or_create_deck (self, sheet, g_get_real_time () / G_USEC_PER_SEC, &deck_id, &name,
+                            error))
+    {
+      flash_store_rollback (self);
+      return FALSE;
+    }
+  kept = *sheet;
+  renamed = renamed_cards (sheet, name);
+  if (renamed != NULL)
+    kept.cards = renamed;
   /* The new cards are indexed for search in one statement at the end, not one by one. */
-  if (!find_or_create_deck (self, sheet, g_get_real_time () / G_USEC_PER_SEC, &deck_id, error)
-      || !flash_store_pause_search_index (self, &indexed_up_to, error)
-      || !import_cards (self, deck_id, sheet, &local, error)
+  if (!flash_store_pause_search_index (self, &indexed_up_to, error)
+      || !import_cards (self, deck_id, &kept, &local, error)
       || !flash_store_resume_search_index (self, indexed_up_to, error)
       || !flash_store_commit (self, error))
     {
@@ -534,7 +592,7 @@ flash_store_import_sheet (FlashStore         *self,
     }
 
   local.deck_id = deck_id;
-  local.deck_name = g_strdup (sheet->name);
+  local.deck_name = g_steal_pointer (&name);
   if (result != NULL)
     *result = local;
   else
