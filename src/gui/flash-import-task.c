@@ -40,6 +40,7 @@ flash_import_outcome_free (FlashImportOutcome *outcome)
 typedef struct
 {
   GObject             *source; /* kept alive until the report has run */
+  GCancellable        *cancellable; /* the import's, or NULL */
   FlashImportProgress  progress;
   gpointer             data;
   guint                done;
@@ -52,7 +53,8 @@ report_cb (gpointer user_data)
 {
   Report *report = user_data;
 
-  report->progress (report->done, report->total, report->name, report->data);
+  report->progress (report->cancellable, report->done, report->total, report->name,
+                    report->data);
   return G_SOURCE_REMOVE;
 }
 
@@ -62,6 +64,7 @@ report_free (gpointer user_data)
   Report *report = user_data;
 
   g_object_unref (report->source);
+  g_clear_object (&report->cancellable);
   g_free (report->name);
   g_free (report);
 }
@@ -72,17 +75,26 @@ report_progress (GTask *task,
                  guint  done)
 {
   Report *report;
+  GSource *source;
 
   if (job->progress == NULL)
     return;
   report = g_new0 (Report, 1);
   report->source = g_object_ref (job->source);
+  if (job->stop.cancellable != NULL)
+    report->cancellable = g_object_ref (job->stop.cancellable);
   report->progress = job->progress;
   report->data = job->progress_data;
   report->done = done;
   report->total = g_strv_length (job->paths);
   report->name = g_path_get_basename (job->paths[done]);
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, report_cb, report, report_free);
+  /* Always through a source of that context: g_main_context_invoke() would run the report right
+   * here, in the worker, whenever no thread holds the context at that moment. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, report_cb, report, report_free);
+  g_source_attach (source, job->context);
+  g_source_unref (source);
 }
 
 static void

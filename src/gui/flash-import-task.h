@@ -20,11 +20,13 @@ typedef struct
 
 void flash_import_outcome_free (FlashImportOutcome *outcome);
 
-/* Called on the main thread before each file: @done of @total files are done, @name is next. */
-typedef void (*FlashImportProgress) (guint       done,
-                                     guint       total,
-                                     const char *name,
-                                     gpointer    user_data);
+/* Called on the main thread before each file: @done of @total files are done, @name is next;
+ * @cancellable is the import's own, to tell its reports from another import's. */
+typedef void (*FlashImportProgress) (GCancellable *cancellable,
+                                     guint         done,
+                                     guint         total,
+                                     const char   *name,
+                                     gpointer      user_data);
 
 /* Imports @paths, each all or nothing, into the collection at @db_path. The caller keeps @source
  * alive until @callback has run (its source object is NULL); @progress (may be NULL, given

@@ -182,17 +182,19 @@ show_import_bar_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Before each file: one file pulses; several fill the bar file by file. */
+/* Before each file: one file pulses; several fill the bar file by file. A report of an import the
+ * window no longer waits for (cancelled, perhaps with another one started since) is dropped. */
 static void
-import_progress_cb (guint       done,
-                    guint       total,
-                    const char *name,
-                    gpointer    user_data)
+import_progress_cb (GCancellable *cancellable,
+                    guint         done,
+                    guint         total,
+                    const char   *name,
+                    gpointer      user_data)
 {
   FlashWindow *self = user_data;
   g_autofree char *text = NULL;
 
-  if (self->importing == NULL)
+  if (self->importing == NULL || cancellable != self->importing)
     return;
   if (total == 1)
     /* Translators: the import bar while one file is read, "Importing “python.md”…". */
