@@ -710,6 +710,23 @@ test_key_lines (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* Each key's card points at its own line of the file, in a fenced block (below its fence) and in
+ * an indented one. */
+static void
+test_key_block_lines (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Keys\n\n```text\ngg    first line\nG     last line\ndd    delete the line\n```\n\n"
+    "## Indented\n\n    H     top of screen\n    M     middle of screen\n"
+    "    L     bottom of screen\n");
+  const guint expected[] = { 4, 5, 6, 11, 12, 13 };
+
+  g_assert_cmpuint (sheet->cards->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpuint (((FlashSheetCard *) g_ptr_array_index (sheet->cards, i))->line, ==,
+                      expected[i]);
+}
+
 /* In a shell's block, a comment line over a command says what it does, as a trailing comment
  * does; a config in groups under a caption ending in ":" splits by group, a note after it the
  * heading's card. A program's comments above its lines stay in the program. */
@@ -1085,6 +1102,7 @@ main (int   argc,
   g_test_add_func ("/sheet-shapes/term-lines", test_term_lines);
   g_test_add_func ("/sheet-shapes/todos-and-sign-offs", test_todos_and_sign_offs);
   g_test_add_func ("/sheet-shapes/key-lines", test_key_lines);
+  g_test_add_func ("/sheet-shapes/key-block-lines", test_key_block_lines);
   g_test_add_func ("/sheet-shapes/text-pass-near-misses", test_text_pass_near_misses);
   g_test_add_func ("/sheet-shapes/answer-summary-under-heading",
                    test_answer_summary_under_heading);

@@ -807,6 +807,10 @@ flash_sheet_add_key_block_cards (Parser     *self,
   const char *literal;
   g_auto(GStrv) lines = NULL;
   guint n_keys = 0;
+  int first;
+  int fence_length = 0;
+  int fence_offset = 0;
+  char fence_char = 0;
 
   if (cmark_node_get_type (block) != CMARK_NODE_CODE_BLOCK
       || (literal = cmark_node_get_literal (block)) == NULL)
@@ -826,14 +830,16 @@ flash_sheet_add_key_block_cards (Parser     *self,
     }
   if (n_keys < 3)
     return FALSE;
+  /* A fenced block's first line is its fence; an indented one's is its first key. */
+  first = cmark_node_get_start_line (block)
+          + (cmark_node_get_fenced (block, &fence_length, &fence_offset, &fence_char) ? 1 : 0);
   for (guint i = 0; lines[i] != NULL; i++)
     {
       g_autofree char *key = NULL;
       g_autofree char *meaning = NULL;
 
       if (key_line (lines[i], &key, &meaning))
-        flash_sheet_add_card (self, depth, key, meaning,
-                              cmark_node_get_start_line (block) + (int) i);
+        flash_sheet_add_card (self, depth, key, meaning, first + (int) i);
     }
   return TRUE;
 }
