@@ -169,7 +169,7 @@ test_edit (Fixture       *f,
 }
 
 /* `due` of one section (" > " standing for " › "), of a tag, and of the days ahead; `rename-deck`,
- * which re-imports keep; wrong numbers and names are refused. */
+ * which re-imports keep; `deck-limit`; wrong numbers and names are refused. */
 static void
 test_study_choices (Fixture       *f,
                     gconstpointer  data)
@@ -178,6 +178,8 @@ test_study_choices (Fixture       *f,
   g_auto(FlashTestRun) blank = { 0 };
   g_auto(FlashTestRun) zero = { 0 };
   g_auto(FlashTestRun) missing = { 0 };
+  g_auto(FlashTestRun) bad_limit = { 0 };
+  g_autofree char *due = NULL;
 
   import_sheet (f);
   assert_out (f, FLASH_TEST_ARGS ("due", "--section", "Deck > Strings"),
@@ -213,6 +215,18 @@ test_study_choices (Fixture       *f,
   run (&missing, f, FLASH_TEST_ARGS ("rename-deck", "Deck", "Other"));
   g_assert_cmpint (missing.status, ==, 1);
   g_assert_nonnull (strstr (missing.err, "no deck named"));
+
+  /* A deck's own limit of new cards: shown, set, held by `due`, lifted. */
+  assert_out (f, FLASH_TEST_ARGS ("deck-limit", "Words and numbers"), "none\n");
+  assert_out (f, FLASH_TEST_ARGS ("deck-limit", "Words and numbers", "0"), "");
+  assert_out (f, FLASH_TEST_ARGS ("deck-limit", "Words and numbers"), "0\n");
+  assert_out (f, FLASH_TEST_ARGS ("due"), "");
+  run (&bad_limit, f, FLASH_TEST_ARGS ("deck-limit", "Words and numbers", "10000"));
+  g_assert_cmpint (bad_limit.status, ==, 2);
+  g_assert_nonnull (strstr (bad_limit.err, "from 0 to 9999"));
+  assert_out (f, FLASH_TEST_ARGS ("deck-limit", "Words and numbers", "none"), "");
+  due = out_of (f, FLASH_TEST_ARGS ("due"));
+  g_assert_nonnull (strstr (due, "Résumé"));
 }
 
 int

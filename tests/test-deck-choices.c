@@ -338,6 +338,71 @@ test_scope_outlook (Fixture       *fx,
   g_assert_no_error (error);
 }
 
+/* A deck's own daily limit of new cards holds within the collection's: in its queue, its
+ * sections', the deck list's counts and the queue of all decks (the other decks take the rest);
+ * its first reviews today count against it, Study More raises it, and -1 lifts it. */
+static void
+test_deck_new_limit (Fixture       *fx,
+                     gconstpointer  data)
+{
+  g_autofree char *other_path = flash_test_store_write (fx, "other.md", "# Other\n\n## O1\n\no.\n\n"
+                                                        "## O2\n\no.\n\n## O3\n\no.\n");
+  g_autoptr(GPtrArray) decks = NULL;
+  g_autoptr(GError) error = NULL;
+  FlashStudyScope numbers = { .section = "Deck" SEP "Numbers" };
+  FlashLimits limits;
+  gint64 deck_id;
+  char *queue;
+
+  import_sheet (fx);
+  flash_test_store_import (fx, other_path, NULL);
+  deck_id = flash_store_find_deck (fx->store, "Deck", NULL);
+  numbers.deck_id = deck_id;
+  flash_store_get_limits (fx->store, &limits);
+  limits.new_per_day = 5;
+  g_assert_true (flash_store_set_limits (fx->store, &limits, NULL));
+  g_assert_false (flash_store_set_deck_new_limit (fx->store, deck_id,
+                                                  FLASH_DECK_NEW_LIMIT_MAX + 1, &error));
+  g_assert_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (flash_store_set_deck_new_limit (fx->store, deck_id + 100, 2, &error));
+  g_assert_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (flash_store_set_deck_new_limit (fx->store, deck_id, 2, &error));
+  g_assert_no_error (error);
+
+  queue = questions (fx, flash_store_today_queue (fx->store, 0, fx->now, 0, NULL));
+  g_assert_cmpstr (queue, ==, "Split|O1|Join|O2|O3");
+  g_free (queue);
+  queue = questions (fx, flash_store_today_queue (fx->store, deck_id, fx->now, 0, NULL));
+  g_assert_cmpstr (queue, ==, "Split|Join");
+  g_free (queue);
+  queue = scope_queue (fx, &numbers, 0);
+  g_assert_cmpstr (queue, ==, "Round|Floor");
+  g_free (queue);
+  decks = flash_store_list_decks (fx->store, fx->now, NULL);
+  g_assert_cmpstr (((FlashDeckInfo *) decks->pdata[0])->name, ==, "Deck");
+  g_assert_cmpint (((FlashDeckInfo *) decks->pdata[0])->new_per_day, ==, 2);
+  g_assert_cmpuint (((FlashDeckInfo *) decks->pdata[0])->new_today, ==, 2);
+  g_assert_cmpint (((FlashDeckInfo *) decks->pdata[1])->new_per_day, ==, -1);
+  g_assert_cmpuint (((FlashDeckInfo *) decks->pdata[1])->new_today, ==, 3);
+
+  /* A first review today counts against the deck's limit; Study More raises it. */
+  flash_test_store_grade (fx, flash_test_store_card_id (fx, "Split"), 5);
+  queue = questions (fx, flash_store_today_queue (fx->store, deck_id, fx->now, 0, NULL));
+  g_assert_cmpstr (queue, ==, "Join");
+  g_free (queue);
+  g_assert_true (flash_store_study_more (fx->store, fx->now, 1, NULL));
+  queue = questions (fx, flash_store_today_queue (fx->store, deck_id, fx->now, 0, NULL));
+  g_assert_cmpstr (queue, ==, "Join|Round");
+  g_free (queue);
+
+  g_assert_true (flash_store_set_deck_new_limit (fx->store, deck_id, -1, NULL));
+  queue = questions (fx, flash_store_today_queue (fx->store, deck_id, fx->now, 0, NULL));
+  g_assert_cmpstr (queue, ==, "Join|Round|Floor|Negative floor");
+  g_free (queue);
+}
+
 /* Schema 8 adds an index only: the queue of all decks a schema-7 collection had (its fixture
  * says which) is the same after the migration, new cards interleaved across decks. */
 static void
@@ -370,6 +435,8 @@ test_migration_from_v7 (Fixture       *fx,
                    FLASH_STORE_SCHEMA_VERSION);
   g_assert_cmpint (flash_test_raw_int (old_path, "SELECT COUNT(*) FROM sqlite_master WHERE "
                                                  "name = 'cards_new_order'"), ==, 1);
+  g_assert_cmpint (flash_test_raw_int (old_path, "SELECT COUNT(*) FROM decks WHERE new_per_day "
+                                                 "IS NULL"), ==, 3);
   flash_test_assert_integrity (old_path);
 }
 
@@ -387,6 +454,7 @@ main (int    argc,
   ADD ("/choices/review-ahead", test_review_ahead);
   ADD ("/choices/rename-deck", test_rename_deck);
   ADD ("/choices/scope-outlook", test_scope_outlook);
+  ADD ("/choices/deck-new-limit", test_deck_new_limit);
   ADD ("/choices/migration-from-v6", test_migration_from_v6);
   ADD ("/choices/migration-from-v7", test_migration_from_v7);
 #undef ADD

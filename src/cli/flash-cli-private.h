@@ -102,5 +102,6 @@ gboolean     flash_cli_parse_state  (const char            *name,
 /* flash-cli-study.c: choosing what to study, and the decks. */
 int          flash_cli_run_due      (FlashCli              *cli);
 int          flash_cli_run_rename_deck (FlashCli           *cli);
+int          flash_cli_run_deck_limit  (FlashCli           *cli);
 
 G_END_DECLS

@@ -98,3 +98,51 @@ flash_cli_run_rename_deck (FlashCli *cli)
     return flash_cli_report_error (error);
   return FLASH_CLI_EXIT_OK;
 }
+
+/* Without N, prints the deck's own limit or "none". */
+int
+flash_cli_run_deck_limit (FlashCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) decks = NULL;
+  GDateTime *now = NULL;
+  FlashStore *store = flash_cli_get_store (cli);
+  const char *value = flash_cli_positional (cli, 1);
+  gint64 deck_id;
+  gint64 limit = -1;
+  int status;
+
+  if (value != NULL && g_strcmp0 (value, "none") != 0
+      && !g_ascii_string_to_signed (value, 10, 0, FLASH_DECK_NEW_LIMIT_MAX, &limit, NULL))
+    return flash_cli_usage_error (cli->command, _("the limit must be a whole number from 0 to %d, "
+                                                  "or “none”, not “%s”"),
+                                  FLASH_DECK_NEW_LIMIT_MAX, value);
+  if (store == NULL)
+    return FLASH_CLI_EXIT_ERROR;
+  deck_id = flash_store_find_deck (store, flash_cli_positional (cli, 0), &error);
+  if (deck_id == 0)
+    return flash_cli_report_error (error);
+  if (value != NULL)
+    {
+      if (!flash_store_set_deck_new_limit (store, deck_id, (int) limit, &error))
+        return flash_cli_report_error (error);
+      return FLASH_CLI_EXIT_OK;
+    }
+  if ((status = flash_cli_get_now (cli, &now)) != FLASH_CLI_EXIT_OK)
+    return status;
+  decks = flash_store_list_decks (store, now, &error);
+  if (decks == NULL)
+    return flash_cli_report_error (error);
+  for (guint i = 0; i < decks->len; i++)
+    {
+      const FlashDeckInfo *info = g_ptr_array_index (decks, i);
+
+      if (info->id != deck_id)
+        continue;
+      if (info->new_per_day < 0)
+        printf ("none\n");
+      else
+        printf ("%d\n", info->new_per_day);
+    }
+  return FLASH_CLI_EXIT_OK;
+}

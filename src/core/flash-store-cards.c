@@ -211,8 +211,9 @@ read_decks (FlashStore  *self,
 
   decks = g_ptr_array_new_with_free_func ((GDestroyNotify) flash_deck_info_free);
   /* Each deck keeps its numbers of active and new cards and of reviews (schema 2 and 3). */
-  stmt = flash_store_prepare (self, "SELECT id, name, source, cards, new_cards, reviews FROM decks "
-                                    "ORDER BY name COLLATE NOCASE, id", error);
+  stmt = flash_store_prepare (self, "SELECT id, name, source, cards, new_cards, reviews, "
+                                    "ifnull (new_per_day, -1) FROM decks ORDER BY name COLLATE "
+                                    "NOCASE, id", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -225,6 +226,7 @@ read_decks (FlashStore  *self,
       info->total = (guint) sqlite3_column_int (stmt, 3);
       info->new_cards = (guint) sqlite3_column_int (stmt, 4);
       info->reviews = (guint) sqlite3_column_int (stmt, 5);
+      info->new_per_day = sqlite3_column_int (stmt, 6);
       g_ptr_array_add (decks, info);
     }
   sqlite3_reset (stmt);
@@ -343,6 +345,32 @@ static const char *const rename_sql[] = {
   "UPDATE decks SET name = ?2, renamed = 1 WHERE id = ?1",
   NULL
 };
+
+gboolean
+flash_store_set_deck_new_limit (FlashStore  *self,
+                                gint64       deck_id,
+                                int          limit,
+                                GError     **error)
+{
+  static const char *const set_sql[] = { "UPDATE decks SET new_per_day = ?2 WHERE id = ?1", NULL };
+  static const char *const clear_sql[] = {
+    "UPDATE decks SET new_per_day = NULL WHERE id = ?1", NULL
+  };
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (limit > FLASH_DECK_NEW_LIMIT_MAX)
+    {
+      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_INVALID,
+                   "a deck’s daily limit of new cards is at most %d", FLASH_DECK_NEW_LIMIT_MAX);
+      return FALSE;
+    }
+  if (limit < 0)
+    return write_deck (self, clear_sql, deck_id, NULL, error);
+  text = g_strdup_printf ("%d", limit);
+  return write_deck (self, set_sql, deck_id, text, error);
+}
 
 gboolean
 flash_store_rename_deck (FlashStore  *self,

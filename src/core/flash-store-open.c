@@ -197,11 +197,13 @@ static const char *const schema_v7[] = {
 };
 
 /* Version 8 gives the queue of all decks its own order of new cards (position, then deck), so
- * that today's first new cards are one short walk of an index instead of one walk per deck;
- * the state columns make it covering. */
+ * that today's first new cards are one short walk of an index instead of one walk per deck
+ * (the state columns make it covering), and lets a deck have a daily limit of new cards of its
+ * own (NULL: only the collection's). */
 static const char *const schema_v8[] = {
   "CREATE INDEX cards_new_order ON cards (position, deck_id, is_new, retired) "
   "WHERE is_new = 1 AND retired = 0",
+  "ALTER TABLE decks ADD COLUMN new_per_day INTEGER",
   NULL
 };
 

@@ -58,12 +58,22 @@ typedef struct
   guint new_left;     /* new cards still allowed today */
   guint reviews_left; /* reviews still allowed today */
   guint done_today;   /* log entries today, of any kind */
+  guint new_extra;    /* new cards "Study More" added today */
 } FlashDayBudget;
 
 gboolean      flash_store_day_budget   (FlashStore     *self,
                                         FlashDay        today,
                                         FlashDayBudget *budget,
                                         GError        **error);
+
+/* The new cards @deck_id (not 0) may still show today: the day's budget, and its own limit's
+ * rest if it has one (schema 8). */
+gboolean      flash_store_deck_new_left (FlashStore           *self,
+                                         gint64                deck_id,
+                                         FlashDay              today,
+                                         const FlashDayBudget *budget,
+                                         guint                *left,
+                                         GError              **error);
 
 /* Appends the ids (column 0) a query yields to @ids, and column 1 to @seqs unless it is NULL; or,
  * with @ids NULL, reads the query's count into @count. Resets the statement. */

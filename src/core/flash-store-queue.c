@@ -47,6 +47,80 @@ flash_store_day_budget (FlashStore      *self,
   budget->new_left = (guint) MAX (0, self->limits.new_per_day + new_extra - new_done);
   budget->reviews_left = (guint) MAX (0, self->limits.reviews_per_day - reviews_done);
   budget->done_today = (guint) all_done;
+  budget->new_extra = (guint) new_extra;
+  return TRUE;
+}
+
+/* The decks with a daily limit of new cards of their own (schema 8), @deck_id's only unless it is
+ * 0, with how many new cards each may still show today ("Study More" raises it as it raises the
+ * collection's): deck id → that number. Today's first reviews are read from the log's day. */
+static gboolean
+deck_new_caps (FlashStore            *self,
+               gint64                 deck_id,
+               FlashDay               today,
+               const FlashDayBudget  *budget,
+               GHashTable            *caps,
+               GError               **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = flash_store_prepare (self, "SELECT d.id, d.new_per_day - (SELECT COUNT(*) FROM "
+                                    "review_log l JOIN cards c ON c.id = l.card_id WHERE l.day = "
+                                    "?1 AND l.kind = 0 AND c.deck_id = d.id) FROM decks d WHERE "
+                                    "d.new_per_day IS NOT NULL AND (?2 = 0 OR d.id = ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, today);
+  sqlite3_bind_int64 (stmt, 2, deck_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 *id = g_new (gint64, 1);
+      gint64 left = sqlite3_column_int64 (stmt, 1) + budget->new_extra;
+
+      *id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_insert (caps, id, GUINT_TO_POINTER ((guint) CLAMP (left, 0, G_MAXINT)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return flash_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+static GHashTable *
+caps_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+/* @limit, or less for a deck whose own limit leaves fewer. */
+static guint
+capped (GHashTable *caps,
+        gint64      deck_id,
+        guint       limit)
+{
+  gpointer left;
+
+  if (!g_hash_table_lookup_extended (caps, &deck_id, NULL, &left))
+    return limit;
+  return MIN (limit, GPOINTER_TO_UINT (left));
+}
+
+gboolean
+flash_store_deck_new_left (FlashStore            *self,
+                           gint64                 deck_id,
+                           FlashDay               today,
+                           const FlashDayBudget  *budget,
+                           guint                 *left,
+                           GError               **error)
+{
+  g_autoptr(GHashTable) caps = caps_new ();
+
+  g_return_val_if_fail (deck_id != 0, FALSE);
+
+  if (!deck_new_caps (self, deck_id, today, budget, caps, error))
+    return FALSE;
+  *left = capped (caps, deck_id, budget->new_left);
   return TRUE;
 }
 
@@ -153,17 +227,102 @@ due_ids (FlashStore  *self,
   return flash_store_collect_ids (self, stmt, ids, NULL, count, error);
 }
 
+typedef struct
+{
+  gint64 id;
+  gint64 position;
+  gint64 deck_id;
+} NewCard;
+
+static int
+compare_new_cards (gconstpointer a,
+                   gconstpointer b)
+{
+  const NewCard *x = a;
+  const NewCard *y = b;
+
+  if (x->position != y->position)
+    return x->position < y->position ? -1 : 1;
+  return x->deck_id < y->deck_id ? -1 : x->deck_id > y->deck_id;
+}
+
+/* The interleaved new cards of every deck when some decks have limits of their own: each deck's
+ * first ones up to what it may still show, merged in the order NEW_INTERLEAVED walks. */
+static gboolean
+capped_new_ids (FlashStore  *self,
+                FlashDay     today,
+                guint        limit,
+                GHashTable  *caps,
+                GArray      *ids,
+                guint       *count,
+                GError     **error)
+{
+  g_autoptr(GArray) decks = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) cards = g_array_new (FALSE, FALSE, sizeof (NewCard));
+  sqlite3_stmt *stmt;
+  guint n_decks = 0;
+  guint n = 0;
+  int rc;
+
+  stmt = flash_store_prepare (self, "SELECT id FROM decks WHERE new_cards > 0 ORDER BY id", error);
+  if (stmt == NULL || !flash_store_collect_ids (self, stmt, decks, NULL, &n_decks, error))
+    return FALSE;
+  stmt = flash_store_prepare (self, "SELECT id, position " NEW_IN_DECKS, error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint d = 0; d < decks->len; d++)
+    {
+      gint64 deck_id = g_array_index (decks, gint64, d);
+      guint deck_limit = capped (caps, deck_id, limit);
+
+      if (deck_limit == 0)
+        continue;
+      sqlite3_bind_int64 (stmt, 1, deck_id);
+      sqlite3_bind_int64 (stmt, 2, deck_id);
+      sqlite3_bind_int64 (stmt, 3, deck_limit);
+      sqlite3_bind_int (stmt, 4, today);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          NewCard card = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                           deck_id };
+
+          g_array_append_val (cards, card);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return flash_store_set_error (self, rc, error);
+    }
+  g_array_sort (cards, compare_new_cards);
+  for (; n < cards->len && n < limit; n++)
+    if (ids != NULL)
+      g_array_append_val (ids, g_array_index (cards, NewCard, n).id);
+  *count = n;
+  return TRUE;
+}
+
+/* Today's new cards of one deck (0: all, interleaved), at most @limit and what a deck's own limit
+ * (@caps) leaves it. */
 static gboolean
 new_ids (FlashStore  *self,
          gint64       deck_id,
          FlashDay     today,
          guint        limit,
+         GHashTable  *caps,
          GArray      *ids,
          guint       *count,
          GError     **error)
 {
   sqlite3_stmt *stmt;
 
+  if (deck_id == 0 && g_hash_table_size (caps) > 0)
+    return capped_new_ids (self, today, limit, caps, ids, count, error);
+  if (deck_id != 0)
+    limit = capped (caps, deck_id, limit);
+  if (limit == 0)
+    {
+      *count = 0;
+      return TRUE;
+    }
   /* Counting needs no order: one walk of the index counts every deck's. */
   if (deck_id == 0 && ids != NULL)
     {
@@ -231,15 +390,18 @@ queue_parts_clear (QueueParts *parts)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (QueueParts, queue_parts_clear)
 
 static gboolean
-read_parts (FlashStore  *self,
-            gint64       deck_id,
-            FlashDay     today,
-            guint        review_limit,
-            guint        new_limit,
-            gboolean     count_only,
-            QueueParts  *parts,
-            GError     **error)
+read_parts (FlashStore            *self,
+            gint64                 deck_id,
+            FlashDay               today,
+            const FlashDayBudget  *budget,
+            guint                  review_limit,
+            guint                  new_limit,
+            gboolean               count_only,
+            QueueParts            *parts,
+            GError               **error)
 {
+  g_autoptr(GHashTable) caps = caps_new ();
+
   if (!count_only)
     {
       parts->due = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -251,7 +413,9 @@ read_parts (FlashStore  *self,
   return (review_limit == 0
           || due_ids (self, deck_id, today, review_limit, parts->due, &parts->n_due, error))
          && (new_limit == 0
-             || new_ids (self, deck_id, today, new_limit, parts->fresh, &parts->n_fresh, error))
+             || (deck_new_caps (self, deck_id, today, budget, caps, error)
+                 && new_ids (self, deck_id, today, new_limit, caps, parts->fresh,
+                             &parts->n_fresh, error)))
          && repeat_ids (self, deck_id, today, parts->repeats, parts->seqs, &parts->n_repeats,
                         error);
 }
@@ -268,7 +432,7 @@ read_queue (FlashStore  *self,
 
   /* A caller that wants the next few cards needs no more than that many of each kind. */
   if (!flash_store_day_budget (self, today, &budget, error)
-      || !read_parts (self, deck_id, today,
+      || !read_parts (self, deck_id, today, &budget,
                       limit > 0 ? MIN (budget.reviews_left, limit) : budget.reviews_left,
                       limit > 0 ? MIN (budget.new_left, limit) : budget.new_left, FALSE, &parts,
                       error))
@@ -367,10 +531,12 @@ flash_store_deck_counts (FlashStore            *self,
                                                         NULL);
   g_autoptr(GHashTable) excluded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                           NULL);
+  g_autoptr(GHashTable) caps = caps_new ();
   sqlite3_stmt *stmt = NULL;
 
-  if (!count_by_deck (self, "SELECT s.deck_id, COUNT(*) " REPEATS_ALL " GROUP BY s.deck_id",
-                      today, repeats, error)
+  if (!deck_new_caps (self, 0, today, budget, caps, error)
+      || !count_by_deck (self, "SELECT s.deck_id, COUNT(*) " REPEATS_ALL " GROUP BY s.deck_id",
+                         today, repeats, error)
       || !count_by_deck (self, "SELECT deck_id, COUNT(*) FROM cards WHERE id IN (" BURIED_TODAY
                                ") AND is_new = 1 AND retired = 0 GROUP BY deck_id",
                          today, buried, error))
@@ -409,7 +575,7 @@ flash_store_deck_counts (FlashStore            *self,
           n_due = (guint) MIN (MAX (n_walked - n_excluded, 0), budget->reviews_left);
         }
       info->new_today = MIN (info->new_cards - MIN (n_buried, info->new_cards),
-                             budget->new_left);
+                             capped (caps, info->id, budget->new_left));
       info->due_today = n_due + n_repeats;
     }
   return TRUE;
@@ -435,8 +601,8 @@ flash_store_today_counts (FlashStore      *self,
   today = flash_store_day_for (self, now);
   began = flash_store_read_begin (self);
   ok = flash_store_day_budget (self, today, &budget, error)
-       && read_parts (self, deck_id, today, budget.reviews_left, budget.new_left, TRUE, &parts,
-                      error);
+       && read_parts (self, deck_id, today, &budget, budget.reviews_left, budget.new_left, TRUE,
+                      &parts, error);
   flash_store_read_end (self, began);
   if (!ok)
     return FALSE;

@@ -87,8 +87,14 @@ read_scope_queue (FlashStore             *self,
   g_autoptr(GArray) repeats = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
   guint reviews = limit > 0 ? MIN (budget->reviews_left, limit) : budget->reviews_left;
-  guint news = limit > 0 ? MIN (budget->new_left, limit) : budget->new_left;
+  guint news = budget->new_left;
 
+  /* A deck's own limit holds for its sections and tags too. */
+  if (scope->deck_id != 0
+      && !flash_store_deck_new_left (self, scope->deck_id, today, budget, &news, error))
+    return NULL;
+  if (limit > 0)
+    news = MIN (news, limit);
   if ((reviews > 0 && !read_scope (self, DUE_IN_SCOPE, scope, today, reviews, 0, due, NULL, error))
       || (news > 0 && !read_scope (self, NEW_IN_SCOPE, scope, today, news, 0, fresh, NULL, error))
       || !read_scope (self, REPEATS_IN_SCOPE, scope, today, 0, 0, repeats, seqs, error))
@@ -153,6 +159,9 @@ flash_store_scope_counts (FlashStore             *self,
   today = flash_store_day_for (self, now);
   began = flash_store_read_begin (self);
   ok = flash_store_day_budget (self, today, &budget, error)
+       && (scope->deck_id == 0
+           || flash_store_deck_new_left (self, scope->deck_id, today, &budget, &budget.new_left,
+                                         error))
        && (budget.reviews_left == 0
            || read_scope (self, DUE_IN_SCOPE, scope, today, budget.reviews_left, 0, due, NULL,
                           error))

@@ -63,6 +63,7 @@ typedef struct
   guint  new_today;  /* new cards today's queue would show */
   guint  due_today;  /* reviews due today, capped by the daily limit */
   guint  reviews;    /* entries in the review log */
+  int    new_per_day; /* its own daily limit of new cards, or -1: only the collection's */
 } FlashDeckInfo;
 
 typedef struct
@@ -334,6 +335,13 @@ gboolean     flash_store_delete_deck         (FlashStore        *self,
 gboolean     flash_store_rename_deck         (FlashStore        *self,
                                               gint64             deck_id,
                                               const char        *name,
+                                              GError           **error);
+/* A deck's own daily limit of new cards (0 to FLASH_DECK_NEW_LIMIT_MAX), within the collection's;
+ * -1 leaves it only the collection's (docs/scheduling.md, "Daily limits"). */
+#define FLASH_DECK_NEW_LIMIT_MAX 9999
+gboolean     flash_store_set_deck_new_limit  (FlashStore        *self,
+                                              gint64             deck_id,
+                                              int                limit,
                                               GError           **error);
 /* FlashCard*, the active cards only. */
 GPtrArray   *flash_store_list_cards          (FlashStore        *self,

@@ -8,6 +8,7 @@
 
 #include "flash-accessible.h"
 #include "flash-deck-page.h"
+#include "flash-store.h"
 
 struct _FlashDeckPage
 {
@@ -21,6 +22,10 @@ struct _FlashDeckPage
   GtkWidget           *tag_button;
   AdwPreferencesGroup *sections_group;
   GPtrArray           *section_rows; /* AdwActionRow*, owned by sections_group */
+  GtkSwitch           *limit_switch;
+  GtkSpinButton       *limit_spin;
+  GtkWidget           *limit_row;
+  gboolean             showing;      /* while flash_deck_page_show() sets the controls */
 };
 
 G_DEFINE_FINAL_TYPE (FlashDeckPage, flash_deck_page, ADW_TYPE_BIN)
@@ -107,6 +112,57 @@ section_row (FlashDeckPage *self,
   return row;
 }
 
+/* The deck's own limit: on, off or changed, it is saved at once, as GNOME's settings are. */
+static void
+limit_changed_cb (FlashDeckPage *self)
+{
+  gboolean on = gtk_switch_get_active (self->limit_switch);
+
+  gtk_widget_set_sensitive (self->limit_row, on);
+  if (self->showing)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-deck-limit", "(xi)", self->deck_id,
+                              on ? gtk_spin_button_get_value_as_int (self->limit_spin) : -1);
+}
+
+static GtkWidget *
+limit_group (FlashDeckPage *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *own = adw_action_row_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("New Cards"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("The collection’s daily limit holds for every deck "
+                                           "together"));
+  self->limit_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->limit_switch), GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (own), _("Limit This Deck"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (own),
+                               _("Show fewer new cards a day from this deck"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (own), GTK_WIDGET (self->limit_switch));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (own), GTK_WIDGET (self->limit_switch));
+  flash_accessible_set_name (GTK_WIDGET (self->limit_switch), _("Limit This Deck"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), own);
+
+  self->limit_row = adw_action_row_new ();
+  self->limit_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0,
+                                                                      FLASH_DECK_NEW_LIMIT_MAX,
+                                                                      1));
+  gtk_spin_button_set_value (self->limit_spin, 10);
+  gtk_widget_set_valign (GTK_WIDGET (self->limit_spin), GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->limit_row), _("New Cards a Day"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->limit_row), GTK_WIDGET (self->limit_spin));
+  flash_accessible_set_name (GTK_WIDGET (self->limit_spin), _("New cards a day from this deck"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->limit_row);
+
+  g_signal_connect_swapped (self->limit_switch, "notify::active", G_CALLBACK (limit_changed_cb),
+                            self);
+  g_signal_connect_swapped (self->limit_spin, "value-changed", G_CALLBACK (limit_changed_cb),
+                            self);
+  return group;
+}
+
 static void
 build (FlashDeckPage *self)
 {
@@ -119,6 +175,7 @@ build (FlashDeckPage *self)
   GtkWidget *delete = pill (_("_Delete Deck…"), "win.delete-deck", "destructive-action", self);
   GtkWidget *rename = pill (_("_Rename…"), "win.rename-deck", NULL, self);
   GtkEventController *keys = gtk_shortcut_controller_new ();
+  GtkWidget *limits;
 
   self->title_label = GTK_LABEL (gtk_label_new (NULL));
   self->description_label = GTK_LABEL (gtk_label_new (NULL));
@@ -175,6 +232,9 @@ build (FlashDeckPage *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->counts_label));
   gtk_box_append (GTK_BOX (box), buttons);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->sections_group));
+  limits = limit_group (self);
+  gtk_widget_set_margin_top (limits, 12);
+  gtk_box_append (GTK_BOX (box), limits);
   gtk_box_append (GTK_BOX (box), danger);
   gtk_widget_set_margin_top (GTK_WIDGET (self->sections_group), 12);
   gtk_widget_set_margin_top (danger, 12);
@@ -238,6 +298,12 @@ flash_deck_page_show (FlashDeckPage       *self,
                           deck->new_today);
   gtk_label_set_text (self->counts_label, line);
   gtk_widget_set_sensitive (self->study_button, deck->due_today + deck->new_today > 0);
+  self->showing = TRUE;
+  gtk_switch_set_active (self->limit_switch, deck->new_per_day >= 0);
+  if (deck->new_per_day >= 0)
+    gtk_spin_button_set_value (self->limit_spin, deck->new_per_day);
+  gtk_widget_set_sensitive (self->limit_row, deck->new_per_day >= 0);
+  self->showing = FALSE;
 
   for (guint i = 0; i < self->section_rows->len; i++)
     adw_preferences_group_remove (self->sections_group,

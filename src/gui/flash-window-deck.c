@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flash-window-deck.c: what the deck page asks of the window: renaming the deck (a dialog with
- * the name to edit) and studying one of its sections or tags (docs/browsing.md, "A deck's
- * page"). */
+ * the name to edit), its own limit of new cards, and studying one of its sections or tags
+ * (docs/browsing.md, "A deck's page"). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -191,4 +191,25 @@ flash_window_choose_tag_action_cb (GtkWidget  *widget,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
   adw_message_dialog_set_extra_child (dialog, scroller);
   gtk_widget_grab_focus (gtk_widget_get_first_child (list));
+}
+
+void
+flash_window_set_deck_limit_action_cb (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  FlashWindow *self = FLASH_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 deck_id = 0;
+  int limit = -1;
+
+  g_variant_get (parameter, "(xi)", &deck_id, &limit);
+  if (self->store == NULL)
+    return;
+  if (!flash_store_set_deck_new_limit (self->store, deck_id, limit, &error))
+    {
+      flash_window_show_error (self, _("Could Not Change the Deck’s Limit"), error->message);
+      return;
+    }
+  flash_window_refresh (self);
 }

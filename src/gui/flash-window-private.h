@@ -85,6 +85,10 @@ void              flash_window_rename_deck_action_cb       (GtkWidget     *widge
 void              flash_window_study_section_action_cb     (GtkWidget     *widget,
                                                             const char    *action_name,
                                                             GVariant      *parameter);
+/* win.set-deck-limit ((xi): a deck and its own daily limit of new cards, -1 for none) */
+void              flash_window_set_deck_limit_action_cb    (GtkWidget     *widget,
+                                                            const char    *action_name,
+                                                            GVariant      *parameter);
 /* win.choose-tag (a deck's id): a dialog of the deck's tags, one to study */
 void              flash_window_choose_tag_action_cb        (GtkWidget     *widget,
                                                             const char    *action_name,

@@ -69,6 +69,8 @@ flash_window_update_actions (FlashWindow *self)
                                  writable && !studying && self->importing == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-deck",
                                  writable && !studying && self->importing == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-deck-limit",
+                                 writable && !studying && self->importing == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
                                  writable && self->importing == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", self->importing != NULL);
@@ -806,6 +808,8 @@ flash_window_class_init (FlashWindowClass *klass)
                                    flash_window_study_section_action_cb);
   gtk_widget_class_install_action (widget_class, "win.choose-tag", "x",
                                    flash_window_choose_tag_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.set-deck-limit", "(xi)",
+                                   flash_window_set_deck_limit_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-deck", "x", show_deck_action_cb);
   gtk_widget_class_install_action (widget_class, "win.browse-deck", "(xs)",
                                    browse_deck_action_cb);

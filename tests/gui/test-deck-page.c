@@ -98,6 +98,16 @@ test_deck_rename_and_section (Fixture       *fixture,
   g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "study");
 }
 
+/* The only deck's own limit of new cards, as the store has it. */
+static int
+deck_limit (Fixture *fixture)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) decks = flash_store_list_decks (fixture->store, now, NULL);
+
+  return ((FlashDeckInfo *) g_ptr_array_index (decks, 0))->new_per_day;
+}
+
 /* A sheet whose tags pick out parts of it: "threads" two cards, "processes" one, "tagged-deck"
  * every card (and so not offered). */
 static const char tagged_sheet[] =
@@ -147,6 +157,43 @@ test_deck_study_tag (Fixture       *fixture,
   g_assert_nonnull (flash_test_find_label (GTK_WIDGET (fixture->window), "2 left"));
 }
 
+/* The deck's own limit of new cards: the switch turns it on at the spin button's number, the
+ * number changes it, and off lifts it; each is saved at once and shown again after a refresh. */
+static void
+test_deck_new_limit (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  FlashDeckPage *page;
+  GtkWidget *toggle;
+  GtkWidget *spin;
+  gint64 deck_id;
+
+  import_test_deck (fixture);
+  deck_id = only_deck_id (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-deck", "x",
+                                             deck_id));
+  process_events ();
+  page = flash_window_get_deck_page (fixture->window);
+  toggle = flash_test_find_type (GTK_WIDGET (page), GTK_TYPE_SWITCH);
+  spin = flash_test_find_type (GTK_WIDGET (page), GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (toggle);
+  g_assert_nonnull (spin);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  g_assert_cmpint (deck_limit (fixture), ==, -1);
+
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  process_events ();
+  g_assert_cmpint (deck_limit (fixture), ==, 10);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 1);
+  process_events ();
+  g_assert_cmpint (deck_limit (fixture), ==, 1);
+  g_assert_nonnull (flash_test_find_label (GTK_WIDGET (page), "3 cards · 0 due today · 1 new today"));
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  process_events ();
+  g_assert_cmpint (deck_limit (fixture), ==, -1);
+  g_assert_false (gtk_widget_get_sensitive (gtk_widget_get_ancestor (spin, ADW_TYPE_ACTION_ROW)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -163,6 +210,7 @@ main (int   argc,
   ADD_TEST ("/deck-page/sections-and-delete", test_deck_page);
   ADD_TEST ("/deck-page/rename-and-section", test_deck_rename_and_section);
   ADD_TEST ("/deck-page/study-tag", test_deck_study_tag);
+  ADD_TEST ("/deck-page/new-limit", test_deck_new_limit);
 
 #undef ADD_TEST
 
