@@ -187,7 +187,8 @@ test_deck_new_limit (Fixture       *fixture,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 1);
   process_events ();
   g_assert_cmpint (deck_limit (fixture), ==, 1);
-  g_assert_nonnull (flash_test_find_label (GTK_WIDGET (page), "3 cards · 0 due today · 1 new today"));
+  g_assert_nonnull (flash_test_find_label (GTK_WIDGET (page),
+                                           "3 cards · 0 due today · 1 new today"));
   gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
   process_events ();
   g_assert_cmpint (deck_limit (fixture), ==, -1);
