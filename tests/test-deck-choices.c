@@ -403,8 +403,9 @@ test_deck_new_limit (Fixture       *fx,
   g_free (queue);
 }
 
-/* Schema 8 adds an index only: the queue of all decks a schema-7 collection had (its fixture
- * says which) is the same after the migration, new cards interleaved across decks. */
+/* Schema 8 adds an index, the decks' own limits of new cards (none at first) and the tables of
+ * cramming and interviews: the queue of all decks a schema-7 collection had (its fixture says
+ * which) is the same after the migration, new cards interleaved across decks. */
 static void
 test_migration_from_v7 (Fixture       *fx,
                         gconstpointer  data)
@@ -437,6 +438,10 @@ test_migration_from_v7 (Fixture       *fx,
                                                  "name = 'cards_new_order'"), ==, 1);
   g_assert_cmpint (flash_test_raw_int (old_path, "SELECT COUNT(*) FROM decks WHERE new_per_day "
                                                  "IS NULL"), ==, 3);
+  g_assert_cmpint (flash_test_raw_int (old_path, "SELECT COUNT(*) FROM sqlite_master WHERE name "
+                                                 "IN ('cram_log', 'interviews', "
+                                                 "'interview_topics', 'interview_questions')"),
+                   ==, 4);
   flash_test_assert_integrity (old_path);
 }
 

@@ -204,6 +204,40 @@ static const char *const schema_v8[] = {
   "CREATE INDEX cards_new_order ON cards (position, deck_id, is_new, retired) "
   "WHERE is_new = 1 AND retired = 0",
   "ALTER TABLE decks ADD COLUMN new_per_day INTEGER",
+  /* Cramming and mock interviews (docs/interview.md) keep their answers apart from the review
+   * log: the schedule never sees them. An interview's topics are its decks, sections and tags
+   * in the order chosen; each question says which of them its card belongs to (bit i: topic i). */
+  "CREATE TABLE cram_log ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  card_id   INTEGER NOT NULL REFERENCES cards (id) ON DELETE CASCADE,"
+  "  time      INTEGER NOT NULL,"
+  "  grade     INTEGER NOT NULL,"
+  "  answer_ms INTEGER NOT NULL DEFAULT 0)",
+  "CREATE TABLE interviews ("
+  "  id               INTEGER PRIMARY KEY,"
+  "  started          INTEGER NOT NULL,"
+  "  finished         INTEGER,"
+  "  seed             INTEGER NOT NULL,"
+  "  total_seconds    INTEGER NOT NULL DEFAULT 0,"
+  "  question_seconds INTEGER NOT NULL DEFAULT 0,"
+  "  elapsed_ms       INTEGER NOT NULL DEFAULT 0)",
+  "CREATE TABLE interview_topics ("
+  "  interview_id INTEGER NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,"
+  "  position     INTEGER NOT NULL,"
+  "  kind         INTEGER NOT NULL,"
+  "  deck_id      INTEGER NOT NULL,"
+  "  value        TEXT NOT NULL,"
+  "  PRIMARY KEY (interview_id, position))",
+  "CREATE TABLE interview_questions ("
+  "  interview_id INTEGER NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,"
+  "  position     INTEGER NOT NULL,"
+  "  card_id      INTEGER NOT NULL REFERENCES cards (id) ON DELETE CASCADE,"
+  "  topics       INTEGER NOT NULL,"
+  "  grade        INTEGER,"
+  "  timed_out    INTEGER NOT NULL DEFAULT 0,"
+  "  answer_ms    INTEGER NOT NULL DEFAULT 0,"
+  "  note         TEXT,"
+  "  PRIMARY KEY (interview_id, position))",
   NULL
 };
 

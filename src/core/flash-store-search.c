@@ -226,6 +226,8 @@ order_sql (FlashCardOrder order)
       return " ORDER BY coalesce (s.lapses, 0) DESC, c.id";
     case FLASH_CARD_ORDER_ADDED:
       return " ORDER BY c.added DESC, c.id DESC";
+    case FLASH_CARD_ORDER_WEAKEST:
+      return " ORDER BY coalesce (s.lapses, 0) DESC, s.ef IS NULL, s.ef, c.id";
     case FLASH_CARD_ORDER_POSITION:
     default:
       return " ORDER BY c.deck_id, c.position, c.id";

@@ -209,6 +209,7 @@ typedef enum
   FLASH_CARD_ORDER_EASE,     /* lowest EF first */
   FLASH_CARD_ORDER_LAPSES,   /* most lapses first */
   FLASH_CARD_ORDER_ADDED,    /* newest first */
+  FLASH_CARD_ORDER_WEAKEST,  /* most lapses, then lowest EF first; new cards last */
 } FlashCardOrder;
 
 typedef struct
@@ -439,6 +440,36 @@ gboolean     flash_store_record_review       (FlashStore        *self,
                                               int                answer_ms,
                                               FlashReviewResult *result,
                                               GError           **error);
+
+/* Cram (flash-store-cram.c, docs/interview.md): any set of cards now, without touching the
+ * schedule or the review log. */
+typedef enum
+{
+  FLASH_CRAM_RANDOM,  /* shuffled by the seed: the same seed, the same order */
+  FLASH_CRAM_WEAKEST, /* most lapses, then lowest EF first */
+} FlashCramOrder;
+
+/* The cards @search finds, in @order, at most @limit (0: all). */
+GArray      *flash_store_cram_queue          (FlashStore             *self,
+                                              const FlashCardSearch  *search,
+                                              FlashCramOrder          order,
+                                              guint32                 seed,
+                                              guint                   limit,
+                                              GDateTime              *now,
+                                              GError                **error);
+/* Puts @card_ids in @order (a shuffle by @seed, or weakest first); ids of no card go last. */
+gboolean     flash_store_cram_order          (FlashStore             *self,
+                                              GArray                 *card_ids,
+                                              FlashCramOrder          order,
+                                              guint32                 seed,
+                                              GError                **error);
+/* A cram answer (grade 0–5) goes to the cram log only. */
+gboolean     flash_store_record_cram         (FlashStore             *self,
+                                              gint64                  card_id,
+                                              int                     grade,
+                                              GDateTime              *now,
+                                              int                     answer_ms,
+                                              GError                **error);
 gboolean     flash_store_undo_last           (FlashStore        *self,
                                               gint64            *card_id,
                                               GError           **error);
