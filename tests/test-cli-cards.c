@@ -229,6 +229,70 @@ test_study_choices (Fixture       *f,
   g_assert_nonnull (strstr (due, "Résumé"));
 }
 
+/* `cram` in a seeded order and weakest first, the schedule untouched; an interview started,
+ * listed, answered (words and numbers, answers replacing answers) and reported; grade words in
+ * `grade` too; wrong sessions, cards and empty selections refused. */
+static void
+test_cram_and_interview (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_auto(FlashTestRun) empty = { 0 };
+  g_auto(FlashTestRun) stranger = { 0 };
+  g_auto(FlashTestRun) unknown = { 0 };
+  g_auto(FlashTestRun) twice = { 0 };
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *log_before = NULL;
+  g_autofree char *log_after = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *questions = NULL;
+  g_autofree char *list = NULL;
+  g_auto(GStrv) rows = NULL;
+
+  import_sheet (f);
+  assert_out (f, FLASH_TEST_ARGS ("grade", "3", "again"), "0\t1.9600\t1\t2026-11-22\n");
+  log_before = out_of (f, FLASH_TEST_ARGS ("log"));
+  first = out_of (f, FLASH_TEST_ARGS ("cram", "--seed", "7"));
+  second = out_of (f, FLASH_TEST_ARGS ("cram", "--seed", "7"));
+  g_assert_cmpstr (first, ==, second);
+  g_assert_cmpuint (g_strv_length (rows = g_strsplit (first, "\n", -1)), ==, 4);
+  assert_out (f, FLASH_TEST_ARGS ("cram", "--order", "weakest", "--limit", "1"),
+              "3\tDeck\tIntegers\n");
+  assert_out (f, FLASH_TEST_ARGS ("cram", "--section", "Deck > Numbers"), "3\tDeck\tIntegers\n");
+  run (&empty, f, FLASH_TEST_ARGS ("cram", "--tag", "nothing"));
+  g_assert_cmpint (empty.status, ==, 1);
+  g_assert_nonnull (strstr (empty.err, "nothing to cram"));
+
+  id = out_of (f, FLASH_TEST_ARGS ("interview", "start", "--section", "Deck > Strings", "--tag",
+                                   "numbers", "--questions", "3", "--seed", "11"));
+  g_assert_cmpstr (id, ==, "1\n");
+  questions = out_of (f, FLASH_TEST_ARGS ("interview", "questions", "1"));
+  g_assert_cmpuint (strlen (questions), >, 0);
+  g_assert_nonnull (strstr (questions, "1\tDeck\tRésumé\n"));
+  g_assert_nonnull (strstr (questions, "3\tDeck\tIntegers\n"));
+  assert_out (f, FLASH_TEST_ARGS ("interview", "answer", "1", "1", "again", "--seconds", "4"), "");
+  assert_out (f, FLASH_TEST_ARGS ("interview", "answer", "1", "1", "good", "--seconds", "4",
+                                  "--note", "a summary"), "");
+  assert_out (f, FLASH_TEST_ARGS ("interview", "answer", "1", "2", "1", "--seconds", "10"), "");
+  assert_out (f, FLASH_TEST_ARGS ("interview", "answer", "1", "3", "hard", "--seconds", "2"), "");
+  assert_out (f, FLASH_TEST_ARGS ("interview", "report", "1"),
+              "#numbers\t1\t50.0\t2.0\nDeck › Strings\t2\t50.0\t7.0\n");
+  list = out_of (f, FLASH_TEST_ARGS ("interview", "list"));
+  g_assert_true (g_str_has_prefix (list, "1\t2026-11-21T"));
+  g_assert_true (g_str_has_suffix (list, "\t3\t3\t50.0\n"));
+
+  run (&stranger, f, FLASH_TEST_ARGS ("interview", "answer", "1", "99", "good"));
+  g_assert_cmpint (stranger.status, ==, 1);
+  g_assert_nonnull (strstr (stranger.err, "not a question of interview 1"));
+  run (&unknown, f, FLASH_TEST_ARGS ("interview", "report", "5"));
+  g_assert_cmpint (unknown.status, ==, 1);
+  run (&twice, f, FLASH_TEST_ARGS ("due", "--tag", "a", "--tag", "b"));
+  g_assert_cmpint (twice.status, ==, 2);
+  /* Neither cramming nor the interview wrote to the review log. */
+  log_after = out_of (f, FLASH_TEST_ARGS ("log"));
+  g_assert_cmpstr (log_after, ==, log_before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +306,7 @@ main (int   argc,
   ADD ("/cli-cards/actions", test_actions);
   ADD ("/cli-cards/edit", test_edit);
   ADD ("/cli-cards/study-choices", test_study_choices);
+  ADD ("/cli-cards/cram-and-interview", test_cram_and_interview);
 #undef ADD
 
   return g_test_run ();

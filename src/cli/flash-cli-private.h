@@ -26,6 +26,11 @@ typedef enum
   FLASH_CLI_OPTION_EDIT   = 1 << 4, /* --question, --answer-file */
   FLASH_CLI_OPTION_STATE  = 1 << 5,
   FLASH_CLI_OPTION_SCOPE  = 1 << 6, /* --section, --tag, --ahead */
+  FLASH_CLI_OPTION_ORDER  = 1 << 7, /* --order */
+  FLASH_CLI_OPTION_SEED   = 1 << 8,
+  FLASH_CLI_OPTION_PLAN   = 1 << 9, /* --questions, --minutes */
+  FLASH_CLI_OPTION_ANSWER = 1 << 10, /* --seconds, --note */
+  FLASH_CLI_OPTION_TOPICS = 1 << 11, /* --deck, --section and --tag, each as often as wanted */
 } FlashCliOption;
 
 typedef struct _FlashCli FlashCli;
@@ -59,6 +64,14 @@ struct _FlashCli
   const char            *section;
   const char            *tag;
   const char            *ahead;
+  const char            *order;
+  const char            *seed;
+  const char            *questions;
+  const char            *minutes;
+  const char            *seconds;
+  const char            *note;
+  const char            *repeated;   /* a topic option given more than once */
+  GPtrArray             *topics;     /* option name, value, option name, value… (borrowed) */
   GPtrArray             *positional;
   gboolean               help;
   gboolean               version;
@@ -76,6 +89,9 @@ int          flash_cli_usage_error  (const FlashCliCommand *command,
                                      const char            *format,
                                      ...) G_GNUC_PRINTF (2, 3);
 int          flash_cli_report_error (const GError          *error);
+/* A grade 0–5, or one of the words again, hard, good, easy (1, 3, 4, 5 on the SM-2 scale). */
+gboolean     flash_cli_parse_grade  (const char            *text,
+                                     int                   *grade);
 /* A field of a tab-separated row (tabs and line breaks become spaces), returned or written to
  * stdout. */
 char        *flash_cli_fold_field   (const char            *text);
@@ -103,5 +119,16 @@ gboolean     flash_cli_parse_state  (const char            *name,
 int          flash_cli_run_due      (FlashCli              *cli);
 int          flash_cli_run_rename_deck (FlashCli           *cli);
 int          flash_cli_run_deck_limit  (FlashCli           *cli);
+/* "Deck > Section" as a breadcrumb, "Deck › Section". */
+char        *flash_cli_section_breadcrumb (const char       *text);
+/* One "id, deck, question" row (FlashQuestionFunc). */
+void         flash_cli_print_question_row (gint64            card_id,
+                                           const char       *deck_name,
+                                           const char       *question,
+                                           gpointer          user_data);
+
+/* flash-cli-interview.c */
+int          flash_cli_run_cram        (FlashCli           *cli);
+int          flash_cli_run_interview   (FlashCli           *cli);
 
 G_END_DECLS

@@ -13,11 +13,11 @@
 /* How far Review Ahead may look: ten years. */
 #define MAX_AHEAD_DAYS 3650
 
-static void
-print_due_row (gint64      card_id,
-               const char *deck_name,
-               const char *question,
-               gpointer    user_data)
+void
+flash_cli_print_question_row (gint64      card_id,
+                              const char *deck_name,
+                              const char *question,
+                              gpointer    user_data)
 {
   printf ("%" G_GINT64_FORMAT "\t", card_id);
   flash_cli_put_field (deck_name);
@@ -28,8 +28,8 @@ print_due_row (gint64      card_id,
 
 /* A section as `cards` prints it ("Deck › Section"); " > " may stand for the " › " that few
  * keyboards have. */
-static char *
-section_breadcrumb (const char *text)
+char *
+flash_cli_section_breadcrumb (const char *text)
 {
   g_auto(GStrv) parts = NULL;
 
@@ -44,7 +44,7 @@ flash_cli_run_due (FlashCli *cli)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) queue = NULL;
-  g_autofree char *section = section_breadcrumb (cli->section);
+  g_autofree char *section = flash_cli_section_breadcrumb (cli->section);
   /* Tags are lower-case slugs; an empty option asks for nothing in particular. */
   g_autofree char *tag = cli->tag != NULL && *cli->tag != '\0' ? g_utf8_strdown (cli->tag, -1)
                                                                 : NULL;
@@ -78,7 +78,7 @@ flash_cli_run_due (FlashCli *cli)
     return flash_cli_report_error (error);
 
   if (!flash_store_each_question (cli->store, (const gint64 *) (void *) queue->data, queue->len,
-                                  print_due_row, NULL, &error))
+                                  flash_cli_print_question_row, NULL, &error))
     return flash_cli_report_error (error);
   return FLASH_CLI_EXIT_OK;
 }

@@ -134,12 +134,26 @@ flash_cli_parse_id (const char *text,
   return g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, id, NULL);
 }
 
-static gboolean
-parse_grade (const char *text,
-             int        *grade)
+gboolean
+flash_cli_parse_grade (const char *text,
+                       int        *grade)
 {
+  static const struct
+  {
+    const char *word;
+    int         grade;
+  } words[] = {
+    { "again", FLASH_GRADE_AGAIN }, { "hard", FLASH_GRADE_HARD },
+    { "good", FLASH_GRADE_GOOD }, { "easy", FLASH_GRADE_EASY },
+  };
   gint64 value;
 
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_ascii_strcasecmp (text, words[i].word) == 0)
+      {
+        *grade = words[i].grade;
+        return TRUE;
+      }
   if (!g_ascii_string_to_signed (text, 10, 0, 5, &value, NULL))
     return FALSE;
   *grade = (int) value;
@@ -172,6 +186,12 @@ parse_command_line (FlashCli  *cli,
     { "--section", &cli->section, FLASH_CLI_OPTION_SCOPE },
     { "--tag", &cli->tag, FLASH_CLI_OPTION_SCOPE },
     { "--ahead", &cli->ahead, FLASH_CLI_OPTION_SCOPE },
+    { "--order", &cli->order, FLASH_CLI_OPTION_ORDER },
+    { "--seed", &cli->seed, FLASH_CLI_OPTION_SEED },
+    { "--questions", &cli->questions, FLASH_CLI_OPTION_PLAN },
+    { "--minutes", &cli->minutes, FLASH_CLI_OPTION_PLAN },
+    { "--seconds", &cli->seconds, FLASH_CLI_OPTION_ANSWER },
+    { "--note", &cli->note, FLASH_CLI_OPTION_ANSWER },
   };
   const char *command_name = NULL;
   gboolean options_done = FALSE;
@@ -210,6 +230,7 @@ parse_command_line (FlashCli  *cli,
         {
           gsize len = strlen (value_options[o].name);
           const char *value;
+          gboolean topic;
 
           if (strncmp (arg, value_options[o].name, len) != 0)
             continue;
@@ -225,13 +246,25 @@ parse_command_line (FlashCli  *cli,
           else
             continue;
 
+          topic = value_options[o].value == &cli->deck || value_options[o].value == &cli->section
+                  || value_options[o].value == &cli->tag;
           if (*value == '\0')
             return flash_cli_usage_error (find_command (command_name),
                                           _("option %s needs a value"), value_options[o].name);
-          if (*value_options[o].value != NULL)
+          /* A topic may come again (`interview start`); whether it may is known with the
+           * command. */
+          if (*value_options[o].value != NULL && !topic)
             return flash_cli_usage_error (find_command (command_name),
                                           _("option %s given twice"), value_options[o].name);
-          *value_options[o].value = value;
+          if (*value_options[o].value != NULL)
+            cli->repeated = value_options[o].name;
+          else
+            *value_options[o].value = value;
+          if (topic)
+            {
+              g_ptr_array_add (cli->topics, (gpointer) value_options[o].name);
+              g_ptr_array_add (cli->topics, (gpointer) value);
+            }
           cli->seen_options |= value_options[o].flag;
           matched = TRUE;
           break;
@@ -258,6 +291,9 @@ parse_command_line (FlashCli  *cli,
         return flash_cli_usage_error (cli->command, _("%s does not take the option %s"),
                                       cli->command->name, value_options[o].name);
     }
+
+  if (cli->repeated != NULL && (cli->command->options & FLASH_CLI_OPTION_TOPICS) == 0)
+    return flash_cli_usage_error (cli->command, _("option %s given twice"), cli->repeated);
 
   if (cli->positional->len < cli->command->min_args)
     return flash_cli_usage_error (cli->command, _("%s: missing argument"), cli->command->name);
@@ -539,7 +575,7 @@ run_grade (FlashCli *cli)
   if (!flash_cli_parse_id (flash_cli_positional (cli, 0), &id))
     return flash_cli_usage_error (cli->command, _("“%s” is not a card id"),
                                   flash_cli_positional (cli, 0));
-  if (!parse_grade (flash_cli_positional (cli, 1), &grade))
+  if (!flash_cli_parse_grade (flash_cli_positional (cli, 1), &grade))
     return flash_cli_usage_error (cli->command,
                                   _("the grade must be a whole number from 0 to 5, not “%s”"),
                                   flash_cli_positional (cli, 1));
@@ -671,7 +707,7 @@ run_simulate (FlashCli *cli)
     {
       int grade;
 
-      if (!parse_grade (grades[i], &grade))
+      if (!flash_cli_parse_grade (grades[i], &grade))
         return flash_cli_usage_error (cli->command,
                                       _("the grades must be whole numbers from 0 to 5 separated "
                                         "by commas, not “%s”"),
@@ -774,6 +810,16 @@ static const FlashCliCommand commands[] = {
   { "deck-limit", "NAME [N|none]",
     N_("Show or set a deck’s own daily limit of new cards (none: the collection’s only)"),
     0, 1, 2, flash_cli_run_deck_limit },
+  { "cram", "[--deck NAME] [--section S] [--tag T] [--state STATE] [--order random|weakest] "
+    "[--limit N] [--seed S]", N_("Cards to cram now, the schedule untouched: id, deck, question"),
+    FLASH_CLI_OPTION_DECK | FLASH_CLI_OPTION_SCOPE | FLASH_CLI_OPTION_STATE
+    | FLASH_CLI_OPTION_ORDER | FLASH_CLI_OPTION_LIMIT | FLASH_CLI_OPTION_SEED, 0, 0,
+    flash_cli_run_cram },
+  { "interview", "start|questions|answer|report|list …",
+    N_("Mock interviews: see docs/interview.md"),
+    FLASH_CLI_OPTION_DECK | FLASH_CLI_OPTION_SCOPE | FLASH_CLI_OPTION_TOPICS
+    | FLASH_CLI_OPTION_PLAN | FLASH_CLI_OPTION_SEED | FLASH_CLI_OPTION_ANSWER, 1, 4,
+    flash_cli_run_interview },
   { "grade", "ID GRADE", N_("Record a review, grade 0–5: n, EF, interval, due"),
     0, 2, 2, run_grade },
   { "undo", "", N_("Undo the last review and print its card id"),
@@ -879,6 +925,7 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(GPtrArray) positional_args = g_ptr_array_new ();
+  g_autoptr(GPtrArray) topic_args = g_ptr_array_new ();
   const char *localedir;
   FlashCli cli = { 0 };
   int status;
@@ -892,6 +939,7 @@ main (int    argc,
   g_set_prgname (PROGRAM_NAME);
 
   cli.positional = positional_args;
+  cli.topics = topic_args;
   status = parse_command_line (&cli, argc, argv);
   if (status != FLASH_CLI_EXIT_OK)
     return status;
