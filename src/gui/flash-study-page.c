@@ -12,6 +12,7 @@
 #include "flash-markdown-view.h"
 #include "flash-study-done.h"
 #include "flash-study-grades.h"
+#include "flash-study-keys.h"
 #include "flash-study-page.h"
 
 /* How far Review Ahead looks: the reviews of the next week. */
@@ -101,22 +102,6 @@ clear_error (FlashStudyPage *self)
   gtk_label_set_text (self->error_label, "");
 }
 
-/* The card actions of the browser, on the card being studied, with the same keys. */
-static const struct
-{
-  const char     *action;
-  guint           keyval;
-  GdkModifierType modifiers;
-} card_actions[] = {
-  { "study.edit", GDK_KEY_e, GDK_CONTROL_MASK },
-  { "study.suspend", GDK_KEY_j, GDK_CONTROL_MASK },
-  { "study.bury", GDK_KEY_b, GDK_CONTROL_MASK },
-  { "study.flag", GDK_KEY_k, GDK_CONTROL_MASK },
-  { "study.reset", GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
-  { "study.delete", GDK_KEY_Delete, 0 },
-  { "study.open-source", GDK_KEY_O, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
-};
-
 static void
 update_actions (FlashStudyPage *self)
 {
@@ -128,8 +113,14 @@ update_actions (FlashStudyPage *self)
                                  has_card && self->answer_shown && self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "study.undo",
                                  self->undo_depth > 0 && self->store != NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (card_actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), card_actions[i].action,
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "study.grade-key",
+                                 has_card && self->answer_shown && self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "study.grade-key-full",
+                                 has_card && self->answer_shown && self->store != NULL
+                                 && self->full_scale);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "study.scroll", has_card);
+  for (guint i = 0; i < flash_study_n_card_actions; i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), flash_study_card_actions[i].action,
                                    has_card && self->store != NULL);
 
   /* The inline button stays in place (insensitive) so the card does not jump when it turns on;
@@ -610,115 +601,23 @@ study_action_cb (GtkWidget  *widget,
     undo_last (self);
 }
 
-/* A digit key names a button (1–4 by default, 0–5 on the full scale), not a grade. */
-static gboolean
-grade_key_cb (GtkWidget *widget,
-              GVariant  *args,
-              gpointer   user_data)
-{
-  FlashStudyPage *self = FLASH_STUDY_PAGE (widget);
-  int key = g_variant_get_int32 (args);
-  int grade;
-
-  if (self->card == NULL || !self->answer_shown)
-    return FALSE;
-
-  if ((grade = flash_study_grades_for_key (self->full_scale, key)) < 0)
-    return FALSE;
-
-  return gtk_widget_activate_action (widget, "study.grade", "i", grade);
-}
-
-/* The keys that scroll a long card, wherever focus is: Down would otherwise move focus between
- * the buttons, and Page Down would do nothing. */
-static const struct
-{
-  guint          keyval;
-  GtkScrollType  scroll;
-} scroll_keys[] = {
-  { GDK_KEY_Down, GTK_SCROLL_STEP_DOWN }, { GDK_KEY_Up, GTK_SCROLL_STEP_UP },
-  { GDK_KEY_Page_Down, GTK_SCROLL_PAGE_DOWN }, { GDK_KEY_Page_Up, GTK_SCROLL_PAGE_UP },
-  { GDK_KEY_Home, GTK_SCROLL_START }, { GDK_KEY_End, GTK_SCROLL_END },
-};
-
-static gboolean
-scroll_key_cb (GtkWidget *widget,
-               GVariant  *args,
-               gpointer   user_data)
+/* study.grade-key: a digit names a button (1–4 by default, 0–5 on the full scale), not a
+ * grade; study.scroll scrolls a long card (flash-study-keys.c binds both). */
+static void
+key_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
   FlashStudyPage *self = FLASH_STUDY_PAGE (widget);
   gboolean handled = FALSE;
+  int grade;
 
-  if (self->card == NULL)
-    return FALSE;
-  g_signal_emit_by_name (self->scroller, "scroll-child", g_variant_get_int32 (args), FALSE,
-                         &handled);
-  return TRUE;
-}
-
-static const struct
-{
-  guint keyval;
-  guint kp_keyval;
-} digit_keys[] = {
-  { GDK_KEY_0, GDK_KEY_KP_0 }, { GDK_KEY_1, GDK_KEY_KP_1 }, { GDK_KEY_2, GDK_KEY_KP_2 },
-  { GDK_KEY_3, GDK_KEY_KP_3 }, { GDK_KEY_4, GDK_KEY_KP_4 }, { GDK_KEY_5, GDK_KEY_KP_5 },
-};
-
-static void
-add_shortcut (GtkShortcutController *controller,
-              guint                  keyval,
-              GdkModifierType        modifiers,
-              GtkShortcutAction     *action,
-              GVariant              *args)
-{
-  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers), action);
-
-  if (args != NULL)
-    gtk_shortcut_set_arguments (shortcut, args);
-  gtk_shortcut_controller_add_shortcut (controller, shortcut);
-}
-
-/* The class bindings below only see keys while focus is inside the page. This controller makes
- * the same keys work wherever focus is in the window (the header bar's back button, a selectable
- * label) while the page is mapped: GTK skips shortcuts of unmapped widgets, so the overview keeps
- * its own Enter and digits. The capture phase runs them before a focused widget can eat them. */
-static GtkShortcutController *
-create_window_shortcuts (FlashStudyPage *self)
-{
-  GtkShortcutController *controller;
-
-  controller = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
-  gtk_shortcut_controller_set_scope (controller, GTK_SHORTCUT_SCOPE_GLOBAL);
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (controller),
-                                              GTK_PHASE_CAPTURE);
-  gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (controller), "flash-study-shortcuts");
-
-  add_shortcut (controller, GDK_KEY_space, 0, gtk_named_action_new ("study.show-answer"), NULL);
-  add_shortcut (controller, GDK_KEY_Return, 0, gtk_named_action_new ("study.show-answer"), NULL);
-  add_shortcut (controller, GDK_KEY_KP_Enter, 0, gtk_named_action_new ("study.show-answer"),
-                NULL);
-  add_shortcut (controller, GDK_KEY_z, GDK_CONTROL_MASK, gtk_named_action_new ("study.undo"),
-                NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (card_actions); i++)
-    add_shortcut (controller, card_actions[i].keyval, card_actions[i].modifiers,
-                  gtk_named_action_new (card_actions[i].action), NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (scroll_keys); i++)
-    add_shortcut (controller, scroll_keys[i].keyval, 0,
-                  gtk_callback_action_new (scroll_key_cb, NULL, NULL),
-                  g_variant_new_int32 (scroll_keys[i].scroll));
-
-  for (guint i = 0; i < G_N_ELEMENTS (digit_keys); i++)
-    {
-      add_shortcut (controller, digit_keys[i].keyval, 0,
-                    gtk_callback_action_new (grade_key_cb, NULL, NULL),
-                    g_variant_new_int32 (i));
-      add_shortcut (controller, digit_keys[i].kp_keyval, 0,
-                    gtk_callback_action_new (grade_key_cb, NULL, NULL),
-                    g_variant_new_int32 (i));
-    }
-
-  return controller;
+  if (g_str_equal (action_name, "study.scroll"))
+    g_signal_emit_by_name (self->scroller, "scroll-child", g_variant_get_int32 (parameter), FALSE,
+                           &handled);
+  else if ((grade = flash_study_grades_for_key (self->full_scale,
+                                                g_variant_get_int32 (parameter))) >= 0)
+    grade_card (self, grade);
 }
 
 static void
@@ -799,33 +698,17 @@ flash_study_page_class_init (FlashStudyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlashStudyPage, ahead_button);
 
   gtk_widget_class_install_action (widget_class, "study.show-answer", NULL, study_action_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "study.show-answer", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "study.show-answer", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "study.show-answer",
-                                       NULL);
-
   gtk_widget_class_install_action (widget_class, "study.grade", "i", study_action_cb);
-  for (guint i = 0; i < G_N_ELEMENTS (digit_keys); i++)
-    {
-      gtk_widget_class_add_binding (widget_class, digit_keys[i].keyval, 0, grade_key_cb, "i", i);
-      gtk_widget_class_add_binding (widget_class, digit_keys[i].kp_keyval, 0, grade_key_cb, "i",
-                                    i);
-    }
-
+  gtk_widget_class_install_action (widget_class, "study.grade-key", "i", key_action_cb);
+  gtk_widget_class_install_action (widget_class, "study.grade-key-full", "i", key_action_cb);
+  gtk_widget_class_install_action (widget_class, "study.scroll", "i", key_action_cb);
   gtk_widget_class_install_action (widget_class, "study.undo", NULL, study_action_cb);
   gtk_widget_class_install_action (widget_class, "study.more", NULL, study_more_cb);
   gtk_widget_class_install_action (widget_class, "study.ahead", NULL, study_ahead_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "study.undo",
-                                       NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (card_actions); i++)
-    {
-      gtk_widget_class_install_action (widget_class, card_actions[i].action, NULL,
-                                       card_action_cb);
-      gtk_widget_class_add_binding_action (widget_class, card_actions[i].keyval,
-                                           card_actions[i].modifiers, card_actions[i].action,
-                                           NULL);
-    }
+  for (guint i = 0; i < flash_study_n_card_actions; i++)
+    gtk_widget_class_install_action (widget_class, flash_study_card_actions[i].action, NULL,
+                                     card_action_cb);
+  flash_study_keys_bind_class (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "flashstudypage");
@@ -850,8 +733,7 @@ flash_study_page_init (FlashStudyPage *self)
   self->answer_view = GTK_WIDGET (flash_markdown_view_new ());
   gtk_box_append (GTK_BOX (self->answer_bin), self->answer_view);
 
-  gtk_widget_add_controller (GTK_WIDGET (self),
-                             GTK_EVENT_CONTROLLER (create_window_shortcuts (self)));
+  gtk_widget_add_controller (GTK_WIDGET (self), flash_study_keys_new_shortcuts ());
 
   set_card (self, NULL);
 }
@@ -946,6 +828,7 @@ flash_study_page_set_full_scale (FlashStudyPage *self,
 
   self->full_scale = full_scale;
   rebuild_grade_buttons (self);
+  update_actions (self);
 }
 
 /**
