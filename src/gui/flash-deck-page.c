@@ -20,6 +20,7 @@ struct _FlashDeckPage
   GtkLabel            *counts_label;
   GtkWidget           *study_button;
   GtkWidget           *tag_button;
+  GtkWidget           *cram_button;
   AdwPreferencesGroup *sections_group;
   GPtrArray           *section_rows; /* AdwActionRow*, owned by sections_group */
   GtkSwitch           *limit_switch;
@@ -193,11 +194,16 @@ build (FlashDeckPage *self)
   self->study_button = pill (_("_Study Deck"), "win.study-deck", "suggested-action", self);
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (buttons), TRUE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 3);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 2);
   gtk_flow_box_append (GTK_FLOW_BOX (buttons), self->study_button);
+  self->cram_button = pill (_("_Cram…"), "win.choose-cram", NULL, self);
+  /* It asks how: weakest cards first or shuffled (a dialog, flash-window-deck.c). */
+  gtk_widget_set_tooltip_text (self->cram_button,
+                               _("Study the deck’s cards now, the schedule untouched"));
   self->tag_button = pill (_("Study a _Tag…"), "win.choose-tag", NULL, self);
   gtk_widget_set_tooltip_text (self->tag_button, _("Study only the cards with one tag (T)"));
   gtk_flow_box_append (GTK_FLOW_BOX (buttons), self->tag_button);
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), self->cram_button);
   gtk_flow_box_append (GTK_FLOW_BOX (buttons),
                        pill (_("_Browse Cards"), "win.browse-deck", NULL, self));
 

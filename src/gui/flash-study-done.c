@@ -74,7 +74,14 @@ flash_study_done_show (AdwStatusPage         *page,
     }
 
   adw_status_page_set_icon_name (page, "emblem-ok-symbolic");
-  adw_status_page_set_title (page, _("All Done for Today"));
+  adw_status_page_set_title (page, done->cramming ? _("Cram Done") : _("All Done for Today"));
+  if (done->cramming)
+    {
+      summary = session_summary (done);
+      adw_status_page_set_description (page, summary != NULL ? summary
+                                                             : _("There was nothing to cram"));
+      return;
+    }
   if (store == NULL)
     {
       adw_status_page_set_description (page, NULL);

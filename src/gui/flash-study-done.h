@@ -16,6 +16,7 @@ typedef struct
   gint64        session_usec; /* monotonic time the session started */
   const char   *load_error;   /* why the queue could not be read, or NULL */
   guint         ahead_days;   /* how far Review Ahead looks */
+  gboolean      cramming;     /* the session crammed: nothing scheduled, nothing more to offer */
   /* Out: */
   gboolean      more_new;     /* the scope's decks have new cards beyond today's limit */
   gboolean      can_ahead;    /* reviews are due within ahead_days */

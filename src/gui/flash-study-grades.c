@@ -52,6 +52,10 @@ describe_interval (const FlashCard *card,
   FlashReviewResult result = { 0 };
   int days;
 
+  /* Cramming schedules nothing: a card graded below Hard comes back in the same cram. */
+  if (card == NULL)
+    return g_strdup (grade < FLASH_GRADE_HARD ? C_("cram grade", "comes back")
+                                              : C_("cram grade", "done"));
   flash_card_preview (card, today, grade, &result);
 
   days = MAX (1, (int) (result.due_day - today));

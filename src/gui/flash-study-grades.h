@@ -17,6 +17,7 @@ int   flash_study_grades_for_key (gboolean         full_scale,
 void  flash_study_grades_build   (GtkWidget       *row,
                                   GtkWidget       *grid,
                                   gboolean         full_scale);
+/* Each button's interval for @card, or, with @card NULL (cramming), whether it comes back. */
 void  flash_study_grades_update  (GtkWidget       *row,
                                   GtkWidget       *grid,
                                   gboolean         full_scale,

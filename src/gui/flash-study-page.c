@@ -21,6 +21,9 @@
 /* How many new cards Study More adds. */
 #define STUDY_MORE_CARDS 10
 
+/* How many cards on a card graded Again comes back while cramming. */
+#define CRAM_GAP 3
+
 /* How much larger than the answer the question is drawn. */
 #define QUESTION_SCALE 1.5
 
@@ -56,6 +59,8 @@ struct _FlashStudyPage
   gint64              deck_id;
   char               *section;    /* studying one section of the deck, or NULL */
   char               *tag;        /* studying one tag, or NULL */
+  GArray             *cram;       /* cramming these card ids (schedule untouched), or NULL */
+  guint               cram_at;    /* the next of them */
   gboolean            ahead;      /* reviewing ahead (study.ahead) once today's queue is done */
   gboolean            can_ahead;  /* reviews are due in the next AHEAD_DAYS days */
   FlashCard          *card;       /* the card on screen, NULL when done */
@@ -153,9 +158,19 @@ next_cards (FlashStudyPage  *self,
             GError         **error)
 {
   FlashStudyScope scope = scope_of (self);
-  GArray *queue = flash_store_scope_queue (self->store, &scope, now, limit, error);
+  GArray *queue;
   g_autoptr(GArray) ahead = NULL;
 
+  if (self->cram != NULL)
+    {
+      guint n = self->cram->len - self->cram_at;
+
+      queue = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_array_append_vals (queue, &g_array_index (self->cram, gint64, self->cram_at),
+                           limit > 0 ? MIN (n, limit) : n);
+      return queue;
+    }
+  queue = flash_store_scope_queue (self->store, &scope, now, limit, error);
   if (queue == NULL || !self->ahead || (limit > 0 && queue->len >= limit))
     return queue;
   ahead = flash_store_ahead_queue (self->store, &scope, now, AHEAD_DAYS,
@@ -185,7 +200,8 @@ rebuild_grade_buttons (FlashStudyPage *self)
   if (self->buttons_scale != (int) self->full_scale)
     flash_study_grades_build (self->grades_row, self->grades_grid, self->full_scale);
   self->buttons_scale = self->full_scale;
-  flash_study_grades_update (self->grades_row, self->grades_grid, self->full_scale, self->card,
+  flash_study_grades_update (self->grades_row, self->grades_grid, self->full_scale,
+                             self->cram != NULL ? NULL : self->card,
                              flash_store_day_for (self->store, now));
 }
 
@@ -200,8 +216,14 @@ update_progress (FlashStudyPage *self)
   g_autofree char *left = NULL;
   guint n_left;
 
-  if (self->store == NULL || !flash_store_scope_counts (self->store, &scope, now, &counts, &error)
-      || (self->ahead && (ahead = flash_store_ahead_queue (self->store, &scope, now, AHEAD_DAYS, 0,
+  if (self->cram != NULL)
+    {
+      counts.due = self->cram->len - self->cram_at;
+      counts.done_today = self->cram_at;
+    }
+  else if (self->store == NULL
+           || !flash_store_scope_counts (self->store, &scope, now, &counts, &error)
+           || (self->ahead && (ahead = flash_store_ahead_queue (self->store, &scope, now, AHEAD_DAYS, 0,
                                                            &error)) == NULL))
     {
       gtk_label_set_text (self->left_label, "");
@@ -210,7 +232,7 @@ update_progress (FlashStudyPage *self)
     }
 
   n_left = counts.new_cards + counts.learning + counts.due + (ahead != NULL ? ahead->len : 0);
-  /* Translators: how many cards are still to study today. */
+  /* Translators: how many cards are still to study today (or in this cram). */
   left = g_strdup_printf (ngettext ("%u left", "%u left", n_left), n_left);
   gtk_label_set_text (self->left_label, left);
   /* The bar says the same to a screen reader as the label does to the eye. */
@@ -233,6 +255,7 @@ update_done_page (FlashStudyPage *self)
     .session_usec = self->session_usec,
     .load_error = self->load_error,
     .ahead_days = AHEAD_DAYS,
+    .cramming = self->cram != NULL,
   };
 
   flash_study_done_show (self->done_page, self->store, &scope, &done);
@@ -414,6 +437,30 @@ show_answer (FlashStudyPage *self)
   update_actions (self);
 }
 
+/* A cram answer goes to the cram log alone; a card graded below Hard comes back three cards on,
+ * as a same-day repeat does, or last when fewer are left. There is nothing to undo. */
+static void
+grade_cram (FlashStudyPage *self,
+            int             grade,
+            GDateTime      *now,
+            int             elapsed_ms)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = self->card->id;
+
+  if (!flash_store_record_cram (self->store, id, grade, now, elapsed_ms, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  clear_error (self);
+  self->cram_at++;
+  if (grade < FLASH_GRADE_HARD)
+    g_array_insert_val (self->cram, MIN (self->cram_at + CRAM_GAP, self->cram->len), id);
+  g_array_append_val (self->session, grade);
+  load_next_card (self);
+}
+
 static void
 grade_card (FlashStudyPage *self,
             int             grade)
@@ -435,6 +482,11 @@ grade_card (FlashStudyPage *self,
   elapsed_ms = (g_get_monotonic_time () - self->shown_usec) / 1000;
   elapsed_ms = CLAMP (elapsed_ms, 0, G_MAXINT);
 
+  if (self->cram != NULL)
+    {
+      grade_cram (self, grade, now, (int) elapsed_ms);
+      return;
+    }
   /* The review is committed before the next card appears; on failure the card stays. */
   if (!flash_store_record_review (self->store, self->card->id, grade, now, (int) elapsed_ms,
                                   &result, &error))
@@ -651,6 +703,7 @@ flash_study_page_dispose (GObject *object)
   g_clear_pointer (&self->load_error, g_free);
   g_clear_pointer (&self->section, g_free);
   g_clear_pointer (&self->tag, g_free);
+  g_clear_pointer (&self->cram, g_array_unref);
   g_clear_pointer (&self->session, g_array_unref);
   self->store = NULL;
 
@@ -782,6 +835,27 @@ flash_study_page_start (FlashStudyPage *self,
   flash_study_page_start_scope (self, deck_id, NULL, NULL);
 }
 
+/* What studying starts afresh with: its scope, no cram, nothing to undo, an empty summary. */
+static void
+begin_session (FlashStudyPage *self,
+               gint64          deck_id,
+               const char     *section,
+               const char     *tag)
+{
+  self->deck_id = deck_id;
+  g_free (self->section);
+  self->section = g_strdup (section);
+  g_free (self->tag);
+  self->tag = g_strdup (tag);
+  g_clear_pointer (&self->cram, g_array_unref);
+  self->cram_at = 0;
+  self->ahead = FALSE;
+  self->undo_depth = 0;
+  g_array_set_size (self->session, 0);
+  self->session_usec = g_get_monotonic_time ();
+  clear_error (self);
+}
+
 /**
  * flash_study_page_start_scope:
  * @deck_id: the deck to study, or 0 for every deck
@@ -799,16 +873,7 @@ flash_study_page_start_scope (FlashStudyPage *self,
   g_return_if_fail (FLASH_IS_STUDY_PAGE (self));
   g_return_if_fail (deck_id >= 0);
 
-  self->deck_id = deck_id;
-  g_free (self->section);
-  self->section = g_strdup (section);
-  g_free (self->tag);
-  self->tag = g_strdup (tag);
-  self->ahead = FALSE;
-  self->undo_depth = 0;
-  g_array_set_size (self->session, 0);
-  self->session_usec = g_get_monotonic_time ();
-  clear_error (self);
+  begin_session (self, deck_id, section, tag);
   load_next_card (self);
 }
 
@@ -860,4 +925,37 @@ flash_study_page_is_done (FlashStudyPage *self)
   g_return_val_if_fail (FLASH_IS_STUDY_PAGE (self), TRUE);
 
   return self->card == NULL;
+}
+
+/**
+ * flash_study_page_start_cram:
+ * @card_ids: the cards to cram, in order
+ *
+ * Crams @card_ids now: the same page and keys as study, the answers in the cram log, the
+ * schedule untouched; a card graded below Hard comes back a few cards on (docs/interview.md).
+ */
+void
+flash_study_page_start_cram (FlashStudyPage *self,
+                             const GArray   *card_ids)
+{
+  g_return_if_fail (FLASH_IS_STUDY_PAGE (self));
+  g_return_if_fail (card_ids != NULL);
+
+  begin_session (self, 0, NULL, NULL);
+  self->cram = g_array_sized_new (FALSE, FALSE, sizeof (gint64), card_ids->len);
+  g_array_append_vals (self->cram, card_ids->data, card_ids->len);
+  load_next_card (self);
+}
+
+/**
+ * flash_study_page_is_cramming:
+ *
+ * Returns: %TRUE while the page crams a set of cards rather than studying today's queue
+ */
+gboolean
+flash_study_page_is_cramming (FlashStudyPage *self)
+{
+  g_return_val_if_fail (FLASH_IS_STUDY_PAGE (self), FALSE);
+
+  return self->cram != NULL;
 }

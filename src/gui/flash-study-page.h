@@ -29,4 +29,8 @@ void       flash_study_page_set_text_scale (FlashStudyPage *self,
                                             double          scale);
 gboolean   flash_study_page_is_done        (FlashStudyPage *self);
 
+void       flash_study_page_start_cram     (FlashStudyPage *self,
+                                            const GArray   *card_ids);
+gboolean   flash_study_page_is_cramming    (FlashStudyPage *self);
+
 G_END_DECLS

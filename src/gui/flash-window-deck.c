@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flash-window-deck.c: what the deck page asks of the window: renaming the deck (a dialog with
- * the name to edit), its own limit of new cards, and studying one of its sections or tags
- * (docs/browsing.md, "A deck's page"). */
+ * the name to edit), its own limit of new cards, studying one of its sections or tags, and
+ * cramming it (docs/browsing.md, "A deck's page"). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -212,4 +212,85 @@ flash_window_set_deck_limit_action_cb (GtkWidget  *widget,
       return;
     }
   flash_window_refresh (self);
+}
+
+void
+flash_window_cram_deck_action_cb (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  FlashWindow *self = FLASH_WINDOW (widget);
+  g_autoptr(GDateTime) now = flash_clock_now_or_system ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *subtitle = NULL;
+  const FlashDeckInfo *deck;
+  FlashCardSearch search = { 0 };
+  const char *order = NULL;
+
+  g_variant_get (parameter, "(x&s)", &search.deck_id, &order);
+  deck = flash_window_find_deck (self, search.deck_id);
+  if (deck == NULL || self->store == NULL)
+    return;
+  ids = flash_store_cram_queue (self->store, &search,
+                                g_str_equal (order, "weakest") ? FLASH_CRAM_WEAKEST
+                                                               : FLASH_CRAM_RANDOM,
+                                g_random_int (), 0, now, &error);
+  if (ids == NULL)
+    {
+      flash_window_show_error (self, _("Could Not Start Cramming"), error->message);
+      return;
+    }
+  if (ids->len == 0)
+    {
+      flash_window_add_toast (self, _("Nothing to cram"));
+      return;
+    }
+  /* Translators: the window's subtitle while cramming a deck, "Python › Cram". */
+  subtitle = g_strdup_printf (_("%s › Cram"), deck->name);
+  flash_window_start_cram (self, subtitle, ids);
+}
+
+static void
+cram_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  FlashWindow      *self)
+{
+  gint64 deck_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "deck-id");
+
+  if (g_str_equal (response, "weakest") || g_str_equal (response, "random"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.cram-deck", "(xs)", deck_id, response);
+}
+
+/* win.choose-cram (a deck's id): weakest cards first (Enter) or in random order. */
+void
+flash_window_choose_cram_action_cb (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  FlashWindow *self = FLASH_WINDOW (widget);
+  gint64 deck_id = g_variant_get_int64 (parameter);
+  const FlashDeckInfo *deck = flash_window_find_deck (self, deck_id);
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+  gint64 *data;
+
+  if (deck == NULL || self->store == NULL)
+    return;
+  heading = g_strdup_printf (_("Cram “%s”?"), deck->name);
+  dialog = flash_window_present_dialog (self, heading,
+                                        _("Study all its cards now, as often as needed. Their "
+                                          "schedule stays as it is."));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "random", _("In _Random Order"),
+                                    "weakest", _("_Weakest First"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "weakest", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "weakest");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  data = g_new (gint64, 1);
+  *data = deck_id;
+  g_object_set_data_full (G_OBJECT (dialog), "deck-id", data, g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (cram_response_cb), self, 0);
 }

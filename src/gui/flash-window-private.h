@@ -76,7 +76,20 @@ void              flash_window_start_study                 (FlashWindow   *self,
                                                             const char    *section,
                                                             const char    *tag);
 
-/* flash-window-deck.c: renaming a deck, studying one section or tag. */
+/* The study page cramming @card_ids (docs/interview.md), @subtitle under the window's title. */
+void              flash_window_start_cram                  (FlashWindow   *self,
+                                                            const char    *subtitle,
+                                                            const GArray  *card_ids);
+
+/* flash-window-deck.c: renaming a deck, studying one section or tag, cramming it. */
+/* win.choose-cram (a deck's id): a dialog asking how to cram it */
+void              flash_window_choose_cram_action_cb       (GtkWidget     *widget,
+                                                            const char    *action_name,
+                                                            GVariant      *parameter);
+/* win.cram-deck ((xs): a deck and "weakest" or "random") */
+void              flash_window_cram_deck_action_cb         (GtkWidget     *widget,
+                                                            const char    *action_name,
+                                                            GVariant      *parameter);
 /* win.rename-deck (a deck's id) */
 void              flash_window_rename_deck_action_cb       (GtkWidget     *widget,
                                                             const char    *action_name,

@@ -85,3 +85,11 @@ flash_window_get_deck_page (FlashWindow *self)
 
   return self->deck_page;
 }
+
+FlashStudyPage *
+flash_window_get_study_page (FlashWindow *self)
+{
+  g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
+
+  return self->study_page;
+}

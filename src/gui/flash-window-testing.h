@@ -4,6 +4,7 @@
 
 #include "flash-browser-page.h"
 #include "flash-deck-page.h"
+#include "flash-study-page.h"
 #include "flash-window.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,6 @@ AdwMessageDialog *flash_window_get_dialog       (FlashWindow *self);
 FlashBrowserPage *flash_window_get_browser_page (FlashWindow *self);
 FlashDeckPage    *flash_window_get_deck_page    (FlashWindow *self);
 GtkDropTarget    *flash_window_get_drop_target  (FlashWindow *self);
+FlashStudyPage   *flash_window_get_study_page   (FlashWindow *self);
 
 G_END_DECLS

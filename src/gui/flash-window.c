@@ -64,6 +64,8 @@ flash_window_update_actions (FlashWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.study-section", writable && !studying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.study-tag", writable && !studying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-tag", writable && !studying);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cram-deck", writable && !studying);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-cram", writable && !studying);
   /* While an import writes in its worker, the window's own writes would wait for its lock. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-deck",
                                  writable && !studying && self->importing == NULL);
@@ -334,6 +336,16 @@ flash_window_start_study (FlashWindow *self,
     subtitle = g_strdup (title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   flash_study_page_start_scope (self->study_page, deck_id, section, tag);
+  show_page (self, "study");
+}
+
+void
+flash_window_start_cram (FlashWindow  *self,
+                         const char   *subtitle,
+                         const GArray *card_ids)
+{
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  flash_study_page_start_cram (self->study_page, card_ids);
   show_page (self, "study");
 }
 
@@ -810,6 +822,10 @@ flash_window_class_init (FlashWindowClass *klass)
                                    flash_window_choose_tag_action_cb);
   gtk_widget_class_install_action (widget_class, "win.set-deck-limit", "(xi)",
                                    flash_window_set_deck_limit_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.cram-deck", "(xs)",
+                                   flash_window_cram_deck_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.choose-cram", "x",
+                                   flash_window_choose_cram_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-deck", "x", show_deck_action_cb);
   gtk_widget_class_install_action (widget_class, "win.browse-deck", "(xs)",
                                    browse_deck_action_cb);

@@ -7,6 +7,8 @@
 #include "flash-test-window.h"
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include "flash-browser-page.h"
 #include "flash-deck-page.h"
 #include "flash-window-testing.h"
@@ -195,6 +197,74 @@ test_deck_new_limit (Fixture       *fixture,
   g_assert_false (gtk_widget_get_sensitive (gtk_widget_get_ancestor (spin, ADW_TYPE_ACTION_ROW)));
 }
 
+/* The number @sql counts in the collection, read beside the app's connection. */
+static gint64
+count_rows (Fixture    *fixture,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (flash_store_get_path (fixture->store), &db,
+                                    SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* Cram, weakest first, from the deck's page: the study page with the same keys, a card graded
+ * Again comes back, the done page says "Cram Done", and only the cram log was written. */
+static void
+test_deck_cram (Fixture       *fixture,
+                gconstpointer  data)
+{
+  FlashStudyPage *study;
+  AdwMessageDialog *dialog;
+  guint graded = 0;
+  gint64 deck_id;
+
+  import_test_deck (fixture);
+  deck_id = only_deck_id (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-deck", "x",
+                                             deck_id));
+  process_events ();
+  g_signal_emit_by_name (flash_test_find_button (GTK_WIDGET (flash_window_get_deck_page (
+                                                   fixture->window)), "_Cram…"), "clicked");
+  process_events ();
+  dialog = flash_window_get_dialog (fixture->window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "weakest");
+  adw_message_dialog_response (dialog, "weakest");
+  process_events ();
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "study");
+  study = flash_window_get_study_page (fixture->window);
+  g_assert_true (flash_study_page_is_cramming (study));
+  g_assert_nonnull (flash_test_find_label (GTK_WIDGET (fixture->window), "Test Deck › Cram"));
+  g_assert_nonnull (flash_test_find_label (GTK_WIDGET (study), "3 left"));
+  while (!flash_study_page_is_done (study) && graded < 10)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (study), "study.show-answer", NULL));
+      /* The buttons say whether the card comes back, not an interval. */
+      if (graded == 0)
+        g_assert_nonnull (flash_test_find_label (GTK_WIDGET (study), "comes back"));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (study), "study.grade", "i",
+                                                 graded == 0 ? 1 : 4));
+      process_events ();
+      graded++;
+    }
+  g_assert_cmpuint (graded, ==, 4);
+  g_assert_nonnull (flash_test_find_label (GTK_WIDGET (study), "Cram Done"));
+  /* Nothing to undo: the cram log keeps its answers. */
+  gtk_widget_activate_action (GTK_WIDGET (study), "study.undo", NULL);
+  process_events ();
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT(*) FROM cram_log"), ==, 4);
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT(*) FROM review_log"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -212,6 +282,7 @@ main (int   argc,
   ADD_TEST ("/deck-page/rename-and-section", test_deck_rename_and_section);
   ADD_TEST ("/deck-page/study-tag", test_deck_study_tag);
   ADD_TEST ("/deck-page/new-limit", test_deck_new_limit);
+  ADD_TEST ("/deck-page/cram", test_deck_cram);
 
 #undef ADD_TEST
 
