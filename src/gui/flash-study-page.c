@@ -223,8 +223,9 @@ update_progress (FlashStudyPage *self)
     }
   else if (self->store == NULL
            || !flash_store_scope_counts (self->store, &scope, now, &counts, &error)
-           || (self->ahead && (ahead = flash_store_ahead_queue (self->store, &scope, now, AHEAD_DAYS, 0,
-                                                           &error)) == NULL))
+           || (self->ahead
+               && (ahead = flash_store_ahead_queue (self->store, &scope, now, AHEAD_DAYS, 0,
+                                                    &error)) == NULL))
     {
       gtk_label_set_text (self->left_label, "");
       gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
