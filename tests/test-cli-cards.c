@@ -240,6 +240,7 @@ test_cram_and_interview (Fixture       *f,
   g_auto(FlashTestRun) stranger = { 0 };
   g_auto(FlashTestRun) unknown = { 0 };
   g_auto(FlashTestRun) twice = { 0 };
+  g_auto(FlashTestRun) ahead = { 0 };
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   g_autofree char *log_before = NULL;
@@ -288,6 +289,8 @@ test_cram_and_interview (Fixture       *f,
   g_assert_cmpint (unknown.status, ==, 1);
   run (&twice, f, FLASH_TEST_ARGS ("due", "--tag", "a", "--tag", "b"));
   g_assert_cmpint (twice.status, ==, 2);
+  run (&ahead, f, FLASH_TEST_ARGS ("cram", "--ahead", "3"));
+  g_assert_cmpint (ahead.status, ==, 2);
   /* Neither cramming nor the interview wrote to the review log. */
   log_after = out_of (f, FLASH_TEST_ARGS ("log"));
   g_assert_cmpstr (log_after, ==, log_before);

@@ -352,6 +352,7 @@ test_deck_new_limit (Fixture       *fx,
   FlashStudyScope numbers = { .section = "Deck" SEP "Numbers" };
   FlashLimits limits;
   gint64 deck_id;
+  gint64 other_id;
   char *queue;
 
   import_sheet (fx);
@@ -397,6 +398,13 @@ test_deck_new_limit (Fixture       *fx,
   g_assert_cmpstr (queue, ==, "Join|Round");
   g_free (queue);
 
+  /* A deck that takes no new cards (Other, never studied) has none tomorrow either. */
+  other_id = flash_store_find_deck (fx->store, "Other", NULL);
+  g_assert_true (flash_store_set_deck_new_limit (fx->store, other_id, 0, NULL));
+  g_assert_cmpint (flash_store_next_due_day (fx->store, other_id, fx->now, NULL), ==, 0);
+  g_assert_true (flash_store_set_deck_new_limit (fx->store, other_id, -1, NULL));
+  g_assert_cmpint (flash_store_next_due_day (fx->store, other_id, fx->now, NULL), ==,
+                   flash_store_day_for (fx->store, fx->now) + 1);
   g_assert_true (flash_store_set_deck_new_limit (fx->store, deck_id, -1, NULL));
   queue = questions (fx, flash_store_today_queue (fx->store, deck_id, fx->now, 0, NULL));
   g_assert_cmpstr (queue, ==, "Join|Round|Floor|Negative floor");

@@ -246,6 +246,7 @@ test_review_missed (Fixture       *fx,
   g_autoptr(GPtrArray) topics = g_ptr_array_new_with_free_func ((GDestroyNotify) flash_topic_free);
   g_autoptr(FlashInterview) interview = NULL;
   g_autoptr(GDateTime) later = g_date_time_add_days (fx->now, 1);
+  g_autoptr(GError) error = NULL;
   FlashInterviewPlan plan;
   FlashDay today = flash_store_day_for (fx->store, fx->now);
   gint64 split = 0;
@@ -267,6 +268,9 @@ test_review_missed (Fixture       *fx,
                                                100, NULL, 100, later, NULL));
   g_assert_true (flash_store_interview_answer (fx->store, id, join, FLASH_GRADE_EASY, FALSE, 100,
                                                NULL, 200, later, NULL));
+  g_assert_false (flash_store_interview_review_missed (fx->store, id, fx->now, &moved, &error));
+  g_assert_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_INVALID);
+  g_clear_error (&error);
   g_assert_true (flash_store_interview_finish (fx->store, id, later, NULL));
   interview = flash_store_interview_get (fx->store, id, NULL);
   g_assert_cmpint (interview->finished, >, 0);

@@ -63,6 +63,9 @@ flash_cli_run_cram (FlashCli *cli)
   guint32 seed = 0;
   int status;
 
+  if (cli->ahead != NULL)
+    return flash_cli_usage_error (cli->command, _("%s does not take the option %s"), "cram",
+                                  "--ahead");
   if (cli->order != NULL && g_strcmp0 (cli->order, "weakest") == 0)
     order = FLASH_CRAM_WEAKEST;
   else if (cli->order != NULL && g_strcmp0 (cli->order, "random") != 0)

@@ -142,11 +142,11 @@ gint64          flash_store_interview_unfinished (FlashStore             *self);
 /* The total's line first, then one per topic, weakest first (lowest score, then fewer answered,
  * then the order chosen). FlashInterviewLine, borrowing from @interview. */
 GArray         *flash_interview_report         (const FlashInterview     *interview);
-/* Every interview, newest first: FlashInterview* without questions' notes. */
+/* Every interview, newest first: FlashInterview*. */
 GPtrArray      *flash_store_interview_list     (FlashStore               *self,
                                                 GError                  **error);
-/* The missed questions' cards become due today (new ones stay new): the only way an interview
- * touches the schedule. Returns how many cards it moved. */
+/* The missed questions' cards of a finished interview (INVALID while it runs) become due today
+ * (new ones stay new): the only way an interview touches the schedule. @moved: how many. */
 gboolean        flash_store_interview_review_missed (FlashStore          *self,
                                                 gint64                    id,
                                                 GDateTime                *now,

@@ -58,6 +58,7 @@ find_or_create_deck (FlashStore        *self,
 {
   g_autofree char *tags = join_tags (sheet->tags);
   sqlite3_stmt *stmt;
+  int rc;
 
   stmt = flash_store_prepare (self, "SELECT id FROM decks WHERE source = ?1", error);
   if (stmt == NULL)
@@ -95,11 +96,12 @@ find_or_create_deck (FlashStore        *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, *deck_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     *name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
-  if (*name == NULL)
-    *name = g_strdup (sheet->name);
+  if (rc != SQLITE_ROW)
+    return flash_store_set_error (self, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
   return TRUE;
 }
 

@@ -335,6 +335,30 @@ interview_exists (FlashStore  *self,
   return TRUE;
 }
 
+/* INVALID while interview @id still runs. */
+static gboolean
+interview_finished (FlashStore  *self,
+                    gint64       id,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = flash_store_prepare (self, "SELECT finished IS NOT NULL FROM interviews "
+                                                  "WHERE id = ?1", error);
+  gint64 finished = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!flash_store_query_int64 (self, stmt, 0, &finished, error))
+    return FALSE;
+  if (!finished)
+    {
+      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_INVALID,
+                   "interview %" G_GINT64_FORMAT " is not over yet", id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_answer (FlashStore  *self,
               gint64       id,
@@ -530,8 +554,9 @@ flash_store_interview_review_missed (FlashStore  *self,
 
   if (!flash_store_begin (self, error))
     return FALSE;
-  /* Missed: Again, out of time or not answered (Hard is half answered, and stays as it is). */
-  if (!interview_exists (self, id, error)
+  /* Missed: Again, out of time or not answered (Hard is half answered, and stays as it is);
+   * a question not asked yet is not missed before the interview is over. */
+  if (!interview_exists (self, id, error) || !interview_finished (self, id, error)
       || (stmt = flash_store_prepare (self, "UPDATE schedule SET due_day = ?2 WHERE due_day > ?2 "
                                             "AND card_id IN (SELECT card_id FROM "
                                             "interview_questions WHERE interview_id = ?1 AND "

@@ -66,6 +66,9 @@ gboolean      flash_store_day_budget   (FlashStore     *self,
                                         FlashDayBudget *budget,
                                         GError        **error);
 
+/* Whether @deck_id (0: any) shows new cards at all: not when its own limit is 0. */
+gboolean      flash_store_deck_takes_new (FlashStore          *self,
+                                          gint64               deck_id);
 /* The new cards @deck_id (not 0) may still show today: the day's budget, and its own limit's
  * rest if it has one (schema 8). */
 gboolean      flash_store_deck_new_left (FlashStore           *self,

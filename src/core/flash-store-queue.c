@@ -107,6 +107,25 @@ capped (GHashTable *caps,
 }
 
 gboolean
+flash_store_deck_takes_new (FlashStore *self,
+                            gint64      deck_id)
+{
+  sqlite3_stmt *stmt;
+  gint64 takes = 1;
+
+  if (deck_id == 0)
+    return TRUE;
+  stmt = flash_store_prepare (self, "SELECT coalesce (new_per_day, 1) > 0 FROM decks WHERE id = ?1",
+                              NULL);
+  if (stmt == NULL)
+    return TRUE;
+  sqlite3_bind_int64 (stmt, 1, deck_id);
+  if (!flash_store_query_int64 (self, stmt, 1, &takes, NULL))
+    return TRUE;
+  return takes != 0;
+}
+
+gboolean
 flash_store_deck_new_left (FlashStore            *self,
                            gint64                 deck_id,
                            FlashDay               today,
@@ -649,7 +668,8 @@ flash_store_next_due_day (FlashStore  *self,
       sqlite3_bind_int64 (stmt, 1, deck_id);
       if (!flash_store_query_int64 (self, stmt, 0, &new_count, error))
         return 0;
-      if (new_count > 0 && self->limits.new_per_day > 0)
+      if (new_count > 0 && self->limits.new_per_day > 0
+          && flash_store_deck_takes_new (self, deck_id))
         day = today + 1;
     }
   return (FlashDay) day;

@@ -228,10 +228,10 @@ flash_store_scope_next_due_day (FlashStore             *self,
     return flash_store_next_due_day (self, scope->deck_id, now, error);
   today = flash_store_day_for (self, now);
   began = flash_store_read_begin (self);
-  /* ?1 is bound for the shared conditions; a card buried today is due again tomorrow anyway. */
+  /* Buried or not, a card keeps its due day; suspended and retired ones are not due. */
   stmt = flash_store_prepare (self, "SELECT MIN(s.due_day) FROM schedule s JOIN cards c ON c.id "
-                                    "= s.card_id WHERE s.due_day > ?1 AND" STUDIED IN_SCOPE,
-                              error);
+                                    "= s.card_id WHERE s.due_day > ?1 AND c.retired = 0 AND "
+                                    "c.suspended = 0" IN_SCOPE, error);
   ok = stmt != NULL;
   if (ok)
     {
@@ -248,7 +248,8 @@ flash_store_scope_next_due_day (FlashStore             *self,
   flash_store_read_end (self, began);
   if (!ok)
     return 0;
-  if (has_new > 0 && self->limits.new_per_day > 0)
+  if (has_new > 0 && self->limits.new_per_day > 0
+      && flash_store_deck_takes_new (self, scope->deck_id))
     day = today + 1;
   return (FlashDay) day;
 }

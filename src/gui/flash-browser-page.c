@@ -672,7 +672,21 @@ build (FlashBrowserPage *self)
   gtk_box_set_homogeneous (GTK_BOX (filters_box), TRUE);
   gtk_box_append (GTK_BOX (side), scope_box);
   gtk_box_append (GTK_BOX (side), filters_box);
-  gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->count_label));
+  /* The count, and cramming what it counts (win.cram-results, Ctrl+Shift+R). */
+  {
+    GtkWidget *count_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *cram = gtk_button_new_with_mnemonic (_("_Cram…"));
+
+    gtk_widget_add_css_class (cram, "flat");
+    gtk_widget_set_tooltip_text (cram, _("Study these cards now, the schedule untouched "
+                                         "(Ctrl+Shift+R)"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (cram), "win.cram-results");
+    flash_accessible_name_button (cram);
+    gtk_widget_set_hexpand (GTK_WIDGET (self->count_label), TRUE);
+    gtk_box_append (GTK_BOX (count_box), GTK_WIDGET (self->count_label));
+    gtk_box_append (GTK_BOX (count_box), cram);
+    gtk_box_append (GTK_BOX (side), count_box);
+  }
   gtk_box_append (GTK_BOX (side), scroller);
   gtk_widget_set_size_request (side, 300, -1);
   gtk_widget_set_margin_bottom (side, 12);
@@ -905,4 +919,19 @@ flash_browser_page_get_suspend_button (FlashBrowserPage *self)
   g_return_val_if_fail (FLASH_IS_BROWSER_PAGE (self), NULL);
 
   return GTK_WIDGET (self->suspend_button);
+}
+
+/**
+ * flash_browser_page_get_search:
+ * @search: (out): what the page's entry and drop-downs ask for; its strings belong to the
+ *   widgets
+ */
+void
+flash_browser_page_get_search (FlashBrowserPage *self,
+                               FlashCardSearch  *search)
+{
+  g_return_if_fail (FLASH_IS_BROWSER_PAGE (self));
+  g_return_if_fail (search != NULL);
+
+  *search = current_search (self);
 }

@@ -43,5 +43,7 @@ void        flash_browser_page_select         (FlashBrowserPage *self,
 GtkWidget  *flash_browser_page_get_suspend_button (FlashBrowserPage *self);
 /* The selected card's reviews as shown, one a line. */
 const char *flash_browser_page_get_history    (FlashBrowserPage *self);
+void        flash_browser_page_get_search     (FlashBrowserPage *self,
+                                               FlashCardSearch  *search);
 
 G_END_DECLS

@@ -306,8 +306,8 @@ flash_deck_page_show (FlashDeckPage       *self,
   gtk_widget_set_sensitive (self->study_button, deck->due_today + deck->new_today > 0);
   self->showing = TRUE;
   gtk_switch_set_active (self->limit_switch, deck->new_per_day >= 0);
-  if (deck->new_per_day >= 0)
-    gtk_spin_button_set_value (self->limit_spin, deck->new_per_day);
+  /* A deck without a limit of its own offers ten, not the last deck's number. */
+  gtk_spin_button_set_value (self->limit_spin, deck->new_per_day >= 0 ? deck->new_per_day : 10);
   gtk_widget_set_sensitive (self->limit_row, deck->new_per_day >= 0);
   self->showing = FALSE;
 

@@ -124,9 +124,17 @@ update_actions (FlashStudyPage *self)
                                  has_card && self->answer_shown && self->store != NULL
                                  && self->full_scale);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "study.scroll", has_card);
+  /* A cram goes through its own list: only the actions that leave the card in it apply. */
   for (guint i = 0; i < flash_study_n_card_actions; i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), flash_study_card_actions[i].action,
-                                   has_card && self->store != NULL);
+    {
+      const char *action = flash_study_card_actions[i].action;
+      gboolean keeps = g_str_equal (action, "study.edit") || g_str_equal (action, "study.flag")
+                       || g_str_equal (action, "study.open-source");
+
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), action,
+                                     has_card && self->store != NULL
+                                     && (self->cram == NULL || keeps));
+    }
 
   /* The inline button stays in place (insensitive) so the card does not jump when it turns on;
    * on the done page a disabled button would only be noise. */

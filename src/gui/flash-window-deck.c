@@ -214,41 +214,19 @@ flash_window_set_deck_limit_action_cb (GtkWidget  *widget,
   flash_window_refresh (self);
 }
 
-void
-flash_window_cram_deck_action_cb (GtkWidget  *widget,
-                                  const char *action_name,
-                                  GVariant   *parameter)
+/* The cards to cram, weakest first, and the subtitle the window shows meanwhile. */
+typedef struct
 {
-  FlashWindow *self = FLASH_WINDOW (widget);
-  g_autoptr(GDateTime) now = flash_clock_now_or_system ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = NULL;
-  g_autofree char *subtitle = NULL;
-  const FlashDeckInfo *deck;
-  FlashCardSearch search = { 0 };
-  const char *order = NULL;
+  GArray *ids;
+  char   *subtitle;
+} CramChoice;
 
-  g_variant_get (parameter, "(x&s)", &search.deck_id, &order);
-  deck = flash_window_find_deck (self, search.deck_id);
-  if (deck == NULL || self->store == NULL)
-    return;
-  ids = flash_store_cram_queue (self->store, &search,
-                                g_str_equal (order, "weakest") ? FLASH_CRAM_WEAKEST
-                                                               : FLASH_CRAM_RANDOM,
-                                g_random_int (), 0, now, &error);
-  if (ids == NULL)
-    {
-      flash_window_show_error (self, _("Could Not Start Cramming"), error->message);
-      return;
-    }
-  if (ids->len == 0)
-    {
-      flash_window_add_toast (self, _("Nothing to cram"));
-      return;
-    }
-  /* Translators: the window's subtitle while cramming a deck, "Python › Cram". */
-  subtitle = g_strdup_printf (_("%s › Cram"), deck->name);
-  flash_window_start_cram (self, subtitle, ids);
+static void
+cram_choice_free (CramChoice *choice)
+{
+  g_array_unref (choice->ids);
+  g_free (choice->subtitle);
+  g_free (choice);
 }
 
 static void
@@ -256,31 +234,54 @@ cram_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
                   FlashWindow      *self)
 {
-  gint64 deck_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "deck-id");
+  CramChoice *choice = g_object_get_data (G_OBJECT (dialog), "cram");
+  g_autoptr(GError) error = NULL;
 
-  if (g_str_equal (response, "weakest") || g_str_equal (response, "random"))
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.cram-deck", "(xs)", deck_id, response);
+  if (!g_str_equal (response, "weakest") && !g_str_equal (response, "random"))
+    return;
+  if (g_str_equal (response, "random")
+      && !flash_store_cram_order (self->store, choice->ids, FLASH_CRAM_RANDOM, g_random_int (),
+                                  &error))
+    {
+      flash_window_show_error (self, _("Could Not Start Cramming"), error->message);
+      return;
+    }
+  flash_window_start_cram (self, choice->subtitle, choice->ids);
 }
 
-/* win.choose-cram (a deck's id): weakest cards first (Enter) or in random order. */
-void
-flash_window_choose_cram_action_cb (GtkWidget  *widget,
-                                    const char *action_name,
-                                    GVariant   *parameter)
+/* Asks how to cram what @search finds: weakest cards first (Enter) or in random order. */
+static void
+ask_cram (FlashWindow           *self,
+          const FlashCardSearch *search,
+          const char            *heading,
+          const char            *subtitle)
 {
-  FlashWindow *self = FLASH_WINDOW (widget);
-  gint64 deck_id = g_variant_get_int64 (parameter);
-  const FlashDeckInfo *deck = flash_window_find_deck (self, deck_id);
-  g_autofree char *heading = NULL;
+  g_autoptr(GDateTime) now = flash_clock_now_or_system ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
-  gint64 *data;
+  CramChoice *choice;
+  GArray *ids;
 
-  if (deck == NULL || self->store == NULL)
-    return;
-  heading = g_strdup_printf (_("Cram “%s”?"), deck->name);
-  dialog = flash_window_present_dialog (self, heading,
-                                        _("Study all its cards now, as often as needed. Their "
-                                          "schedule stays as it is."));
+  ids = flash_store_cram_queue (self->store, search, FLASH_CRAM_WEAKEST, 0, 0, now, &error);
+  if (ids == NULL)
+    {
+      flash_window_show_error (self, _("Could Not Start Cramming"), error->message);
+      return;
+    }
+  if (ids->len == 0)
+    {
+      g_array_unref (ids);
+      flash_window_add_toast (self, _("Nothing to cram"));
+      return;
+    }
+  /* Translators: the cram dialog's text; %u is the number of cards. */
+  body = g_strdup_printf (ngettext ("Study %u card now, as often as needed. Its schedule stays "
+                                    "as it is.",
+                                    "Study %u cards now, as often as needed. Their schedule "
+                                    "stays as it is.", ids->len),
+                          ids->len);
+  dialog = flash_window_present_dialog (self, heading, body);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "random", _("In _Random Order"),
@@ -289,8 +290,41 @@ flash_window_choose_cram_action_cb (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (dialog, "weakest", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "weakest");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  data = g_new (gint64, 1);
-  *data = deck_id;
-  g_object_set_data_full (G_OBJECT (dialog), "deck-id", data, g_free);
+  choice = g_new0 (CramChoice, 1);
+  choice->ids = ids;
+  choice->subtitle = g_strdup (subtitle);
+  g_object_set_data_full (G_OBJECT (dialog), "cram", choice, (GDestroyNotify) cram_choice_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (cram_response_cb), self, 0);
+}
+
+/* win.choose-cram (a deck's id) and win.cram-results (the browser's cards). */
+void
+flash_window_choose_cram_action_cb (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  FlashWindow *self = FLASH_WINDOW (widget);
+  g_autofree char *heading = NULL;
+  g_autofree char *subtitle = NULL;
+  const FlashDeckInfo *deck;
+  FlashCardSearch search = { 0 };
+
+  if (self->store == NULL)
+    return;
+  if (parameter == NULL)
+    {
+      flash_browser_page_get_search (self->browser_page, &search);
+      ask_cram (self, &search, _("Cram These Cards?"),
+                /* Translators: the window's subtitle while cramming cards of the browser. */
+                _("Cram"));
+      return;
+    }
+  search.deck_id = g_variant_get_int64 (parameter);
+  deck = flash_window_find_deck (self, search.deck_id);
+  if (deck == NULL)
+    return;
+  heading = g_strdup_printf (_("Cram “%s”?"), deck->name);
+  /* Translators: the window's subtitle while cramming a deck, "Python › Cram". */
+  subtitle = g_strdup_printf (_("%s › Cram"), deck->name);
+  ask_cram (self, &search, heading, subtitle);
 }

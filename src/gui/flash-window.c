@@ -64,7 +64,8 @@ flash_window_update_actions (FlashWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.study-section", writable && !studying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.study-tag", writable && !studying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-tag", writable && !studying);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cram-deck", writable && !studying);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cram-results",
+                                 writable && is_browsing (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-cram", writable && !studying);
   /* While an import writes in its worker, the window's own writes would wait for its lock. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-deck",
@@ -822,8 +823,11 @@ flash_window_class_init (FlashWindowClass *klass)
                                    flash_window_choose_tag_action_cb);
   gtk_widget_class_install_action (widget_class, "win.set-deck-limit", "(xi)",
                                    flash_window_set_deck_limit_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.cram-deck", "(xs)",
-                                   flash_window_cram_deck_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.cram-results", NULL,
+                                   flash_window_choose_cram_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_R,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.cram-results",
+                                       NULL);
   gtk_widget_class_install_action (widget_class, "win.choose-cram", "x",
                                    flash_window_choose_cram_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-deck", "x", show_deck_action_cb);

@@ -265,6 +265,38 @@ test_deck_cram (Fixture       *fixture,
   g_assert_cmpint (count_rows (fixture, "SELECT COUNT(*) FROM review_log"), ==, 0);
 }
 
+/* The browser's Cram… (Ctrl+Shift+R) crams what it lists, here shuffled; and a card action
+ * that would take the card out of the cram is not offered while cramming. */
+static void
+test_browser_cram (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  FlashStudyPage *study;
+  AdwMessageDialog *dialog;
+
+  import_test_deck (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.browse", NULL));
+  while (flash_browser_page_is_searching (flash_window_get_browser_page (fixture->window)))
+    g_main_context_iteration (NULL, TRUE);
+  process_events ();
+  g_assert_nonnull (flash_test_find_button (GTK_WIDGET (flash_window_get_browser_page (
+                                              fixture->window)), "_Cram…"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.cram-results",
+                                             NULL));
+  process_events ();
+  dialog = flash_window_get_dialog (fixture->window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cram These Cards?");
+  adw_message_dialog_response (dialog, "random");
+  process_events ();
+  study = flash_window_get_study_page (fixture->window);
+  g_assert_true (flash_study_page_is_cramming (study));
+  g_assert_nonnull (flash_test_find_label (GTK_WIDGET (study), "3 left"));
+  gtk_widget_activate_action (GTK_WIDGET (study), "study.suspend", NULL);
+  process_events ();
+  g_assert_cmpint (count_rows (fixture, "SELECT COUNT(*) FROM cards WHERE suspended = 1"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +315,7 @@ main (int   argc,
   ADD_TEST ("/deck-page/study-tag", test_deck_study_tag);
   ADD_TEST ("/deck-page/new-limit", test_deck_new_limit);
   ADD_TEST ("/deck-page/cram", test_deck_cram);
+  ADD_TEST ("/deck-page/browser-cram", test_browser_cram);
 
 #undef ADD_TEST
 
