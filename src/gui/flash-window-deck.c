@@ -297,7 +297,7 @@ ask_cram (FlashWindow           *self,
   g_signal_connect_object (dialog, "response", G_CALLBACK (cram_response_cb), self, 0);
 }
 
-/* win.choose-cram (a deck's id) and win.cram-results (the browser's cards). */
+/* win.choose-cram (a deck's id), win.cram-results (the browser's cards) and win.cram-all. */
 void
 flash_window_choose_cram_action_cb (GtkWidget  *widget,
                                     const char *action_name,
@@ -311,6 +311,13 @@ flash_window_choose_cram_action_cb (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
+  if (g_str_equal (action_name, "win.cram-all"))
+    {
+      ask_cram (self, &search, _("Cram All Decks?"),
+                /* Translators: the window's subtitle while cramming every deck. */
+                _("All Decks › Cram"));
+      return;
+    }
   if (parameter == NULL)
     {
       flash_browser_page_get_search (self->browser_page, &search);

@@ -82,8 +82,8 @@ void              flash_window_start_cram                  (FlashWindow   *self,
                                                             const GArray  *card_ids);
 
 /* flash-window-deck.c: renaming a deck, studying one section or tag, cramming it. */
-/* win.choose-cram (a deck's id) and win.cram-results (the browser's cards): a dialog asking how
- * to cram them, weakest first or shuffled */
+/* win.choose-cram (a deck's id), win.cram-results (the browser's cards) and win.cram-all: a
+ * dialog asking how to cram them, weakest first or shuffled */
 void              flash_window_choose_cram_action_cb       (GtkWidget     *widget,
                                                             const char    *action_name,
                                                             GVariant      *parameter);

@@ -66,6 +66,9 @@ flash_window_update_actions (FlashWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-tag", writable && !studying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cram-results",
                                  writable && is_browsing (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cram-all",
+                                 writable && !studying && self->decks != NULL
+                                 && self->decks->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-cram", writable && !studying);
   /* While an import writes in its worker, the window's own writes would wait for its lock. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-deck",
@@ -824,6 +827,8 @@ flash_window_class_init (FlashWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.set-deck-limit", "(xi)",
                                    flash_window_set_deck_limit_action_cb);
   gtk_widget_class_install_action (widget_class, "win.cram-results", NULL,
+                                   flash_window_choose_cram_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.cram-all", NULL,
                                    flash_window_choose_cram_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_R,
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.cram-results",

@@ -265,8 +265,9 @@ test_deck_cram (Fixture       *fixture,
   g_assert_cmpint (count_rows (fixture, "SELECT COUNT(*) FROM review_log"), ==, 0);
 }
 
-/* The browser's Cram… (Ctrl+Shift+R) crams what it lists, here shuffled; and a card action
- * that would take the card out of the cram is not offered while cramming. */
+/* The browser's Cram… (Ctrl+Shift+R) crams what it lists, here shuffled; a card action that
+ * would take the card out of the cram is not offered while cramming; the overview's menu crams
+ * every deck. */
 static void
 test_browser_cram (Fixture       *fixture,
                    gconstpointer  data)
@@ -295,6 +296,19 @@ test_browser_cram (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (study), "study.suspend", NULL);
   process_events ();
   g_assert_cmpint (count_rows (fixture, "SELECT COUNT(*) FROM cards WHERE suspended = 1"), ==, 0);
+
+  /* The overview's menu crams every deck. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL));
+  process_events ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.cram-all", NULL));
+  process_events ();
+  dialog = flash_window_get_dialog (fixture->window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cram All Decks?");
+  adw_message_dialog_response (dialog, "weakest");
+  process_events ();
+  g_assert_true (flash_study_page_is_cramming (study));
+  g_assert_nonnull (flash_test_find_label (GTK_WIDGET (fixture->window), "All Decks › Cram"));
 }
 
 int
