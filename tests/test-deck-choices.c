@@ -446,6 +446,11 @@ test_migration_from_v7 (Fixture       *fx,
                                                  "name = 'cards_new_order'"), ==, 1);
   g_assert_cmpint (flash_test_raw_int (old_path, "SELECT COUNT(*) FROM decks WHERE new_per_day "
                                                  "IS NULL"), ==, 3);
+  g_assert_cmpint (flash_test_raw_int (old_path, "SELECT COUNT(*) FROM sqlite_master WHERE name = "
+                                                 "'cards_fts' AND sql LIKE '%prefix = ''2 3 4 5''%'"),
+                   ==, 1);
+  g_assert_cmpint (flash_test_raw_int (old_path, "SELECT COUNT(*) FROM cards_fts WHERE cards_fts "
+                                                 "MATCH 'Epsil*'"), ==, 1);
   g_assert_cmpint (flash_test_raw_int (old_path, "SELECT COUNT(*) FROM sqlite_master WHERE name "
                                                  "IN ('cram_log', 'interviews', "
                                                  "'interview_topics', 'interview_questions')"),

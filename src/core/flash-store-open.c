@@ -199,7 +199,8 @@ static const char *const schema_v7[] = {
 /* Version 8 gives the queue of all decks its own order of new cards (position, then deck), so
  * that today's first new cards are one short walk of an index instead of one walk per deck
  * (the state columns make it covering), and lets a deck have a daily limit of new cards of its
- * own (NULL: only the collection's). */
+ * own (NULL: only the collection's); its search index gets prefix indexes of 4 and 5 characters
+ * (made again in apply_migrations()). */
 static const char *const schema_v8[] = {
   "CREATE INDEX cards_new_order ON cards (position, deck_id, is_new, retired) "
   "WHERE is_new = 1 AND retired = 0",
@@ -297,8 +298,10 @@ apply_migrations (FlashStore  *self,
           flash_store_rollback (self);
           return FALSE;
         }
-  /* Version 6's search index, where SQLite has FTS5 (flash-store-search.c). */
-  if (version < 6 && !flash_store_create_search_index (self, error))
+  /* Version 6's search index, where SQLite has FTS5 (flash-store-search.c), made again by
+   * version 8 with more prefix lengths. */
+  if ((version < 6 && !flash_store_create_search_index (self, error))
+      || (version >= 6 && version < 8 && !flash_store_rebuild_search_index (self, error)))
     {
       flash_store_rollback (self);
       return FALSE;

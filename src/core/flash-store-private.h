@@ -48,6 +48,8 @@ gboolean      flash_store_create_search_index (FlashStore *self,
 gboolean      flash_store_pause_search_index  (FlashStore *self,
                                                gint64     *max_id,
                                                GError    **error);
+gboolean      flash_store_rebuild_search_index (FlashStore *self,
+                                                GError    **error);
 gboolean      flash_store_resume_search_index (FlashStore *self,
                                                gint64      max_id,
                                                GError    **error);
