@@ -311,52 +311,30 @@ flash_store_interview_get (FlashStore  *self,
   return ok ? g_steal_pointer (&interview) : NULL;
 }
 
-/* Whether interview @id is in the collection (NOT_FOUND when not). */
+/* Whether interview @id is in the collection (NOT_FOUND when not) and, with @must_be_over, over
+ * (INVALID while it runs). */
 static gboolean
-interview_exists (FlashStore  *self,
-                  gint64       id,
-                  GError     **error)
+check_interview (FlashStore  *self,
+                 gint64       id,
+                 gboolean     must_be_over,
+                 GError     **error)
 {
-  sqlite3_stmt *stmt = flash_store_prepare (self, "SELECT COUNT(*) FROM interviews WHERE id = ?1",
-                                            error);
-  gint64 n = 0;
+  sqlite3_stmt *stmt = flash_store_prepare (self, "SELECT CASE WHEN finished IS NULL THEN 1 ELSE "
+                                                  "2 END FROM interviews WHERE id = ?1", error);
+  gint64 state = 0;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!flash_store_query_int64 (self, stmt, 0, &n, error))
+  if (!flash_store_query_int64 (self, stmt, 0, &state, error))
     return FALSE;
-  if (n == 0)
-    {
-      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_FOUND,
-                   "no interview %" G_GINT64_FORMAT, id);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* INVALID while interview @id still runs. */
-static gboolean
-interview_finished (FlashStore  *self,
-                    gint64       id,
-                    GError     **error)
-{
-  sqlite3_stmt *stmt = flash_store_prepare (self, "SELECT finished IS NOT NULL FROM interviews "
-                                                  "WHERE id = ?1", error);
-  gint64 finished = 0;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!flash_store_query_int64 (self, stmt, 0, &finished, error))
-    return FALSE;
-  if (!finished)
-    {
-      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_INVALID,
-                   "interview %" G_GINT64_FORMAT " is not over yet", id);
-      return FALSE;
-    }
-  return TRUE;
+  if (state == 0)
+    g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOT_FOUND,
+                 "no interview %" G_GINT64_FORMAT, id);
+  else if (state == 1 && must_be_over)
+    g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_INVALID,
+                 "interview %" G_GINT64_FORMAT " is not over yet", id);
+  return state == 2 || (state == 1 && !must_be_over);
 }
 
 static gboolean
@@ -373,7 +351,7 @@ write_answer (FlashStore  *self,
 {
   sqlite3_stmt *stmt;
 
-  if (!interview_exists (self, id, error))
+  if (!check_interview (self, id, FALSE, error))
     return FALSE;
   stmt = flash_store_prepare (self, "UPDATE interview_questions SET grade = ?3, timed_out = ?4, "
                                     "answer_ms = ?5, note = ?6 WHERE interview_id = ?1 AND "
@@ -460,7 +438,8 @@ write_interview (FlashStore  *self,
 
   if (!flash_store_begin (self, error))
     return FALSE;
-  if (!interview_exists (self, id, error) || (stmt = flash_store_prepare (self, sql, error)) == NULL)
+  if (!check_interview (self, id, FALSE, error)
+      || (stmt = flash_store_prepare (self, sql, error)) == NULL)
     {
       flash_store_rollback (self);
       return FALSE;
@@ -556,7 +535,7 @@ flash_store_interview_review_missed (FlashStore  *self,
     return FALSE;
   /* Missed: Again, out of time or not answered (Hard is half answered, and stays as it is);
    * a question not asked yet is not missed before the interview is over. */
-  if (!interview_exists (self, id, error) || !interview_finished (self, id, error)
+  if (!check_interview (self, id, TRUE, error)
       || (stmt = flash_store_prepare (self, "UPDATE schedule SET due_day = ?2 WHERE due_day > ?2 "
                                             "AND card_id IN (SELECT card_id FROM "
                                             "interview_questions WHERE interview_id = ?1 AND "
