@@ -760,8 +760,9 @@ test_comments_above_commands (void)
   flash_test_assert_cards (sheet, expected);
 }
 
-/* Obsidian's comments and tag lines give nothing, its wiki links show their names, and a
- * footnote's text takes the place of its reference; code keeps all of them. */
+/* Obsidian's comments, tag lines and embeds give nothing, its wiki links show their names, its
+ * highlights are strong, and a footnote's text takes the place of its reference; code keeps all
+ * of them. */
 static void
 test_notes_and_footnotes (void)
 {
@@ -785,8 +786,21 @@ test_notes_and_footnotes (void)
     NULL,
   };
 
+  /* Embeds of other files go; highlights are strong, but "x==y", "a == b" and code stay. */
+  g_autoptr(FlashSheet) marks = parse_ok (
+    "## Closures\n\nA closure keeps ==the variables of its scope== alive.\n\n"
+    "![[closure-diagram.png]]\n\n## Equality\n\nWhen x==y and a == b, ![[note]] use `x == y`"
+    " ==twice==.\n\n```python\nassert x == y  # ==kept==\n```\n");
+  const char *const mark_cards[] = {
+    "Closures", "A closure keeps **the variables of its scope** alive.",
+    "Equality", "When x==y and a == b, use `x == y` **twice**.\n\n"
+    "```python\nassert x == y  # ==kept==\n```",
+    NULL,
+  };
+
   flash_test_assert_cards (sheet, expected);
   flash_test_assert_cards (clozes, cloze_cards);
+  flash_test_assert_cards (marks, mark_cards);
 }
 
 /* A sheet's end: two sign-offs after the last rule, a "Back to top" link, and without a rule a

@@ -201,6 +201,42 @@ append_line (GString     *out,
               continue;
             }
         }
+      /* "![[diagram.png]]", "![[other note]]": an embed of another file, which a card cannot
+       * show (and never fetches), goes whole. */
+      if (!code && line[i] == '!' && i + 2 < len && line[i + 1] == '[' && line[i + 2] == '['
+          && !no_wiki_close)
+        {
+          const char *close = g_strstr_len (line + i + 3, len - i - 3, "]]");
+
+          if (close != NULL && memchr (line + i + 3, '[', close - (line + i + 3)) == NULL)
+            {
+              i = (gsize) (close + 1 - line);
+              /* One blank is left of the two around it. */
+              if (i + 1 < len && line[i + 1] == ' ' && out->len > 0
+                  && out->str[out->len - 1] == ' ')
+                i++;
+              continue;
+            }
+        }
+      /* "==marked words==", a highlight: strong, as it stands out on the page. It opens after
+       * a blank or punctuation and closes before one, so that "x==y" stays as it is. */
+      if (!code && line[i] == '=' && i + 2 < len && line[i + 1] == '='
+          && (i == 0 || !g_ascii_isalnum (line[i - 1])) && line[i + 2] != ' '
+          && line[i + 2] != '=')
+        {
+          const char *close = g_strstr_len (line + i + 2, len - i - 2, "==");
+          gsize after = close != NULL ? (gsize) (close + 2 - line) : 0;
+
+          if (close != NULL && close[-1] != ' ' && (after >= len || !g_ascii_isalnum (line[after]))
+              && memchr (line + i + 2, '`', close - (line + i + 2)) == NULL)
+            {
+              g_string_append (out, "**");
+              g_string_append_len (out, line + i + 2, close - (line + i + 2));
+              g_string_append (out, "**");
+              i = after - 1;
+              continue;
+            }
+        }
       /* "[[Subjonctif]]", "[[notes/verbs|the verbs]]": a wiki link shows as its name. */
       if (!code && !no_wiki_close && line[i] == '[' && i + 1 < len && line[i + 1] == '[')
         {
@@ -267,7 +303,7 @@ flash_sheet_take_notes (const char *text)
   char marker = 0;
 
   if (strstr (text, "%%") == NULL && strstr (text, "[^") == NULL && strstr (text, "[[") == NULL
-      && strstr (text, "{{c") == NULL && !has_tag_line (text))
+      && strstr (text, "{{c") == NULL && strstr (text, "==") == NULL && !has_tag_line (text))
     return NULL;
   lines = flash_sheet_line_starts (text);
   notes = collect_footnotes (lines);
