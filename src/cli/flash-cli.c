@@ -816,7 +816,7 @@ static const FlashCliCommand commands[] = {
     | FLASH_CLI_OPTION_ORDER | FLASH_CLI_OPTION_LIMIT | FLASH_CLI_OPTION_SEED, 0, 0,
     flash_cli_run_cram },
   { "interview", "start|questions|answer|report|list …",
-    N_("Mock interviews: see docs/interview.md"),
+    N_("Mock interviews: start one, list its questions, answer, report, list them all"),
     FLASH_CLI_OPTION_DECK | FLASH_CLI_OPTION_SCOPE | FLASH_CLI_OPTION_TOPICS
     | FLASH_CLI_OPTION_PLAN | FLASH_CLI_OPTION_SEED | FLASH_CLI_OPTION_ANSWER, 1, 4,
     flash_cli_run_interview },
