@@ -13,6 +13,16 @@
 #include "flash-deck-page.h"
 #include "flash-window-testing.h"
 
+/* Opens the page of the collection's only deck, as activating its row does. */
+static FlashDeckPage *
+show_only_deck (Fixture *fixture)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-deck", "x",
+                                             only_deck_id (fixture)));
+  process_events ();
+  return flash_window_get_deck_page (fixture->window);
+}
+
 /* Activating a deck's row opens its page: its sections, browsing one of them and back, and
  * deleting the deck from there. */
 static void
@@ -64,14 +74,9 @@ test_deck_rename_and_section (Fixture       *fixture,
   AdwMessageDialog *dialog;
   GtkWidget *entry;
   GtkWidget *study;
-  gint64 deck_id;
 
   import_test_deck (fixture);
-  deck_id = only_deck_id (fixture);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-deck", "x",
-                                             deck_id));
-  process_events ();
-  page = flash_window_get_deck_page (fixture->window);
+  page = show_only_deck (fixture);
   g_signal_emit_by_name (flash_test_find_button (GTK_WIDGET (page), "_Rename…"), "clicked");
   process_events ();
   dialog = flash_window_get_dialog (fixture->window);
@@ -131,10 +136,7 @@ test_deck_study_tag (Fixture       *fixture,
   guint n_rows = 0;
 
   import_path (fixture, path);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-deck", "x",
-                                             only_deck_id (fixture)));
-  process_events ();
-  page = flash_window_get_deck_page (fixture->window);
+  page = show_only_deck (fixture);
   g_signal_emit_by_name (flash_test_find_button (GTK_WIDGET (page), "Study a _Tag…"), "clicked");
   process_events ();
   dialog = flash_window_get_dialog (fixture->window);
@@ -168,14 +170,9 @@ test_deck_new_limit (Fixture       *fixture,
   FlashDeckPage *page;
   GtkWidget *toggle;
   GtkWidget *spin;
-  gint64 deck_id;
 
   import_test_deck (fixture);
-  deck_id = only_deck_id (fixture);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-deck", "x",
-                                             deck_id));
-  process_events ();
-  page = flash_window_get_deck_page (fixture->window);
+  page = show_only_deck (fixture);
   toggle = flash_test_find_type (GTK_WIDGET (page), GTK_TYPE_SWITCH);
   spin = flash_test_find_type (GTK_WIDGET (page), GTK_TYPE_SPIN_BUTTON);
   g_assert_nonnull (toggle);
@@ -225,15 +222,10 @@ test_deck_cram (Fixture       *fixture,
   FlashStudyPage *study;
   AdwMessageDialog *dialog;
   guint graded = 0;
-  gint64 deck_id;
 
   import_test_deck (fixture);
-  deck_id = only_deck_id (fixture);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-deck", "x",
-                                             deck_id));
-  process_events ();
-  g_signal_emit_by_name (flash_test_find_button (GTK_WIDGET (flash_window_get_deck_page (
-                                                   fixture->window)), "_Cram…"), "clicked");
+  g_signal_emit_by_name (flash_test_find_button (GTK_WIDGET (show_only_deck (fixture)), "_Cram…"),
+                         "clicked");
   process_events ();
   dialog = flash_window_get_dialog (fixture->window);
   g_assert_nonnull (dialog);
