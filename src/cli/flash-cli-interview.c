@@ -265,15 +265,6 @@ interview_answer (FlashCli *cli)
   return FLASH_CLI_EXIT_OK;
 }
 
-/* A topic as the report names it: the deck, the breadcrumb, or "#tag". */
-static char *
-topic_label (const FlashTopic *topic)
-{
-  if (topic->kind == FLASH_TOPIC_TAG)
-    return g_strconcat ("#", topic->value, NULL);
-  return g_strdup (topic->value);
-}
-
 static void
 format_percent (char   *buffer,
                 gsize   size,
@@ -295,7 +286,7 @@ interview_report (FlashCli *cli)
   for (guint i = 1; i < lines->len; i++)
     {
       const FlashInterviewLine *line = &g_array_index (lines, FlashInterviewLine, i);
-      g_autofree char *label = topic_label (line->topic);
+      g_autofree char *label = flash_topic_label (line->topic);
       g_autofree char *folded = flash_cli_fold_field (label);
       char score[G_ASCII_DTOSTR_BUF_SIZE];
       char median[G_ASCII_DTOSTR_BUF_SIZE] = "-";

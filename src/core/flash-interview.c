@@ -27,6 +27,16 @@ flash_topic_free (FlashTopic *topic)
   g_free (topic);
 }
 
+char *
+flash_topic_label (const FlashTopic *topic)
+{
+  g_return_val_if_fail (topic != NULL, NULL);
+
+  if (topic->kind == FLASH_TOPIC_TAG)
+    return g_strconcat ("#", topic->value, NULL);
+  return g_strdup (topic->value);
+}
+
 void
 flash_interview_question_free (FlashInterviewQuestion *question)
 {
@@ -44,6 +54,22 @@ flash_interview_free (FlashInterview *interview)
   g_clear_pointer (&interview->topics, g_ptr_array_unref);
   g_clear_pointer (&interview->questions, g_ptr_array_unref);
   g_free (interview);
+}
+
+guint
+flash_interview_n_answered (const FlashInterview *interview)
+{
+  guint answered = 0;
+
+  g_return_val_if_fail (interview != NULL, 0);
+
+  for (guint i = 0; i < interview->questions->len; i++)
+    {
+      const FlashInterviewQuestion *question = g_ptr_array_index (interview->questions, i);
+
+      answered += question->grade >= 0 || question->timed_out;
+    }
+  return answered;
 }
 
 double

@@ -30,6 +30,8 @@ FlashTopic *flash_topic_new  (FlashTopicKind  kind,
                               gint64          deck_id,
                               const char     *value);
 void        flash_topic_free (FlashTopic     *topic);
+/* A topic as reports name it: the deck's name, the breadcrumb, or "#tag". */
+char       *flash_topic_label (const FlashTopic *topic);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FlashTopic, flash_topic_free)
 
 /* Drawing (flash-interview.c, no collection needed). A card the topics hold, with how weak it
@@ -95,6 +97,8 @@ typedef struct
 } FlashInterview;
 
 void        flash_interview_free (FlashInterview *interview);
+/* How many of its questions have an answer (or ran out of time). */
+guint       flash_interview_n_answered (const FlashInterview *interview);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FlashInterview, flash_interview_free)
 
 /* One topic's line of a report, or the whole interview's (topic NULL). */

@@ -21,6 +21,7 @@ struct _FlashDeckPage
   GtkWidget           *study_button;
   GtkWidget           *tag_button;
   GtkWidget           *cram_button;
+  GtkWidget           *interview_button;
   AdwPreferencesGroup *sections_group;
   GPtrArray           *section_rows; /* AdwActionRow*, owned by sections_group */
   GtkSwitch           *limit_switch;
@@ -204,6 +205,10 @@ build (FlashDeckPage *self)
   gtk_widget_set_tooltip_text (self->tag_button, _("Study only the cards with one tag (T)"));
   gtk_flow_box_append (GTK_FLOW_BOX (buttons), self->tag_button);
   gtk_flow_box_append (GTK_FLOW_BOX (buttons), self->cram_button);
+  self->interview_button = pill (_("Mock _Interview…"), "win.choose-interview", NULL, self);
+  gtk_widget_set_tooltip_text (self->interview_button,
+                               _("Rehearse with timed questions from the deck (Ctrl+I)"));
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), self->interview_button);
   gtk_flow_box_append (GTK_FLOW_BOX (buttons),
                        pill (_("_Browse Cards"), "win.browse-deck", NULL, self));
 

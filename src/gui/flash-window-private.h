@@ -4,6 +4,9 @@
 
 #include "flash-browser-page.h"
 #include "flash-deck-page.h"
+#include "flash-interview-page.h"
+#include "flash-interview-report.h"
+#include "flash-interview-setup.h"
 #include "flash-collection.h"
 #include "flash-overview-page.h"
 #include "flash-settings.h"
@@ -40,6 +43,9 @@ struct _FlashWindow
   FlashStudyPage       *study_page;
   FlashBrowserPage     *browser_page;
   FlashDeckPage        *deck_page;
+  FlashInterviewPage   *interview_page;
+  FlashInterviewReport *report_page;
+  FlashInterviewSetup  *interview_setup; /* weak: the set-up dialog while it is open */
   gint64                browsing_deck; /* the deck whose page opened the browser, or 0 */
   gint64                deleted_card; /* the browser's last deleted card, for its Undo */
 
@@ -124,6 +130,29 @@ void              flash_window_paste_action_cb             (GtkWidget     *widge
                                                             GVariant      *parameter);
 void              flash_window_forget_paste                (FlashWindow   *self);
 void              flash_window_add_text_drop_target        (FlashWindow   *self);
+
+/* flash-window-interview.c: mock interviews. */
+/* win.choose-interview (a deck's id, or 0: the deck on show, else every deck): the set-up */
+void              flash_window_choose_interview_action_cb  (GtkWidget     *widget,
+                                                            const char    *action_name,
+                                                            GVariant      *parameter);
+/* win.run-interview (an interview's id) */
+void              flash_window_run_interview_action_cb     (GtkWidget     *widget,
+                                                            const char    *action_name,
+                                                            GVariant      *parameter);
+/* win.show-interview-report (an interview's id, or 0: the newest finished) */
+void              flash_window_show_report_action_cb       (GtkWidget     *widget,
+                                                            const char    *action_name,
+                                                            GVariant      *parameter);
+/* win.cram-missed and win.review-missed (the report's interview) */
+void              flash_window_missed_action_cb            (GtkWidget     *widget,
+                                                            const char    *action_name,
+                                                            GVariant      *parameter);
+/* The interview page's ::finished. */
+void              flash_window_interview_finished_cb       (FlashWindow   *self,
+                                                            gint64         id);
+/* Asks whether to resume the newest unfinished interview, if there is one. */
+void              flash_window_offer_resume                (FlashWindow   *self);
 
 /* flash-window-import.c */
 /* win.cancel-import */

@@ -93,3 +93,27 @@ flash_window_get_study_page (FlashWindow *self)
 
   return self->study_page;
 }
+
+FlashInterviewPage *
+flash_window_get_interview_page (FlashWindow *self)
+{
+  g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
+
+  return self->interview_page;
+}
+
+FlashInterviewReport *
+flash_window_get_report_page (FlashWindow *self)
+{
+  g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
+
+  return self->report_page;
+}
+
+FlashInterviewSetup *
+flash_window_get_interview_setup (FlashWindow *self)
+{
+  g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
+
+  return self->interview_setup;
+}

@@ -4,6 +4,9 @@
 
 #include "flash-browser-page.h"
 #include "flash-deck-page.h"
+#include "flash-interview-page.h"
+#include "flash-interview-report.h"
+#include "flash-interview-setup.h"
 #include "flash-study-page.h"
 #include "flash-window.h"
 
@@ -22,5 +25,8 @@ FlashBrowserPage *flash_window_get_browser_page (FlashWindow *self);
 FlashDeckPage    *flash_window_get_deck_page    (FlashWindow *self);
 GtkDropTarget    *flash_window_get_drop_target  (FlashWindow *self);
 FlashStudyPage   *flash_window_get_study_page   (FlashWindow *self);
+FlashInterviewPage   *flash_window_get_interview_page  (FlashWindow *self);
+FlashInterviewReport *flash_window_get_report_page     (FlashWindow *self);
+FlashInterviewSetup  *flash_window_get_interview_setup (FlashWindow *self);
 
 G_END_DECLS

@@ -22,10 +22,19 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Studying, cramming or in an interview: the page holds the window until it is left. */
 static gboolean
 is_studying (FlashWindow *self)
 {
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "study") == 0;
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  return g_strcmp0 (page, "study") == 0 || g_strcmp0 (page, "interview") == 0;
+}
+
+static gboolean
+is_on_report (FlashWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "report") == 0;
 }
 
 static gboolean
@@ -53,7 +62,8 @@ flash_window_update_actions (FlashWindow *self)
   guint to_study = self->counts.new_cards + self->counts.learning + self->counts.due;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back",
-                                 studying || is_browsing (self) || is_on_deck_page (self));
+                                 studying || is_browsing (self) || is_on_deck_page (self)
+                                 || is_on_report (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-deck", has_store && !studying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.browse-deck", writable && !studying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.browse",
@@ -70,6 +80,16 @@ flash_window_update_actions (FlashWindow *self)
                                  writable && !studying && self->decks != NULL
                                  && self->decks->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-cram", writable && !studying);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-interview",
+                                 writable && !studying && self->decks != NULL
+                                 && self->decks->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.run-interview", writable && !studying);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-interview-report",
+                                 has_store && !studying);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cram-missed",
+                                 writable && is_on_report (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-missed",
+                                 writable && is_on_report (self) && self->importing == NULL);
   /* While an import writes in its worker, the window's own writes would wait for its lock. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-deck",
                                  writable && !studying && self->importing == NULL);
@@ -221,7 +241,7 @@ flash_window_refresh (FlashWindow *self)
                             self->decks, to_study == 0 ? next_review_days (self, now) : 0);
 
   /* A sheet dropped on the browser shows among its cards: the browser stays; so does a deck's
-   * page while the deck is there. */
+   * page while the deck is there, and an interview's report. */
   shown_deck = is_on_deck_page (self)
                ? flash_window_find_deck (self, flash_deck_page_get_deck_id (self->deck_page))
                : NULL;
@@ -229,7 +249,7 @@ flash_window_refresh (FlashWindow *self)
     flash_browser_page_refresh (self->browser_page);
   else if (shown_deck != NULL)
     flash_deck_page_show (self->deck_page, self->store, shown_deck);
-  else if (!is_studying (self))
+  else if (!is_studying (self) && !(is_on_report (self) && self->decks->len > 0))
     show_page (self, self->decks->len > 0 ? "overview" : "empty");
 
   flash_window_update_actions (self);
@@ -379,6 +399,12 @@ back_action_cb (GtkWidget  *widget,
 {
   FlashWindow *self = FLASH_WINDOW (widget);
 
+  /* An interview is left only through its dialog: continue, end or discard. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "interview") == 0)
+    {
+      flash_interview_page_ask_end (self->interview_page);
+      return;
+    }
   /* In a narrow browser, Back first leaves the card for the list. */
   if (is_browsing (self) && flash_browser_page_go_back (self->browser_page))
     return;
@@ -559,7 +585,8 @@ stack_page_changed_cb (FlashWindow *self)
   gboolean studying = is_studying (self);
 
   gtk_widget_set_visible (self->back_button,
-                          studying || is_browsing (self) || is_on_deck_page (self));
+                          studying || is_browsing (self) || is_on_deck_page (self)
+                          || is_on_report (self));
 
   /* Enter starts studying from the overview; while studying it belongs to the study page. The
    * Study button also takes the focus, or Enter would open the menu button that has it. */
@@ -574,7 +601,7 @@ stack_page_changed_cb (FlashWindow *self)
     {
       gtk_window_set_default_widget (GTK_WINDOW (self), NULL);
     }
-  if (!studying)
+  if (!studying && !is_on_report (self))
     adw_window_title_set_subtitle (self->window_title,
                                    self->store != NULL && flash_store_is_read_only (self->store)
                                    ? _("Read-Only Copy") : NULL);
@@ -607,6 +634,8 @@ study_settings_changed_cb (FlashWindow *self)
                                    flash_settings_get_full_scale (self->settings));
   flash_study_page_set_text_scale (self->study_page,
                                    flash_settings_get_text_scale (self->settings));
+  flash_interview_page_set_text_scale (self->interview_page,
+                                       flash_settings_get_text_scale (self->settings));
 }
 
 /* The collection was closed, restored or replaced by a read-only copy: show what it holds now. */
@@ -622,10 +651,13 @@ collection_store_changed_cb (FlashWindow *self)
   if (is_browsing (self))
     show_page (self, "overview");
   flash_study_page_set_store (self->study_page, self->store);
-  if (self->store != NULL && is_studying (self))
+  /* What the interview answered is kept; a resume offers the rest. */
+  flash_interview_page_stop (self->interview_page);
+  if (self->store != NULL && (is_studying (self) || is_on_report (self)))
     show_page (self, "overview");
   flash_window_refresh (self);
   stack_page_changed_cb (self);
+  flash_window_offer_resume (self);
 }
 
 static void
@@ -678,6 +710,7 @@ flash_window_constructed (GObject *object)
 
   flash_window_refresh (self);
   stack_page_changed_cb (self);
+  flash_window_offer_resume (self);
 
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_changed_cb), NULL);
 }
@@ -727,6 +760,9 @@ flash_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_weak_pointer (&self->dialog);
+  if (self->interview_setup != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->interview_setup));
+  g_clear_weak_pointer (&self->interview_setup);
   flash_window_stop_import (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FLASH_TYPE_WINDOW);
@@ -789,6 +825,8 @@ flash_window_class_init (FlashWindowClass *klass)
   g_type_ensure (FLASH_TYPE_STUDY_PAGE);
   g_type_ensure (FLASH_TYPE_BROWSER_PAGE);
   g_type_ensure (FLASH_TYPE_DECK_PAGE);
+  g_type_ensure (FLASH_TYPE_INTERVIEW_PAGE);
+  g_type_ensure (FLASH_TYPE_INTERVIEW_REPORT);
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/flashsheet/Flashsheet/ui/flash-window.ui");
@@ -802,11 +840,14 @@ flash_window_class_init (FlashWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlashWindow, study_page);
   gtk_widget_class_bind_template_child (widget_class, FlashWindow, browser_page);
   gtk_widget_class_bind_template_child (widget_class, FlashWindow, deck_page);
+  gtk_widget_class_bind_template_child (widget_class, FlashWindow, interview_page);
+  gtk_widget_class_bind_template_child (widget_class, FlashWindow, report_page);
   gtk_widget_class_bind_template_child (widget_class, FlashWindow, import_bar);
   gtk_widget_class_bind_template_child (widget_class, FlashWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, FlashWindow, import_progress);
   gtk_widget_class_bind_template_callback (widget_class, stack_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, study_page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, flash_window_interview_finished_cb);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, flash_window_import_action_cb);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL,
@@ -835,6 +876,18 @@ flash_window_class_init (FlashWindowClass *klass)
                                        NULL);
   gtk_widget_class_install_action (widget_class, "win.choose-cram", "x",
                                    flash_window_choose_cram_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.choose-interview", "x",
+                                   flash_window_choose_interview_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "win.choose-interview", "x", (gint64) 0);
+  gtk_widget_class_install_action (widget_class, "win.run-interview", "x",
+                                   flash_window_run_interview_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-interview-report", "x",
+                                   flash_window_show_report_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.cram-missed", "x",
+                                   flash_window_missed_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.review-missed", "x",
+                                   flash_window_missed_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-deck", "x", show_deck_action_cb);
   gtk_widget_class_install_action (widget_class, "win.browse-deck", "(xs)",
                                    browse_deck_action_cb);
