@@ -126,3 +126,32 @@ flash_accessible_name_buttons (GtkWidget *root)
        child = gtk_widget_get_next_sibling (child))
     flash_accessible_name_buttons (child);
 }
+
+static gboolean
+name_dialog_cb (gpointer dialog)
+{
+  flash_accessible_name_buttons (dialog);
+  return G_SOURCE_REMOVE;
+}
+
+/* The responses are often added right after the dialog is presented, which maps it: they are
+ * named once the caller has returned. */
+static void
+dialog_map_cb (GtkWidget *dialog)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT, name_dialog_cb, g_object_ref (dialog), g_object_unref);
+}
+
+/**
+ * flash_accessible_name_dialog:
+ *
+ * Names the response buttons of @dialog after their labels, without the mnemonic, once it
+ * shows: libadwaita 1.2 leaves a response's name to its label, underscore included.
+ */
+void
+flash_accessible_name_dialog (GtkWidget *dialog)
+{
+  g_return_if_fail (GTK_IS_WINDOW (dialog));
+
+  g_signal_connect (dialog, "map", G_CALLBACK (dialog_map_cb), NULL);
+}

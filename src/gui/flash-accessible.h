@@ -10,6 +10,7 @@ void flash_accessible_set_name     (GtkWidget  *widget,
                                     const char *name);
 void flash_accessible_name_button  (GtkWidget  *button);
 void flash_accessible_name_buttons (GtkWidget  *root);
+void flash_accessible_name_dialog  (GtkWidget  *dialog);
 void flash_accessible_name_search  (GtkWidget  *window,
                                     const char *search_name,
                                     const char *menu_name);

@@ -458,6 +458,7 @@ flash_interview_page_ask_end (FlashInterviewPage *self)
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "end");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "continue");
   g_signal_connect_object (dialog, "response", G_CALLBACK (end_response_cb), self, 0);
+  flash_accessible_name_dialog (dialog);
   g_set_weak_pointer (&self->end_dialog, ADW_MESSAGE_DIALOG (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -137,7 +137,7 @@ add_topic (FlashInterviewSetup *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), chosen);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  flash_accessible_set_name (check, title);
+  /* The row names its activatable check button after its title. */
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
   g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_cb), self);
@@ -248,6 +248,8 @@ header (FlashInterviewSetup *self)
   gtk_widget_set_tooltip_text (self->start_button, _("Start the interview (Ctrl+Enter)"));
   g_signal_connect_swapped (self->start_button, "clicked", G_CALLBACK (start_cb), self);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
+  flash_accessible_name_button (cancel);
+  flash_accessible_name_button (self->start_button);
   adw_header_bar_pack_start (ADW_HEADER_BAR (bar), cancel);
   adw_header_bar_pack_end (ADW_HEADER_BAR (bar), self->start_button);
   return bar;

@@ -151,6 +151,7 @@ flash_window_present_dialog (FlashWindow *self,
   AdwMessageDialog *dialog;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  flash_accessible_name_dialog (GTK_WIDGET (dialog));
   g_set_weak_pointer (&self->dialog, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 

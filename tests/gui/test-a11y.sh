@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # test-a11y.sh: starts the real flashsheet with GTK's AT-SPI bridge on a private session bus and
 # reads its accessibility tree as a screen reader does (tests/gui/a11y-walk.py): every control of
-# the main window (all its pages: empty, overview, study, done, browser, error), the card editor, the preferences
-# window and the shortcuts window must have a name a person understands. Run under dbus-run-session.
+# the main window (all its pages: empty, overview, study, done, browser, interview, its report,
+# error), the card editor, the preferences window, the shortcuts window and a mock interview's
+# set-up and end dialogs must have a name a person understands. Run under dbus-run-session.
 #
 # Usage: test-a11y.sh FLASHSHEET FLASHSHEET-CLI GSETTINGS-SCHEMA-DIR DECKS-DIR
 set -euo pipefail
@@ -44,4 +45,20 @@ check "preferences"
 keys Escape ctrl+question
 sleep 0.5
 check "shortcuts"
+# A mock interview: its set-up, a question, its answer, the dialog that ends it, the report.
+keys Escape ctrl+i
+sleep 0.5
+check "interview set-up"
+keys ctrl+Return
+# Without a window manager, focus does not come back from a closed dialog by itself.
+xdotool windowfocus --sync "$window"
+check "interview"
+keys ctrl+Return
+check "interview answer"
+keys Escape
+sleep 0.5
+check "interview end"
+keys Return
+sleep 0.5
+check "interview report"
 echo "PASS: every control of the windows has a name a screen reader can say"
