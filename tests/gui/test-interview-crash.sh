@@ -42,8 +42,8 @@ app_pid=
 start_app
 dialog=
 for _ in $(seq 1 50); do
-  dialog=$(xdotool search --onlyvisible --pid "$app_pid" 2>/dev/null | grep -vx "$window" | head -n 1) \
-    || true
+  dialog=$(xdotool search --onlyvisible --pid "$app_pid" 2>/dev/null | grep -vx "$window" \
+             | head -n 1) || true
   [ -n "$dialog" ] && break
   sleep 0.1
 done
