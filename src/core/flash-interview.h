@@ -138,6 +138,11 @@ gboolean        flash_store_interview_finish   (FlashStore               *self,
                                                 gint64                    id,
                                                 GDateTime                *now,
                                                 GError                  **error);
+/* Keeps the time spent so far (a pause, leaving the page), for a resume; never less than kept. */
+gboolean        flash_store_interview_keep_time (FlashStore              *self,
+                                                gint64                    id,
+                                                gint64                    elapsed_ms,
+                                                GError                  **error);
 gboolean        flash_store_interview_discard  (FlashStore               *self,
                                                 gint64                    id,
                                                 GError                  **error);

@@ -468,6 +468,26 @@ flash_store_interview_finish (FlashStore  *self,
 }
 
 gboolean
+flash_store_interview_keep_time (FlashStore  *self,
+                                 gint64       id,
+                                 gint64       elapsed_ms,
+                                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  /* One statement is its own transaction; an interview that is over keeps its time. */
+  stmt = flash_store_prepare (self, "UPDATE interviews SET elapsed_ms = max (elapsed_ms, ?2) "
+                                    "WHERE id = ?1 AND finished IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, MAX (elapsed_ms, 0));
+  return flash_store_step_done (self, stmt, error);
+}
+
+gboolean
 flash_store_interview_discard (FlashStore  *self,
                                gint64       id,
                                GError     **error)

@@ -54,6 +54,7 @@ struct _FlashInterviewPage
   GtkWidget         *resume_button;
   GtkWidget         *scroller;
   AdwMessageDialog  *end_dialog; /* weak: the dialog that asks whether to end */
+  gboolean           paused_before_end; /* paused already when the dialog asked */
 };
 
 G_DEFINE_FINAL_TYPE (FlashInterviewPage, flash_interview_page, ADW_TYPE_BIN)
@@ -114,6 +115,9 @@ notes_text (FlashInterviewPage *self)
   return *text != '\0' ? g_steal_pointer (&text) : NULL;
 }
 
+static void set_paused (FlashInterviewPage *self,
+                        gboolean            paused);
+
 static void
 toast (FlashInterviewPage *self,
        const char         *message)
@@ -147,13 +151,18 @@ update_clock (FlashInterviewPage *self)
   gint64 used = question_limit != 0 ? question_ms (self) : interview_ms (self);
   g_autofree char *name = NULL;
 
+  char text[sizeof self->clock_text];
+
   /* Rounded up, so the clock says 0:00 only when the time is up. */
-  format_clock (self->clock_text, sizeof self->clock_text,
-                limit_ms != 0 ? limit_ms - used + 999 : used);
-  gtk_label_set_text (self->clock_label, self->clock_text);
+  format_clock (text, sizeof text, limit_ms != 0 ? limit_ms - used + 999 : used);
   gtk_widget_set_visible (GTK_WIDGET (self->time_bar), limit_ms != 0);
   if (limit_ms != 0)
     gtk_progress_bar_set_fraction (self->time_bar, CLAMP (1.0 - (double) used / limit_ms, 0, 1));
+  /* The label, its style and its name change once a second, not at every tick. */
+  if (g_strcmp0 (text, self->clock_text) == 0)
+    return;
+  g_strlcpy (self->clock_text, text, sizeof self->clock_text);
+  gtk_label_set_text (self->clock_label, self->clock_text);
   if (limit_ms != 0 && limit_ms - used < 10000)
     gtk_widget_add_css_class (GTK_WIDGET (self->clock_label), "error");
   else
@@ -163,11 +172,23 @@ update_clock (FlashInterviewPage *self)
   flash_accessible_set_name (GTK_WIDGET (self->clock_label), name);
 }
 
+/* The interview is over: the store says so (every question answered finishes it already; a
+ * question whose card was deleted since, or the time running out, does not), and the report
+ * follows. */
 static void
 finish (FlashInterviewPage *self)
 {
+  g_autoptr(GDateTime) now = flash_clock_now_or_system ();
+  g_autoptr(GError) error = NULL;
   gint64 id = self->interview->id;
 
+  if (!flash_store_interview_finish (self->store, id, now, &error))
+    {
+      /* Stopped here, the interview waits for End or a resume rather than toasting each tick. */
+      g_clear_handle_id (&self->tick_source, g_source_remove);
+      toast (self, error->message);
+      return;
+    }
   g_clear_handle_id (&self->tick_source, g_source_remove);
   flash_interview_page_stop (self);
   g_signal_emit (self, signals[FINISHED], 0, id);
@@ -188,6 +209,8 @@ record (FlashInterviewPage *self,
                                      timed_out, (int) MIN (question_ms (self), G_MAXINT), note,
                                      interview_ms (self), now, &error))
     {
+      /* The clock pauses, so that a locked collection is not asked again at every tick. */
+      set_paused (self, TRUE);
       toast (self, error->message);
       return FALSE;
     }
@@ -229,7 +252,6 @@ reveal (FlashInterviewPage *self)
 static void
 question_time_up (FlashInterviewPage *self)
 {
-  self->answer_ms = self->interview->question_seconds * G_GINT64_CONSTANT (1000);
   if (!record (self, -1, TRUE))
     return;
   gtk_widget_set_visible (GTK_WIDGET (self->time_up_label), TRUE);
@@ -241,16 +263,8 @@ question_time_up (FlashInterviewPage *self)
 static void
 interview_time_up (FlashInterviewPage *self)
 {
-  g_autoptr(GDateTime) now = flash_clock_now_or_system ();
-  g_autoptr(GError) error = NULL;
-
   if (!self->recorded && !record (self, -1, TRUE))
     return;
-  if (!flash_store_interview_finish (self->store, self->interview->id, now, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
   toast (self, _("The interview’s time is up"));
   finish (self);
 }
@@ -317,6 +331,18 @@ show_question (FlashInterviewPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->notes_view));
 }
 
+/* A resume after the app is closed starts the clock from here. */
+static void
+keep_time (FlashInterviewPage *self,
+           gint64              spent_ms)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!flash_store_interview_keep_time (self->store, self->interview->id, spent_ms, &error))
+    g_message ("Could not keep the time of interview %" G_GINT64_FORMAT ": %s",
+               self->interview->id, error->message);
+}
+
 static void
 set_paused (FlashInterviewPage *self,
             gboolean            paused)
@@ -327,6 +353,7 @@ set_paused (FlashInterviewPage *self,
     {
       self->spent_ms = interview_ms (self);
       self->run_since = 0;
+      keep_time (self, self->spent_ms);
     }
   else
     {
@@ -348,11 +375,20 @@ reveal_action_cb (GtkWidget  *widget,
 {
   FlashInterviewPage *self = FLASH_INTERVIEW_PAGE (widget);
 
-  /* Enter on the Next button, or Ctrl+Enter once the answer shows, goes on. */
+  g_autofree char *note = NULL;
+
+  /* Enter on the Next button, or Ctrl+Enter once the answer shows, goes on; notes typed since
+   * the time ran out are kept with the question. */
   if (self->revealed && self->recorded && !self->paused)
-    next_question (self);
+    {
+      if ((note = notes_text (self)) != NULL && !record (self, -1, TRUE))
+        return;
+      next_question (self);
+    }
   else
-    reveal (self);
+    {
+      reveal (self);
+    }
 }
 
 static void
@@ -391,7 +427,7 @@ end_response_cb (AdwMessageDialog   *dialog,
     return;
   if (g_str_equal (response, "continue"))
     {
-      set_paused (self, FALSE);
+      set_paused (self, self->paused_before_end);
       return;
     }
   if (g_str_equal (response, "discard"))
@@ -436,13 +472,17 @@ flash_interview_page_ask_end (FlashInterviewPage *self)
 
   g_return_if_fail (FLASH_IS_INTERVIEW_PAGE (self));
 
-  if (self->interview == NULL)
+  if (self->interview == NULL || self->end_dialog != NULL)
     return;
+  self->paused_before_end = self->paused;
   set_paused (self, TRUE);
   answered = flash_interview_n_answered (self->interview);
   /* Translators: the dialog that ends an interview early; %u of %u are questions. */
-  body = g_strdup_printf (_("%u of %u questions have an answer. Ending now counts the rest as "
-                            "missed; discarding forgets the whole interview."),
+  body = g_strdup_printf (ngettext ("%u of %u question has an answer. Ending now counts the "
+                                    "rest as missed; discarding forgets the whole interview.",
+                                    "%u of %u questions have an answer. Ending now counts the "
+                                    "rest as missed; discarding forgets the whole interview.",
+                                    self->interview->questions->len),
                           answered, self->interview->questions->len);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("End the Interview?"), body);
@@ -643,6 +683,9 @@ build (FlashInterviewPage *self)
   gtk_widget_set_tooltip_text (self->next_button, _("Next Question (Ctrl+Enter)"));
   gtk_stack_add_named (self->button_stack, self->reveal_button, "reveal");
   gtk_stack_add_named (self->button_stack, build_grades (self), "grades");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->next_button),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->time_up_label, NULL,
+                                  -1);
   gtk_stack_add_named (self->button_stack, self->next_button, "next");
   gtk_widget_set_margin_top (GTK_WIDGET (self->button_stack), 12);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->button_stack), 12);
@@ -704,6 +747,10 @@ flash_interview_page_dispose (GObject *object)
 {
   FlashInterviewPage *self = FLASH_INTERVIEW_PAGE (object);
 
+  /* Closing the window mid-interview keeps the time spent, for the resume (the window lets go
+   * of the store after its pages). */
+  if (self->interview != NULL && self->store != NULL)
+    keep_time (self, interview_ms (self));
   g_clear_handle_id (&self->tick_source, g_source_remove);
   g_clear_pointer (&self->interview, flash_interview_free);
   g_clear_pointer (&self->card, flash_card_free);

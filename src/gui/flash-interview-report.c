@@ -305,7 +305,8 @@ add_history (FlashInterviewReport *self,
         {
           g_autofree char *score = format_percent (scores[i]);
 
-          g_string_append_printf (text, "%s%s", text->len > 0 ? " → " : "", score);
+          /* Translators: between a topic's scores over time, "40 % → 55 % → 70 %". */
+          g_string_append_printf (text, "%s%s", text->len > 0 ? _(" → ") : "", score);
         }
       if (group == NULL)
         group = add_group (self, _("Topics over Time"),
@@ -332,7 +333,8 @@ add_history (FlashInterviewReport *self,
         {
           g_autofree char *name = flash_topic_label (g_ptr_array_index (other->topics, t));
 
-          g_string_append_printf (topics, "%s%s", t > 0 ? ", " : "", name);
+          /* Translators: between the topics of an earlier interview's row. */
+          g_string_append_printf (topics, "%s%s", t > 0 ? _(", ") : "", name);
         }
       day = flash_interview_report_format_day (other->started);
       score = format_percent (g_array_index (lines, FlashInterviewLine, 0).score);
@@ -354,14 +356,6 @@ add_history (FlashInterviewReport *self,
     }
 }
 
-static void
-button_clicked_cb (GtkButton            *button,
-                   FlashInterviewReport *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self),
-                              g_object_get_data (G_OBJECT (button), "action"), "x", self->id);
-}
-
 static GtkWidget *
 pill (FlashInterviewReport *self,
       const char           *label,
@@ -379,8 +373,9 @@ pill (FlashInterviewReport *self,
   gtk_widget_add_css_class (button, "pill");
   if (style != NULL)
     gtk_widget_add_css_class (button, style);
-  g_object_set_data (G_OBJECT (button), "action", (gpointer) action);
-  g_signal_connect (button, "clicked", G_CALLBACK (button_clicked_cb), self);
+  /* The window's action, so the button follows whether it is enabled. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", (gint64) 0);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   flash_accessible_set_name (button, gtk_label_get_text (GTK_LABEL (text)));
   return button;
 }
@@ -484,6 +479,8 @@ flash_interview_report_show (FlashInterviewReport  *self,
       || (all = flash_store_interview_list (store, error)) == NULL)
     return FALSE;
   self->id = id;
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->cram_button), "x", id);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->review_button), "x", id);
   g_array_set_size (self->missed, 0);
   for (guint i = 0; i < self->groups->len; i++)
     gtk_box_remove (GTK_BOX (self->box), g_ptr_array_index (self->groups, i));

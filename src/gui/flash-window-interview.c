@@ -69,14 +69,21 @@ show_report (FlashWindow *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!flash_interview_report_show (self->report_page, self->store, id, &error))
+  if (self->store == NULL || !flash_interview_report_show (self->report_page, self->store, id,
+                                                           &error))
     {
-      flash_window_show_error (self, _("Could Not Read the Interview"), error->message);
+      /* Never left on an interview page that has no interview any more. */
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "overview");
+      flash_window_refresh (self);
+      if (error != NULL)
+        flash_window_show_error (self, _("Could Not Read the Interview"), error->message);
       return;
     }
   adw_window_title_set_subtitle (self->window_title, _("Interview Report"));
   gtk_stack_set_visible_child_name (self->stack, "report");
   flash_window_update_actions (self);
+  gtk_widget_child_focus (GTK_WIDGET (self->report_page), GTK_DIR_TAB_FORWARD);
 }
 
 /* The newest finished interview, or 0. */
@@ -119,7 +126,7 @@ void
 flash_window_interview_finished_cb (FlashWindow *self,
                                     gint64       id)
 {
-  if (id != 0 && self->store != NULL)
+  if (id != 0)
     {
       show_report (self, id);
       return;
@@ -189,7 +196,7 @@ resume_response_cb (AdwMessageDialog *dialog,
   if (self->store == NULL)
     return;
   if (g_str_equal (response, "resume"))
-    run_interview (self, id);
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.run-interview", "x", id);
   else if (g_str_equal (response, "discard")
            && !flash_store_interview_discard (self->store, id, &error))
     flash_window_show_error (self, _("Could Not Discard the Interview"), error->message);
@@ -211,12 +218,22 @@ flash_window_offer_resume (FlashWindow *self)
       || (id = flash_store_interview_unfinished (self->store)) == 0
       || (interview = flash_store_interview_get (self->store, id, NULL)) == NULL)
     return;
+  /* Its decks were deleted since: nothing is left to resume or to report. */
+  if (interview->questions->len == 0)
+    {
+      flash_store_interview_discard (self->store, id, NULL);
+      return;
+    }
   answered = flash_interview_n_answered (interview);
   day = flash_interview_report_format_day (interview->started);
   /* Translators: %s is when the interview started; %u of %u are questions. */
-  body = g_strdup_printf (_("The interview started on %s was not finished: %u of %u questions "
-                            "have an answer. Resuming goes on from the next one, the clock from "
-                            "where it stopped."),
+  body = g_strdup_printf (ngettext ("The interview started on %s was not finished: %u of %u "
+                                    "question has an answer. Resuming goes on from the next "
+                                    "one, the clock from where it stopped.",
+                                    "The interview started on %s was not finished: %u of %u "
+                                    "questions have an answer. Resuming goes on from the next "
+                                    "one, the clock from where it stopped.",
+                                    interview->questions->len),
                           day, answered, interview->questions->len);
   dialog = flash_window_present_dialog (self, _("Resume the Interview?"), body);
   adw_message_dialog_add_responses (dialog,

@@ -80,10 +80,12 @@ flash_window_update_actions (FlashWindow *self)
                                  writable && !studying && self->decks != NULL
                                  && self->decks->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-cram", writable && !studying);
+  /* An interview writes as it starts and at every answer: not while an import holds the lock. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-interview",
-                                 writable && !studying && self->decks != NULL
-                                 && self->decks->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.run-interview", writable && !studying);
+                                 writable && !studying && self->importing == NULL
+                                 && self->decks != NULL && self->decks->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.run-interview",
+                                 writable && !studying && self->importing == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-interview-report",
                                  has_store && !studying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cram-missed",
@@ -401,7 +403,8 @@ back_action_cb (GtkWidget  *widget,
   FlashWindow *self = FLASH_WINDOW (widget);
 
   /* An interview is left only through its dialog: continue, end or discard. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "interview") == 0)
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "interview") == 0
+      && flash_interview_page_get_id (self->interview_page) != 0)
     {
       flash_interview_page_ask_end (self->interview_page);
       return;
@@ -652,8 +655,11 @@ collection_store_changed_cb (FlashWindow *self)
   if (is_browsing (self))
     show_page (self, "overview");
   flash_study_page_set_store (self->study_page, self->store);
-  /* What the interview answered is kept; a resume offers the rest. */
+  /* What the interview answered is kept; a resume offers the rest. The set-up dialog borrowed
+   * the store that went. */
   flash_interview_page_stop (self->interview_page);
+  if (self->interview_setup != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->interview_setup));
   if (self->store != NULL && (is_studying (self) || is_on_report (self)))
     show_page (self, "overview");
   flash_window_refresh (self);
@@ -674,6 +680,16 @@ static void
 help_overlay_map_cb (GtkWidget *overlay)
 {
   flash_accessible_name_search (overlay, _("Search Shortcuts"), _("Shortcut Sections"));
+}
+
+static gboolean
+offer_resume_cb (gpointer user_data)
+{
+  FlashWindow *self = user_data;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self)))
+    flash_window_offer_resume (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -711,7 +727,8 @@ flash_window_constructed (GObject *object)
 
   flash_window_refresh (self);
   stack_page_changed_cb (self);
-  flash_window_offer_resume (self);
+  /* Asked once the window shows, so that the dialog stands over it. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, offer_resume_cb, g_object_ref (self), g_object_unref);
 
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_changed_cb), NULL);
 }

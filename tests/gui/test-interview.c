@@ -306,11 +306,33 @@ test_interview_resume (Fixture       *fixture,
   g_assert_cmpint (flash_interview_page_get_position (page), ==, 1);
   /* Ten minutes less the 2:05 spent. */
   g_assert_cmpstr (flash_interview_page_get_clock (page), ==, "7:55");
+  /* A minute on, paused, the window closed: the next one resumes with that minute spent. */
+  flash_interview_page_pass_time (page, 60 * 1000);
+  g_assert_cmpstr (flash_interview_page_get_clock (page), ==, "6:55");
+  press (GTK_WIDGET (page), GDK_KEY_p, GDK_CONTROL_MASK);
+  gtk_window_destroy (GTK_WINDOW (window));
+  process_events ();
+  window = flash_window_new (NULL, fixture->collection);
+  gtk_window_present (GTK_WINDOW (window));
+  process_events ();
+  adw_message_dialog_response (flash_window_get_dialog (window), "resume");
+  process_events ();
+  g_assert_cmpstr (flash_interview_page_get_clock (flash_window_get_interview_page (window)), ==,
+                   "6:55");
   gtk_window_destroy (GTK_WINDOW (window));
   process_events ();
 
   /* Not Now leaves it; a window opened later asks again, and Discard forgets it. */
   window = flash_window_new (NULL, fixture->collection);
+  gtk_window_present (GTK_WINDOW (window));
+  process_events ();
+  adw_message_dialog_response (flash_window_get_dialog (window), "later");
+  process_events ();
+  g_assert_true (flash_store_interview_unfinished (fixture->store) == id);
+  gtk_window_destroy (GTK_WINDOW (window));
+  process_events ();
+  window = flash_window_new (NULL, fixture->collection);
+  gtk_window_present (GTK_WINDOW (window));
   process_events ();
   adw_message_dialog_response (flash_window_get_dialog (window), "discard");
   process_events ();
