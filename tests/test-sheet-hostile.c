@@ -175,6 +175,16 @@ make_wiki_and_footnotes (guint n)
   return wrap_card (body);
 }
 
+/* Anki clozes that share one far "}}" with code before it: each looks for the "`" once. */
+static char *
+make_clozes (guint n)
+{
+  g_autofree char *clozes = repeat ("{{c1::a ", n);
+  g_autofree char *body = g_strconcat ("- ", clozes, "`x` }}\n- b", NULL);
+
+  return wrap_card (body);
+}
+
 /* Lines that open a footnote's definition and never close it, and a bullet whose dashes all sit
  * after an open parenthesis: each is looked at once. */
 static char *
@@ -270,6 +280,7 @@ static const Shape shapes[] = {
   { "headings", make_headings, DEEP, DEEP },
   { "anchor-links", make_anchor_links, DEEP, DEEP },
   { "wiki-and-footnotes", make_wiki_and_footnotes, DEEP, DEEP },
+  { "clozes", make_clozes, 4 * WIDE, 4 * WIDE },
   { "open-notes", make_open_notes, DEEP, DEEP },
   { "attribute-lists", make_attribute_lists, DEEP, DEEP },
   { "long-line", make_long_line, LONG_LINE, LONG_LINE },

@@ -148,6 +148,7 @@ append_line (GString     *out,
   const char *wiki_open = NULL;
   const char *bracket = NULL;
   const char *cloze_close = NULL;
+  const char *cloze_tick = NULL; /* the next "`" after a cloze's "::", or the line's end */
   gboolean no_wiki_close = FALSE;
   gboolean no_bracket = FALSE;
   gboolean no_cloze_close = FALSE;
@@ -189,7 +190,15 @@ append_line (GString     *out,
               close = cloze_close;
             }
 
-          if (close != NULL && close > start + 2 && memchr (start + 2, '`', close - start) == NULL)
+          /* Clozes that share one far "}}" share the search for a "`" before it too. */
+          if (close != NULL && close > start + 2
+              && (cloze_tick == NULL || cloze_tick < start + 2))
+            {
+              cloze_tick = memchr (start + 2, '`', (gsize) (line + len - (start + 2)));
+              if (cloze_tick == NULL)
+                cloze_tick = line + len;
+            }
+          if (close != NULL && close > start + 2 && cloze_tick > close)
             {
               const char *hint = g_strstr_len (start + 2, close - start - 2, "::");
               const char *end = hint != NULL ? hint : close;
