@@ -642,6 +642,25 @@ test_numbers_rules_comments (void)
   g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->context, ==, "Guide › Layout");
 }
 
+/* Chinese and Japanese sheets write the full-width colon, with no blank after it. */
+static void
+test_wide_colon (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## 术语\n\n"
+    "- 缓存：存放数据的地方\n"
+    "- 队列：先进先出的结构\n"
+    "- **Developer 路径**：L0 → L1 → L2。\n");
+  const char *const expected[] = {
+    "缓存", "存放数据的地方",
+    "队列", "先进先出的结构",
+    "**Developer 路径**", "L0 → L1 → L2。",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -669,5 +688,6 @@ main (int    argc,
   g_test_add_func ("/sheet-real/html-table-block", test_html_table_block);
   g_test_add_func ("/sheet-real/details-sections", test_details_sections);
   g_test_add_func ("/sheet-real/numbers-rules-comments", test_numbers_rules_comments);
+  g_test_add_func ("/sheet-real/wide-colon", test_wide_colon);
   return g_test_run ();
 }

@@ -72,12 +72,34 @@ test_several_h1 (void)
 {
   g_autoptr(FlashSheet) sheet = parse_ok ("# One\n\nFirst.\n\n# Two\n\nSecond.\n");
 
-  /* With more than one H1 they are sections, and each with text is a card. */
-  g_assert_cmpstr (sheet->name, ==, "One");
+  /* With more than one H1 they are sections, and each with text is a card; the first names the
+   * deck no more than the second does: the file does. */
+  g_assert_cmpstr (sheet->name, ==, "test");
   g_assert_cmpuint (sheet->cards->len, ==, 2);
   g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->question, ==, "One");
-  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->context, ==, "One");
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->context, ==, "test");
   g_assert_cmpstr (flash_test_sheet_card (sheet, 1)->answer, ==, "Second.");
+}
+
+/* A sheet without a title of its own is named after its file; a folder's README or index after
+ * the folder ("docker/README.md" is the docker sheet). */
+static void
+test_file_names (void)
+{
+  g_autoptr(FlashSheet) readme = flash_test_parse_ok ("# Run\n\nStart it.\n\n# Stop\n\nEnd it.\n",
+                                                      "/sheets/docker/README.md");
+  g_autoptr(FlashSheet) index = flash_test_parse_ok ("## Run\n\nStart it.\n",
+                                                     "/sheets/kubectl/index.md");
+  g_autoptr(FlashSheet) plain = flash_test_parse_ok ("## Run\n\nStart it.\n",
+                                                     "/sheets/git-tips.md");
+  g_autoptr(FlashSheet) titled = flash_test_parse_ok ("# Docker\n\n## Run\n\nStart it.\n",
+                                                      "/sheets/docker/README.md");
+
+  g_assert_cmpstr (readme->name, ==, "docker");
+  g_assert_cmpstr (flash_test_sheet_card (readme, 1)->question, ==, "Stop");
+  g_assert_cmpstr (index->name, ==, "kubectl");
+  g_assert_cmpstr (plain->name, ==, "git-tips");
+  g_assert_cmpstr (titled->name, ==, "Docker");
 }
 
 static void
@@ -435,6 +457,7 @@ main (int   argc,
   g_test_add_func ("/sheet/deck-name", test_deck_name);
   g_test_add_func ("/sheet/headings", test_headings);
   g_test_add_func ("/sheet/several-h1", test_several_h1);
+  g_test_add_func ("/sheet/file-names", test_file_names);
   g_test_add_func ("/sheet/table", test_table);
   g_test_add_func ("/sheet/reverse-cards", test_reverse_cards);
   g_test_add_func ("/sheet/table-only-section", test_table_only_section);

@@ -270,7 +270,10 @@ last_joined_code (cmark_node *code)
     }
 }
 
-/* Whether @markdown has ": " outside its code spans. */
+/* The full-width colon of Chinese and Japanese text, which takes no blank after it. */
+#define WIDE_COLON "\xef\xbc\x9a"
+
+/* Whether @markdown has ": " (or a full-width colon) outside its code spans. */
 static gboolean
 has_label_colon (const char *markdown)
 {
@@ -279,7 +282,7 @@ has_label_colon (const char *markdown)
   for (const char *p = markdown; *p != '\0'; p++)
     if (*p == '`')
       code = !code;
-    else if (!code && p[0] == ':' && p[1] == ' ')
+    else if (!code && ((p[0] == ':' && p[1] == ' ') || g_str_has_prefix (p, WIDE_COLON)))
       return TRUE;
   return FALSE;
 }
@@ -307,6 +310,8 @@ split_at_first_separator (cmark_node *first,
 {
   gsize dash_at = G_MAXSIZE;
   gsize colon_at;
+  gsize wide_colon_at;
+  gboolean wide = FALSE;
   gsize arrow_at = G_MAXSIZE;
 
   /* The first separator ends the term: "`LAST_VALUE(col)`: the last value — careful" at the
@@ -316,6 +321,12 @@ split_at_first_separator (cmark_node *first,
   for (guint i = 0; arrow_separators[i] != NULL; i++)
     arrow_at = MIN (arrow_at, separator_offset (first, arrow_separators[i]));
   colon_at = separator_offset (first, ": ");
+  wide_colon_at = separator_offset (first, WIDE_COLON);
+  if (wide_colon_at < colon_at)
+    {
+      wide = TRUE;
+      colon_at = wide_colon_at;
+    }
   if (colon_at > 60)
     colon_at = G_MAXSIZE;
   for (guint i = 0; term_separators[i] != NULL && dash_at < MIN (colon_at, arrow_at); i++)
@@ -326,12 +337,13 @@ split_at_first_separator (cmark_node *first,
       }
   /* A colon after more than a short phrase is inside a sentence; a second colon after it makes
    * the item a record of labelled fields ("acid: HCl, its conjugate base: Cl⁻"), not a term. */
-  if (colon_at < arrow_at && split_at (first, ": ", 60, split))
+  if (colon_at < arrow_at && split_at (first, wide ? WIDE_COLON : ": ", 60, split))
     {
       /* "**Environment**: …", a bold term before the colon, names its subject. */
       split->dash = flash_sheet_node_is (first, "strong") && flash_sheet_node_is (
                       cmark_node_next (first), "text")
-                    && g_str_has_prefix (cmark_node_get_literal (cmark_node_next (first)), ":");
+                    && g_str_has_prefix (cmark_node_get_literal (cmark_node_next (first)),
+                                         wide ? WIDE_COLON : ":");
       if (has_label_colon (split->rest))
         term_split_clear (split);
       return TRUE;

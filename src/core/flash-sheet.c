@@ -595,6 +595,15 @@ name_from_path (const char *source)
 
   if (dot != NULL && dot != base)
     *dot = '\0';
+  /* "docker/README.md" is the docker sheet: a folder's README or index is named after it. */
+  if (g_ascii_strcasecmp (base, "readme") == 0 || g_ascii_strcasecmp (base, "index") == 0)
+    {
+      g_autofree char *folder = g_path_get_dirname (source);
+      g_autofree char *parent = g_path_get_basename (folder);
+
+      if (*parent != '\0' && !g_str_equal (parent, ".") && !g_str_equal (parent, "/"))
+        return g_steal_pointer (&parent);
+    }
   return g_steal_pointer (&base);
 }
 
@@ -746,12 +755,13 @@ parse_checked (const char  *text,
       {
         if (h1_count++ == 0)
           parser.title = node;
-        if (sheet->name == NULL)
-          sheet->name = flash_sheet_node_to_plain (node);
       }
-  /* Only a single H1 is a title; several H1s are the sections of the sheet. */
+  /* Only a single H1 is a title; several H1s are the sections of the sheet, and the first of
+   * them names no more of it than the others do: the deck is named after its file. */
   if (h1_count != 1)
     parser.title = NULL;
+  else if (sheet->name == NULL)
+    sheet->name = flash_sheet_node_to_plain (parser.title);
   if (sheet->name == NULL || *sheet->name == '\0')
     {
       g_free (sheet->name);

@@ -48,8 +48,15 @@ for _ in $(seq 1 50); do
   sleep 0.1
 done
 [ -n "$dialog" ] || fail "no dialog offered to resume the interview"
-xdotool windowfocus --sync "$dialog"
-keys Return
+# A slow start (the sanitizers) may map the dialog before it takes keys: Enter until it goes.
+for _ in $(seq 1 20); do
+  xdotool search --onlyvisible --pid "$app_pid" 2>/dev/null | grep -qx "$dialog" || break
+  xdotool windowfocus --sync "$dialog" 2>/dev/null || true
+  keys Return
+done
+xdotool search --onlyvisible --pid "$app_pid" 2>/dev/null | grep -qx "$dialog" \
+  && fail "Enter did not answer the dialog that offers to resume"
+sleep 1
 xdotool windowfocus --sync "$window"
 keys ctrl+Return 4
 row=$(interview_row)
