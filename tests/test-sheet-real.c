@@ -661,6 +661,30 @@ test_wide_colon (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A glossary written as a term on a line of its own over a list of what it is: a card per term;
+ * sentences over lists are no terms, and their section stays one card. */
+static void
+test_terms_over_lists (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Terms\n\n"
+    "Process\n- program in execution\n\n"
+    "Thread\n- smallest unit of execution\n- shared state is guarded\n\n"
+    "Race condition:\n- two threads touch shared state\n\n"
+    "## Not terms\n\n"
+    "This is a sentence.\n- one\n\n"
+    "Another sentence here.\n- two\n");
+  const char *const expected[] = {
+    "Process", "- program in execution",
+    "Thread", "- smallest unit of execution\n- shared state is guarded",
+    "Race condition", "- two threads touch shared state",
+    "Not terms", "This is a sentence.\n\n- one\n\nAnother sentence here.\n\n- two",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -689,5 +713,6 @@ main (int    argc,
   g_test_add_func ("/sheet-real/details-sections", test_details_sections);
   g_test_add_func ("/sheet-real/numbers-rules-comments", test_numbers_rules_comments);
   g_test_add_func ("/sheet-real/wide-colon", test_wide_colon);
+  g_test_add_func ("/sheet-real/terms-over-lists", test_terms_over_lists);
   return g_test_run ();
 }

@@ -227,6 +227,11 @@ gboolean    flash_sheet_split_captioned_code  (Parser       *self,
                                                guint         depth,
                                                const char   *heading,
                                                GPtrArray    *blocks);
+/* "Deadlock", then a list of what it is; "Livelock", then its list…: a short term on a line of
+ * its own over each list, two pairs at least and nothing else, gives a card per term. */
+gboolean    flash_sheet_split_term_lists      (Parser       *self,
+                                               guint         depth,
+                                               GPtrArray    *blocks);
 gboolean    flash_sheet_split_code_blocks     (Parser       *self,
                                                guint         depth,
                                                const char   *heading,

@@ -391,6 +391,56 @@ flash_sheet_split_captioned_code (Parser     *self,
   return pairs > 0;
 }
 
+/* Terms over lists ----------------------------------------------------------------------- */
+
+/* A term on a line of its own: one short phrase with no sentence's end ("Deadlock", "Race
+ * condition:"). */
+static gboolean
+is_term_line (cmark_node *block)
+{
+  g_autofree char *plain = NULL;
+  gsize length;
+  guint words = 1;
+
+  if (!is_caption (block, 60))
+    return FALSE;
+  plain = g_strstrip (flash_sheet_node_to_plain (block));
+  length = strlen (plain);
+  if (length == 0 || strchr (".?!;,", plain[length - 1]) != NULL)
+    return FALSE;
+  for (const char *p = plain; *p != '\0'; p++)
+    words += *p == ' ';
+  return words <= 6;
+}
+
+gboolean
+flash_sheet_split_term_lists (Parser     *self,
+                              guint       depth,
+                              GPtrArray  *blocks)
+{
+  if (blocks->len < 4 || blocks->len % 2 != 0 || flash_sheet_only_links (blocks, FALSE))
+    return FALSE;
+  for (guint i = 0; i < blocks->len; i += 2)
+    if (!is_term_line (g_ptr_array_index (blocks, i))
+        || cmark_node_get_type (g_ptr_array_index (blocks, i + 1)) != CMARK_NODE_LIST)
+      return FALSE;
+
+  for (guint i = 0; i < blocks->len; i += 2)
+    {
+      cmark_node *term = g_ptr_array_index (blocks, i);
+      g_autofree char *label = flash_sheet_inlines_to_markdown (term, FALSE);
+      g_autofree char *answer = flash_sheet_slice_block (&self->src,
+                                                         g_ptr_array_index (blocks, i + 1));
+
+      /* The term asks on its own, as a term list's does. */
+      g_strchomp (label);
+      if (g_str_has_suffix (label, ":"))
+        label[strlen (label) - 1] = '\0';
+      flash_sheet_add_card (self, depth, label, answer, cmark_node_get_start_line (term));
+    }
+  return TRUE;
+}
+
 /* Code blocks that each say what they do ----------------------------------------------------- */
 
 /* The text of a first line that is a comment of two words or more ("# Create a virtual
