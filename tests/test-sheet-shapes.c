@@ -624,8 +624,8 @@ test_term_lines (void)
   flash_test_assert_cards (sheet, expected);
 }
 
-/* Notes to self and sign-offs give no card: a "TODO:" paragraph, a "TODO" section, and after the
- * sheet's last rule a footer ("Good luck! ⭐ the repo", italics with a symbol after them). A
+/* Notes to self and sign-offs give no card: a "TODO:" or "todo-" paragraph (not "Todo apps…"),
+ * a "TODO" section, and after the sheet's last rule a footer ("Good luck! ⭐ the repo", italics with a symbol after them). A
  * remark with a symbol before its label still asks as "Section — tip". */
 static void
 test_todos_and_sign_offs (void)
@@ -636,7 +636,8 @@ test_todos_and_sign_offs (void)
     "> 💡 **Tip:** a `Drop` type cannot be `Copy`.\n\n"
     "TODO: add the `Rc` section\n\n"
     "## TODO\n\n- [ ] window frames\n- [x] named windows\n\n"
-    "## Context\n\nCancel with `cancel()`.\n\n"
+    "## Context\n\nCancel with `cancel()`.\n\ntodo- add the timeout example\n\n"
+    "## Todo apps\n\nTodo apps keep lists.\n\n"
     "---\n\n"
     "*Thanks for reading! Follow me for more.* 🦀\n");
   const char *const expected[] = {
@@ -644,6 +645,7 @@ test_todos_and_sign_offs (void)
     "**Copy**", "implicit, bitwise",
     "**Clone**", "explicit, deep",
     "Context", "Cancel with `cancel()`.",
+    "Todo apps", "Todo apps keep lists.",
     NULL,
   };
 

@@ -82,17 +82,21 @@ flash_sheet_drop_captions (GPtrArray *own)
     }
 }
 
-/* "TODO: add the nftables section", "FIXME …": the author's note to self. */
+/* "TODO: add the nftables section", "FIXME …", "todo- pivot tables": the author's note to self
+ * (in capitals or all small letters: "Todo apps" is a subject). */
 gboolean
 flash_sheet_is_todo (cmark_node *block)
 {
+  static const char *const marks[] = { "TODO", "FIXME", "todo", "fixme" };
   g_autofree char *plain = NULL;
 
   if (cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH)
     return FALSE;
   plain = g_strchug (flash_sheet_node_to_plain (block));
-  return (g_str_has_prefix (plain, "TODO") || g_str_has_prefix (plain, "FIXME"))
-         && strchr (": -", plain[g_str_has_prefix (plain, "TODO") ? 4 : 5]) != NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    if (g_str_has_prefix (plain, marks[i]) && strchr (": -", plain[strlen (marks[i])]) != NULL)
+      return TRUE;
+  return FALSE;
 }
 
 gboolean
