@@ -625,8 +625,9 @@ test_term_lines (void)
 }
 
 /* Notes to self and sign-offs give no card: a "TODO:" or "todo-" paragraph (not "Todo apps…"),
- * a "TODO" section, and after the sheet's last rule a footer ("Good luck! ⭐ the repo", italics with a symbol after them). A
- * remark with a symbol before its label still asks as "Section — tip". */
+ * a "TODO" section, and after the sheet's last rule a footer ("Good luck! ⭐ the repo", italics
+ * with a symbol after them). A remark with a symbol before its label still asks as "Section —
+ * tip". */
 static void
 test_todos_and_sign_offs (void)
 {
