@@ -685,6 +685,29 @@ test_terms_over_lists (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A Jekyll page's Liquid tags on lines of their own are its site's template; in code, and in
+ * text, they are what the sheet teaches. */
+static void
+test_liquid_tags (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Templates\n\n"
+    "{% raw %}\n"
+    "```liquid\n{% for post in site.posts %}{{ post.title }}{% endfor %}\n```\n"
+    "{% endraw %}\n\n"
+    "## Tags\n\n"
+    "{%- include toc.html -%}\n\n"
+    "Write `{% if %}` or {% if %} in text.\n");
+  const char *const expected[] = {
+    "Templates",
+    "```liquid\n{% for post in site.posts %}{{ post.title }}{% endfor %}\n```",
+    "Tags", "Write `{% if %}` or {% if %} in text.",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -714,5 +737,6 @@ main (int    argc,
   g_test_add_func ("/sheet-real/numbers-rules-comments", test_numbers_rules_comments);
   g_test_add_func ("/sheet-real/wide-colon", test_wide_colon);
   g_test_add_func ("/sheet-real/terms-over-lists", test_terms_over_lists);
+  g_test_add_func ("/sheet-real/liquid-tags", test_liquid_tags);
   return g_test_run ();
 }

@@ -123,6 +123,21 @@ trailing_attributes (const char *line,
   return open;
 }
 
+/* A line that is only a Liquid tag of a Jekyll page ("{% raw %}", "{%- include toc.html -%}"):
+ * the site's template, which a published page never shows. */
+static gboolean
+is_liquid_line (const char *line,
+                const char *end)
+{
+  while (line < end && g_ascii_isspace (*line))
+    line++;
+  while (end > line && g_ascii_isspace (end[-1]))
+    end--;
+  return end - line >= 5 && line[0] == '{' && line[1] == '%' && end[-1] == '}' && end[-2] == '%'
+         && memchr (line + 2, '\n', (gsize) (end - line - 2)) == NULL
+         && g_strstr_len (line + 2, end - line - 4, "%}") == NULL;
+}
+
 char *
 flash_sheet_strip_attributes (const char *text)
 {
@@ -149,6 +164,9 @@ flash_sheet_strip_attributes (const char *text)
           fence = n;
           fence_marker = marker;
         }
+      else if (is_liquid_line (line, end))
+        /* The line stays, empty, so that every card keeps its line number. */
+        cut = line;
       else
         cut = trailing_attributes (line, end);
       g_string_append_len (out, line, (cut != NULL ? cut : end) - line);

@@ -134,7 +134,7 @@ guint       flash_sheet_add_command_cards     (Parser       *self,
 char       *flash_sheet_unquote               (const char   *markdown);
 
 /* flash-sheet-clean.c: what is not content. strip_attributes blanks attribute lists ("{.a}",
- * "{: .b}") outside code, keeping every line. */
+ * "{: .b}") and lines of Liquid tags ("{% raw %}") outside code, keeping every line. */
 char       *flash_sheet_strip_attributes      (const char   *text);
 /* The length of the code fence that [line, end) opens or closes (three or more backticks or
  * tildes after at most three spaces, the kind in @marker), or 0. */
