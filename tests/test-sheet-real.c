@@ -708,6 +708,31 @@ test_liquid_tags (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A program, then "## Output" with what it printed: the output joins the program's card; code in
+ * a language under "Output", or output after prose, stays a card of its own. */
+static void
+test_output_sections (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# Heaps\n\n"
+    "## Push\n\n```python\nheapq.heappush(h, 3)\nprint(h)\n```\n\n"
+    "## Output\n\n```bash\n[3]\n```\n\n"
+    "## Pop\n\nTake the smallest.\n\n"
+    "## Output:\n\n```\n1\n```\n\n"
+    "## Truth\n\n```python\nx = 1\n```\n\n"
+    "## Result\n\n```python\nbool([])  # False\n```\n");
+  const char *const expected[] = {
+    "Push", "```python\nheapq.heappush(h, 3)\nprint(h)\n```\n\n**Output:**\n\n```bash\n[3]\n```",
+    "Pop", "Take the smallest.",
+    "Heaps — output", "```\n1\n```",
+    "Truth", "```python\nx = 1\n```",
+    "Heaps — result", "```python\nbool([])  # False\n```",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -738,5 +763,6 @@ main (int    argc,
   g_test_add_func ("/sheet-real/wide-colon", test_wide_colon);
   g_test_add_func ("/sheet-real/terms-over-lists", test_terms_over_lists);
   g_test_add_func ("/sheet-real/liquid-tags", test_liquid_tags);
+  g_test_add_func ("/sheet-real/output-sections", test_output_sections);
   return g_test_run ();
 }

@@ -133,6 +133,15 @@ guint       flash_sheet_add_command_cards     (Parser       *self,
 /* A deck description without the "> " of a block quote (tldr pages quote theirs). */
 char       *flash_sheet_unquote               (const char   *markdown);
 
+/* "## Output" (or "Result") with only code under it (@own), right after a sibling section whose
+ * card (the last one, in @context) ends with code: @answer is appended to that card under the
+ * heading's name ("**Output:**"), rather than being a card of its own. */
+gboolean    flash_sheet_join_output           (FlashSheet   *sheet,
+                                               const char   *heading,
+                                               const char   *context,
+                                               GPtrArray    *own,
+                                               const char   *answer);
+
 /* flash-sheet-clean.c: what is not content. strip_attributes blanks attribute lists ("{.a}",
  * "{: .b}") and lines of Liquid tags ("{% raw %}") outside code, keeping every line. */
 char       *flash_sheet_strip_attributes      (const char   *text);

@@ -402,3 +402,76 @@ flash_sheet_drop_footer (GPtrArray *own)
       && !flash_sheet_is_emphasis_only (g_ptr_array_index (own, end - 1)))
     g_ptr_array_set_size (own, end - 1);
 }
+
+/* Output under a heading of its own ---------------------------------------------------------- */
+
+static gboolean
+ends_with_code (const char *markdown)
+{
+  gsize length = strlen (markdown);
+
+  while (length > 0 && g_ascii_isspace (markdown[length - 1]))
+    length--;
+  return length >= 3 && (strncmp (markdown + length - 3, "```", 3) == 0
+                         || strncmp (markdown + length - 3, "~~~", 3) == 0);
+}
+
+gboolean
+flash_sheet_join_output (FlashSheet *sheet,
+                         const char *heading,
+                         const char *context,
+                         GPtrArray  *own,
+                         const char *answer)
+{
+  static const char *const names[] = { "output", "result", "results", "console output" };
+  g_autofree char *folded = g_utf8_casefold (heading, -1);
+  g_autofree char *label = NULL;
+  FlashSheetCard *previous;
+  char *joined;
+  gboolean named = FALSE;
+
+  g_strstrip (folded);
+  if (g_str_has_suffix (folded, ":"))
+    folded[strlen (folded) - 1] = '\0';
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    named = named || g_str_equal (folded, names[i]);
+  if (!named || own->len == 0 || sheet->cards->len == 0)
+    return FALSE;
+  /* What a program printed is plain text or a terminal's; code in a language under "Output"
+   * ("bool([])  # False") shows results of its own. */
+  for (guint i = 0; i < own->len; i++)
+    {
+      cmark_node *block = g_ptr_array_index (own, i);
+      const char *info = cmark_node_get_fence_info (block);
+
+      if (cmark_node_get_type (block) != CMARK_NODE_CODE_BLOCK)
+        return FALSE;
+      if (info != NULL && *info != '\0')
+        {
+          static const char *const printed[] = {
+            "text", "txt", "plaintext", "output", "console", "shell-session", "bash", "sh",
+            "shell", "log",
+          };
+          gboolean plain = FALSE;
+
+          gsize word = strcspn (info, " \t{");
+
+          for (guint j = 0; j < G_N_ELEMENTS (printed); j++)
+            plain = plain || (strlen (printed[j]) == word
+                              && g_ascii_strncasecmp (info, printed[j], word) == 0);
+          if (!plain)
+            return FALSE;
+        }
+    }
+  previous = g_ptr_array_index (sheet->cards, sheet->cards->len - 1);
+  if (!g_str_equal (previous->context, context) || !ends_with_code (previous->answer)
+      || g_str_has_suffix (previous->key, FLASH_SHEET_REVERSE_MARK))
+    return FALSE;
+  label = g_strstrip (g_strdup (heading));
+  if (g_str_has_suffix (label, ":"))
+    label[strlen (label) - 1] = '\0';
+  joined = g_strdup_printf ("%s\n\n**%s:**\n\n%s", previous->answer, label, answer);
+  g_free (previous->answer);
+  previous->answer = joined;
+  return TRUE;
+}

@@ -293,6 +293,7 @@ flush_section (Parser     *self,
   guint first_special = self->sheet->cards->len;
   guint taken;
   g_autofree char *question = NULL;
+  g_autofree char *parent_context = NULL;
   g_autofree char *asked_with = NULL; /* what the question shows besides the heading */
   const char *remark;
   g_autofree char *definition = NULL;
@@ -483,6 +484,15 @@ flush_section (Parser     *self,
       /* The title heading's own text describes the deck; it is not a card. */
       if (answer->len > 0)
         self->sheet->description = flash_sheet_unquote (answer->str);
+    }
+  else if (heading != NULL && answer->len > 0 && depth >= 2
+           && (parent_context = current_context (self, depth - 1)) != NULL
+           && flash_sheet_join_output (self->sheet,
+                                       ((Crumb *) g_ptr_array_index (self->crumbs,
+                                                                     depth - 1))->plain,
+                                       parent_context, own, answer->str))
+    {
+      /* Appended to the card of the code it shows the output of. */
     }
   else if (heading != NULL && answer->len > 0)
     {
