@@ -733,6 +733,33 @@ test_output_sections (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A comment line over commented commands names their group, up to the next blank line. */
+static void
+test_grouped_commands (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## View\n\n"
+    "```bash\n"
+    "# toml\n"
+    "<toml> | rq -t     # rq - to json\n"
+    "<toml> | rq -tY    # rq - to yaml\n"
+    "\n"
+    "# yaml\n"
+    "<yaml> | yq -o json  # yq - to json\n"
+    "\n"
+    "<csv> | csvlook    # csvlook table\n"
+    "```\n");
+  const char *const expected[] = {
+    "toml — rq - to json", "```bash\n<toml> | rq -t\n```",
+    "toml — rq - to yaml", "```bash\n<toml> | rq -tY\n```",
+    "yaml — yq - to json", "```bash\n<yaml> | yq -o json\n```",
+    "csvlook table", "```bash\n<csv> | csvlook\n```",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -764,5 +791,6 @@ main (int    argc,
   g_test_add_func ("/sheet-real/terms-over-lists", test_terms_over_lists);
   g_test_add_func ("/sheet-real/liquid-tags", test_liquid_tags);
   g_test_add_func ("/sheet-real/output-sections", test_output_sections);
+  g_test_add_func ("/sheet-real/grouped-commands", test_grouped_commands);
   return g_test_run ();
 }

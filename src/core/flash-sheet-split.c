@@ -115,6 +115,7 @@ split_commented_code (Parser     *self,
   const char *info = cmark_node_get_fence_info (block);
   g_auto(GStrv) lines = NULL;
   g_autofree char *previous = NULL; /* the question of the line before */
+  g_autofree char *group = NULL;    /* the comment over the lines since the last blank one */
   gboolean shell = is_shell (info);
   guint commented = 0;
   guint named = 0;
@@ -172,6 +173,19 @@ split_commented_code (Parser     *self,
       const char *rest;
       GString *question;
 
+      /* "# toml" over the toml commands names their group, up to the next blank line: "rq -t
+       * # output as json" asks "toml — output as json", not what the yaml one asks too. */
+      if (*line == '\0')
+        g_clear_pointer (&group, g_free);
+      else if (hit == NULL && (g_str_has_prefix (line, "# ") || g_str_has_prefix (line, "// "))
+               && !(shell && comment_above (lines, i, &next)))
+        {
+          g_free (group);
+          group = g_strstrip (g_strdup (strchr (line, ' ') + 1));
+          if (*group == '\0' || strlen (group) > 40)
+            g_clear_pointer (&group, g_free);
+          continue;
+        }
       if (hit == NULL && shell && comment_above (lines, i, &next))
         {
           /* "# start everything in the background" over "docker compose up -d". */
@@ -197,8 +211,14 @@ split_commented_code (Parser     *self,
             g_string_append_printf (question, "%s, ", previous);
         }
       flash_sheet_append_escaped_text (question, rest);
+      if (group != NULL && g_ascii_strncasecmp (question->str, group, strlen (group)) != 0)
+        {
+          g_autofree char *grouped = flash_sheet_name_after_parent (group, question->str);
+
+          g_string_assign (question, grouped);
+        }
       /* "# grep" names the command the line stands for: "Files — grep". */
-      if (strchr (rest, ' ') == NULL && depth > 0 && depth <= self->crumbs->len)
+      else if (strchr (rest, ' ') == NULL && depth > 0 && depth <= self->crumbs->len)
         {
           g_autofree char *named_question = flash_sheet_name_after_parent (
             ((Crumb *) g_ptr_array_index (self->crumbs, depth - 1))->markdown, question->str);
