@@ -760,6 +760,24 @@ test_grouped_commands (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* Credits between caption and code pairs ("Credit to:" over a link) keep no pair from its card. */
+static void
+test_credits_between_pairs (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# Docker\n\n## Healthchecks\n\n"
+    "HTTP Healthcheck:\n\n```yaml\ntest: curl -f http://localhost\n```\n\n"
+    "Credit to:\n- [gist](https://gist.github.com/x)\n\n"
+    "Redis Healthcheck:\n\n```yaml\ntest: redis-cli ping\n```\n");
+  const char *const expected[] = {
+    "Healthchecks — HTTP Healthcheck", "```yaml\ntest: curl -f http://localhost\n```",
+    "Healthchecks — redis Healthcheck", "```yaml\ntest: redis-cli ping\n```",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -792,5 +810,6 @@ main (int    argc,
   g_test_add_func ("/sheet-real/liquid-tags", test_liquid_tags);
   g_test_add_func ("/sheet-real/output-sections", test_output_sections);
   g_test_add_func ("/sheet-real/grouped-commands", test_grouped_commands);
+  g_test_add_func ("/sheet-real/credits-between-pairs", test_credits_between_pairs);
   return g_test_run ();
 }

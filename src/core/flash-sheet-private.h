@@ -236,6 +236,10 @@ gboolean    flash_sheet_split_captioned_code  (Parser       *self,
                                                guint         depth,
                                                const char   *heading,
                                                GPtrArray    *blocks);
+/* Takes out of @blocks the lists that are only links ("Credit to:" and its gist), each with the
+ * one-line caption ending in ":" right before it: between caption and code pairs they are the
+ * author's credits, no reason to keep the pairs in one card. */
+void        flash_sheet_drop_link_lists       (GPtrArray    *blocks);
 /* "Deadlock", then a list of what it is; "Livelock", then its list…: a short term on a line of
  * its own over each list, two pairs at least and nothing else, gives a card per term. */
 gboolean    flash_sheet_split_term_lists      (Parser       *self,

@@ -411,6 +411,48 @@ flash_sheet_split_captioned_code (Parser     *self,
   return pairs > 0;
 }
 
+/* Credits between the pairs ----------------------------------------------------------------- */
+
+void
+flash_sheet_drop_link_lists (GPtrArray *blocks)
+{
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+      cmark_node *block = g_ptr_array_index (blocks, i);
+
+      if (cmark_node_get_type (block) != CMARK_NODE_LIST)
+        continue;
+      g_ptr_array_add (one, block);
+      if (!flash_sheet_only_links (one, FALSE))
+        continue;
+      g_ptr_array_remove_index (blocks, i);
+      /* "Credit to:" or "See:" over the links goes with them. */
+      if (i > 0 && is_caption (g_ptr_array_index (blocks, i - 1), 40))
+        {
+          g_autofree char *plain = flash_sheet_node_to_plain (g_ptr_array_index (blocks, i - 1));
+
+          if (g_str_has_suffix (g_strchomp (plain), ":"))
+            g_ptr_array_remove_index (blocks, --i);
+        }
+      i--;
+    }
+  /* A caption left over its links, which went as debris before: it captions nothing. */
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      cmark_node *block = g_ptr_array_index (blocks, i);
+      cmark_node *next = i + 1 < blocks->len ? g_ptr_array_index (blocks, i + 1) : NULL;
+      g_autofree char *plain = NULL;
+
+      if ((next != NULL && cmark_node_get_type (next) != CMARK_NODE_PARAGRAPH)
+          || !is_caption (block, 40))
+        continue;
+      plain = flash_sheet_node_to_plain (block);
+      if (g_str_has_suffix (g_strchomp (plain), ":"))
+        g_ptr_array_remove_index (blocks, i--);
+    }
+}
+
 /* Terms over lists ----------------------------------------------------------------------- */
 
 /* A term on a line of its own: one short phrase with no sentence's end ("Deadlock", "Race

@@ -416,6 +416,7 @@ flush_section (Parser     *self,
               g_ptr_array_set_size (body, body->len - 1);
               notes++;
             }
+          flash_sheet_drop_link_lists (body);
           split = flash_sheet_split_captioned_code (self, depth, own_heading, body)
                   || flash_sheet_split_term_lists (self, depth, body)
                   || flash_sheet_split_code_blocks (self, depth, own_heading, body);
