@@ -771,7 +771,7 @@ test_credits_between_pairs (void)
     "Redis Healthcheck:\n\n```yaml\ntest: redis-cli ping\n```\n");
   const char *const expected[] = {
     "Healthchecks — HTTP Healthcheck", "```yaml\ntest: curl -f http://localhost\n```",
-    "Healthchecks — redis Healthcheck", "```yaml\ntest: redis-cli ping\n```",
+    "Healthchecks — Redis Healthcheck", "```yaml\ntest: redis-cli ping\n```",
     NULL,
   };
 

@@ -413,6 +413,22 @@ flash_sheet_is_label_heading (const char *plain)
   return is_one_of (folded, names, G_N_ELEMENTS (names));
 }
 
+/* Whether every word of @text, two words or more, opens with a capital letter. */
+static gboolean
+is_title_case (const char *text)
+{
+  guint words = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (p == text || p[-1] == ' ')
+      {
+        if (!g_ascii_isupper (*p))
+          return FALSE;
+        words++;
+      }
+  return words >= 2;
+}
+
 char *
 flash_sheet_name_after_parent (const char *parent,
                                const char *label)
@@ -423,8 +439,9 @@ flash_sheet_name_after_parent (const char *parent,
   if (len > 0 && own[len - 1] == ':')
     own[--len] = '\0';
   g_strchomp (own);
-  /* "Examples" reads as "Lists — examples"; "JSON" and "`ls`" stay as written. */
-  if (g_ascii_isupper (own[0]) && g_ascii_islower (own[1]))
+  /* "Examples" reads as "Lists — examples"; "JSON", "`ls`" and a name in title case ("Redis
+   * Healthcheck", where "Redis" may be a name) stay as written. */
+  if (g_ascii_isupper (own[0]) && g_ascii_islower (own[1]) && !is_title_case (own))
     own[0] = g_ascii_tolower (own[0]);
   return g_strconcat (parent, " — ", own, NULL);
 }
