@@ -11,6 +11,7 @@
 #include "flash-interview-page.h"
 #include "flash-interview.h"
 #include "flash-markdown-view.h"
+#include "flash-study-keys.h"
 
 /* How much larger than the answer the question is drawn. */
 #define QUESTION_SCALE 1.6
@@ -702,21 +703,6 @@ build (FlashInterviewPage *self)
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->stack));
 }
 
-static void
-add_key (GtkShortcutController *controller,
-         guint                  keyval,
-         GdkModifierType        modifiers,
-         const char            *action,
-         GVariant              *argument)
-{
-  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
-                                            gtk_named_action_new (action));
-
-  if (argument != NULL)
-    gtk_shortcut_set_arguments (shortcut, argument);
-  gtk_shortcut_controller_add_shortcut (controller, shortcut);
-}
-
 /* Ctrl+Enter and Ctrl+P wherever focus is, before the notes field takes them; the digits only
  * when focus is not in the notes, which type them. */
 static void
@@ -727,17 +713,19 @@ add_keys (FlashInterviewPage *self)
 
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (first), GTK_PHASE_CAPTURE);
   gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (first), "flash-interview-keys");
-  add_key (first, GDK_KEY_Return, GDK_CONTROL_MASK, "interview.reveal", NULL);
-  add_key (first, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "interview.reveal", NULL);
-  add_key (first, GDK_KEY_p, GDK_CONTROL_MASK, "interview.pause", NULL);
-  add_key (first, GDK_KEY_Pause, 0, "interview.pause", NULL);
+  flash_study_keys_add (first, GDK_KEY_Return, GDK_CONTROL_MASK, "interview.reveal", NULL);
+  flash_study_keys_add (first, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "interview.reveal", NULL);
+  flash_study_keys_add (first, GDK_KEY_p, GDK_CONTROL_MASK, "interview.pause", NULL);
+  flash_study_keys_add (first, GDK_KEY_Pause, 0, "interview.pause", NULL);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (first));
 
   gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (digits), "flash-interview-grades");
   for (guint i = 1; i <= G_N_ELEMENTS (grades); i++)
     {
-      add_key (digits, GDK_KEY_0 + i, 0, "interview.grade", g_variant_new_int32 ((gint32) i));
-      add_key (digits, GDK_KEY_KP_0 + i, 0, "interview.grade", g_variant_new_int32 ((gint32) i));
+      flash_study_keys_add (digits, GDK_KEY_0 + i, 0, "interview.grade",
+                            g_variant_new_int32 ((gint32) i));
+      flash_study_keys_add (digits, GDK_KEY_KP_0 + i, 0, "interview.grade",
+                            g_variant_new_int32 ((gint32) i));
     }
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (digits));
 }

@@ -75,12 +75,12 @@ flash_study_keys_bind_class (GtkWidgetClass *widget_class)
                                          flash_study_card_actions[i].action, NULL);
 }
 
-static void
-add_shortcut (GtkShortcutController *controller,
-              guint                  keyval,
-              GdkModifierType        modifiers,
-              const char            *action,
-              GVariant              *args)
+void
+flash_study_keys_add (GtkShortcutController *controller,
+                      guint                  keyval,
+                      GdkModifierType        modifiers,
+                      const char            *action,
+                      GVariant              *args)
 {
   GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
                                             gtk_named_action_new (action));
@@ -102,20 +102,20 @@ flash_study_keys_new_shortcuts (void)
   gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (controller), "flash-study-shortcuts");
 
   for (guint i = 0; i < G_N_ELEMENTS (plain_keys); i++)
-    add_shortcut (controller, plain_keys[i].keyval, plain_keys[i].modifiers,
+    flash_study_keys_add (controller, plain_keys[i].keyval, plain_keys[i].modifiers,
                   plain_keys[i].action, NULL);
   for (guint i = 0; i < flash_study_n_card_actions; i++)
-    add_shortcut (controller, flash_study_card_actions[i].keyval,
+    flash_study_keys_add (controller, flash_study_card_actions[i].keyval,
                   flash_study_card_actions[i].modifiers, flash_study_card_actions[i].action,
                   NULL);
   for (guint i = 0; i < G_N_ELEMENTS (scroll_keys); i++)
-    add_shortcut (controller, scroll_keys[i].keyval, 0, "study.scroll",
+    flash_study_keys_add (controller, scroll_keys[i].keyval, 0, "study.scroll",
                   g_variant_new_int32 (scroll_keys[i].scroll));
   for (guint i = 0; i < G_N_ELEMENTS (digit_keys); i++)
     {
-      add_shortcut (controller, digit_keys[i].keyval, 0, digit_action (i),
+      flash_study_keys_add (controller, digit_keys[i].keyval, 0, digit_action (i),
                     g_variant_new_int32 ((gint32) i));
-      add_shortcut (controller, digit_keys[i].kp_keyval, 0, digit_action (i),
+      flash_study_keys_add (controller, digit_keys[i].kp_keyval, 0, digit_action (i),
                     g_variant_new_int32 ((gint32) i));
     }
   return GTK_EVENT_CONTROLLER (controller);

@@ -26,5 +26,12 @@ void                flash_study_keys_bind_class   (GtkWidgetClass *widget_class)
 /* The same keys wherever focus is in the window while the page is mapped (GTK skips the
  * shortcuts of unmapped widgets), run in the capture phase before a focused widget eats them. */
 GtkEventController *flash_study_keys_new_shortcuts (void);
+/* Adds @keyval with @modifiers to @controller, activating the named @action with @args (or
+ * none): the interview page's keys are made the same way. */
+void                flash_study_keys_add           (GtkShortcutController *controller,
+                                                    guint                  keyval,
+                                                    GdkModifierType        modifiers,
+                                                    const char            *action,
+                                                    GVariant              *args);
 
 G_END_DECLS
