@@ -60,7 +60,8 @@ test_attribute_lists (void)
   g_assert_cmpuint (flash_test_sheet_card (sheet, 1)->line, ==, 16);
 }
 
-/* Class 5: tables of contents, "See also" and licences give no card; in-page links are text. */
+/* Class 5: tables of contents, "See also" and licences (in English and in the languages sheets
+ * are written in most besides) give no card; in-page links are text. */
 static void
 test_navigation (void)
 {
@@ -73,6 +74,9 @@ test_navigation (void)
     "See: [Tags](#tags)\n\n"
     "## Tags\n\nA name for a commit.\n\n"
     "## See also\n\nThe [Pro Git](https://git-scm.com/book) book.\n\n"
+    "## Relevant links\n\n- [Docs](https://git-scm.com/docs)\n\n"
+    "## 贡献指南\n\n欢迎提交 PR。\n\n"
+    "## Inhaltsverzeichnis\n\n- [Zweige](#zweige)\n\n"
     "## License:\n\nMIT\n");
   const char *const expected[] = {
     "Branches", "`git switch -c NAME` makes one; see Tags for releases.",

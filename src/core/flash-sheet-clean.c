@@ -248,6 +248,11 @@ flash_sheet_is_navigation_heading (const char *plain,
     "further reading", "contributing", "contributors", "acknowledgements", "acknowledgments",
     "credits", "changelog", "wrapping up", "final thoughts", "todo", "todos", "to do", "to-do",
     "author", "authors", "about the author", "about me", "reporting bugs", "copyright",
+    "how to contribute", "sponsors", "star history",
+    /* The same in the languages sheets are written in most after English. */
+    "目录", "目次", "贡献", "贡献指南", "参与贡献", "许可证", "开源协议", "致谢", "ライセンス",
+    "inhalt", "inhaltsverzeichnis", "lizenz", "índice", "contenido", "licencia", "sommaire",
+    "table des matières",
   };
   /* A page's own "References" or "Index" is at its top; under a topic ("Borrowing ›
    * References") the word names the topic's subject. */
@@ -269,6 +274,8 @@ flash_sheet_is_links_heading (const char *plain)
   static const char *const names[] = {
     "related", "related sheets", "related pages", "related links", "links", "useful links",
     "external links", "resources", "more resources", "further resources", "more",
+    "relevant links", "helpful links", "other resources", "additional resources", "sources",
+    "参考", "参考资料", "相关链接", "参考文献", "参考リンク",
   };
   g_autofree char *folded = NULL;
 
