@@ -782,6 +782,28 @@ test_credits_between_pairs (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A README's layout in HTML blocks: a "</br>" line under a list, a right-aligned "↥ back to top"
+ * link to the page's top. A link elsewhere stays. */
+static void
+test_html_layout (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# C++\n\n"
+    "## Namespaces\n\nA **namespace** groups declarations.\n\n"
+    "<div align=\"right\">\n  <b><a href=\"#top\">↥ back to top</a></b>\n</div>\n\n"
+    "## Topics\n\n* [Arrays](#arrays)\n* [Strings](#strings)\n\n</br>\n\n"
+    "## Static\n\n`static` members belong to the class.\n\n"
+    "<div align=\"right\"><a href=\"https://isocpp.org\">isocpp.org</a></div>\n");
+  const char *const expected[] = {
+    "Namespaces", "A **namespace** groups declarations.",
+    "Static", "`static` members belong to the class.\n\n"
+    "<div align=\"right\"><a href=\"https://isocpp.org\">isocpp.org</a></div>",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -815,5 +837,6 @@ main (int    argc,
   g_test_add_func ("/sheet-real/output-sections", test_output_sections);
   g_test_add_func ("/sheet-real/grouped-commands", test_grouped_commands);
   g_test_add_func ("/sheet-real/credits-between-pairs", test_credits_between_pairs);
+  g_test_add_func ("/sheet-real/html-layout", test_html_layout);
   return g_test_run ();
 }

@@ -535,6 +535,33 @@ flash_sheet_drop_heading_images (cmark_node *document)
     }
 }
 
+/* An HTML block that is page layout: line breaks alone ("</br>" under a list), or a "↥ back to
+ * top" link to the page's own top in a <div align="right">. */
+static gboolean
+html_is_layout (const char *literal)
+{
+  GString *text = g_string_new (NULL);
+  g_autofree char *folded = NULL;
+  gboolean tag = FALSE;
+  gboolean layout;
+
+  for (const char *p = literal; *p != '\0'; p++)
+    if (*p == '<')
+      tag = TRUE;
+    else if (*p == '>')
+      tag = FALSE;
+    else if (!tag && !g_ascii_isspace (*p))
+      g_string_append_c (text, *p);
+  folded = g_utf8_casefold (text->str, -1);
+  g_string_free (text, TRUE);
+  layout = *folded == '\0' && (strstr (literal, "<br") != NULL || strstr (literal, "</br") != NULL);
+  /* Blanks are gone from the text: "backtotop" and "↥backtotop" are what a back link says. */
+  if (!layout && strlen (folded) <= 40 && strstr (literal, "href=\"#") != NULL)
+    layout = strstr (folded, "top") != NULL || strstr (folded, "back") != NULL
+             || strstr (folded, "contents") != NULL;
+  return layout;
+}
+
 gboolean
 flash_sheet_is_debris (cmark_node *block)
 {
@@ -546,7 +573,8 @@ flash_sheet_is_debris (cmark_node *block)
 
       while (literal != NULL && g_ascii_isspace (*literal))
         literal++;
-      return literal == NULL || g_str_has_prefix (literal, "<!--") || html_only_images (block);
+      return literal == NULL || g_str_has_prefix (literal, "<!--") || html_only_images (block)
+             || html_is_layout (literal);
     }
   if (type == CMARK_NODE_PARAGRAPH)
     {
