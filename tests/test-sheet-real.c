@@ -804,6 +804,27 @@ test_html_layout (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A plain hyphen between blanks ends a short term when it does in every bullet; prose that joins
+ * clauses with one ("Install it - then restart") stays the heading's. */
+static void
+test_hyphen_terms (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Hooks\n\n"
+    "- useState - State management\n- useEffect - Side effects\n- `useRef` - DOM references\n\n"
+    "## Steps\n\n"
+    "- Install the package first - then restart\n- Open the settings - pick a theme\n");
+  const char *const expected[] = {
+    "useState", "State management",
+    "useEffect", "Side effects",
+    "`useRef`", "DOM references",
+    "Steps", "- Install the package first - then restart\n- Open the settings - pick a theme",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -838,5 +859,6 @@ main (int    argc,
   g_test_add_func ("/sheet-real/grouped-commands", test_grouped_commands);
   g_test_add_func ("/sheet-real/credits-between-pairs", test_credits_between_pairs);
   g_test_add_func ("/sheet-real/html-layout", test_html_layout);
+  g_test_add_func ("/sheet-real/hyphen-terms", test_hyphen_terms);
   return g_test_run ();
 }

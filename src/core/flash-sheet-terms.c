@@ -458,6 +458,33 @@ term_split_free (gpointer data)
     }
 }
 
+/* "- useState - State management", "- ls - list directory contents": a plain hyphen between
+ * blanks ends a term of three words at most, when it does so in every bullet of the list (in
+ * prose it joins clauses: "Install it - then restart"). NULL unless every item is one. */
+static guint count_words (const char *text);
+
+static GPtrArray *
+hyphen_splits (cmark_node *list)
+{
+  g_autoptr(GPtrArray) splits = g_ptr_array_new_with_free_func (term_split_free);
+
+  if (cmark_node_get_list_type (list) != CMARK_BULLET_LIST)
+    return NULL;
+  for (cmark_node *item = cmark_node_first_child (list); item; item = cmark_node_next (item))
+    {
+      cmark_node *paragraph = cmark_node_first_child (item);
+      TermSplit *split = g_new0 (TermSplit, 1);
+
+      g_ptr_array_add (splits, split);
+      if (paragraph == NULL || cmark_node_get_type (paragraph) != CMARK_NODE_PARAGRAPH
+          || !split_at (cmark_node_first_child (paragraph), " - ", 30, split)
+          || count_words (split->term) > 3 || has_clause_mark (split->term)
+          || *split->rest == '\0')
+        return NULL;
+    }
+  return splits->len >= 2 ? g_steal_pointer (&splits) : NULL;
+}
+
 /* A bullet list in which every item starts with a term gives one card per item; a numbered one
  * when every item is "term — text". */
 gboolean
@@ -515,7 +542,11 @@ flash_sheet_add_term_list_cards (Parser     *self,
   if (n_terms < splits->len
       && (short_terms < n_terms || n_terms < 2 || n_terms * 3 < splits->len * 2
           || remainder == NULL))
-    return FALSE;
+    {
+      g_ptr_array_unref (splits);
+      if ((splits = hyphen_splits (list)) == NULL)
+        return FALSE;
+    }
 
   for (cmark_node *item = cmark_node_first_child (list); item; item = cmark_node_next (item))
     {
