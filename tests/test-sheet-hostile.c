@@ -185,6 +185,15 @@ make_clozes (guint n)
   return wrap_card (body);
 }
 
+/* A section of one-line captions that caption nothing: each is looked at once. */
+static char *
+make_captions (guint n)
+{
+  g_autofree char *captions = repeat ("Caption:\n\n", n);
+
+  return wrap_card (captions);
+}
+
 /* Lines that open a footnote's definition and never close it, and a bullet whose dashes all sit
  * after an open parenthesis: each is looked at once. */
 static char *
@@ -281,6 +290,7 @@ static const Shape shapes[] = {
   { "anchor-links", make_anchor_links, DEEP, DEEP },
   { "wiki-and-footnotes", make_wiki_and_footnotes, DEEP, DEEP },
   { "clozes", make_clozes, 4 * WIDE, 4 * WIDE },
+  { "captions", make_captions, WIDE, WIDE },
   { "open-notes", make_open_notes, DEEP, DEEP },
   { "attribute-lists", make_attribute_lists, DEEP, DEEP },
   { "long-line", make_long_line, LONG_LINE, LONG_LINE },

@@ -77,10 +77,12 @@ test_navigation (void)
     "## Relevant links\n\n- [Docs](https://git-scm.com/docs)\n\n"
     "## 贡献指南\n\n欢迎提交 PR。\n\n"
     "## Inhaltsverzeichnis\n\n- [Zweige](#zweige)\n\n"
+    "## 目录\n\n用 `mkdir` 新建目录。\n\n"
     "## License:\n\nMIT\n");
   const char *const expected[] = {
     "Branches", "`git switch -c NAME` makes one; see Tags for releases.",
     "Tags", "A name for a commit.",
+    "目录", "用 `mkdir` 新建目录。",
     NULL,
   };
 
@@ -666,7 +668,8 @@ test_wide_colon (void)
 }
 
 /* A glossary written as a term on a line of its own over a list of what it is: a card per term;
- * sentences over lists are no terms, and their section stays one card. */
+ * sentences and steps ("First …", "Then …") over lists are no terms, and their section stays one
+ * card. */
 static void
 test_terms_over_lists (void)
 {
@@ -677,20 +680,24 @@ test_terms_over_lists (void)
     "Race condition:\n- two threads touch shared state\n\n"
     "## Not terms\n\n"
     "This is a sentence.\n- one\n\n"
-    "Another sentence here.\n- two\n");
+    "Another sentence here.\n- two\n\n"
+    "## Release\n\n"
+    "First prepare the branch\n- merge main\n\n"
+    "Then tag it\n- git tag v1\n");
   const char *const expected[] = {
     "Process", "- program in execution",
     "Thread", "- smallest unit of execution\n- shared state is guarded",
     "Race condition", "- two threads touch shared state",
     "Not terms", "This is a sentence.\n\n- one\n\nAnother sentence here.\n\n- two",
+    "Release", "First prepare the branch\n\n- merge main\n\nThen tag it\n\n- git tag v1",
     NULL,
   };
 
   flash_test_assert_cards (sheet, expected);
 }
 
-/* A Jekyll page's Liquid tags on lines of their own are its site's template; in code, and in
- * text, they are what the sheet teaches. */
+/* A Jekyll page's Liquid tags on lines of their own are its site's template; in code (indented
+ * too), and in text, they are what the sheet teaches. */
 static void
 test_liquid_tags (void)
 {
@@ -701,11 +708,13 @@ test_liquid_tags (void)
     "{% endraw %}\n\n"
     "## Tags\n\n"
     "{%- include toc.html -%}\n\n"
-    "Write `{% if %}` or {% if %} in text.\n");
+    "Write `{% if %}` or {% if %} in text.\n\n"
+    "## Includes\n\nThe include tag:\n\n    {% include footer.html %}\n");
   const char *const expected[] = {
     "Templates",
     "```liquid\n{% for post in site.posts %}{{ post.title }}{% endfor %}\n```",
     "Tags", "Write `{% if %}` or {% if %} in text.",
+    "Includes", "The include tag:\n\n    {% include footer.html %}",
     NULL,
   };
 
@@ -737,7 +746,8 @@ test_output_sections (void)
   flash_test_assert_cards (sheet, expected);
 }
 
-/* A comment line over commented commands names their group, up to the next blank line. */
+/* A comment line over commented commands names their group, up to the next blank line or command
+ * without a comment; a label ("Note: …") or a long comment names none. */
 static void
 test_grouped_commands (void)
 {
@@ -752,12 +762,28 @@ test_grouped_commands (void)
     "<yaml> | yq -o json  # yq - to json\n"
     "\n"
     "<csv> | csvlook    # csvlook table\n"
+    "```\n\n"
+    "## Query\n\n"
+    "```bash\n"
+    "# install\n"
+    "brew install jq\n"
+    "jq . file.json      # pretty-print a file\n"
+    "jq '.a' file.json   # read one field\n"
+    "jq keys file.json   # list the keys\n"
+    "jq length file.json # count the items\n"
+    "# Note: needs jq 1.6\n"
+    "jq -c . file.json   # one line each\n"
     "```\n");
   const char *const expected[] = {
     "toml — rq - to json", "```bash\n<toml> | rq -t\n```",
     "toml — rq - to yaml", "```bash\n<toml> | rq -tY\n```",
     "yaml — yq - to json", "```bash\n<yaml> | yq -o json\n```",
     "csvlook table", "```bash\n<csv> | csvlook\n```",
+    "pretty-print a file", "```bash\njq . file.json\n```",
+    "read one field", "```bash\njq '.a' file.json\n```",
+    "list the keys", "```bash\njq keys file.json\n```",
+    "count the items", "```bash\njq length file.json\n```",
+    "one line each", "```bash\njq -c . file.json\n```",
     NULL,
   };
 

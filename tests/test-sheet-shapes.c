@@ -638,7 +638,7 @@ test_todos_and_sign_offs (void)
     "TODO: add the `Rc` section\n\n"
     "## TODO\n\n- [ ] window frames\n- [x] named windows\n\n"
     "## Context\n\nCancel with `cancel()`.\n\ntodo- add the timeout example\n\n"
-    "## Todo apps\n\nTodo apps keep lists.\n\n"
+    "## Todo apps\n\nTodo apps keep lists.\n\ntodo: the `t` alias adds a task\n\n"
     "---\n\n"
     "*Thanks for reading! Follow me for more.* 🦀\n");
   const char *const expected[] = {
@@ -646,7 +646,7 @@ test_todos_and_sign_offs (void)
     "**Copy**", "implicit, bitwise",
     "**Clone**", "explicit, deep",
     "Context", "Cancel with `cancel()`.",
-    "Todo apps", "Todo apps keep lists.",
+    "Todo apps", "Todo apps keep lists.\n\ntodo: the `t` alias adds a task",
     NULL,
   };
 

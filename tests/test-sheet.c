@@ -102,6 +102,18 @@ test_file_names (void)
   g_assert_cmpstr (titled->name, ==, "Docker");
 }
 
+/* Of several level-one headings, a first that says it is the sheet's title still names it. */
+static void
+test_titled_sections (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok ("# Git Cheat Sheet\n\nDaily commands.\n\n"
+                                          "# Setup\n\nInstall it.\n\n# Branches\n\nMake one.\n");
+
+  g_assert_cmpstr (sheet->name, ==, "Git Cheat Sheet");
+  g_assert_cmpuint (sheet->cards->len, ==, 3);
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 1)->question, ==, "Setup");
+}
+
 static void
 test_table (void)
 {
@@ -458,6 +470,7 @@ main (int   argc,
   g_test_add_func ("/sheet/headings", test_headings);
   g_test_add_func ("/sheet/several-h1", test_several_h1);
   g_test_add_func ("/sheet/file-names", test_file_names);
+  g_test_add_func ("/sheet/titled-sections", test_titled_sections);
   g_test_add_func ("/sheet/table", test_table);
   g_test_add_func ("/sheet/reverse-cards", test_reverse_cards);
   g_test_add_func ("/sheet/table-only-section", test_table_only_section);

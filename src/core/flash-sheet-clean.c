@@ -129,8 +129,7 @@ static gboolean
 is_liquid_line (const char *line,
                 const char *end)
 {
-  while (line < end && g_ascii_isspace (*line))
-    line++;
+  /* At the line's start only: an indented one is code in a list item or an indented block. */
   while (end > line && g_ascii_isspace (end[-1]))
     end--;
   return end - line >= 5 && line[0] == '{' && line[1] == '%' && end[-1] == '}' && end[-2] == '%'
@@ -249,10 +248,10 @@ flash_sheet_is_navigation_heading (const char *plain,
     "credits", "changelog", "wrapping up", "final thoughts", "todo", "todos", "to do", "to-do",
     "author", "authors", "about the author", "about me", "reporting bugs", "copyright",
     "how to contribute", "sponsors", "star history",
-    /* The same in the languages sheets are written in most after English. */
-    "目录", "目次", "贡献", "贡献指南", "参与贡献", "许可证", "开源协议", "致谢", "ライセンス",
-    "inhalt", "inhaltsverzeichnis", "lizenz", "índice", "contenido", "licencia", "sommaire",
-    "table des matières",
+    /* The same in the languages sheets are written in most after English, where the word means
+     * nothing else ("目录" is also a directory, "índice" an index). */
+    "目次", "贡献", "贡献指南", "参与贡献", "许可证", "开源协议", "致谢", "ライセンス",
+    "inhaltsverzeichnis", "lizenz", "licencia", "sommaire", "table des matières",
   };
   /* A page's own "References" or "Index" is at its top; under a topic ("Borrowing ›
    * References") the word names the topic's subject. */

@@ -141,3 +141,43 @@ flash_sheet_take_front_matter (char       *text,
   sheet->tags = g_strv_builder_end (tags);
   sheet->reverse = reverse;
 }
+
+/* The deck's name without front matter ----------------------------------------------------- */
+
+char *
+flash_sheet_name_from_path (const char *source)
+{
+  g_autofree char *base = g_path_get_basename (source);
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  /* "docker/README.md" is the docker sheet: a folder's README or index is named after it. */
+  if (g_ascii_strcasecmp (base, "readme") == 0 || g_ascii_strcasecmp (base, "index") == 0)
+    {
+      g_autofree char *folder = g_path_get_dirname (source);
+      g_autofree char *parent = g_path_get_basename (folder);
+
+      if (*parent != '\0' && !g_str_equal (parent, ".") && !g_str_equal (parent, "/"))
+        return g_steal_pointer (&parent);
+    }
+  return g_steal_pointer (&base);
+}
+
+/* Whether a level-one heading says it is the sheet's title ("Git Cheat Sheet", "Docker notes"),
+ * among others that are sections. */
+gboolean
+flash_sheet_heading_names_sheet (cmark_node *heading)
+{
+  static const char *const words[] = {
+    "cheat sheet", "cheatsheet", "cheat-sheet", "notes", "guide", "reference", "handbook",
+    "tips", "tricks", "primer", "crash course",
+  };
+  g_autofree char *plain = flash_sheet_node_to_plain (heading);
+  g_autofree char *folded = g_utf8_casefold (plain, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (folded, words[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}

@@ -142,6 +142,13 @@ gboolean    flash_sheet_join_output           (FlashSheet   *sheet,
                                                GPtrArray    *own,
                                                const char   *answer);
 
+/* flash-sheet-front-matter.c: the deck's name without front matter. A file's name without its
+ * extension; a folder's README or index is named after the folder. */
+char       *flash_sheet_name_from_path        (const char   *source);
+/* Whether a level-one heading says it is the sheet's title ("Git Cheat Sheet", "Docker notes")
+ * among others that are sections. */
+gboolean    flash_sheet_heading_names_sheet   (cmark_node   *heading);
+
 /* flash-sheet-clean.c: what is not content. strip_attributes blanks attribute lists ("{.a}",
  * "{: .b}") and lines of Liquid tags ("{% raw %}") outside code, keeping every line. */
 char       *flash_sheet_strip_attributes      (const char   *text);
@@ -236,9 +243,9 @@ gboolean    flash_sheet_split_captioned_code  (Parser       *self,
                                                guint         depth,
                                                const char   *heading,
                                                GPtrArray    *blocks);
-/* Takes out of @blocks the lists that are only links ("Credit to:" and its gist), each with the
- * one-line caption ending in ":" right before it: between caption and code pairs they are the
- * author's credits, no reason to keep the pairs in one card. */
+/* Takes out of @blocks the one-line captions ending in ":" that caption nothing (a paragraph or
+ * the end follows): "Credit to:" left between caption and code pairs once its links went as
+ * debris, no reason to keep the pairs in one card. */
 void        flash_sheet_drop_link_lists       (GPtrArray    *blocks);
 /* "Deadlock", then a list of what it is; "Livelock", then its list…: a short term on a line of
  * its own over each list, two pairs at least and nothing else, gives a card per term. */

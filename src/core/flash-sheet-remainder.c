@@ -83,11 +83,12 @@ flash_sheet_drop_captions (GPtrArray *own)
 }
 
 /* "TODO: add the nftables section", "FIXME …", "todo- pivot tables": the author's note to self
- * (in capitals or all small letters: "Todo apps" is a subject). */
+ * (in capitals, or in small letters with the dash glued on: "Todo apps" is a subject). */
 gboolean
 flash_sheet_is_todo (cmark_node *block)
 {
-  static const char *const marks[] = { "TODO", "FIXME", "todo", "fixme" };
+  static const char *const marks[] = { "TODO", "FIXME" };
+  static const char *const small[] = { "todo-", "fixme-" };
   g_autofree char *plain = NULL;
 
   if (cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH)
@@ -95,6 +96,11 @@ flash_sheet_is_todo (cmark_node *block)
   plain = g_strchug (flash_sheet_node_to_plain (block));
   for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
     if (g_str_has_prefix (plain, marks[i]) && strchr (": -", plain[strlen (marks[i])]) != NULL)
+      return TRUE;
+  /* In small letters the mark is glued to its note ("todo- add tv"): "todo: the `t` alias" and
+   * "todo lists are…" speak of a todo tool. */
+  for (guint i = 0; i < G_N_ELEMENTS (small); i++)
+    if (g_str_has_prefix (plain, small[i]) && plain[strlen (small[i])] == ' ')
       return TRUE;
   return FALSE;
 }

@@ -103,6 +103,22 @@ comment_above (char **lines,
   return TRUE;
 }
 
+/* A comment line that names a group of the commands under it ("toml", "jsonl (json-lines)"):
+ * three words at most, no label ("Note: …") and no editor's mode line ("-*- coding -*-"); or
+ * NULL. */
+static char *
+group_name (const char *comment)
+{
+  g_autofree char *name = g_strstrip (g_strdup (comment));
+  guint words = 1;
+
+  for (const char *p = name; *p != '\0'; p++)
+    words += *p == ' ';
+  if (*name == '\0' || words > 3 || strchr (name, ':') != NULL || strstr (name, "-*-") != NULL)
+    return NULL;
+  return g_steal_pointer (&name);
+}
+
 /* Whether @block is a list of commands, each saying what it does, and if @add, adds a card per
  * command. */
 static gboolean
@@ -181,11 +197,13 @@ split_commented_code (Parser     *self,
                && !(shell && comment_above (lines, i, &next)))
         {
           g_free (group);
-          group = g_strstrip (g_strdup (strchr (line, ' ') + 1));
-          if (*group == '\0' || strlen (group) > 40)
-            g_clear_pointer (&group, g_free);
+          group = group_name (strchr (line, ' ') + 1);
           continue;
         }
+      else if (hit == NULL && !(shell && comment_above (lines, i, &next)))
+        /* A command without a comment between ends the group ("# install" over "brew
+         * install jq" names no jq command after it). */
+        g_clear_pointer (&group, g_free);
       if (hit == NULL && shell && comment_above (lines, i, &next))
         {
           /* "# start everything in the background" over "docker compose up -d". */
@@ -352,21 +370,32 @@ is_caption (cmark_node *block,
 
 /* Whether a caption asks for its code on its own: not a step of one procedure ("First check the
  * list…", "Then apply…"), and not giving the code away ("…use the `-u` option"). */
+/* Whether @plain opens with the word of a step of one procedure ("First …", "Then …"). */
 static gboolean
-is_standalone_caption (cmark_node *caption,
-                       cmark_node *code)
+is_step (const char *plain)
 {
   static const char *const steps[] = {
     "first", "then", "next", "finally", "after that", "afterwards", "now", "lastly", "second",
   };
-  g_autofree char *plain = flash_sheet_node_to_plain (caption);
-  g_autofree char *folded = g_ascii_strdown (g_strstrip (plain), -1);
-  const char *literal = cmark_node_get_literal (code);
+  g_autofree char *folded = g_ascii_strdown (plain, -1);
 
+  g_strstrip (folded);
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     if (g_str_has_prefix (folded, steps[i])
         && !g_ascii_isalnum (folded[strlen (steps[i])]))
-      return FALSE;
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_standalone_caption (cmark_node *caption,
+                       cmark_node *code)
+{
+  g_autofree char *plain = flash_sheet_node_to_plain (caption);
+  const char *literal = cmark_node_get_literal (code);
+
+  if (is_step (plain))
+    return FALSE;
   for (cmark_node *node = cmark_node_first_child (caption); node; node = cmark_node_next (node))
     if (cmark_node_get_type (node) == CMARK_NODE_CODE && literal != NULL
         && strlen (cmark_node_get_literal (node)) >= 2
@@ -411,46 +440,32 @@ flash_sheet_split_captioned_code (Parser     *self,
   return pairs > 0;
 }
 
-/* Credits between the pairs ----------------------------------------------------------------- */
+/* Credits between the pairs ------------------------------------------------------------------ */
 
 void
 flash_sheet_drop_link_lists (GPtrArray *blocks)
 {
-  for (guint i = 0; i < blocks->len; i++)
-    {
-      g_autoptr(GPtrArray) one = g_ptr_array_new ();
-      cmark_node *block = g_ptr_array_index (blocks, i);
+  guint kept = 0;
 
-      if (cmark_node_get_type (block) != CMARK_NODE_LIST)
-        continue;
-      g_ptr_array_add (one, block);
-      if (!flash_sheet_only_links (one, FALSE))
-        continue;
-      g_ptr_array_remove_index (blocks, i);
-      /* "Credit to:" or "See:" over the links goes with them. */
-      if (i > 0 && is_caption (g_ptr_array_index (blocks, i - 1), 40))
-        {
-          g_autofree char *plain = flash_sheet_node_to_plain (g_ptr_array_index (blocks, i - 1));
-
-          if (g_str_has_suffix (g_strchomp (plain), ":"))
-            g_ptr_array_remove_index (blocks, --i);
-        }
-      i--;
-    }
-  /* A caption left over its links, which went as debris before: it captions nothing. */
+  /* The links went as debris before: a caption left over them captions nothing. One pass, the
+   * blocks kept moved down, so that a section of a thousand captions stays linear. */
   for (guint i = 0; i < blocks->len; i++)
     {
       cmark_node *block = g_ptr_array_index (blocks, i);
       cmark_node *next = i + 1 < blocks->len ? g_ptr_array_index (blocks, i + 1) : NULL;
-      g_autofree char *plain = NULL;
+      gboolean orphan = FALSE;
 
-      if ((next != NULL && cmark_node_get_type (next) != CMARK_NODE_PARAGRAPH)
-          || !is_caption (block, 40))
-        continue;
-      plain = flash_sheet_node_to_plain (block);
-      if (g_str_has_suffix (g_strchomp (plain), ":"))
-        g_ptr_array_remove_index (blocks, i--);
+      if ((next == NULL || cmark_node_get_type (next) == CMARK_NODE_PARAGRAPH)
+          && is_caption (block, 40))
+        {
+          g_autofree char *plain = flash_sheet_node_to_plain (block);
+
+          orphan = g_str_has_suffix (g_strchomp (plain), ":");
+        }
+      if (!orphan)
+        blocks->pdata[kept++] = block;
     }
+  g_ptr_array_set_size (blocks, kept);
 }
 
 /* Terms over lists ----------------------------------------------------------------------- */
@@ -467,6 +482,9 @@ is_term_line (cmark_node *block)
   if (!is_caption (block, 60))
     return FALSE;
   plain = g_strstrip (flash_sheet_node_to_plain (block));
+  /* "First prepare the branch", "Then tag it": steps of one procedure, not terms. */
+  if (is_step (plain))
+    return FALSE;
   length = strlen (plain);
   if (length == 0 || strchr (".?!;,", plain[length - 1]) != NULL)
     return FALSE;

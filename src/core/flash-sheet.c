@@ -599,26 +599,6 @@ normalise_newlines (const char *text,
   return g_string_free (out, FALSE);
 }
 
-static char *
-name_from_path (const char *source)
-{
-  g_autofree char *base = g_path_get_basename (source);
-  char *dot = strrchr (base, '.');
-
-  if (dot != NULL && dot != base)
-    *dot = '\0';
-  /* "docker/README.md" is the docker sheet: a folder's README or index is named after it. */
-  if (g_ascii_strcasecmp (base, "readme") == 0 || g_ascii_strcasecmp (base, "index") == 0)
-    {
-      g_autofree char *folder = g_path_get_dirname (source);
-      g_autofree char *parent = g_path_get_basename (folder);
-
-      if (*parent != '\0' && !g_str_equal (parent, ".") && !g_str_equal (parent, "/"))
-        return g_steal_pointer (&parent);
-    }
-  return g_steal_pointer (&base);
-}
-
 void
 flash_sheet_free (FlashSheet *self)
 {
@@ -771,13 +751,22 @@ parse_checked (const char  *text,
   /* Only a single H1 is a title; several H1s are the sections of the sheet, and the first of
    * them names no more of it than the others do: the deck is named after its file. */
   if (h1_count != 1)
-    parser.title = NULL;
+    {
+      /* "# Git Cheat Sheet" over "# Setup", "# Branches" still names the sheet. */
+      if (sheet->name == NULL && parser.title != NULL
+          && flash_sheet_heading_names_sheet (parser.title))
+        sheet->name = flash_sheet_node_to_plain (parser.title);
+      parser.title = NULL;
+    }
   else if (sheet->name == NULL)
     sheet->name = flash_sheet_node_to_plain (parser.title);
   if (sheet->name == NULL || *sheet->name == '\0')
     {
       g_free (sheet->name);
-      sheet->name = fallback_name != NULL ? g_strdup (fallback_name) : name_from_path (display);
+      /* The absolute path, so that "README.md" imported from its own folder is named after it. */
+      sheet->name = fallback_name != NULL
+                    ? g_strdup (fallback_name)
+                    : flash_sheet_name_from_path (source != NULL ? source : display);
     }
 
   parser.src.text = clean;
