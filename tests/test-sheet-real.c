@@ -851,6 +851,25 @@ test_hyphen_terms (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* Lines of code in a table cell, apart by <br>, answer as a code block; words apart by <br>
+ * stay one line, as does a question's code. */
+static void
+test_cell_code_lines (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Loops\n\n"
+    "| What | Code |\n|---|---|\n"
+    "| Simple `for` loop | `for i in 1:10`<br>`    println(i)`<br>`end` |\n"
+    "| `a`<br>`b` | first line<br>second line |\n");
+  const char *const expected[] = {
+    "Simple `for` loop", "**Code:**\n\n```\nfor i in 1:10\n    println(i)\nend\n```",
+    "`a` `b`", "**Code:** first line second line",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -886,5 +905,6 @@ main (int    argc,
   g_test_add_func ("/sheet-real/credits-between-pairs", test_credits_between_pairs);
   g_test_add_func ("/sheet-real/html-layout", test_html_layout);
   g_test_add_func ("/sheet-real/hyphen-terms", test_hyphen_terms);
+  g_test_add_func ("/sheet-real/cell-code-lines", test_cell_code_lines);
   return g_test_run ();
 }

@@ -219,9 +219,10 @@ convert_children (cmark_node *parent)
       tag = read_tag (cmark_node_get_literal (node));
       if (tag.kind == TAG_BREAK)
         {
-          /* A table cell cannot break its line: the words stay apart. */
+          /* A table cell cannot break its line: a mark stands for the break, which the table's
+           * cards read (code lines become a code block) and make a blank otherwise. */
           if (!insert_before (node, cmark_node_new (CMARK_NODE_LINEBREAK)))
-            insert_before (node, new_text (" "));
+            insert_before (node, new_text (FLASH_SHEET_CELL_BREAK));
           cmark_node_free (node);
         }
       else if (tag.kind == TAG_OTHER)

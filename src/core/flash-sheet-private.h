@@ -180,6 +180,9 @@ char       *flash_sheet_unlink_anchors        (const char   *markdown);
  * a break without a header row get an empty header (and a delimiter row) of their own. */
 char       *flash_sheet_fix_pipe_tables       (const char   *text);
 
+/* What a <br> in a table cell becomes, the cell's line being unbreakable in Markdown. */
+#define FLASH_SHEET_CELL_BREAK "\x1f"
+
 /* flash-sheet-html.c: converts the document's inline HTML in place (<code> and <kbd> to code
  * spans, <b>/<i> to emphasis, <br> to a line break, every other tag dropped); returns the set of
  * blocks it changed, or NULL if there was none. */

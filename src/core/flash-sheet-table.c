@@ -17,10 +17,67 @@ append_cell (GString    *answer,
 {
   if (answer->len > 0)
     g_string_append (answer, "\n\n");
+  /* A code block goes under its title, on lines of its own. */
   if (*title != '\0')
-    g_string_append_printf (answer, "**%s:** %s", title, value);
+    g_string_append_printf (answer, g_str_has_prefix (value, "```") ? "**%s:**\n\n%s"
+                                                                     : "**%s:** %s",
+                            title, value);
   else
     g_string_append (answer, value);
+}
+
+/* The code of @part when it is one code span and nothing else ("`end`"), or NULL. */
+static char *
+only_code (const char *part)
+{
+  g_autofree char *text = g_strstrip (g_strdup (part));
+  gsize length = strlen (text);
+  gsize ticks = strspn (text, "`");
+  char *inner;
+
+  if (ticks == 0 || length < 2 * ticks + 1 || strspn (text + length - ticks, "`") != ticks
+      || text[length - ticks - 1] == '`')
+    return NULL;
+  inner = g_strndup (text + ticks, length - 2 * ticks);
+  if (ticks == 1 && strchr (inner, '`') != NULL)
+    {
+      g_free (inner);
+      return NULL;
+    }
+  return inner;
+}
+
+/* A cell's Markdown as a card shows it: lines of code apart ("`for i in 1:10`<br>`end`") as a
+ * code block when they answer, else the breaks as blanks. Takes @markdown. */
+static char *
+cell_value (char     *markdown,
+            gboolean  answers)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GString) code = NULL;
+
+  if (strstr (markdown, FLASH_SHEET_CELL_BREAK) == NULL)
+    return markdown;
+  parts = g_strsplit (markdown, FLASH_SHEET_CELL_BREAK, -1);
+  code = g_string_new ("```\n");
+  for (guint i = 0; answers && parts[i] != NULL; i++)
+    {
+      g_autofree char *line = only_code (parts[i]);
+
+      if (line == NULL)
+        {
+          g_string_free (g_steal_pointer (&code), TRUE);
+          break;
+        }
+      g_string_append_printf (code, "%s\n", line);
+    }
+  g_free (markdown);
+  if (answers && code != NULL)
+    {
+      g_string_append (code, "```");
+      return g_string_free (g_steal_pointer (&code), FALSE);
+    }
+  return g_strjoinv (" ", parts);
 }
 
 /* The width of the header's repeating group of columns: 2 for "Symbol | Command | Symbol |
@@ -162,7 +219,7 @@ flash_sheet_add_table_cards (Parser     *self,
 
   titles = g_ptr_array_new_with_free_func (g_free);
   for (cmark_node *cell = cmark_node_first_child (header); cell; cell = cmark_node_next (cell))
-    g_ptr_array_add (titles, flash_sheet_inlines_to_markdown (cell, FALSE));
+    g_ptr_array_add (titles, cell_value (flash_sheet_inlines_to_markdown (cell, FALSE), FALSE));
   width = column_group (titles);
 
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
@@ -179,7 +236,8 @@ flash_sheet_add_table_cards (Parser     *self,
           continue;
         }
       for (cmark_node *cell = cmark_node_first_child (row); cell; cell = cmark_node_next (cell))
-        g_ptr_array_add (cells, flash_sheet_inlines_to_markdown (cell, FALSE));
+        g_ptr_array_add (cells, cell_value (flash_sheet_inlines_to_markdown (cell, FALSE),
+                                            cells->len % width != 0));
       g_ptr_array_add (rows, cells);
       g_array_append_val (lines, line);
       /* Each first cell, and whether another row has it too. */
