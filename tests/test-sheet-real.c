@@ -870,6 +870,23 @@ test_cell_code_lines (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* The sheet's last paragraph opening with a wish ("Good luck…") signs off, rule or none; one
+ * inside the sheet is its text. */
+static void
+test_closing_wish (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Luck\n\nGood luck is no strategy.\n\n"
+    "## Tips\n\nCount the page faults carefully.\n\nGood luck with your exam! 🚀\n");
+  const char *const expected[] = {
+    "Luck", "Good luck is no strategy.",
+    "Tips", "Count the page faults carefully.",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -906,5 +923,6 @@ main (int    argc,
   g_test_add_func ("/sheet-real/html-layout", test_html_layout);
   g_test_add_func ("/sheet-real/hyphen-terms", test_hyphen_terms);
   g_test_add_func ("/sheet-real/cell-code-lines", test_cell_code_lines);
+  g_test_add_func ("/sheet-real/closing-wish", test_closing_wish);
   return g_test_run ();
 }

@@ -117,6 +117,9 @@ flash_sheet_is_sign_off (cmark_node *block,
     "if you found this", "if you liked", "subscribe to", "newsletter", "cross-posted",
     "originally published", "that's it for now", "that’s it for now", NULL,
   };
+  static const char *const wishes[] = {
+    "good luck", "best of luck", "all the best", "happy studying", NULL,
+  };
   static const char *const after_rule[] = {
     "good luck", "prs welcome", "pull requests welcome", "made with", "coming soon", "open a pr",
     "open an issue", "back to top", "subscribe", NULL,
@@ -156,6 +159,10 @@ flash_sheet_is_sign_off (cmark_node *block,
   folded = g_utf8_casefold (plain, -1);
   for (guint i = 0; sign_offs[i] != NULL; i++)
     if (strstr (folded, sign_offs[i]) != NULL)
+      return TRUE;
+  /* Opening a paragraph, a wish says nothing else: "Good luck with your exam! 🚀". */
+  for (guint i = 0; wishes[i] != NULL; i++)
+    if (g_str_has_prefix (g_strchug (folded), wishes[i]))
       return TRUE;
   for (guint i = 0; !strict && after_rule[i] != NULL; i++)
     if (strstr (folded, after_rule[i]) != NULL)
