@@ -887,6 +887,26 @@ test_closing_wish (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A name over a list of links to programs is an index of the repository, not a term. */
+static void
+test_names_over_links (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Programs\n\n"
+    "* <b>Arrays</b></br>\n  * [Rotate an array](/src/RotateArray.java)\n"
+    "  * [Find missing number](/src/Missing.java)\n"
+    "* <b>Queues</b></br>\n  * [Queue from stacks](/src/Queue.java)\n\n"
+    "## Sets\n\n"
+    "- **Union**\n  - `a | b`\n- **Intersection**\n  - `a & b`\n");
+  const char *const expected[] = {
+    "Union", "- `a | b`",
+    "Intersection", "- `a & b`",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -924,5 +944,6 @@ main (int    argc,
   g_test_add_func ("/sheet-real/hyphen-terms", test_hyphen_terms);
   g_test_add_func ("/sheet-real/cell-code-lines", test_cell_code_lines);
   g_test_add_func ("/sheet-real/closing-wish", test_closing_wish);
+  g_test_add_func ("/sheet-real/names-over-links", test_names_over_links);
   return g_test_run ();
 }

@@ -563,6 +563,16 @@ flash_sheet_add_term_list_cards (Parser     *self,
           g_string_append_printf (remainder, "%s%s", remainder->len > 0 ? "\n" : "", markdown);
           continue;
         }
+      /* "**Arrays**" over a list of links to programs asks nothing the links answer. */
+      if (*split->rest == '\0' && more != NULL)
+        {
+          g_autoptr(GPtrArray) blocks = g_ptr_array_new ();
+
+          for (cmark_node *block = more; block; block = cmark_node_next (block))
+            g_ptr_array_add (blocks, block);
+          if (flash_sheet_only_links (blocks, FALSE))
+            continue;
+        }
       answer = g_string_new (split->rest);
 
       for (cmark_node *block = more; block; block = cmark_node_next (block))
