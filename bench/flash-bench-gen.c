@@ -557,9 +557,11 @@ add_history (const char         *path,
       sqlite3_prepare_v2 (sink.db, "INSERT INTO review_log (card_id, time, day, grade, kind, "
                                    "reps_before, ef_before, interval_before, due_before, "
                                    "first_day_before, repeat_day_before, repeat_seq_before, "
-                                   "reps_after, ef_after, interval_after, due_after, answer_ms) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-                                   "?13, ?14, ?15, ?16, ?17)", -1, &sink.insert_log, NULL);
+                                   "reps_after, ef_after, interval_after, due_after, answer_ms, "
+                                   "deck_id, hour) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                                   "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, (SELECT deck_id FROM "
+                                   "cards WHERE id = ?1), CAST (strftime ('%H', ?2, 'unixepoch', "
+                                   "'localtime') AS INTEGER))", -1, &sink.insert_log, NULL);
       ok = simulate_history (&sink, cards, plan, today, limits.day_start_hour, rand, error)
            && write_schedule (sink.db, cards, error)
            && raw_exec (sink.db, "COMMIT", error);
@@ -656,7 +658,7 @@ dump_table (const char  *path,
 }
 
 /* Builds the same small collection twice, once with SQL and once through the store, and
- * requires identical review logs, schedules, new-card flags and review counts. */
+ * requires identical review logs, schedules, new-card flags, review counts and statistics. */
 static gboolean
 check_history (const char  *dir,
                GDateTime   *now,
@@ -667,6 +669,7 @@ check_history (const char  *dir,
     "SELECT * FROM schedule ORDER BY card_id",
     "SELECT id, is_new FROM cards ORDER BY id",
     "SELECT id, reviews FROM decks ORDER BY id",
+    "SELECT * FROM review_stats ORDER BY deck_id, day, hour, maturity, grade",
   };
   CollectionPlan plan = {
     .cards = 600, .decks = 3, .seed = 7, .now = now,

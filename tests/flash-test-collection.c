@@ -4,6 +4,7 @@
 #include "flash-test-util.h"
 
 #include <sqlite3.h>
+#include <string.h>
 
 void
 flash_test_collection_set_up (FlashTestCollection *f,
@@ -95,7 +96,11 @@ flash_test_dump (const char *path)
   while (sqlite3_step (tables) == SQLITE_ROW)
     {
       const char *name = (const char *) sqlite3_column_text (tables, 0);
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid", name);
+      /* A table WITHOUT ROWID (review_stats) is read in the order of its primary key. */
+      gboolean has_rowid = strstr ((const char *) sqlite3_column_text (tables, 1),
+                                   "WITHOUT ROWID") == NULL;
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"%s", name,
+                                              has_rowid ? " ORDER BY rowid" : "");
       sqlite3_stmt *rows = NULL;
 
       g_string_append_printf (out, "%s\n", sqlite3_column_text (tables, 1));

@@ -242,8 +242,59 @@ static const char *const schema_v8[] = {
   NULL
 };
 
+/* Version 9 keeps the statistics (docs/statistics.md) cheap however long the history: each log
+ * entry says its card's deck and the local hour it was given in, and triggers keep one row of
+ * totals per deck, study day, hour, maturity and grade, and the same without the deck (deck 0),
+ * so that the calendar, retention, answer buttons and hours read a few rows a day. Maturity: 0
+ * for a new card's first review and a same-day repeat, 1 for a scheduled review of a young card
+ * (interval under 21 days), 2 of a mature one. */
+#define STATS_KEY(row, deck) \
+  deck ", " row ".day, " row ".hour, CASE WHEN " row ".kind = 1 THEN 1 + (" row ".interval_before " \
+  ">= 21) ELSE 0 END, " row ".grade"
+#define STATS_MATCH(row) \
+  "day = " row ".day AND hour = " row ".hour AND maturity = CASE WHEN " row ".kind = 1 THEN 1 + (" \
+  row ".interval_before >= 21) ELSE 0 END AND grade = " row ".grade"
+static const char *const schema_v9[] = {
+  "ALTER TABLE review_log ADD COLUMN deck_id INTEGER NOT NULL DEFAULT 0",
+  "ALTER TABLE review_log ADD COLUMN hour INTEGER NOT NULL DEFAULT 0",
+  "UPDATE review_log SET deck_id = (SELECT deck_id FROM cards WHERE cards.id = review_log.card_id), "
+  "hour = CAST (strftime ('%H', time, 'unixepoch', 'localtime') AS INTEGER)",
+  "CREATE TABLE review_stats ("
+  "  deck_id   INTEGER NOT NULL," /* 0: every deck */
+  "  day       INTEGER NOT NULL,"
+  "  hour      INTEGER NOT NULL,"
+  "  maturity  INTEGER NOT NULL,"
+  "  grade     INTEGER NOT NULL,"
+  "  reviews   INTEGER NOT NULL,"
+  "  answer_ms INTEGER NOT NULL,"
+  "  PRIMARY KEY (deck_id, day, hour, maturity, grade)) WITHOUT ROWID",
+  "INSERT INTO review_stats SELECT " STATS_KEY ("l", "l.deck_id") ", COUNT(*), TOTAL(l.answer_ms) "
+  "FROM review_log l GROUP BY 1, 2, 3, 4, 5",
+  "INSERT INTO review_stats SELECT " STATS_KEY ("l", "0") ", COUNT(*), TOTAL(l.answer_ms) "
+  "FROM review_log l GROUP BY 1, 2, 3, 4, 5",
+  "CREATE TRIGGER review_stats_insert AFTER INSERT ON review_log BEGIN "
+  "INSERT INTO review_stats VALUES (" STATS_KEY ("NEW", "NEW.deck_id") ", 1, NEW.answer_ms), "
+  "(" STATS_KEY ("NEW", "0") ", 1, NEW.answer_ms) ON CONFLICT (deck_id, day, hour, maturity, grade) "
+  "DO UPDATE SET reviews = reviews + 1, answer_ms = answer_ms + excluded.answer_ms; END",
+  "CREATE TRIGGER review_stats_delete AFTER DELETE ON review_log BEGIN "
+  "UPDATE review_stats SET reviews = reviews - 1, answer_ms = answer_ms - OLD.answer_ms WHERE "
+  "deck_id IN (OLD.deck_id, 0) AND " STATS_MATCH ("OLD") "; "
+  "DELETE FROM review_stats WHERE deck_id IN (OLD.deck_id, 0) AND " STATS_MATCH ("OLD") " AND "
+  "reviews <= 0; END",
+  /* The forecast counts the young and mature cards due each day from the index alone. */
+  "DROP INDEX schedule_due",
+  "CREATE INDEX schedule_due ON schedule (due_day, interval)",
+  "DROP INDEX schedule_deck_due",
+  "CREATE INDEX schedule_deck_due ON schedule (deck_id, due_day, interval)",
+  "CREATE INDEX cards_added ON cards (added)",
+  NULL
+};
+#undef STATS_MATCH
+#undef STATS_KEY
+
 static const char *const *const migrations[] = {
-  schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6, schema_v7, schema_v8
+  schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6, schema_v7, schema_v8,
+  schema_v9
 };
 
 static gboolean apply_migrations (FlashStore  *self,

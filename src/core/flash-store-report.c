@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* flash-store-report.c: the review log, statistics, and exports to Markdown and TSV. */
+/* flash-store-report.c: the review log, and exports to Markdown and TSV. */
 #include "flash-store.h"
 #include "flash-store-private.h"
 
 #include <string.h>
 
 
-/* Log and statistics --------------------------------------------------------------------------- */
+/* The log --------------------------------------------------------------------------- */
 
 static GPtrArray *
 read_log (FlashStore    *self,
@@ -79,147 +79,6 @@ flash_store_card_log (FlashStore  *self,
   sqlite3_bind_int64 (stmt, 1, card_id);
   sqlite3_bind_int64 (stmt, 2, limit > 0 ? (sqlite3_int64) limit : -1);
   return read_log (self, stmt, error);
-}
-
-static gboolean
-count_query (FlashStore  *self,
-             const char  *sql,
-             gint64       a,
-             gint64       b,
-             guint       *out,
-             GError     **error)
-{
-  sqlite3_stmt *stmt = flash_store_prepare (self, sql, error);
-  gint64 value = 0;
-
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_bind_parameter_count (stmt) >= 1)
-    sqlite3_bind_int64 (stmt, 1, a);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    sqlite3_bind_int64 (stmt, 2, b);
-  if (!flash_store_query_int64 (self, stmt, 0, &value, error))
-    return FALSE;
-  *out = (guint) value;
-  return TRUE;
-}
-
-/* Scheduled reviews since @after, and how many of them were recalled (graded 3 or better), from
- * the day totals (schema 4): one row per study day. */
-static gboolean
-count_recalled (FlashStore  *self,
-                FlashDay     after,
-                guint       *reviews,
-                guint       *recalled,
-                GError     **error)
-{
-  sqlite3_stmt *stmt = flash_store_prepare (self, "SELECT TOTAL(reviews), TOTAL(recalled) FROM "
-                                                  "review_days WHERE day > ?1", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int (stmt, 1, after);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *reviews = (guint) sqlite3_column_double (stmt, 0);
-      *recalled = (guint) sqlite3_column_double (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    return flash_store_set_error (self, rc, error);
-  return TRUE;
-}
-
-/* Consecutive study days up to today, or up to yesterday while today has no review yet: a walk
- * back over the day totals that stops at the first gap. */
-static gboolean
-count_streak (FlashStore  *self,
-              FlashDay     today,
-              guint       *streak,
-              GError     **error)
-{
-  sqlite3_stmt *stmt = flash_store_prepare (self, "SELECT day FROM review_days WHERE day <= ?1 "
-                                                  "ORDER BY day DESC", error);
-  FlashDay expected = today;
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  *streak = 0;
-  sqlite3_bind_int (stmt, 1, today);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      FlashDay day = sqlite3_column_int (stmt, 0);
-
-      if (day == today - 1 && *streak == 0)
-        expected = day;
-      if (day != expected || day <= 0)
-        break;
-      (*streak)++;
-      expected--;
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return flash_store_set_error (self, rc, error);
-  return TRUE;
-}
-
-static gboolean
-read_stats (FlashStore  *self,
-            FlashDay     today,
-            FlashStats  *stats,
-            GError     **error)
-{
-  guint recent = 0;
-  guint recalled = 0;
-
-  /* The card and review totals come from the counts each deck keeps, and the few retired cards
-   * from their partial index, so no statement here scans the cards or the whole review log
-   * (docs/performance.md). */
-  if (!count_query (self, "SELECT COUNT(*) FROM decks", 0, 0, &stats->decks, error)
-      || !count_query (self, "SELECT SUM(cards) FROM decks", 0, 0, &stats->cards, error)
-      || !count_query (self, "SELECT COUNT(*) FROM cards WHERE retired = 1",
-                       0, 0, &stats->retired, error)
-      || !count_query (self, "SELECT SUM(new_cards) FROM decks", 0, 0, &stats->new_cards, error)
-      || !count_query (self, "SELECT SUM(reviews) FROM decks", 0, 0, &stats->reviews_total,
-                       error)
-      || !count_query (self, "SELECT TOTAL(entries) FROM review_days WHERE day = ?1", today, 0,
-                       &stats->reviews_today, error)
-      || !count_query (self, "SELECT (SELECT COUNT(*) FROM schedule WHERE due_day <= ?1) + (SELECT "
-                             "COUNT(*) FROM schedule WHERE repeat_day = ?1 AND repeat_day > 0    "
-                             "AND due_day > ?1) - (SELECT COUNT(*) FROM cards c JOIN schedule s ON "
-                             "s.card_id = c.id    WHERE c.retired = 1 AND (s.due_day <= ?1 OR "
-                             "s.repeat_day = ?1))",
-                       today, 0, &stats->due_today, error)
-      || !count_query (self, "SELECT COUNT(*) FROM schedule WHERE due_day = ?1 AND card_id NOT IN "
-                             "(SELECT id FROM cards WHERE retired = 1)", today + 1, 0,
-                       &stats->due_tomorrow, error)
-      || !count_recalled (self, today - 30, &recent, &recalled, error))
-    return FALSE;
-  stats->retention_30d = recent > 0 ? (double) recalled / recent : -1.0;
-  return count_streak (self, today, &stats->streak, error);
-}
-
-gboolean
-flash_store_get_stats (FlashStore  *self,
-                       GDateTime   *now,
-                       FlashStats  *stats,
-                       GError     **error)
-{
-  gboolean began;
-  gboolean ok;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (now != NULL, FALSE);
-  g_return_val_if_fail (stats != NULL, FALSE);
-
-  memset (stats, 0, sizeof *stats);
-  began = flash_store_read_begin (self);
-  ok = read_stats (self, flash_store_day_for (self, now), stats, error);
-  flash_store_read_end (self, began);
-  return ok;
 }
 
 /* Export ------------------------------------------------------------------------------------ */

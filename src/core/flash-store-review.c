@@ -303,8 +303,10 @@ record_review (FlashStore         *self,
                                  "reps_before, ef_before, interval_before, due_before, "
                                  "first_day_before, repeat_day_before, repeat_seq_before, "
                                  "reps_after, ef_after, interval_after, due_after, answer_ms, "
-                                 "buried_card) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-                                 "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)", card_id, error);
+                                 "buried_card, deck_id, hour) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                                 "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, (SELECT "
+                                 "deck_id FROM cards WHERE id = ?1), CAST (strftime ('%H', ?2, "
+                                 "'unixepoch', 'localtime') AS INTEGER))", card_id, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 2, time);

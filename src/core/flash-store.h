@@ -29,7 +29,7 @@ typedef enum
 } FlashStoreError;
 
 /* The schema version this build writes. */
-#define FLASH_STORE_SCHEMA_VERSION 8
+#define FLASH_STORE_SCHEMA_VERSION 9
 
 typedef struct _FlashStore FlashStore;
 
