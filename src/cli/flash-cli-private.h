@@ -31,6 +31,7 @@ typedef enum
   FLASH_CLI_OPTION_PLAN   = 1 << 9, /* --questions, --minutes */
   FLASH_CLI_OPTION_ANSWER = 1 << 10, /* --seconds, --note */
   FLASH_CLI_OPTION_TOPICS = 1 << 11, /* --deck, --section and --tag, each as often as wanted */
+  FLASH_CLI_OPTION_DAYS   = 1 << 12,
 } FlashCliOption;
 
 typedef struct _FlashCli FlashCli;
@@ -70,6 +71,7 @@ struct _FlashCli
   const char            *minutes;
   const char            *seconds;
   const char            *note;
+  const char            *days;
   const char            *repeated;   /* a topic option given more than once */
   GPtrArray             *topics;     /* option name, value, option name, value… (borrowed) */
   GPtrArray             *positional;
@@ -126,6 +128,9 @@ void         flash_cli_print_question_row (gint64            card_id,
                                            const char       *deck_name,
                                            const char       *question,
                                            gpointer          user_data);
+
+/* flash-cli-stats.c */
+int          flash_cli_run_stats       (FlashCli           *cli);
 
 /* flash-cli-interview.c */
 int          flash_cli_run_cram        (FlashCli           *cli);

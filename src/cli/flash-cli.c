@@ -192,6 +192,7 @@ parse_command_line (FlashCli  *cli,
     { "--minutes", &cli->minutes, FLASH_CLI_OPTION_PLAN },
     { "--seconds", &cli->seconds, FLASH_CLI_OPTION_ANSWER },
     { "--note", &cli->note, FLASH_CLI_OPTION_ANSWER },
+    { "--days", &cli->days, FLASH_CLI_OPTION_DAYS },
   };
   const char *command_name = NULL;
   gboolean options_done = FALSE;
@@ -630,40 +631,6 @@ print_log_row (gconstpointer row)
 }
 
 static int
-run_stats (FlashCli *cli)
-{
-  g_autoptr(GError) error = NULL;
-  FlashStats stats = { 0 };
-  char retention[G_ASCII_DTOSTR_BUF_SIZE];
-  FlashStore *store = flash_cli_get_store (cli);
-  GDateTime *now;
-  int status;
-
-  if (store == NULL)
-    return FLASH_CLI_EXIT_ERROR;
-  if ((status = flash_cli_get_now (cli, &now)) != FLASH_CLI_EXIT_OK)
-    return status;
-  if (!flash_store_get_stats (store, now, &stats, &error))
-    return flash_cli_report_error (error);
-
-  if (stats.retention_30d < 0)
-    g_strlcpy (retention, "-", sizeof retention);
-  else
-    g_ascii_formatd (retention, sizeof retention, "%.1f", stats.retention_30d * 100.0);
-
-  printf ("decks\t%u\n", stats.decks);
-  printf ("cards\t%u\n", stats.cards);
-  printf ("new\t%u\n", stats.new_cards);
-  printf ("reviews\t%u\n", stats.reviews_total);
-  printf ("reviews_today\t%u\n", stats.reviews_today);
-  printf ("due_today\t%u\n", stats.due_today);
-  printf ("due_tomorrow\t%u\n", stats.due_tomorrow);
-  printf ("retention_30d\t%s\n", retention);
-  printf ("streak\t%u\n", stats.streak);
-  return FLASH_CLI_EXIT_OK;
-}
-
-static int
 run_export (FlashCli *cli)
 {
   g_autoptr(GError) error = NULL;
@@ -826,8 +793,9 @@ static const FlashCliCommand commands[] = {
     0, 0, 0, run_undo },
   { "log", "[--deck NAME]", N_("Review log: time, card id, grade, interval, EF"),
     FLASH_CLI_OPTION_DECK, 0, 0, run_deck_rows, flash_store_list_log, print_log_row },
-  { "stats", "", N_("Statistics as key and value lines"),
-    0, 0, 0, run_stats },
+  { "stats", "[calendar|forecast|retention|intervals|ease|buttons|hours] [--deck NAME] "
+    "[--days N]", N_("Statistics as key and value lines, or one kind of them as rows"),
+    FLASH_CLI_OPTION_DECK | FLASH_CLI_OPTION_DAYS, 0, 1, flash_cli_run_stats },
   { "export", "[--deck NAME] --format md|tsv", N_("Write cards as Markdown or TSV"),
     FLASH_CLI_OPTION_DECK | FLASH_CLI_OPTION_FORMAT, 0, 0, run_export },
   { "backup", "[--keep N]", N_("Back up the collection now and print the backup’s path"),
