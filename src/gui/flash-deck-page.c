@@ -211,6 +211,13 @@ build (FlashDeckPage *self)
   gtk_flow_box_append (GTK_FLOW_BOX (buttons), self->interview_button);
   gtk_flow_box_append (GTK_FLOW_BOX (buttons),
                        pill (_("_Browse Cards"), "win.browse-deck", NULL, self));
+  {
+    GtkWidget *stats = pill (_("S_tatistics"), "win.show-stats", NULL, self);
+
+    gtk_widget_set_tooltip_text (stats, _("The deck’s reviews, forecast and retention "
+                                          "(Ctrl+Shift+S)"));
+    gtk_flow_box_append (GTK_FLOW_BOX (buttons), stats);
+  }
 
   self->sections_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->sections_group, _("Sections"));

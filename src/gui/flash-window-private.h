@@ -10,6 +10,7 @@
 #include "flash-collection.h"
 #include "flash-overview-page.h"
 #include "flash-settings.h"
+#include "flash-stats-page.h"
 #include "flash-study-page.h"
 #include "flash-window.h"
 
@@ -45,6 +46,7 @@ struct _FlashWindow
   FlashDeckPage        *deck_page;
   FlashInterviewPage   *interview_page;
   FlashInterviewReport *report_page;
+  FlashStatsPage       *stats_page;
   FlashInterviewSetup  *interview_setup; /* weak: the set-up dialog while it is open */
   gint64                browsing_deck; /* the deck whose page opened the browser, or 0 */
   gint64                deleted_card; /* the browser's last deleted card, for its Undo */
@@ -153,6 +155,12 @@ void              flash_window_interview_finished_cb       (FlashWindow   *self,
                                                             gint64         id);
 /* Asks whether to resume the newest unfinished interview, if there is one. */
 void              flash_window_offer_resume                (FlashWindow   *self);
+
+/* flash-window-stats.c */
+gboolean          flash_window_is_on_stats                 (FlashWindow   *self);
+void              flash_window_show_stats_action_cb        (GtkWidget     *widget,
+                                                            const char    *action_name,
+                                                            GVariant      *parameter);
 
 /* flash-window-import.c */
 /* win.cancel-import */

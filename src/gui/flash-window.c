@@ -63,7 +63,8 @@ flash_window_update_actions (FlashWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back",
                                  studying || is_browsing (self) || is_on_deck_page (self)
-                                 || is_on_report (self));
+                                 || is_on_report (self) || flash_window_is_on_stats (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-stats", has_store && !studying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-deck", has_store && !studying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.browse-deck", writable && !studying);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.browse",
@@ -252,6 +253,8 @@ flash_window_refresh (FlashWindow *self)
     flash_browser_page_refresh (self->browser_page);
   else if (shown_deck != NULL)
     flash_deck_page_show (self->deck_page, self->store, shown_deck);
+  else if (flash_window_is_on_stats (self))
+    flash_stats_page_reload (self->stats_page);
   else if (!is_studying (self) && !(is_on_report (self) && self->decks->len > 0))
     show_page (self, self->decks->len > 0 ? "overview" : "empty");
 
@@ -590,7 +593,7 @@ stack_page_changed_cb (FlashWindow *self)
 
   gtk_widget_set_visible (self->back_button,
                           studying || is_browsing (self) || is_on_deck_page (self)
-                          || is_on_report (self));
+                          || is_on_report (self) || flash_window_is_on_stats (self));
 
   /* Enter starts studying from the overview; while studying it belongs to the study page. The
    * Study button also takes the focus, or Enter would open the menu button that has it. */
@@ -605,7 +608,7 @@ stack_page_changed_cb (FlashWindow *self)
     {
       gtk_window_set_default_widget (GTK_WINDOW (self), NULL);
     }
-  if (!studying && !is_on_report (self))
+  if (!studying && !is_on_report (self) && !flash_window_is_on_stats (self))
     adw_window_title_set_subtitle (self->window_title,
                                    self->store != NULL && flash_store_is_read_only (self->store)
                                    ? _("Read-Only Copy") : NULL);
@@ -660,7 +663,8 @@ collection_store_changed_cb (FlashWindow *self)
   flash_interview_page_stop (self->interview_page);
   if (self->interview_setup != NULL)
     gtk_window_destroy (GTK_WINDOW (self->interview_setup));
-  if (self->store != NULL && (is_studying (self) || is_on_report (self)))
+  if (self->store != NULL && (is_studying (self) || is_on_report (self)
+                             || flash_window_is_on_stats (self)))
     show_page (self, "overview");
   flash_window_refresh (self);
   stack_page_changed_cb (self);
@@ -844,6 +848,7 @@ flash_window_class_init (FlashWindowClass *klass)
   g_type_ensure (FLASH_TYPE_BROWSER_PAGE);
   g_type_ensure (FLASH_TYPE_DECK_PAGE);
   g_type_ensure (FLASH_TYPE_INTERVIEW_PAGE);
+  g_type_ensure (FLASH_TYPE_STATS_PAGE);
   g_type_ensure (FLASH_TYPE_INTERVIEW_REPORT);
 
   gtk_widget_class_set_template_from_resource (
@@ -860,6 +865,7 @@ flash_window_class_init (FlashWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FlashWindow, deck_page);
   gtk_widget_class_bind_template_child (widget_class, FlashWindow, interview_page);
   gtk_widget_class_bind_template_child (widget_class, FlashWindow, report_page);
+  gtk_widget_class_bind_template_child (widget_class, FlashWindow, stats_page);
   gtk_widget_class_bind_template_child (widget_class, FlashWindow, import_bar);
   gtk_widget_class_bind_template_child (widget_class, FlashWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, FlashWindow, import_progress);
@@ -906,6 +912,11 @@ flash_window_class_init (FlashWindowClass *klass)
                                    flash_window_missed_action_cb);
   gtk_widget_class_install_action (widget_class, "win.review-missed", "x",
                                    flash_window_missed_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-stats", "x",
+                                   flash_window_show_stats_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.show-stats", "x",
+                                       (gint64) 0);
   gtk_widget_class_install_action (widget_class, "win.show-deck", "x", show_deck_action_cb);
   gtk_widget_class_install_action (widget_class, "win.browse-deck", "(xs)",
                                    browse_deck_action_cb);
