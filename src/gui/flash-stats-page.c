@@ -760,6 +760,10 @@ forecast_part (FlashStatsPage *self,
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->days_30), TRUE);
   g_signal_connect (self->days_30, "toggled", G_CALLBACK (forecast_days_cb), self);
   g_signal_connect (days_90, "toggled", G_CALLBACK (forecast_days_cb), self);
+  flash_accessible_name_button (self->days_30);
+  flash_accessible_name_button (days_90);
+  gtk_widget_set_tooltip_text (self->days_30, _("The forecast of the next 30 days"));
+  gtk_widget_set_tooltip_text (days_90, _("The forecast of the next 90 days"));
   gtk_widget_add_css_class (toggles, "linked");
   gtk_box_append (GTK_BOX (toggles), self->days_30);
   gtk_box_append (GTK_BOX (toggles), days_90);
@@ -810,11 +814,17 @@ build (FlashStatsPage *self)
 
   self->deck_chooser = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (names), NULL));
   flash_accessible_set_name (GTK_WIDGET (self->deck_chooser), _("Deck"));
+  /* The button a drop-down opens its list with is what a screen reader meets. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->deck_chooser));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      flash_accessible_set_name (child, _("Deck"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->deck_chooser), _("The deck the numbers are of"));
   gtk_widget_set_halign (GTK_WIDGET (self->deck_chooser), GTK_ALIGN_START);
   self->deck_handler = g_signal_connect (self->deck_chooser, "notify::selected",
                                          G_CALLBACK (deck_chosen_cb), self);
   gtk_box_append (GTK_BOX (self->content), GTK_WIDGET (self->deck_chooser));
+  g_hash_table_insert (self->parts, "deck", self->deck_chooser);
 
   add_section (self, _("Today"), NULL, today_tiles (self));
   part = calendar_part (self, &suffix);

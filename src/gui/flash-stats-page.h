@@ -28,7 +28,8 @@ gint64     flash_stats_page_get_deck (FlashStatsPage *self);
 
 /* What the widget tests look at: whether numbers are still being read, whether the empty state
  * shows, a tile's value ("reviews", "time", "correct", "streak"), and a part by its name
- * ("calendar", "forecast", "hours", "intervals", "ease", "added", "retention", "buttons"). */
+ * ("deck", "calendar", "forecast", "hours", "intervals", "ease", "added", "retention",
+ * "buttons"). */
 gboolean   flash_stats_page_is_loading (FlashStatsPage *self);
 gboolean   flash_stats_page_is_empty   (FlashStatsPage *self);
 const char *flash_stats_page_get_tile  (FlashStatsPage *self,

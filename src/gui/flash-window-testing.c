@@ -117,3 +117,11 @@ flash_window_get_interview_setup (FlashWindow *self)
 
   return self->interview_setup;
 }
+
+FlashStatsPage *
+flash_window_get_stats_page (FlashWindow *self)
+{
+  g_return_val_if_fail (FLASH_IS_WINDOW (self), NULL);
+
+  return self->stats_page;
+}

@@ -7,6 +7,7 @@
 #include "flash-interview-page.h"
 #include "flash-interview-report.h"
 #include "flash-interview-setup.h"
+#include "flash-stats-page.h"
 #include "flash-study-page.h"
 #include "flash-window.h"
 
@@ -28,5 +29,6 @@ FlashStudyPage   *flash_window_get_study_page   (FlashWindow *self);
 FlashInterviewPage   *flash_window_get_interview_page  (FlashWindow *self);
 FlashInterviewReport *flash_window_get_report_page     (FlashWindow *self);
 FlashInterviewSetup  *flash_window_get_interview_setup (FlashWindow *self);
+FlashStatsPage       *flash_window_get_stats_page      (FlashWindow *self);
 
 G_END_DECLS

@@ -3,8 +3,9 @@
 # test-a11y.sh: starts the real flashsheet with GTK's AT-SPI bridge on a private session bus and
 # reads its accessibility tree as a screen reader does (tests/gui/a11y-walk.py): every control of
 # the main window (all its pages: empty, overview, study, done, browser, interview, its report,
-# error), the card editor, the preferences window, the shortcuts window and a mock interview's
-# set-up and end dialogs must have a name a person understands. Run under dbus-run-session.
+# statistics, error), the card editor, the preferences window, the shortcuts window and a mock
+# interview's set-up and end dialogs must have a name a person understands. Run under
+# dbus-run-session.
 #
 # Usage: test-a11y.sh FLASHSHEET FLASHSHEET-CLI GSETTINGS-SCHEMA-DIR DECKS-DIR
 set -euo pipefail
@@ -61,4 +62,8 @@ check "interview end"
 keys Return
 sleep 0.5
 check "interview report"
+# The Statistics page, after one card graded.
+keys Escape Return space 3 Escape ctrl+shift+s
+sleep 1
+check "statistics"
 echo "PASS: every control of the windows has a name a screen reader can say"
