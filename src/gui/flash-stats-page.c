@@ -802,6 +802,7 @@ build (FlashStatsPage *self)
   const char *columns[G_N_ELEMENTS (button_columns)];
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *suffix = NULL;
   GtkWidget *part = NULL;
   GtkWidget *empty = adw_status_page_new ();
@@ -823,7 +824,6 @@ build (FlashStatsPage *self)
   gtk_widget_set_halign (GTK_WIDGET (self->deck_chooser), GTK_ALIGN_START);
   self->deck_handler = g_signal_connect (self->deck_chooser, "notify::selected",
                                          G_CALLBACK (deck_chosen_cb), self);
-  gtk_box_append (GTK_BOX (self->content), GTK_WIDGET (self->deck_chooser));
   g_hash_table_insert (self->parts, "deck", self->deck_chooser);
 
   add_section (self, _("Today"), NULL, today_tiles (self));
@@ -862,16 +862,6 @@ build (FlashStatsPage *self)
                                                                 FLASH_STATS_COLOR_YELLOW),
                           _("90 days ago"), NULL, _("Today")));
 
-  gtk_widget_set_margin_top (self->content, 18);
-  gtk_widget_set_margin_bottom (self->content, 24);
-  gtk_widget_set_margin_start (self->content, 12);
-  gtk_widget_set_margin_end (self->content, 12);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
-  adw_clamp_set_child (ADW_CLAMP (clamp), self->content);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "io.github.flashsheet.Flashsheet-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Statistics Yet"));
   adw_status_page_set_description (ADW_STATUS_PAGE (empty),
@@ -885,10 +875,26 @@ build (FlashStatsPage *self)
   gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
   flash_accessible_set_name (spinner, _("Reading the statistics"));
   gtk_stack_add_named (self->stack, spinner, "loading");
-  gtk_stack_add_named (self->stack, scroller, "content");
+  gtk_stack_add_named (self->stack, self->content, "content");
   gtk_stack_add_named (self->stack, empty, "empty");
   gtk_stack_add_named (self->stack, error, "error");
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->stack));
+  gtk_stack_set_vhomogeneous (self->stack, FALSE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+
+  /* The deck chooser stays above the numbers, and above the empty state, which a deck without
+   * reviews shows. */
+  gtk_widget_set_margin_top (column, 12);
+  gtk_widget_set_margin_bottom (column, 24);
+  gtk_widget_set_margin_start (column, 12);
+  gtk_widget_set_margin_end (column, 12);
+  gtk_box_append (GTK_BOX (column), GTK_WIDGET (self->deck_chooser));
+  gtk_box_append (GTK_BOX (column), GTK_WIDGET (self->stack));
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
+  adw_clamp_set_child (ADW_CLAMP (clamp), column);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  adw_bin_set_child (ADW_BIN (self), scroller);
 }
 
 static void
