@@ -469,6 +469,11 @@ write_schedule (sqlite3    *db,
     ok = sqlite3_exec (db, "UPDATE decks SET reviews = (SELECT COUNT(*) FROM review_log l "
                            "JOIN cards c ON c.id = l.card_id WHERE c.deck_id = decks.id)",
                        NULL, NULL, NULL) == SQLITE_OK;
+  /* A lapse is a scheduled review of a learnt card graded below 3, as grading counts it. */
+  if (ok)
+    ok = sqlite3_exec (db, "UPDATE schedule SET lapses = (SELECT COUNT(*) FROM review_log l WHERE "
+                           "l.card_id = schedule.card_id AND l.kind = 1 AND l.reps_before > 0 "
+                           "AND l.grade < 3)", NULL, NULL, NULL) == SQLITE_OK;
   if (!ok)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "writing the schedule: %s",
                  sqlite3_errmsg (db));

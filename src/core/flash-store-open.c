@@ -281,12 +281,13 @@ static const char *const schema_v9[] = {
   "deck_id IN (OLD.deck_id, 0) AND " STATS_MATCH ("OLD") "; "
   "DELETE FROM review_stats WHERE deck_id IN (OLD.deck_id, 0) AND " STATS_MATCH ("OLD") " AND "
   "reviews <= 0; END",
-  /* The forecast counts the young and mature cards due each day from the index alone. */
+  /* The forecast counts the young and mature cards due each day from the index alone, and the
+   * cards added on each recent day are counted from an index of their own. */
   "DROP INDEX schedule_due",
   "CREATE INDEX schedule_due ON schedule (due_day, interval)",
   "DROP INDEX schedule_deck_due",
   "CREATE INDEX schedule_deck_due ON schedule (deck_id, due_day, interval)",
-  "CREATE INDEX cards_added ON cards (added)",
+  "CREATE INDEX cards_added ON cards (added, deleted, deck_id)",
   NULL
 };
 #undef STATS_MATCH

@@ -374,12 +374,18 @@ flash_store_stats_calendar (FlashStore  *self,
 #define NOT_DUE "card_id NOT IN (SELECT id FROM cards WHERE retired = 1 UNION ALL " \
                 "SELECT id FROM cards WHERE suspended = 1)"
 
+static gboolean read_schedule (FlashStore  *self,
+                               gint64       deck_id,
+                               guint       *intervals,
+                               guint       *ease,
+                               double      *daily_load,
+                               GError     **error);
+
 static gboolean
 read_forecast (FlashStore  *self,
                gint64       deck_id,
                FlashDay     today,
                GArray      *forecast,
-               double      *daily_load,
                GError     **error)
 {
   sqlite3_stmt *stmt;
@@ -410,30 +416,9 @@ read_forecast (FlashStore  *self,
       else
         entry->young += (guint) sqlite3_column_int64 (stmt, 2);
     }
-  if (!finish_rows (self, stmt, rc, error))
-    return FALSE;
-  if (daily_load == NULL)
-    return TRUE;
-
-  /* Each card asks for a review every interval days. */
-  if (deck_id == 0)
-    stmt = flash_store_prepare (self, "SELECT TOTAL(1.0 / MAX (interval, 1)) FROM schedule WHERE "
-                                      NOT_DUE, error);
-  else
-    stmt = flash_store_prepare (self, "SELECT TOTAL(1.0 / MAX (interval, 1)) FROM schedule WHERE "
-                                      "deck_id = ?1 AND " NOT_DUE, error);
-  if (stmt == NULL)
-    return FALSE;
-  if (deck_id != 0)
-    sqlite3_bind_int64 (stmt, 1, deck_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *daily_load = sqlite3_column_double (stmt, 0);
-      rc = SQLITE_DONE;
-    }
   return finish_rows (self, stmt, rc, error);
 }
+#undef NOT_DUE
 
 GArray *
 flash_store_stats_forecast (FlashStore  *self,
@@ -453,7 +438,8 @@ flash_store_stats_forecast (FlashStore  *self,
   forecast = g_array_new (FALSE, TRUE, sizeof (FlashForecastDay));
   g_array_set_size (forecast, days);
   began = flash_store_read_begin (self);
-  ok = read_forecast (self, deck_id, flash_store_day_for (self, now), forecast, daily_load, error);
+  ok = read_forecast (self, deck_id, flash_store_day_for (self, now), forecast, error)
+       && (daily_load == NULL || read_schedule (self, deck_id, NULL, NULL, daily_load, error));
   flash_store_read_end (self, began);
   return ok ? g_steal_pointer (&forecast) : NULL;
 }
@@ -580,30 +566,48 @@ flash_store_stats_hours (FlashStore      *self,
 
 /* Intervals, ease and cards added -------------------------------------------------------------- */
 
+/* One walk of the scheduled cards that are not retired: their intervals and ease into buckets,
+ * and the daily load of those that are not suspended (each asks for a review every interval
+ * days). Any of the three may be NULL. Reading the rows is cheaper than grouping them in SQL. */
 static gboolean
-read_intervals (FlashStore  *self,
-                gint64       deck_id,
-                guint        intervals[FLASH_N_INTERVAL_BUCKETS],
-                GError     **error)
+read_schedule (FlashStore  *self,
+               gint64       deck_id,
+               guint       *intervals,
+               guint       *ease,
+               double      *daily_load,
+               GError     **error)
 {
   sqlite3_stmt *stmt;
+  double load = 0;
   int rc;
 
   if (deck_id == 0)
-    stmt = flash_store_prepare (self, "SELECT interval, COUNT(*) FROM schedule WHERE card_id NOT "
-                                      "IN (SELECT id FROM cards WHERE retired = 1) GROUP BY "
-                                      "interval", error);
+    stmt = flash_store_prepare (self, "SELECT interval, ef, card_id IN (SELECT id FROM cards WHERE "
+                                      "suspended = 1) FROM schedule WHERE card_id NOT IN (SELECT "
+                                      "id FROM cards WHERE retired = 1)", error);
   else
-    stmt = flash_store_prepare (self, "SELECT interval, COUNT(*) FROM schedule WHERE deck_id = ?1 "
-                                      "AND card_id NOT IN (SELECT id FROM cards WHERE retired = 1) "
-                                      "GROUP BY interval", error);
+    stmt = flash_store_prepare (self, "SELECT interval, ef, card_id IN (SELECT id FROM cards WHERE "
+                                      "suspended = 1) FROM schedule WHERE deck_id = ?1 AND card_id "
+                                      "NOT IN (SELECT id FROM cards WHERE retired = 1)", error);
   if (stmt == NULL)
     return FALSE;
   if (deck_id != 0)
     sqlite3_bind_int64 (stmt, 1, deck_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    intervals[interval_bucket (sqlite3_column_int64 (stmt, 0))] +=
-      (guint) sqlite3_column_int64 (stmt, 1);
+    {
+      gint64 interval = sqlite3_column_int64 (stmt, 0);
+      /* Buckets of 0.2 from 1.3, SM-2's floor; the small term keeps 1.5 out of the bucket below. */
+      double bucket = (sqlite3_column_double (stmt, 1) - 1.3) / 0.2 + 1e-6;
+
+      if (intervals != NULL)
+        intervals[interval_bucket (interval)]++;
+      if (ease != NULL)
+        ease[(guint) CLAMP (bucket, 0, FLASH_N_EASE_BUCKETS - 1)]++;
+      if (!sqlite3_column_int (stmt, 2))
+        load += 1.0 / MAX (interval, 1);
+    }
+  if (daily_load != NULL)
+    *daily_load = load;
   return finish_rows (self, stmt, rc, error);
 }
 
@@ -620,40 +624,9 @@ flash_store_stats_intervals (FlashStore  *self,
 
   memset (intervals, 0, sizeof (guint) * FLASH_N_INTERVAL_BUCKETS);
   began = flash_store_read_begin (self);
-  ok = read_intervals (self, deck_id, intervals, error);
+  ok = read_schedule (self, deck_id, intervals, NULL, NULL, error);
   flash_store_read_end (self, began);
   return ok;
-}
-
-static gboolean
-read_ease (FlashStore  *self,
-           gint64       deck_id,
-           guint        ease[FLASH_N_EASE_BUCKETS],
-           GError     **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  /* Buckets of 0.2 from 1.3, SM-2's floor; the small term keeps 1.5 out of the bucket below. */
-  if (deck_id == 0)
-    stmt = flash_store_prepare (self, "SELECT CAST ((ef - 1.3) / 0.2 + 1e-6 AS INTEGER), COUNT(*) "
-                                      "FROM schedule WHERE card_id NOT IN (SELECT id FROM cards "
-                                      "WHERE retired = 1) GROUP BY 1", error);
-  else
-    stmt = flash_store_prepare (self, "SELECT CAST ((ef - 1.3) / 0.2 + 1e-6 AS INTEGER), COUNT(*) "
-                                      "FROM schedule WHERE deck_id = ?1 AND card_id NOT IN (SELECT "
-                                      "id FROM cards WHERE retired = 1) GROUP BY 1", error);
-  if (stmt == NULL)
-    return FALSE;
-  if (deck_id != 0)
-    sqlite3_bind_int64 (stmt, 1, deck_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 bucket = CLAMP (sqlite3_column_int64 (stmt, 0), 0, FLASH_N_EASE_BUCKETS - 1);
-
-      ease[bucket] += (guint) sqlite3_column_int64 (stmt, 1);
-    }
-  return finish_rows (self, stmt, rc, error);
 }
 
 gboolean
@@ -669,7 +642,7 @@ flash_store_stats_ease (FlashStore  *self,
 
   memset (ease, 0, sizeof (guint) * FLASH_N_EASE_BUCKETS);
   began = flash_store_read_begin (self);
-  ok = read_ease (self, deck_id, ease, error);
+  ok = read_schedule (self, deck_id, NULL, ease, NULL, error);
   flash_store_read_end (self, began);
   return ok;
 }
@@ -760,11 +733,10 @@ flash_store_stats_report (FlashStore  *self,
   ok = read_today (self, deck_id, report->today, &report->totals, error)
        && (report->calendar = flash_store_stats_calendar (self, deck_id, 0, report->today,
                                                           error)) != NULL
-       && read_forecast (self, deck_id, report->today, report->forecast, &report->daily_load,
-                         error)
+       && read_forecast (self, deck_id, report->today, report->forecast, error)
        && walk_log_totals (self, deck_id, G_MININT32, report->today, &totals, error)
-       && read_intervals (self, deck_id, report->intervals, error)
-       && read_ease (self, deck_id, report->ease, error)
+       && read_schedule (self, deck_id, report->intervals, report->ease, &report->daily_load,
+                         error)
        && read_added (self, deck_id, report->today, report->added, error);
   flash_store_read_end (self, began);
   return ok ? g_steal_pointer (&report) : NULL;

@@ -55,21 +55,35 @@ weekday (FlashDay day)
 }
 
 char *
+flash_stats_format_date (FlashDay    day,
+                         const char *format)
+{
+  GDate date;
+  char text[128];
+  GString *out = g_string_new (NULL);
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, (guint32) day);
+  if (g_date_strftime (text, sizeof text, format, &date) == 0)
+    text[0] = '\0';
+  /* %e pads a day below 10 with a blank. */
+  for (const char *p = g_strstrip (text); *p != '\0'; p++)
+    if (*p != ' ' || (out->len > 0 && out->str[out->len - 1] != ' '))
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+char *
 flash_stats_calendar_format_day (FlashDay day,
                                  guint    reviews,
                                  gint64   answer_ms)
 {
-  GDate date;
-  char when[128];
+  /* Translators: a day of the calendar, as g_date_strftime() takes it: "Tuesday, 3 March 2026". */
+  g_autofree char *when = flash_stats_format_date (day, _("%A, %e %B %Y"));
   g_autofree char *span = NULL;
   g_autofree char *numbers = NULL;
   guint minutes = (guint) ((answer_ms + 30000) / 60000);
 
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, (guint32) day);
-  /* Translators: a day of the calendar, as g_date_strftime() takes it: "Tuesday, 3 March 2026". */
-  if (g_date_strftime (when, sizeof when, _("%A, %e %B %Y"), &date) == 0)
-    when[0] = '\0';
   if (reviews == 0)
     numbers = g_strdup (_("no reviews"));
   else if (answer_ms <= 0)
@@ -83,7 +97,7 @@ flash_stats_calendar_format_day (FlashDay day,
                                  reviews, span);
     }
   /* Translators: a calendar day and its numbers: "Tuesday, 3 March 2026: 12 reviews". */
-  return g_strdup_printf (_("%s: %s"), g_strstrip (when), numbers);
+  return g_strdup_printf (_("%s: %s"), when, numbers);
 }
 
 static void

@@ -28,6 +28,9 @@ void        flash_stats_calendar_select       (FlashStatsCalendar  *self,
                                                FlashDay             day);
 /* "Tuesday, 3 March 2026: 12 reviews in 4 minutes", of the selected day. */
 const char *flash_stats_calendar_get_text     (FlashStatsCalendar  *self);
+/* @day as g_date_strftime() writes it with @format, without the blank %e pads with. */
+char       *flash_stats_format_date           (FlashDay             day,
+                                               const char          *format);
 /* The same for any day and its numbers. */
 char       *flash_stats_calendar_format_day   (FlashDay             day,
                                                guint                reviews,

@@ -75,33 +75,19 @@ static char *
 format_day (FlashDay day,
             FlashDay today)
 {
-  GDate date;
-  char text[128];
-
   if (day == today)
     return g_strdup (_("Today"));
   if (day == today + 1)
     return g_strdup (_("Tomorrow"));
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, (guint32) day);
   /* Translators: a day of the forecast, as g_date_strftime() takes it: "Thursday, 5 March". */
-  if (g_date_strftime (text, sizeof text, _("%A, %e %B"), &date) == 0)
-    text[0] = '\0';
-  return g_strdup (g_strstrip (text));
+  return flash_stats_format_date (day, _("%A, %e %B"));
 }
 
 static char *
 format_month (FlashDay day)
 {
-  GDate date;
-  char text[64];
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, (guint32) day);
   /* Translators: a month of the calendar's range, as g_date_strftime() takes it: "March 2026". */
-  if (g_date_strftime (text, sizeof text, _("%B %Y"), &date) == 0)
-    text[0] = '\0';
-  return g_strdup (text);
+  return flash_stats_format_date (day, _("%B %Y"));
 }
 
 /* Building ----------------------------------------------------------------------------------- */

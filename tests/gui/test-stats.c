@@ -137,6 +137,10 @@ test_numbers_and_keys (Fixture       *fixture,
   press (GTK_WIDGET (calendar), GDK_KEY_Left, 0);
   g_assert_cmpstr (flash_stats_page_get_caption (page, "calendar"), ==,
                    "Friday, 13 November 2026: no reviews");
+  /* A day below 10 has no padding blank. */
+  press (GTK_WIDGET (calendar), GDK_KEY_Left, 0);
+  g_assert_cmpstr (flash_stats_page_get_caption (page, "calendar"), ==,
+                   "Friday, 6 November 2026: no reviews");
 
   /* The forecast's 30 days: each card's first interval is a day, so yesterday's card is due
    * today and today's two tomorrow. */
