@@ -421,12 +421,12 @@ bench_queue (FlashStore *store,
       every = flash_store_stats_report (store, 0, now, &error);
       if (every == NULL)
         die ("stats report", error);
-      record ("5. Statistics page's report (all decks)", 16.7, start);
+      record ("6. Statistics page's report (all decks)", 16.7, start);
       start = stamp_now ();
       busiest = flash_store_stats_report (store, busy_deck, now, &error);
       if (busiest == NULL)
         die ("stats report", error);
-      record ("5. Statistics page's report (busiest deck)", 16.7, start);
+      record ("6. Statistics page's report (busiest deck)", 16.7, start);
     }
 
   /* Studying one deck: the busiest deck, and the quietest one, whose queue must still be found
