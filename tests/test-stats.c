@@ -276,7 +276,8 @@ test_forecast_and_schedule (Fixture       *fx,
   g_assert_cmpuint (g_array_index (forecast, FlashForecastDay, 0).mature, ==, 0);
   g_assert_true (flash_store_stats_intervals (fx->store, 0, intervals, &error));
   g_assert_cmpuint (intervals[5], ==, 1); /* 21-44: One */
-  g_assert_cmpuint (intervals[0] + intervals[1] + intervals[2] + intervals[3] + intervals[4], ==, 4);
+  g_assert_cmpuint (intervals[0] + intervals[1] + intervals[2] + intervals[3] + intervals[4], ==,
+                    4);
   g_assert_true (flash_store_stats_ease (fx->store, 0, ease, &error));
   {
     guint total = 0;
@@ -388,10 +389,65 @@ test_migration_from_v8 (Fixture       *fx,
   g_assert_cmpint (flash_test_raw_int (old_path, "SELECT COUNT(*) FROM review_log l JOIN cards c "
                                                  "ON c.id = l.card_id WHERE l.deck_id = c.deck_id"),
                    ==, 19);
-  g_assert_cmpint (flash_test_raw_int (old_path, "SELECT hour FROM review_log WHERE id = 15"), ==, 2);
+  g_assert_cmpint (flash_test_raw_int (old_path, "SELECT hour FROM review_log WHERE id = 15"), ==,
+                   2);
   g_assert_cmpint (flash_test_raw_int (old_path, "SELECT SUM(reviews) FROM review_stats WHERE "
                                                  "deck_id = 0"), ==, 19);
   flash_test_assert_integrity (old_path);
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (listing != NULL && g_dir_read_name (listing) != NULL)
+    n++;
+  return n;
+}
+
+/* The page's worker opens the collection beside the app's connection: read-only, without the
+ * day's full check or backup even when the day's marker is missing, and refusing a collection of
+ * another schema rather than migrating it. */
+static void
+test_reader_open (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_autofree char *backups = g_build_filename (fx->dir, "backups", NULL);
+  g_autofree char *fixture = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "fixtures",
+                                               "collection-v8.sql", NULL);
+  g_autofree char *old_path = g_build_filename (fx->dir, "old.db", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlashStatsReport) report = NULL;
+  FlashStore *reader;
+  guint before;
+
+  build_history (fx);
+  flash_test_raw_exec (fx->db_path, "DELETE FROM config WHERE key = 'checked'");
+  before = count_files (backups);
+  reader = flash_store_open_reader (fx->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (flash_store_is_read_only (reader));
+  report = flash_store_stats_report (reader, 0, fx->now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->totals.reviews, ==, 3);
+  g_assert_false (flash_store_record_review (reader, flash_test_store_card_id (fx, "One"),
+                                             FLASH_GRADE_GOOD, fx->now, 0, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  flash_store_close (reader);
+  g_assert_cmpuint (count_files (backups), ==, before);
+  g_assert_cmpint (flash_test_raw_int (fx->db_path, "SELECT COUNT(*) FROM config WHERE key = "
+                                                    "'checked'"), ==, 0);
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  flash_test_raw_exec (old_path, sql);
+  reader = flash_store_open_reader (old_path, &error);
+  g_assert_null (reader);
+  g_assert_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_FAILED);
+  g_assert_cmpint (flash_test_raw_int (old_path, "PRAGMA user_version"), ==, 8);
 }
 
 int
@@ -407,6 +463,7 @@ main (int    argc,
   ADD ("/stats/totals-follow-log", test_totals_follow_log);
   ADD ("/stats/forecast-and-schedule", test_forecast_and_schedule);
   ADD ("/stats/migration-from-v8", test_migration_from_v8);
+  ADD ("/stats/reader-open", test_reader_open);
 #undef ADD
   g_test_add_func ("/stats/buckets", test_buckets);
 

@@ -138,7 +138,8 @@ gboolean     flash_store_stats_hours      (FlashStore           *self,
 /* Scheduled cards that are not retired, by interval and by ease. */
 gboolean     flash_store_stats_intervals  (FlashStore           *self,
                                            gint64                deck_id,
-                                           guint                 intervals[FLASH_N_INTERVAL_BUCKETS],
+                                           guint                 intervals
+                                                                 [FLASH_N_INTERVAL_BUCKETS],
                                            GError              **error);
 gboolean     flash_store_stats_ease       (FlashStore           *self,
                                            gint64                deck_id,

@@ -247,18 +247,18 @@ static const char *const schema_v8[] = {
  * totals per deck, study day, hour, maturity and grade, and the same without the deck (deck 0),
  * so that the calendar, retention, answer buttons and hours read a few rows a day. Maturity: 0
  * for a new card's first review and a same-day repeat, 1 for a scheduled review of a young card
- * (interval under 21 days), 2 of a mature one. */
+ * (interval under 21 days, FLASH_MATURE_DAYS as schema 9 has it), 2 of a mature one. */
 #define STATS_KEY(row, deck) \
-  deck ", " row ".day, " row ".hour, CASE WHEN " row ".kind = 1 THEN 1 + (" row ".interval_before " \
-  ">= 21) ELSE 0 END, " row ".grade"
+  deck ", " row ".day, " row ".hour, CASE WHEN " row ".kind = 1 THEN 1 + (" row \
+  ".interval_before >= 21) ELSE 0 END, " row ".grade"
 #define STATS_MATCH(row) \
   "day = " row ".day AND hour = " row ".hour AND maturity = CASE WHEN " row ".kind = 1 THEN 1 + (" \
   row ".interval_before >= 21) ELSE 0 END AND grade = " row ".grade"
 static const char *const schema_v9[] = {
   "ALTER TABLE review_log ADD COLUMN deck_id INTEGER NOT NULL DEFAULT 0",
   "ALTER TABLE review_log ADD COLUMN hour INTEGER NOT NULL DEFAULT 0",
-  "UPDATE review_log SET deck_id = (SELECT deck_id FROM cards WHERE cards.id = review_log.card_id), "
-  "hour = CAST (strftime ('%H', time, 'unixepoch', 'localtime') AS INTEGER)",
+  "UPDATE review_log SET deck_id = (SELECT deck_id FROM cards WHERE cards.id = "
+  "review_log.card_id), hour = CAST (strftime ('%H', time, 'unixepoch', 'localtime') AS INTEGER)",
   "CREATE TABLE review_stats ("
   "  deck_id   INTEGER NOT NULL," /* 0: every deck */
   "  day       INTEGER NOT NULL,"
@@ -274,8 +274,8 @@ static const char *const schema_v9[] = {
   "FROM review_log l GROUP BY 1, 2, 3, 4, 5",
   "CREATE TRIGGER review_stats_insert AFTER INSERT ON review_log BEGIN "
   "INSERT INTO review_stats VALUES (" STATS_KEY ("NEW", "NEW.deck_id") ", 1, NEW.answer_ms), "
-  "(" STATS_KEY ("NEW", "0") ", 1, NEW.answer_ms) ON CONFLICT (deck_id, day, hour, maturity, grade) "
-  "DO UPDATE SET reviews = reviews + 1, answer_ms = answer_ms + excluded.answer_ms; END",
+  "(" STATS_KEY ("NEW", "0") ", 1, NEW.answer_ms) "
+  "ON CONFLICT (deck_id, day, hour, maturity, grade) DO UPDATE SET reviews = reviews + 1, answer_ms = answer_ms + excluded.answer_ms; END",
   "CREATE TRIGGER review_stats_delete AFTER DELETE ON review_log BEGIN "
   "UPDATE review_stats SET reviews = reviews - 1, answer_ms = answer_ms - OLD.answer_ms WHERE "
   "deck_id IN (OLD.deck_id, 0) AND " STATS_MATCH ("OLD") "; "
@@ -604,6 +604,43 @@ flash_store_open_deferred (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return open_store (path, TRUE, error);
+}
+
+/**
+ * flash_store_open_reader:
+ *
+ * A connection of its own for a worker thread that only reads a collection the process already
+ * opened with flash_store_open() or flash_store_open_deferred() (the Statistics page): opened
+ * read-only, with the cheap checks but neither the full check nor the daily backup, which the
+ * first connection does, nor a migration; a collection of another schema version is refused.
+ */
+FlashStore *
+flash_store_open_reader (const char  *path,
+                         GError     **error)
+{
+  g_autoptr(FlashStore) self = NULL;
+  int version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = flash_store_new (path);
+  self->lock = flash_db_lock (path, FALSE, error);
+  if (self->lock == -2)
+    return NULL;
+  self->read_only = TRUE;
+  self->db = flash_db_open (path, SQLITE_OPEN_READONLY, &version, error);
+  if (self->db == NULL || !check_schema (self, version, error))
+    return NULL;
+  if (version != FLASH_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_FAILED,
+                   "%s: the collection has schema %d, not %d; it was left unchanged", path,
+                   version, FLASH_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+  flash_store_load_limits (self);
+  return g_steal_pointer (&self);
 }
 
 /**

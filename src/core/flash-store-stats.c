@@ -371,6 +371,7 @@ flash_store_stats_calendar (FlashStore  *self,
 /* The forecast --------------------------------------------------------------------------------- */
 
 /* Cards that never come due: retired (and deleted) and suspended ones, which are few. */
+#define MATURE G_STRINGIFY (FLASH_MATURE_DAYS)
 #define NOT_DUE "card_id NOT IN (SELECT id FROM cards WHERE retired = 1 UNION ALL " \
                 "SELECT id FROM cards WHERE suspended = 1)"
 
@@ -393,12 +394,12 @@ read_forecast (FlashStore  *self,
 
   /* The schedule's due index holds the interval (schema 9), so neither reads a card's row. */
   if (deck_id == 0)
-    stmt = flash_store_prepare (self, "SELECT MAX (due_day, ?2), interval >= 21, COUNT(*) FROM "
-                                      "schedule WHERE due_day < ?3 AND " NOT_DUE " GROUP BY 1, 2",
+    stmt = flash_store_prepare (self, "SELECT MAX (due_day, ?2), interval >= " MATURE ", "
+                                      "COUNT(*) FROM schedule WHERE due_day < ?3 AND " NOT_DUE " GROUP BY 1, 2",
                                 error);
   else
-    stmt = flash_store_prepare (self, "SELECT MAX (due_day, ?2), interval >= 21, COUNT(*) FROM "
-                                      "schedule WHERE deck_id = ?1 AND due_day < ?3 AND " NOT_DUE
+    stmt = flash_store_prepare (self, "SELECT MAX (due_day, ?2), interval >= " MATURE ", "
+                                      "COUNT(*) FROM schedule WHERE deck_id = ?1 AND due_day < ?3 AND " NOT_DUE
                                       " GROUP BY 1, 2", error);
   if (stmt == NULL)
     return FALSE;
@@ -419,6 +420,7 @@ read_forecast (FlashStore  *self,
   return finish_rows (self, stmt, rc, error);
 }
 #undef NOT_DUE
+#undef MATURE
 
 GArray *
 flash_store_stats_forecast (FlashStore  *self,
@@ -704,7 +706,7 @@ flash_store_stats_added (FlashStore  *self,
   return ok ? g_steal_pointer (&added) : NULL;
 }
 
-/* The page's report ----------------------------------------------------------------------------- */
+/* The page's report ---------------------------------------------------------------------------- */
 
 FlashStatsReport *
 flash_store_stats_report (FlashStore  *self,

@@ -152,6 +152,10 @@ FlashStore  *flash_store_open_deferred       (const char        *path,
 gboolean     flash_store_wait_checked        (FlashStore        *self,
                                               GError           **error);
 gboolean     flash_store_is_checking         (FlashStore        *self);
+/* A read-only connection for a worker beside the process's first one: no full check, no
+ * backup, no migration. */
+FlashStore  *flash_store_open_reader         (const char        *path,
+                                              GError           **error);
 FlashStore  *flash_store_open_read_only_copy (const char        *path,
                                               const char        *copy_path,
                                               GError           **error);

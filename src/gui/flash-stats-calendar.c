@@ -15,6 +15,7 @@ struct _FlashStatsCalendar
 {
   GtkWidget   parent_instance;
 
+  char       *name;
   GArray     *days;      /* FlashStatsDay, oldest first */
   GHashTable *by_day;    /* FlashDay -> index + 1 in days */
   FlashDay    first;     /* the Monday of the first column */
@@ -104,12 +105,16 @@ static void
 update_text (FlashStatsCalendar *self)
 {
   const FlashStatsDay *entry = lookup (self, self->selected);
+  g_autofree char *label = NULL;
 
   g_free (self->text);
   self->text = flash_stats_calendar_format_day (self->selected, entry != NULL ? entry->reviews : 0,
                                                 entry != NULL ? entry->answer_ms : 0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  self->text, -1);
+  /* As a chart's (flash-stats-chart.c): the selected day is in the name a screen reader says
+   * again. */
+  label = g_strdup_printf (_("%s: %s"), self->name, self->text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->text, -1);
 }
 
 /* The cell size and the grid's left edge at the widget's width. */
@@ -296,6 +301,7 @@ flash_stats_calendar_finalize (GObject *object)
   g_clear_pointer (&self->days, g_array_unref);
   g_hash_table_unref (self->by_day);
   g_free (self->text);
+  g_free (self->name);
   G_OBJECT_CLASS (flash_stats_calendar_parent_class)->finalize (object);
 }
 
@@ -340,10 +346,11 @@ flash_stats_calendar_init (FlashStatsCalendar *self)
 GtkWidget *
 flash_stats_calendar_new (const char *name)
 {
-  GtkWidget *self = g_object_new (FLASH_TYPE_STATS_CALENDAR, NULL);
+  FlashStatsCalendar *self = g_object_new (FLASH_TYPE_STATS_CALENDAR, NULL);
 
+  self->name = g_strdup (name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  return self;
+  return GTK_WIDGET (self);
 }
 
 void

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "flash-stats-chart.h"
 
@@ -53,13 +54,21 @@ value_at (GArray *values,
   return i < values->len ? g_array_index (values, double, i) : 0.0;
 }
 
+/* The selected bar's numbers are part of the chart's name as well as its description: a screen
+ * reader says the focused widget's name again when it changes, which GTK 4.8 has no other way to
+ * ask for. */
 static void
 update_description (FlashStatsChart *self)
 {
   const char *text = flash_stats_chart_get_text (self);
+  g_autofree char *label = NULL;
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  text != NULL ? text : "", -1);
+  if (text == NULL)
+    text = "";
+  /* Translators: a chart's name and its selected bar, "Forecast: Tomorrow: 12 due". */
+  label = *text != '\0' ? g_strdup_printf (_("%s: %s"), self->name, text) : g_strdup (self->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
 
 /* The bar under @x, or -1. */

@@ -9,86 +9,9 @@
 #include "flash-accessible.h"
 #include "flash-stats-calendar.h"
 #include "flash-stats-chart.h"
-#include "flash-stats-page.h"
-#include "flash-stats.h"
-
-struct _FlashStatsPage
-{
-  AdwBin            parent_instance;
-
-  char             *path;
-  GDateTime        *now;
-  gint64            deck_id;
-  GArray           *deck_ids;    /* gint64, in the chooser's order; 0 first */
-  guint             serial;      /* of the newest load; older results are dropped */
-  gboolean          loading;
-  FlashStatsReport *report;
-  FlashDay          calendar_last;
-  guint             forecast_days;
-
-  GtkStack         *stack;
-  GtkDropDown      *deck_chooser;
-  gulong            deck_handler;
-  GtkWidget        *content;
-  GHashTable       *tiles;       /* name -> GtkLabel */
-  GHashTable       *parts;       /* name -> GtkWidget */
-  GHashTable       *captions;    /* name -> GtkLabel */
-  GtkLabel         *streak_detail;
-  GtkLabel         *calendar_range;
-  GtkWidget        *earlier_button;
-  GtkWidget        *later_button;
-  GtkLabel         *load_label;
-  GtkWidget        *days_30;
-  GtkGrid          *retention_grid;
-  GtkGrid          *buttons_grid;
-};
+#include "flash-stats-page-private.h"
 
 G_DEFINE_FINAL_TYPE (FlashStatsPage, flash_stats_page, ADW_TYPE_BIN)
-
-/* Formatting --------------------------------------------------------------------------------- */
-
-static char *
-format_rate (const FlashPassCount *count)
-{
-  double rate = flash_pass_rate (count);
-
-  if (rate < 0)
-    return g_strdup ("–");
-  /* Translators: a share in percent, "83.3 %"; %.1f is the number. */
-  return g_strdup_printf (_("%.1f %%"), rate * 100.0);
-}
-
-static char *
-format_minutes (gint64 ms)
-{
-  gint64 minutes = (ms + 30000) / 60000;
-
-  if (minutes < 60)
-    /* Translators: a time in minutes, "14 min". */
-    return g_strdup_printf (_("%d min"), (int) minutes);
-  /* Translators: a time in hours and minutes, "1 h 05 min". */
-  return g_strdup_printf (_("%d h %02d min"), (int) (minutes / 60), (int) (minutes % 60));
-}
-
-/* "Today", "Tomorrow", or "Thursday, 5 March". */
-static char *
-format_day (FlashDay day,
-            FlashDay today)
-{
-  if (day == today)
-    return g_strdup (_("Today"));
-  if (day == today + 1)
-    return g_strdup (_("Tomorrow"));
-  /* Translators: a day of the forecast, as g_date_strftime() takes it: "Thursday, 5 March". */
-  return flash_stats_format_date (day, _("%A, %e %B"));
-}
-
-static char *
-format_month (FlashDay day)
-{
-  /* Translators: a month of the calendar's range, as g_date_strftime() takes it: "March 2026". */
-  return flash_stats_format_date (day, _("%B %Y"));
-}
 
 /* Building ----------------------------------------------------------------------------------- */
 
@@ -112,7 +35,8 @@ add_section (FlashStatsPage *self,
              GtkWidget      *child)
 {
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *heading = gtk_label_new (title);
+  GtkWidget *heading = g_object_new (GTK_TYPE_LABEL, "label", title,
+                                     "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, NULL);
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
@@ -244,310 +168,11 @@ number_grid (FlashStatsPage     *self,
 }
 
 static void
-set_cell (GtkGrid    *grid,
-          int         column,
-          int         row,
-          const char *text,
-          const char *tooltip)
-{
-  GtkWidget *label = gtk_grid_get_child_at (grid, column, row);
-
-  if (label == NULL)
-    {
-      label = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
-      gtk_widget_add_css_class (label, "numeric");
-      gtk_grid_attach (grid, label, column, row, 1, 1);
-    }
-  gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, tooltip);
-}
-
-/* Showing a report ------------------------------------------------------------------------------ */
-
-static void
-show_today (FlashStatsPage *self)
-{
-  const FlashStatsToday *totals = &self->report->totals;
-  FlashPassCount correct = { totals->reviews, totals->passed };
-  g_autofree char *reviews = g_strdup_printf ("%u", totals->reviews);
-  g_autofree char *time = format_minutes (totals->answer_ms);
-  g_autofree char *rate = NULL;
-  g_autofree char *streak = g_strdup_printf ("%u", totals->streak);
-  g_autofree char *longest = NULL;
-
-  rate = flash_pass_rate (&correct) < 0
-         ? g_strdup ("–")
-         /* Translators: today's share of correct answers, "83 %". */
-         : g_strdup_printf (_("%.0f %%"), flash_pass_rate (&correct) * 100.0);
-  longest = g_strdup_printf (ngettext ("Longest: %u day", "Longest: %u days",
-                                       totals->longest_streak), totals->longest_streak);
-  gtk_label_set_text (g_hash_table_lookup (self->tiles, "reviews"), reviews);
-  gtk_label_set_text (g_hash_table_lookup (self->tiles, "time"), time);
-  gtk_label_set_text (g_hash_table_lookup (self->tiles, "correct"), rate);
-  gtk_label_set_text (g_hash_table_lookup (self->tiles, "streak"), streak);
-  gtk_label_set_text (self->streak_detail, longest);
-}
-
-static void
 calendar_selected_cb (FlashStatsCalendar *calendar,
                       int                 day,
                       GtkLabel           *caption)
 {
   gtk_label_set_text (caption, flash_stats_calendar_get_text (calendar));
-}
-
-static void
-show_calendar (FlashStatsPage *self)
-{
-  FlashStatsCalendar *calendar = g_hash_table_lookup (self->parts, "calendar");
-  GtkLabel *caption = g_hash_table_lookup (self->captions, "calendar");
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  g_autofree char *range = NULL;
-  FlashDay oldest = self->report->calendar->len > 0
-                    ? g_array_index (self->report->calendar, FlashStatsDay, 0).day
-                    : self->report->today;
-
-  flash_stats_calendar_set_days (calendar, self->report->calendar, self->calendar_last);
-  gtk_label_set_text (caption, flash_stats_calendar_get_text (calendar));
-  from = format_month (flash_stats_calendar_get_first (calendar));
-  to = format_month (self->calendar_last);
-  /* Translators: the calendar's range of months, "March 2025 – March 2026". */
-  range = g_strdup_printf (_("%s – %s"), from, to);
-  gtk_label_set_text (self->calendar_range, range);
-  gtk_widget_set_sensitive (self->later_button, self->calendar_last < self->report->today);
-  gtk_widget_set_sensitive (self->earlier_button,
-                            flash_stats_calendar_get_first (calendar) > oldest);
-}
-
-static void
-show_forecast (FlashStatsPage *self)
-{
-  FlashStatsChart *chart = g_hash_table_lookup (self->parts, "forecast");
-  GtkLabel *caption = g_hash_table_lookup (self->captions, "forecast");
-  guint n = MIN (self->forecast_days, self->report->forecast->len);
-  g_autofree double *young = g_new0 (double, n);
-  g_autofree double *mature = g_new0 (double, n);
-  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *load = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      const FlashForecastDay *day = &g_array_index (self->report->forecast, FlashForecastDay, i);
-      g_autofree char *when = format_day (self->report->today + (FlashDay) i, self->report->today);
-
-      young[i] = day->young;
-      mature[i] = day->mature;
-      /* Translators: a day of the forecast: "Tomorrow: 12 due (8 young, 4 mature)". */
-      g_ptr_array_add (texts, g_strdup_printf (_("%s: %u due (%u young, %u mature)"), when,
-                                               day->young + day->mature, day->young,
-                                               day->mature));
-    }
-  flash_stats_chart_set_bars (chart, n, young, mature, texts);
-  gtk_label_set_text (caption, flash_stats_chart_get_text (chart));
-  {
-    guint per_day = (guint) (self->report->daily_load + 0.5);
-
-    /* Translators: the reviews a day the schedule asks for on average. */
-    load = g_strdup_printf (ngettext ("Daily load: about %u review a day",
-                                      "Daily load: about %u reviews a day", per_day), per_day);
-  }
-  gtk_label_set_text (self->load_label, load);
-}
-
-static void
-show_pass_grid (FlashStatsPage *self)
-{
-  static const char *const windows[FLASH_N_WINDOWS] = {
-    N_("Today"), N_("Last 7 Days"), N_("Last 30 Days"), N_("Last Year"),
-  };
-  static const char *const maturities[FLASH_N_MATURITIES] = {
-    N_("Learning"), N_("Young"), N_("Mature"),
-  };
-  static const int grades[] = { FLASH_GRADE_AGAIN, FLASH_GRADE_HARD, FLASH_GRADE_GOOD,
-                                FLASH_GRADE_EASY };
-
-  for (guint w = 0; w < FLASH_N_WINDOWS; w++)
-    {
-      set_cell (self->retention_grid, 0, (int) w + 1, _(windows[w]), NULL);
-      for (guint m = 0; m < 2; m++)
-        {
-          const FlashPassCount *count = &self->report->retention[w][m];
-          g_autofree char *rate = format_rate (count);
-          /* Translators: a tooltip of true retention, "10 of 12 reviews passed". */
-          g_autofree char *tip = g_strdup_printf (ngettext ("%u of %u review passed",
-                                                            "%u of %u reviews passed",
-                                                            count->reviews),
-                                                  count->passed, count->reviews);
-
-          set_cell (self->retention_grid, (int) m + 1, (int) w + 1, rate, tip);
-        }
-    }
-  for (guint m = 0; m < FLASH_N_MATURITIES; m++)
-    {
-      FlashPassCount all = { 0, 0 };
-      g_autofree char *rate = NULL;
-
-      set_cell (self->buttons_grid, 0, (int) m + 1, _(maturities[m]), NULL);
-      for (guint g = 0; g < G_N_ELEMENTS (grades); g++)
-        {
-          g_autofree char *count = g_strdup_printf ("%u", self->report->buttons[m][grades[g]]);
-
-          set_cell (self->buttons_grid, (int) g + 1, (int) m + 1, count, NULL);
-        }
-      for (int grade = 0; grade < FLASH_N_GRADES; grade++)
-        {
-          all.reviews += self->report->buttons[m][grade];
-          all.passed += grade >= FLASH_GRADE_HARD ? self->report->buttons[m][grade] : 0;
-        }
-      rate = format_rate (&all);
-      set_cell (self->buttons_grid, 5, (int) m + 1, rate, NULL);
-    }
-}
-
-/* Selects the first of the tallest bars: @counts holds @n items of @size bytes, each starting
- * with a guint (a FlashPassCount's reviews). */
-static void
-select_tallest (FlashStatsChart *chart,
-                gconstpointer    counts,
-                gsize            size,
-                guint            n)
-{
-  guint best = 0;
-  guint most = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      guint value = *(const guint *) ((const char *) counts + i * size);
-
-      if (value > most)
-        {
-          most = value;
-          best = i;
-        }
-    }
-  flash_stats_chart_select (chart, best);
-}
-
-static void
-show_distributions (FlashStatsPage *self)
-{
-  FlashStatsChart *hours = g_hash_table_lookup (self->parts, "hours");
-  FlashStatsChart *intervals = g_hash_table_lookup (self->parts, "intervals");
-  FlashStatsChart *ease = g_hash_table_lookup (self->parts, "ease");
-  FlashStatsChart *added = g_hash_table_lookup (self->parts, "added");
-  double values[MAX (24, FLASH_STATS_ADDED_DAYS)];
-  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint h = 0; h < 24; h++)
-    {
-      g_autofree char *rate = format_rate (&self->report->hours[h]);
-
-      values[h] = self->report->hours[h].reviews;
-      /* Translators: an hour of the day: "14:00–15:00: 120 reviews, 85.0 % correct". */
-      g_ptr_array_add (texts, g_strdup_printf (ngettext ("%02u:00–%02u:00: %u review, %s correct",
-                                                         "%02u:00–%02u:00: %u reviews, %s correct",
-                                                         self->report->hours[h].reviews),
-                                               h, (h + 1) % 24, self->report->hours[h].reviews,
-                                               rate));
-    }
-  flash_stats_chart_set_bars (hours, 24, values, NULL, texts);
-
-  texts = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < FLASH_N_INTERVAL_BUCKETS; i++)
-    {
-      guint first, last;
-
-      flash_stats_interval_bucket (i, &first, &last);
-      values[i] = self->report->intervals[i];
-      if (last == G_MAXUINT)
-        /* Translators: an interval bucket: "365 days or more: 12 cards". */
-        g_ptr_array_add (texts, g_strdup_printf (ngettext ("%u days or more: %u card",
-                                                           "%u days or more: %u cards",
-                                                           self->report->intervals[i]),
-                                                 first, self->report->intervals[i]));
-      else if (first == last)
-        g_ptr_array_add (texts, g_strdup_printf (ngettext ("%u day: %u card", "%u day: %u cards",
-                                                           self->report->intervals[i]),
-                                                 first, self->report->intervals[i]));
-      else
-        g_ptr_array_add (texts, g_strdup_printf (ngettext ("%u–%u days: %u card",
-                                                           "%u–%u days: %u cards",
-                                                           self->report->intervals[i]),
-                                                 first, last, self->report->intervals[i]));
-    }
-  flash_stats_chart_set_bars (intervals, FLASH_N_INTERVAL_BUCKETS, values, NULL, texts);
-
-  texts = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < FLASH_N_EASE_BUCKETS; i++)
-    {
-      g_autofree char *label = flash_stats_ease_label (i);
-
-      values[i] = self->report->ease[i];
-      /* Translators: an ease bucket: "Ease 2.5: 120 cards" (2.9+ for the last). */
-      g_ptr_array_add (texts, g_strdup_printf (ngettext ("Ease %s: %u card", "Ease %s: %u cards",
-                                                         self->report->ease[i]),
-                                               label, self->report->ease[i]));
-    }
-  flash_stats_chart_set_bars (ease, FLASH_N_EASE_BUCKETS, values, NULL, texts);
-
-  texts = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < self->report->added->len; i++)
-    {
-      FlashDay day = self->report->today - (FlashDay) (self->report->added->len - 1 - i);
-      guint count = g_array_index (self->report->added, guint, i);
-      g_autofree char *when = format_day (day, self->report->today);
-
-      values[i] = count;
-      /* Translators: a day of cards added: "Thursday, 5 March: 40 cards added". */
-      g_ptr_array_add (texts, g_strdup_printf (ngettext ("%s: %u card added",
-                                                         "%s: %u cards added", count),
-                                               when, count));
-    }
-  flash_stats_chart_set_bars (added, self->report->added->len, values, NULL, texts);
-  flash_stats_chart_select (added, self->report->added->len - 1);
-
-  /* The hour, interval and ease with the most show first. */
-  select_tallest (hours, self->report->hours, sizeof (FlashPassCount), 24);
-  select_tallest (intervals, self->report->intervals, sizeof (guint), FLASH_N_INTERVAL_BUCKETS);
-  select_tallest (ease, self->report->ease, sizeof (guint), FLASH_N_EASE_BUCKETS);
-  for (guint i = 0; i < 4; i++)
-    {
-      static const char *const names[] = { "hours", "intervals", "ease", "added" };
-      FlashStatsChart *chart = g_hash_table_lookup (self->parts, names[i]);
-
-      gtk_label_set_text (g_hash_table_lookup (self->captions, names[i]),
-                          flash_stats_chart_get_text (chart));
-    }
-}
-
-static gboolean
-report_is_empty (const FlashStatsReport *report)
-{
-  guint scheduled = 0;
-
-  for (guint i = 0; i < FLASH_N_INTERVAL_BUCKETS; i++)
-    scheduled += report->intervals[i];
-  return report->calendar->len == 0 && scheduled == 0;
-}
-
-static void
-show_report (FlashStatsPage *self)
-{
-  if (report_is_empty (self->report))
-    {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-  if (self->calendar_last == 0 || self->calendar_last > self->report->today)
-    self->calendar_last = self->report->today;
-  show_today (self);
-  show_calendar (self);
-  show_forecast (self);
-  show_pass_grid (self);
-  show_distributions (self);
-  gtk_stack_set_visible_child_name (self->stack, "content");
 }
 
 /* Loading ------------------------------------------------------------------------------------ */
@@ -575,7 +200,8 @@ load_thread (GTask        *task,
 {
   LoadJob *job = data;
   GError *error = NULL;
-  FlashStore *store = flash_store_open (job->path, &error);
+  /* The window's own connection made the day's check and backup: this one only reads. */
+  FlashStore *store = flash_store_open_reader (job->path, &error);
   FlashStatsReport *report = NULL;
 
   if (store != NULL)
@@ -583,7 +209,12 @@ load_thread (GTask        *task,
       report = flash_store_stats_report (store, job->deck_id, job->now, &error);
       flash_store_close (store);
     }
-  if (report != NULL)
+  if (g_task_return_error_if_cancelled (task))
+    {
+      flash_stats_report_free (report);
+      g_clear_error (&error);
+    }
+  else if (report != NULL)
     g_task_return_pointer (task, report, (GDestroyNotify) flash_stats_report_free);
   else
     g_task_return_error (task, error);
@@ -599,7 +230,8 @@ load_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   FlashStatsReport *report = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (serial != self->serial)
+  /* A later load, or the page's end, made this one stale. */
+  if (serial != self->serial || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       flash_stats_report_free (report);
       return;
@@ -615,7 +247,7 @@ load_done_cb (GObject      *source,
     }
   flash_stats_report_free (self->report);
   self->report = report;
-  show_report (self);
+  flash_stats_page_show_report (self);
 }
 
 static void
@@ -632,9 +264,13 @@ load (FlashStatsPage *self)
   job->now = g_date_time_ref (self->now);
   self->serial++;
   self->loading = TRUE;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
   if (self->report == NULL)
     gtk_stack_set_visible_child_name (self->stack, "loading");
-  task = g_task_new (self, NULL, load_done_cb, GUINT_TO_POINTER (self->serial));
+  task = g_task_new (self, self->cancellable, load_done_cb, GUINT_TO_POINTER (self->serial));
   g_task_set_source_tag (task, load);
   g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
   g_task_run_in_thread (task, load_thread);
@@ -653,6 +289,7 @@ deck_chosen_cb (GtkDropDown    *chooser,
     return;
   self->deck_id = g_array_index (self->deck_ids, gint64, index);
   self->calendar_last = 0;
+  self->keep_selection = FALSE;
   load (self);
 }
 
@@ -663,7 +300,7 @@ move_calendar (FlashStatsPage *self,
   if (self->report == NULL)
     return;
   self->calendar_last = CLAMP (self->calendar_last + weeks * 7, 1, self->report->today);
-  show_calendar (self);
+  flash_stats_page_show_calendar (self);
 }
 
 static void
@@ -685,8 +322,8 @@ forecast_days_cb (GtkToggleButton *button,
   if (!gtk_toggle_button_get_active (button))
     return;
   self->forecast_days = GTK_WIDGET (button) == self->days_30 ? 30 : FLASH_STATS_FORECAST_DAYS;
-  if (self->report != NULL && !report_is_empty (self->report))
-    show_forecast (self);
+  if (self->report != NULL && !flash_stats_page_report_is_empty (self->report))
+    flash_stats_page_show_forecast (self);
 }
 
 static GtkWidget *
@@ -764,10 +401,13 @@ forecast_part (FlashStatsPage *self,
     GtkWidget *mature = gtk_label_new (NULL);
 
     /* The legend's squares are the bars' colours (style.css). */
-    gtk_label_set_markup (GTK_LABEL (young), "<span>■</span>");
+    gtk_label_set_text (GTK_LABEL (young), "■");
     gtk_widget_add_css_class (young, "flash-stats-young");
-    gtk_label_set_markup (GTK_LABEL (mature), "<span>■</span>");
+    gtk_label_set_text (GTK_LABEL (mature), "■");
     gtk_widget_add_css_class (mature, "flash-stats-mature");
+    /* A screen reader has the words beside them. */
+    gtk_accessible_update_state (GTK_ACCESSIBLE (young), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+    gtk_accessible_update_state (GTK_ACCESSIBLE (mature), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
     gtk_box_append (GTK_BOX (legend), young);
     gtk_box_append (GTK_BOX (legend), dim_label (_("Young"), 0));
     gtk_box_append (GTK_BOX (legend), mature);
@@ -848,7 +488,8 @@ build (FlashStatsPage *self)
                                                                 FLASH_STATS_COLOR_YELLOW),
                           _("90 days ago"), NULL, _("Today")));
 
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "io.github.flashsheet.Flashsheet-symbolic");
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty),
+                                 "io.github.flashsheet.Flashsheet-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Statistics Yet"));
   adw_status_page_set_description (ADW_STATUS_PAGE (empty),
                                    _("Study a few cards: the reviews, the forecast and how well "
@@ -888,6 +529,11 @@ flash_stats_page_dispose (GObject *object)
 {
   FlashStatsPage *self = FLASH_STATS_PAGE (object);
 
+  /* A load still running is dropped when it ends. */
+  self->serial++;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->report, flash_stats_report_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->now, g_date_time_unref);
@@ -921,27 +567,14 @@ flash_stats_page_new (void)
   return g_object_new (FLASH_TYPE_STATS_PAGE, NULL);
 }
 
-void
-flash_stats_page_show (FlashStatsPage *self,
-                       const char     *path,
-                       GPtrArray      *decks,
-                       gint64          deck_id,
-                       GDateTime      *now)
+/* The chooser's decks; the deck on show stays chosen if it is still there, else every deck. */
+static void
+fill_chooser (FlashStatsPage *self,
+              GPtrArray      *decks)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   const gint64 all_decks = 0;
   guint selected = 0;
-
-  g_return_if_fail (FLASH_IS_STATS_PAGE (self));
-  g_return_if_fail (path != NULL && now != NULL);
-
-  g_free (self->path);
-  self->path = g_strdup (path);
-  g_clear_pointer (&self->now, g_date_time_unref);
-  self->now = g_date_time_ref (now);
-  self->deck_id = deck_id;
-  self->calendar_last = 0;
-  g_clear_pointer (&self->report, flash_stats_report_free);
 
   g_array_set_size (self->deck_ids, 0);
   gtk_string_list_append (names, _("All Decks"));
@@ -952,7 +585,7 @@ flash_stats_page_show (FlashStatsPage *self,
 
       gtk_string_list_append (names, deck->name);
       g_array_append_val (self->deck_ids, deck->id);
-      if (deck->id == deck_id)
+      if (deck->id == self->deck_id)
         selected = i + 1;
     }
   if (selected == 0)
@@ -961,13 +594,42 @@ flash_stats_page_show (FlashStatsPage *self,
   gtk_drop_down_set_model (self->deck_chooser, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->deck_chooser, selected);
   g_signal_handler_unblock (self->deck_chooser, self->deck_handler);
+}
+
+void
+flash_stats_page_show (FlashStatsPage *self,
+                       const char     *path,
+                       GPtrArray      *decks,
+                       gint64          deck_id,
+                       GDateTime      *now)
+{
+  g_return_if_fail (FLASH_IS_STATS_PAGE (self));
+  g_return_if_fail (path != NULL && now != NULL);
+
+  g_free (self->path);
+  self->path = g_strdup (path);
+  g_clear_pointer (&self->now, g_date_time_unref);
+  self->now = g_date_time_ref (now);
+  self->deck_id = deck_id;
+  self->calendar_last = 0;
+  self->keep_selection = FALSE;
+  g_clear_pointer (&self->report, flash_stats_report_free);
+  fill_chooser (self, decks);
   load (self);
 }
 
 void
-flash_stats_page_reload (FlashStatsPage *self)
+flash_stats_page_reload (FlashStatsPage *self,
+                         GPtrArray      *decks,
+                         GDateTime      *now)
 {
   g_return_if_fail (FLASH_IS_STATS_PAGE (self));
+  g_return_if_fail (now != NULL);
+
+  g_clear_pointer (&self->now, g_date_time_unref);
+  self->now = g_date_time_ref (now);
+  self->keep_selection = TRUE;
+  fill_chooser (self, decks);
   load (self);
 }
 

@@ -22,8 +22,11 @@ void       flash_stats_page_show     (FlashStatsPage *self,
                                       GPtrArray      *decks,
                                       gint64          deck_id,
                                       GDateTime      *now);
-/* Reads the numbers again (the collection changed), keeping the deck and what is selected. */
-void       flash_stats_page_reload   (FlashStatsPage *self);
+/* Reads the numbers again as they are at @now (the collection changed): the deck stays if it
+ * is among @decks, and so do the chart bars and the calendar day selected. */
+void       flash_stats_page_reload   (FlashStatsPage *self,
+                                      GPtrArray      *decks,
+                                      GDateTime      *now);
 gint64     flash_stats_page_get_deck (FlashStatsPage *self);
 
 /* What the widget tests look at: whether numbers are still being read, whether the empty state

@@ -254,7 +254,7 @@ flash_window_refresh (FlashWindow *self)
   else if (shown_deck != NULL)
     flash_deck_page_show (self->deck_page, self->store, shown_deck);
   else if (flash_window_is_on_stats (self))
-    flash_stats_page_reload (self->stats_page);
+    flash_stats_page_reload (self->stats_page, self->decks, now);
   else if (!is_studying (self) && !(is_on_report (self) && self->decks->len > 0))
     show_page (self, self->decks->len > 0 ? "overview" : "empty");
 

@@ -166,6 +166,26 @@ test_numbers_and_keys (Fixture       *fixture,
   g_assert_cmpstr (flash_stats_page_get_caption (page, "hours"), ==,
                    "00:00–01:00: 0 reviews, – correct");
 
+  /* A grade from elsewhere and a new deck, then a reload (as the window makes when the
+   * collection changes): the numbers follow, the deck appears in the chooser, the hour selected
+   * stays selected. */
+  {
+    static const char other[] = "# Later Deck\n\n## One\n\nFirst.\n";
+    g_autofree char *other_path = write_file (fixture, "later.md", other, -1);
+    g_autoptr(GPtrArray) decks = NULL;
+    GtkDropDown *chooser = GTK_DROP_DOWN (flash_stats_page_get_part (page, "deck"));
+
+    import_path (fixture, other_path);
+    grade (fixture, "What is one plus one?", FLASH_GRADE_GOOD, today);
+    decks = flash_store_list_decks (fixture->store, today, NULL);
+    flash_stats_page_reload (page, decks, today);
+    page = wait_for_page (fixture);
+    g_assert_cmpstr (flash_stats_page_get_tile (page, "reviews"), ==, "3");
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (chooser)), ==, 3);
+    g_assert_cmpstr (flash_stats_page_get_caption (page, "hours"), ==,
+                     "00:00–01:00: 0 reviews, – correct");
+  }
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL));
   process_events ();
   flash_clock_set_override (NULL);
