@@ -746,6 +746,33 @@ test_output_sections (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* "### Output" as the first child of the program's heading joins the program's card too; under
+ * a heading whose card ends in prose, or after another child, it stays a card of its own. */
+static void
+test_nested_output_sections (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# C\n\n"
+    "## Hello\n\n```c\nputs (\"hi\");\n```\n\n"
+    "### Output\n\n```\nhi\n```\n\n"
+    "## Loops\n\nRepeat a block.\n\n"
+    "#### Output:\n\n```text\n012\n```\n\n"
+    "## Sizes\n\n```c\nsizeof (int);\n```\n\n"
+    "### Notes\n\nUsually four.\n\n"
+    "### Output\n\n```\n4\n```\n");
+  const char *const expected[] = {
+    "Hello", "```c\nputs (\"hi\");\n```\n\n**Output:**\n\n```\nhi\n```",
+    "Loops", "Repeat a block.",
+    "Loops — output", "```text\n012\n```",
+    "Sizes", "```c\nsizeof (int);\n```",
+    "Sizes — notes", "Usually four.",
+    "Sizes — output", "```\n4\n```",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 /* A comment line over commented commands names their group, up to the next blank line or command
  * without a comment; a label ("Note: …") or a long comment names none. */
 static void
@@ -938,6 +965,7 @@ main (int    argc,
   g_test_add_func ("/sheet-real/terms-over-lists", test_terms_over_lists);
   g_test_add_func ("/sheet-real/liquid-tags", test_liquid_tags);
   g_test_add_func ("/sheet-real/output-sections", test_output_sections);
+  g_test_add_func ("/sheet-real/nested-output-sections", test_nested_output_sections);
   g_test_add_func ("/sheet-real/grouped-commands", test_grouped_commands);
   g_test_add_func ("/sheet-real/credits-between-pairs", test_credits_between_pairs);
   g_test_add_func ("/sheet-real/html-layout", test_html_layout);

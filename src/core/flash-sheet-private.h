@@ -134,11 +134,14 @@ guint       flash_sheet_add_command_cards     (Parser       *self,
 char       *flash_sheet_unquote               (const char   *markdown);
 
 /* "## Output" (or "Result") with only code under it (@own), right after a sibling section whose
- * card (the last one, in @context) ends with code: @answer is appended to that card under the
+ * card (the last one, in @context) ends with code, or as the first child of the section of that
+ * card (in @parent_context, asking @parent_question): @answer is appended to that card under the
  * heading's name ("**Output:**"), rather than being a card of its own. */
 gboolean    flash_sheet_join_output           (FlashSheet   *sheet,
                                                const char   *heading,
                                                const char   *context,
+                                               const char   *parent_context,
+                                               const char   *parent_question,
                                                GPtrArray    *own,
                                                const char   *answer);
 

@@ -433,6 +433,8 @@ gboolean
 flash_sheet_join_output (FlashSheet *sheet,
                          const char *heading,
                          const char *context,
+                         const char *parent_context,
+                         const char *parent_question,
                          GPtrArray  *own,
                          const char *answer)
 {
@@ -477,7 +479,11 @@ flash_sheet_join_output (FlashSheet *sheet,
         }
     }
   previous = g_ptr_array_index (sheet->cards, sheet->cards->len - 1);
-  if (!g_str_equal (previous->context, context) || !ends_with_code (previous->answer)
+  /* The program's card is the sibling before, or the parent whose first child this is. */
+  if (!(g_str_equal (previous->context, context)
+        || (parent_context != NULL && g_str_equal (previous->context, parent_context)
+            && g_strcmp0 (previous->question, parent_question) == 0))
+      || !ends_with_code (previous->answer)
       || g_str_has_suffix (previous->key, FLASH_SHEET_REVERSE_MARK))
     return FALSE;
   label = g_strstrip (g_strdup (heading));

@@ -201,51 +201,6 @@ flash_sheet_add_reverse_card (Parser     *self,
   g_ptr_array_add (self->sheet->cards, card);
 }
 
-/* TRUE when the blocks hold nothing but links (and punctuation): a table of contents. With
- * @skip_lead, text before the first link does not count ("See: [x](#x)"). */
-gboolean
-flash_sheet_only_links (GPtrArray *blocks,
-                        gboolean   skip_lead)
-{
-  gboolean any_link = FALSE;
-
-  for (guint i = 0; i < blocks->len; i++)
-    {
-      cmark_iter *iter = cmark_iter_new (g_ptr_array_index (blocks, i));
-      cmark_event_type ev;
-      guint in_link = 0;
-      gboolean content = FALSE;
-
-      while (!content && (ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-        {
-          cmark_node *node = cmark_iter_get_node (iter);
-          cmark_node_type type = cmark_node_get_type (node);
-
-          if (type == CMARK_NODE_LINK)
-            {
-              in_link += ev == CMARK_EVENT_ENTER ? 1 : -1;
-              any_link = TRUE;
-            }
-          else if (ev != CMARK_EVENT_ENTER)
-            continue;
-          else if (type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK
-                   || type == CMARK_NODE_IMAGE || type == CMARK_NODE_THEMATIC_BREAK)
-            content = TRUE;
-          else if ((type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) && in_link == 0
-                   && (any_link || !skip_lead))
-            {
-              for (const char *p = cmark_node_get_literal (node); *p != '\0'; p++)
-                if (g_ascii_isalnum (*p) || (guchar) *p >= 0x80)
-                  content = TRUE;
-            }
-        }
-      cmark_iter_free (iter);
-      if (content)
-        return FALSE;
-    }
-  return any_link;
-}
-
 /* Sections ------------------------------------------------------------------------------------ */
 
 /* The blocks under one heading (or before the first): tables, term lists and Q:/A: pairs become
@@ -294,6 +249,7 @@ flush_section (Parser     *self,
   guint taken;
   g_autofree char *question = NULL;
   g_autofree char *parent_context = NULL;
+  g_autofree char *grand_context = NULL;
   g_autofree char *asked_with = NULL; /* what the question shows besides the heading */
   const char *remark;
   g_autofree char *definition = NULL;
@@ -488,10 +444,15 @@ flush_section (Parser     *self,
     }
   else if (heading != NULL && answer->len > 0 && depth >= 2
            && (parent_context = current_context (self, depth - 1)) != NULL
+           && (depth < 3 || (grand_context = current_context (self, depth - 2)) != NULL)
            && flash_sheet_join_output (self->sheet,
                                        ((Crumb *) g_ptr_array_index (self->crumbs,
                                                                      depth - 1))->plain,
-                                       parent_context, own, answer->str))
+                                       parent_context, grand_context,
+                                       depth >= 3 ? ((Crumb *) g_ptr_array_index (self->crumbs,
+                                                                                  depth - 2))
+                                                    ->markdown : NULL,
+                                       own, answer->str))
     {
       /* Appended to the card of the code it shows the output of. */
     }
