@@ -59,9 +59,17 @@ use_private_home() {
 start_app() {
   "$app" >>"$home/app.log" 2>&1 &
   app_pid=$!
-  window=$(timeout 30 xdotool search --sync --onlyvisible --name '^Flashsheet$' 2>/dev/null | head -n 1) \
-    || fail "no Flashsheet window appeared within 30 seconds"
-  [ -n "$window" ] || fail "no Flashsheet window appeared"
+  # This process's window: right after a kill the X server may still list the window of the app
+  # before it, and a search that meets it as it goes fails.
+  window=
+  for _ in $(seq 1 300); do
+    kill -0 "$app_pid" 2>/dev/null || fail "the app exited as it started"
+    window=$(xdotool search --onlyvisible --pid "$app_pid" --name '^Flashsheet$' 2>/dev/null \
+               | head -n 1) || true
+    [ -n "$window" ] && break
+    sleep 0.1
+  done
+  [ -n "$window" ] || fail "no Flashsheet window appeared within 30 seconds"
   # Without a window manager the window must be given keyboard focus explicitly.
   xdotool windowactivate --sync "$window" 2>/dev/null || xdotool windowfocus --sync "$window"
   sleep 1
