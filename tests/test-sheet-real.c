@@ -773,6 +773,33 @@ test_nested_output_sections (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A sentence that only points elsewhere ("For the full list see [x]", "More examples: [x]") is
+ * no part of an answer, and a section of nothing else gives no card; a sentence with a link that
+ * says something of its own stays. */
+static void
+test_pointer_sentences (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# Tar\n\n"
+    "## Create\n\n`tar -cf out.tar dir/`\n\n"
+    "For the full list of options see [the manual](https://example.com/tar).\n\n"
+    "## Options\n\nFor more options, refer to [tar(1)](https://example.com/man).\n\n"
+    "## Extract\n\n`tar -xf out.tar`\n\n→ More examples: [here](https://example.com/x).\n\n"
+    "## Origin\n\nSee [this post](https://example.com/p): tar began as a tape archiver.\n\n"
+    "## Why\n\nCheck out [the history](https://example.com/h) of tar, which began as a tape "
+    "archiver for Unix in 1979 and still writes the same format.\n");
+  const char *const expected[] = {
+    "Create", "`tar -cf out.tar dir/`",
+    "Extract", "`tar -xf out.tar`",
+    "Origin", "See [this post](https://example.com/p): tar began as a tape archiver.",
+    "Why", "Check out [the history](https://example.com/h) of tar, which began as a tape "
+    "archiver for Unix in 1979 and still writes the same format.",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 /* A comment line over commented commands names their group, up to the next blank line or command
  * without a comment; a label ("Note: …") or a long comment names none. */
 static void
@@ -966,6 +993,7 @@ main (int    argc,
   g_test_add_func ("/sheet-real/liquid-tags", test_liquid_tags);
   g_test_add_func ("/sheet-real/output-sections", test_output_sections);
   g_test_add_func ("/sheet-real/nested-output-sections", test_nested_output_sections);
+  g_test_add_func ("/sheet-real/pointer-sentences", test_pointer_sentences);
   g_test_add_func ("/sheet-real/grouped-commands", test_grouped_commands);
   g_test_add_func ("/sheet-real/credits-between-pairs", test_credits_between_pairs);
   g_test_add_func ("/sheet-real/html-layout", test_html_layout);

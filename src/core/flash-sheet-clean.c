@@ -561,6 +561,64 @@ html_is_layout (const char *literal)
   return layout;
 }
 
+/* A sentence that only sends the reader elsewhere: "For the full list see [the docs](…).", "More
+ * examples: [here](…)", "Refer to [the manual](…)". It has a link and few words of its own, and
+ * opens with one of the phrases that point away; what it points at is not on the card. */
+static gboolean
+is_pointer (cmark_node *paragraph)
+{
+  static const char *const leads[] = {
+    "for more", "for the full", "for full", "for a full", "for the complete", "for complete",
+    "for a complete", "for further", "for details", "for the details", "for examples",
+    "for a list", "for the list", "more info", "more information", "more details",
+    "more examples", "further reading", "refer to", "check out", "read more", "learn more",
+    "full list", "the full list", "a full list", "full documentation", "documentation:",
+    "docs:", "source:", "sources:", "reference:", "references:",
+  };
+  cmark_iter *iter = cmark_iter_new (paragraph);
+  g_autoptr(GString) own = g_string_new (NULL);
+  g_autofree char *folded = NULL;
+  cmark_event_type ev;
+  gboolean link = FALSE;
+  guint in_link = 0;
+  guint words = 0;
+  const char *p;
+
+  while ((ev = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+      cmark_node_type type = cmark_node_get_type (node);
+
+      if (type == CMARK_NODE_LINK)
+        {
+          in_link += ev == CMARK_EVENT_ENTER ? 1 : -1;
+          link = TRUE;
+        }
+      else if (ev == CMARK_EVENT_ENTER && in_link == 0
+               && (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE))
+        g_string_append (own, cmark_node_get_literal (node));
+      else if (ev == CMARK_EVENT_ENTER && in_link == 0
+               && (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK))
+        g_string_append_c (own, ' ');
+    }
+  cmark_iter_free (iter);
+  if (!link)
+    return FALSE;
+  folded = g_utf8_casefold (own->str, -1);
+  /* An arrow or an emoji in front is decoration. */
+  for (p = folded; *p != '\0' && !g_ascii_isalpha (*p); p = g_utf8_next_char (p))
+    ;
+  for (const char *w = p; *w != '\0'; w++)
+    if (g_ascii_isalnum (*w) && (w == p || !g_ascii_isalnum (w[-1])))
+      words++;
+  if (words > 14)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (leads); i++)
+    if (g_str_has_prefix (p, leads[i]))
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 flash_sheet_is_debris (cmark_node *block)
 {
@@ -583,10 +641,11 @@ flash_sheet_is_debris (cmark_node *block)
         return TRUE;
       /* "See: [x](#x)" leads to another part of the page. */
       g_ptr_array_add (one, block);
-      return (flash_sheet_paragraph_starts_with (block, "See:")
-              || flash_sheet_paragraph_starts_with (block, "See also:")
-              || flash_sheet_paragraph_starts_with (block, "See "))
-             && flash_sheet_only_links (one, TRUE);
+      return ((flash_sheet_paragraph_starts_with (block, "See:")
+               || flash_sheet_paragraph_starts_with (block, "See also:")
+               || flash_sheet_paragraph_starts_with (block, "See "))
+              && flash_sheet_only_links (one, TRUE))
+             || is_pointer (block);
     }
   if (type == CMARK_NODE_LIST)
     {
