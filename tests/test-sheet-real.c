@@ -773,6 +773,37 @@ test_nested_output_sections (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A name over a list of its own of two or more terms groups them: each term is a card, the name
+ * closes its breadcrumb; a group of other bullets, or of one term, stays a card of the name. */
+static void
+test_grouped_terms (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# Methods\n\n## Common\n\n"
+    "- Strings\n  - `upper()`: an uppercase copy\n  - `lower()`: a lowercase copy\n"
+    "- **Lists:**\n  - `append(x)` — add x at the end\n  - `pop()` — remove the last item\n"
+    "- Sets\n  - unordered\n  - no duplicates\n"
+    "- Dicts\n  - `get(k)`: the value or None\n");
+  const char *const expected[] = {
+    "`upper()`", "an uppercase copy",
+    "`lower()`", "a lowercase copy",
+    "`append(x)`", "add x at the end",
+    "`pop()`", "remove the last item",
+    "Sets", "- unordered\n- no duplicates",
+    "Dicts", "- `get(k)`: the value or None",
+    NULL,
+  };
+  const char *const contexts[] = {
+    "Methods › Common › Strings", "Methods › Common › Strings",
+    "Methods › Common › Lists", "Methods › Common › Lists",
+    "Methods › Common", "Methods › Common",
+  };
+
+  flash_test_assert_cards (sheet, expected);
+  for (guint i = 0; i < G_N_ELEMENTS (contexts); i++)
+    g_assert_cmpstr (flash_test_sheet_card (sheet, i)->context, ==, contexts[i]);
+}
+
 /* A sentence that only points elsewhere ("For the full list see [x]", "More examples: [x]") is
  * no part of an answer, and a section of nothing else gives no card; a sentence with a link that
  * says something of its own stays. */
@@ -994,6 +1025,7 @@ main (int    argc,
   g_test_add_func ("/sheet-real/output-sections", test_output_sections);
   g_test_add_func ("/sheet-real/nested-output-sections", test_nested_output_sections);
   g_test_add_func ("/sheet-real/pointer-sentences", test_pointer_sentences);
+  g_test_add_func ("/sheet-real/grouped-terms", test_grouped_terms);
   g_test_add_func ("/sheet-real/grouped-commands", test_grouped_commands);
   g_test_add_func ("/sheet-real/credits-between-pairs", test_credits_between_pairs);
   g_test_add_func ("/sheet-real/html-layout", test_html_layout);

@@ -133,6 +133,9 @@ guint       flash_sheet_add_command_cards     (Parser       *self,
 /* A deck description without the "> " of a block quote (tldr pages quote theirs). */
 char       *flash_sheet_unquote               (const char   *markdown);
 
+/* flash-sheet-terms.c: words apart by single blanks ("a  b" is two, "" one). */
+guint       flash_sheet_count_words           (const char   *text);
+
 /* "## Output" (or "Result") with only code under it (@own), right after a sibling section whose
  * card (the last one, in @context) ends with code, or as the first child of the section of that
  * card (in @parent_context, asking @parent_question): @answer is appended to that card under the

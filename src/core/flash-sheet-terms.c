@@ -24,6 +24,16 @@ term_split_clear (TermSplit *split)
   g_clear_pointer (&split->rest, g_free);
 }
 
+guint
+flash_sheet_count_words (const char *text)
+{
+  guint words = 1;
+
+  for (const char *p = text; *p != '\0'; p++)
+    words += *p == ' ' && p[1] != ' ' && p[1] != '\0';
+  return words;
+}
+
 /* Drops the ":", "-" or dash that joins a term to its text. */
 static char *
 trim_separator (char *rest)
@@ -430,12 +440,10 @@ split_term (cmark_node *paragraph,
 
 /* A name, not a clause: "Life-threatening limb bleed", not "If blood soaks through, put a second
  * pad on top" (a step, whose dash goes on with it). */
-static guint count_words (const char *text);
-
 static gboolean
 is_short_term (const char *markdown)
 {
-  return strlen (markdown) <= 40 && count_words (markdown) <= 5;
+  return strlen (markdown) <= 40 && flash_sheet_count_words (markdown) <= 5;
 }
 
 /* "Por", "Kepler's laws": a short name that ends no sentence, the title of the list under it. */
@@ -461,8 +469,6 @@ term_split_free (gpointer data)
 /* "- useState - State management", "- ls - list directory contents": a plain hyphen between
  * blanks ends a term of three words at most, when it does so in every bullet of the list (in
  * prose it joins clauses: "Install it - then restart"). NULL unless every item is one. */
-static guint count_words (const char *text);
-
 static GPtrArray *
 hyphen_splits (cmark_node *list)
 {
@@ -478,11 +484,44 @@ hyphen_splits (cmark_node *list)
       g_ptr_array_add (splits, split);
       if (paragraph == NULL || cmark_node_get_type (paragraph) != CMARK_NODE_PARAGRAPH
           || !split_at (cmark_node_first_child (paragraph), " - ", 30, split)
-          || count_words (split->term) > 3 || has_clause_mark (split->term)
+          || flash_sheet_count_words (split->term) > 3 || has_clause_mark (split->term)
           || *split->rest == '\0')
         return NULL;
     }
   return splits->len >= 2 ? g_steal_pointer (&splits) : NULL;
+}
+
+/* "- Strings" over a list of its own whose every item, two or more, is a term ("- `upper()`:
+ * uppercase"): each term is a card of its own, the group's name (@paragraph) closing their
+ * breadcrumb. */
+static gboolean
+add_group_terms (Parser     *self,
+                 guint       depth,
+                 cmark_node *paragraph,
+                 cmark_node *list)
+{
+  Crumb *crumb;
+  gboolean added;
+  gsize length;
+
+  /* A single use under a name ("- Por" over "- cause: *por ti*") is what the name answers. */
+  if (depth != self->crumbs->len || cmark_node_first_child (list) == NULL
+      || cmark_node_next (cmark_node_first_child (list)) == NULL)
+    return FALSE;
+  crumb = g_new0 (Crumb, 1);
+  crumb->level = G_MAXINT;
+  crumb->plain = g_strstrip (flash_sheet_node_to_plain (paragraph));
+  length = strlen (crumb->plain);
+  if (length > 0 && crumb->plain[length - 1] == ':')
+    crumb->plain[length - 1] = '\0';
+  crumb->markdown = flash_sheet_inlines_to_markdown (paragraph, FALSE);
+  crumb->slug = g_strdup ("");
+  g_ptr_array_add (self->crumbs, crumb);
+  self->cached_depth = -1;
+  added = flash_sheet_add_term_list_cards (self, depth + 1, list, NULL);
+  g_ptr_array_remove_index (self->crumbs, self->crumbs->len - 1);
+  self->cached_depth = -1;
+  return added;
 }
 
 /* A bullet list in which every item starts with a term gives one card per item; a numbered one
@@ -573,6 +612,10 @@ flash_sheet_add_term_list_cards (Parser     *self,
           if (flash_sheet_only_links (blocks, FALSE))
             continue;
         }
+      if (*split->rest == '\0' && more != NULL && cmark_node_next (more) == NULL
+          && cmark_node_get_type (more) == CMARK_NODE_LIST
+          && add_group_terms (self, depth, cmark_node_first_child (item), more))
+        continue;
       answer = g_string_new (split->rest);
 
       for (cmark_node *block = more; block; block = cmark_node_next (block))
@@ -590,390 +633,4 @@ flash_sheet_add_term_list_cards (Parser     *self,
       g_string_free (answer, TRUE);
     }
   return TRUE;
-}
-
-/* Definition lists ------------------------------------------------------------------------- */
-
-gboolean
-flash_sheet_bold_term (cmark_node  *paragraph,
-                       gboolean     colon_inside,
-                       char       **term,
-                       char       **definition)
-{
-  static const char *const separators[] = { ":", "—", "–", "-" };
-  cmark_node *strong = cmark_node_first_child (paragraph);
-  g_autoptr(GString) rest = g_string_new (NULL);
-  const char *p;
-
-  if (cmark_node_get_type (paragraph) != CMARK_NODE_PARAGRAPH || strong == NULL
-      || cmark_node_get_type (strong) != CMARK_NODE_STRONG || cmark_node_next (strong) == NULL)
-    return FALSE;
-  flash_sheet_append_inlines (rest, cmark_node_next (strong), FALSE);
-  p = rest->str;
-  while (g_ascii_isspace (*p))
-    p++;
-  /* "**Bind mount vs volume:** a bind mount maps…": the colon inside the bold. */
-  {
-    g_autofree char *text = flash_sheet_inlines_to_markdown (strong, FALSE);
-    gsize length = strlen (text);
-
-    if (colon_inside && length > 1 && text[length - 1] == ':' && *p != '\0' && p > rest->str
-        && g_utf8_strlen (text, -1) <= 61)
-      {
-        text[length - 1] = '\0';
-        *term = g_strstrip (g_steal_pointer (&text));
-        *definition = g_strstrip (g_strdup (p));
-        return TRUE;
-      }
-  }
-  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
-    if (g_str_has_prefix (p, separators[i]) && g_ascii_isspace (p[strlen (separators[i])]))
-      {
-        g_autofree char *text = flash_sheet_inlines_to_markdown (strong, FALSE);
-
-        p = g_strstrip (g_strdup (p + strlen (separators[i])));
-        if (*text == '\0' || *p == '\0' || g_utf8_strlen (text, -1) > 60)
-          {
-            g_free ((char *) p);
-            return FALSE;
-          }
-        *term = g_steal_pointer (&text);
-        *definition = (char *) p;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-/* A term of a definition list written without bold: one short line that is not a sentence. */
-static gboolean
-is_plain_term (const char *line)
-{
-  gsize length = strlen (line);
-
-  return length > 0 && g_utf8_strlen (line, -1) <= 60 && strchr (".:;!?,", line[length - 1]) == NULL
-         && line[0] != ':';
-}
-
-/* Appends @definitions (lines opening with ": ", each with the lines that continue it) to @answer
- * as paragraphs; FALSE when the first line does not open one. */
-static gboolean
-append_definitions (GString     *answer,
-                    char *const *lines)
-{
-  if (lines[0] == NULL || lines[0][0] != ':' || !g_ascii_isspace (lines[0][1]))
-    return FALSE;
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *line = g_strstrip (lines[i]);
-
-      if (line[0] == ':' && g_ascii_isspace (line[1]))
-        {
-          if (answer->len > 0)
-            g_string_append (answer, "\n\n");
-          line = line + 2;
-        }
-      else
-        g_string_append_c (answer, ' ');
-      g_string_append (answer, line + strspn (line, " "));
-    }
-  return TRUE;
-}
-
-/* @line without the blanks around it and the backslash of a hard break at its end. */
-static char *
-bare_line (const char *line)
-{
-  char *text = g_strstrip (g_strdup (line));
-  gsize length = strlen (text);
-
-  if (length > 0 && text[length - 1] == '\\')
-    text[length - 1] = '\0';
-  return g_strchomp (text);
-}
-
-static guint
-count_words (const char *text)
-{
-  guint words = 1;
-
-  for (const char *p = text; *p != '\0'; p++)
-    words += *p == ' ' && p[1] != ' ' && p[1] != '\0';
-  return words;
-}
-
-/* A line that is nothing but a term: all in bold ("**E0382: use of moved value**", the term its
- * text) or one code span ("`ip a`", the term the span), a hard break after it allowed. */
-static char *
-line_term (const char *line)
-{
-  g_autofree char *text = bare_line (line);
-  gsize length = strlen (text);
-
-  if (length < 3 || g_utf8_strlen (text, -1) > 120)
-    return NULL;
-  if (length > 4 && g_str_has_prefix (text, "**") && g_str_has_suffix (text, "**")
-      && strstr (text + 2, "**") == text + length - 2 && text[2] != ' ' && text[length - 3] != ' ')
-    {
-      /* "**Q: Should the receiver close it?**": the marker is not part of the question. */
-      gsize skip = (text[2] == 'Q' && (text[3] == ':' || text[3] == '.') && text[4] == ' ') ? 3 : 0;
-
-      return g_strstrip (g_strndup (text + 2 + skip, length - 4 - skip));
-    }
-  if (text[0] == '`' && text[1] != '`' && strchr (text + 1, '`') == text + length - 1)
-    return g_steal_pointer (&text);
-  return NULL;
-}
-
-static gboolean
-is_blank (const char *line)
-{
-  return line[strspn (line, " \t")] == '\0';
-}
-
-/* "`\"ap` paste from register a": a line opening with a code span, then words. The span is
- * the term (with @term), the words the definition. */
-static gboolean
-code_line (const char *line,
-           char      **term,
-           char      **definition)
-{
-  const char *end;
-  g_autofree char *text = bare_line (line);
-
-  if (text[0] != '`' || text[1] == '`' || (end = strchr (text + 1, '`')) == NULL
-      || end[1] != ' ' || !g_unichar_isalpha (g_utf8_get_char (g_strchug ((char *) end + 1))))
-    return FALSE;
-  if (term != NULL)
-    {
-      *term = g_strndup (text, end + 1 - text);
-      *definition = g_strstrip (g_strdup (end + 1));
-    }
-  return TRUE;
-}
-
-/* "pick   = use commit": a short name (30 bytes, four words at most), an equals sign, what it
- * means. */
-static gboolean
-equals_line (const char  *line,
-             char       **term,
-             char       **definition)
-{
-  g_autofree char *text = bare_line (line);
-  char *mark = strstr (text, " = ");
-
-  if (mark == NULL || mark == text || mark - text > 30 || strchr (text, '`') != NULL)
-    return FALSE;
-  *mark = '\0';
-  g_strchomp (text);
-  if (*text == '\0' || strchr (text, '=') != NULL || *g_strstrip (mark + 3) == '\0'
-      || count_words (text) > 4)
-    return FALSE;
-  if (term != NULL)
-    {
-      *term = g_strdup (text);
-      *definition = g_strdup (g_strstrip (mark + 3));
-    }
-  return TRUE;
-}
-
-/* A line of a key list: "`"ap` paste from register a", or "prefix % = split left/right". */
-static gboolean
-key_list_line (const char  *line,
-               char       **term,
-               char       **definition)
-{
-  return code_line (line, term, definition) || equals_line (line, term, definition);
-}
-
-/* The definitions @blocks[@i] starts, as term and definition pairs added to @pairs: a bold term
- * (flash_sheet_bold_term()); "Term" and ": definition" lines in one paragraph or, Pandoc's
- * loose form, in two;
- * or a paragraph of "term :: definition" lines, a pair each. Returns how many blocks it used. */
-static guint
-definitions_at (GPtrArray *blocks,
-                guint      i,
-                GPtrArray *pairs)
-{
-  cmark_node *paragraph = g_ptr_array_index (blocks, i);
-  g_autofree char *markdown = NULL;
-  g_auto(GStrv) lines = NULL;
-  char *term = NULL;
-  char *definition = NULL;
-  g_autoptr(GString) answer = NULL;
-
-  /* "**When:** …" with the colon inside is also how a table row's fields read: not taken. */
-  if (flash_sheet_bold_term (paragraph, FALSE, &term, &definition))
-    {
-      g_ptr_array_add (pairs, term);
-      g_ptr_array_add (pairs, definition);
-      return 1;
-    }
-  if (cmark_node_get_type (paragraph) != CMARK_NODE_PARAGRAPH)
-    return 0;
-  markdown = flash_sheet_inlines_to_markdown (paragraph, TRUE);
-  lines = g_strsplit (markdown, "\n", -1);
-
-  /* Three lines or more, each a code span and what it does or a name, "=" and its meaning
-   * (lines joined by <br>). */
-  if (g_strv_length (lines) >= 3)
-    {
-      guint l = 0;
-      guint n_code = 0;
-
-      /* (A <br> and the line break after it leave a blank line.) */
-      for (; lines[l] != NULL && (is_blank (lines[l]) || key_list_line (lines[l], NULL, NULL));
-           l++)
-        n_code += !is_blank (lines[l]);
-      if (lines[l] == NULL && n_code >= 3)
-        {
-          for (l = 0; lines[l] != NULL; l++)
-            {
-              char *line_term_text = NULL;
-              char *line_definition = NULL;
-
-              if (is_blank (lines[l]))
-                continue;
-              key_list_line (lines[l], &line_term_text, &line_definition);
-              g_ptr_array_add (pairs, line_term_text);
-              g_ptr_array_add (pairs, line_definition);
-            }
-          return 1;
-        }
-    }
-
-  /* "**E0382: use of moved value**" or "`ip a`" on a line, what it means on the next. */
-  if (lines[0] != NULL && lines[1] != NULL && lines[1][0] != ':'
-      && (term = line_term (lines[0])) != NULL)
-    {
-      g_autofree char *rest = g_strjoinv ("\n", lines + 1);
-
-      if (flash_sheet_is_label_heading (term) || *g_strstrip (rest) == '\0')
-        {
-          g_free (term);
-          return 0;
-        }
-      g_ptr_array_add (pairs, term);
-      /* Its answer without an "A:" marker. */
-      g_ptr_array_add (pairs, g_strdup (g_str_has_prefix (rest, "A: ") ? rest + 3 : rest));
-      return 1;
-    }
-
-  if (strstr (markdown, " :: ") != NULL)
-    {
-      guint added = 0;
-
-      for (guint l = 0; lines[l] != NULL; l++)
-        {
-          char *mark = strstr (lines[l], " :: ");
-
-          if (mark == NULL || mark == lines[l])
-            break;
-          *mark = '\0';
-          if (!is_plain_term (g_strstrip (lines[l])) || *g_strstrip (mark + 4) == '\0')
-            break;
-          added++;
-        }
-      if (added == 0 || lines[added] != NULL)
-        return 0;
-      for (guint l = 0; l < added; l++)
-        {
-          g_ptr_array_add (pairs, g_strdup (lines[l]));
-          g_ptr_array_add (pairs, g_strdup (lines[l] + strlen (lines[l]) + 4));
-        }
-      return 1;
-    }
-
-  if (lines[0] == NULL || !is_plain_term (g_strstrip (lines[0])))
-    return 0;
-  answer = g_string_new (NULL);
-  if (lines[1] != NULL && append_definitions (answer, lines + 1))
-    {
-      g_ptr_array_add (pairs, g_strdup (lines[0]));
-      g_ptr_array_add (pairs, g_string_free (g_steal_pointer (&answer), FALSE));
-      return 1;
-    }
-  if (lines[1] == NULL && i + 1 < blocks->len
-      && cmark_node_get_type (g_ptr_array_index (blocks, i + 1)) == CMARK_NODE_PARAGRAPH)
-    {
-      g_autofree char *next = flash_sheet_inlines_to_markdown (g_ptr_array_index (blocks, i + 1),
-                                                               TRUE);
-      g_auto(GStrv) next_lines = g_strsplit (next, "\n", -1);
-
-      if (append_definitions (answer, next_lines))
-        {
-          g_ptr_array_add (pairs, g_strdup (lines[0]));
-          g_ptr_array_add (pairs, g_string_free (g_steal_pointer (&answer), FALSE));
-          return 2;
-        }
-    }
-  return 0;
-}
-
-/* "git rebase main" and, indented under it, what it does: the author's own lines of the
- * paragraph show the indent cmark-gfm takes away. A command (lower case, or with "-", "~", ".",
- * "/" or "$") is shown as code. */
-static gboolean
-indented_definition (Parser     *self,
-                     cmark_node *paragraph,
-                     GPtrArray  *pairs)
-{
-  g_autofree char *markdown = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GString) meaning = NULL;
-  const char *head;
-
-  if (cmark_node_get_type (paragraph) != CMARK_NODE_PARAGRAPH)
-    return FALSE;
-  markdown = flash_sheet_slice_block (&self->src, paragraph);
-  lines = g_strsplit (markdown, "\n", -1);
-  head = lines[0];
-  if (head == NULL || lines[1] == NULL || g_ascii_isspace (head[0]) || strchr (head, '`') != NULL
-      || g_utf8_strlen (head, -1) > 80)
-    return FALSE;
-  meaning = g_string_new (NULL);
-  for (guint i = 1; lines[i] != NULL; i++)
-    {
-      if (!g_str_has_prefix (lines[i], "  ") || is_blank (lines[i]))
-        return FALSE;
-      if (meaning->len > 0)
-        g_string_append_c (meaning, ' ');
-      g_string_append (meaning, g_strstrip (lines[i]));
-    }
-  g_strchomp (lines[0]);
-  if (g_ascii_islower (head[0]) || strpbrk (head, "-~./$") != NULL)
-    g_ptr_array_add (pairs, g_strdup_printf ("`%s`", head));
-  else
-    g_ptr_array_add (pairs, g_strdup (head));
-  g_ptr_array_add (pairs, g_string_free (g_steal_pointer (&meaning), FALSE));
-  return TRUE;
-}
-
-guint
-flash_sheet_add_definitions (Parser    *self,
-                            guint      depth,
-                            GPtrArray *blocks,
-                            guint      from)
-{
-  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (int));
-  guint end = from;
-  guint used;
-
-  for (; end < blocks->len
-         && ((used = indented_definition (self, g_ptr_array_index (blocks, end), pairs) ? 1 : 0) > 0
-             || (used = definitions_at (blocks, end, pairs)) > 0);
-       end += used)
-    {
-      int line = cmark_node_get_start_line (g_ptr_array_index (blocks, end));
-
-      while (lines->len < pairs->len / 2)
-        g_array_append_val (lines, line);
-    }
-  /* Two at least: one bold opening is emphasis in prose. */
-  if (pairs->len < 4)
-    return 0;
-  for (guint i = 0; i + 1 < pairs->len; i += 2)
-    flash_sheet_add_card (self, depth, g_ptr_array_index (pairs, i),
-                          g_ptr_array_index (pairs, i + 1), g_array_index (lines, int, i / 2));
-  return end - from;
 }
