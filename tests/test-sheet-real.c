@@ -773,6 +773,36 @@ test_nested_output_sections (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A table of what a query gave ("**Result:**", "Step 2 — Apply HAVING:") or of the data examples
+ * run on ("### Table `sales`") stays in its heading's answer; a reference table, even after a
+ * caption and code, is a card per row. */
+static void
+test_data_tables (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# SQL\n\n"
+    "## Table `sales`\n\n| region | amount |\n|---|---|\n| West | 200 |\n| East | 500 |\n\n"
+    "## GROUP BY\n\nGroups rows.\n\n```sql\nSELECT region, SUM(amount) FROM sales;\n```\n\n"
+    "**Result:**  \nOne row a region.\n\n| region | total |\n|---|---|\n| West | 200 |\n\n"
+    "## HAVING\n\n**Step 1 — Apply HAVING total > 300:**\n\n"
+    "| region | total |\n|---|---|\n| East | 500 |\n\n"
+    "## Options\n\n```\npsql [options]\n```\n\n**Options:**\n\n"
+    "| Flag | Meaning |\n|---|---|\n| `-d` | database |\n| `-U` | user |\n");
+  const char *const expected[] = {
+    "Table `sales`", "| region | amount |\n|---|---|\n| West | 200 |\n| East | 500 |",
+    "GROUP BY", "Groups rows.\n\n```sql\nSELECT region, SUM(amount) FROM sales;\n```\n\n"
+    "**Result:**  \nOne row a region.\n\n| region | total |\n|---|---|\n| West | 200 |",
+    "HAVING", "**Step 1 — Apply HAVING total > 300:**\n\n| region | total |\n|---|---|\n"
+    "| East | 500 |",
+    "Options", "```\npsql [options]\n```",
+    "`-d`", "**Meaning:** database",
+    "`-U`", "**Meaning:** user",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 /* A name over a list of its own of two or more terms groups them: each term is a card, the name
  * closes its breadcrumb; a group of other bullets, or of one term, stays a card of the name. */
 static void
@@ -1026,6 +1056,7 @@ main (int    argc,
   g_test_add_func ("/sheet-real/nested-output-sections", test_nested_output_sections);
   g_test_add_func ("/sheet-real/pointer-sentences", test_pointer_sentences);
   g_test_add_func ("/sheet-real/grouped-terms", test_grouped_terms);
+  g_test_add_func ("/sheet-real/data-tables", test_data_tables);
   g_test_add_func ("/sheet-real/grouped-commands", test_grouped_commands);
   g_test_add_func ("/sheet-real/credits-between-pairs", test_credits_between_pairs);
   g_test_add_func ("/sheet-real/html-layout", test_html_layout);

@@ -78,6 +78,13 @@ GPtrArray  *flash_sheet_line_starts           (const char   *text);
 gboolean    flash_sheet_add_table_cards       (Parser       *self,
                                                guint         depth,
                                                cmark_node   *table);
+/* Whether the table at @blocks[@index] shows data rather than items: after a caption such as
+ * "**Result:**" (a query's rows), or under a heading such as "Table `orders`" or "Sample data".
+ * It then stays in the heading's answer. */
+gboolean    flash_sheet_table_is_data         (Parser       *self,
+                                               guint         depth,
+                                               GPtrArray    *blocks,
+                                               guint         index);
 /* Two terms or more defined in a row from @blocks[@from] ("**Term**: …", "Term" and ": …",
  * "term :: …"), a card each; returns how many blocks they took. */
 guint       flash_sheet_add_definitions       (Parser       *self,

@@ -198,6 +198,123 @@ add_row_card (Parser     *self,
     }
 }
 
+/* @text case-folded without what is in parentheses, the blanks around it and a trailing ":". */
+static char *
+fold_caption (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  GString *out = g_string_new (NULL);
+  int depth = 0;
+
+  for (const char *p = folded; *p != '\0'; p++)
+    {
+      depth += *p == '(' ? 1 : *p == ')' && depth > 0 ? -1 : 0;
+      if (depth == 0 && *p != ')')
+        g_string_append_c (out, *p);
+    }
+  g_strstrip (out->str);
+  out->len = strlen (out->str);
+  while (out->len > 0 && (out->str[out->len - 1] == ':' || out->str[out->len - 1] == ' '))
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
+/* A paragraph's first line as plain text: a caption on a line of its own may have more said
+ * under it ("**Result:**", a break, "Same as ROLLUP plus…"). */
+static char *
+first_line (cmark_node *paragraph)
+{
+  GString *out = g_string_new (NULL);
+
+  for (cmark_node *child = cmark_node_first_child (paragraph); child != NULL;
+       child = cmark_node_next (child))
+    {
+      g_autofree char *plain = NULL;
+
+      if (cmark_node_get_type (child) == CMARK_NODE_SOFTBREAK
+          || cmark_node_get_type (child) == CMARK_NODE_LINEBREAK)
+        break;
+      if (cmark_node_get_type (child) == CMARK_NODE_TEXT
+          || cmark_node_get_type (child) == CMARK_NODE_CODE)
+        g_string_append (out, cmark_node_get_literal (child));
+      else
+        {
+          plain = flash_sheet_node_to_plain (child);
+          g_string_append (out, plain);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+starts_with_one_of (const char         *folded,
+                    const char * const *words,
+                    gsize               n_words)
+{
+  for (gsize i = 0; i < n_words; i++)
+    if (g_str_has_prefix (folded, words[i])
+        && (folded[strlen (words[i])] == '\0' || folded[strlen (words[i])] == ' '))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+flash_sheet_table_is_data (Parser    *self,
+                           guint      depth,
+                           GPtrArray *blocks,
+                           guint      index)
+{
+  static const char *const captions[] = {
+    "result", "results", "output", "example result", "example results", "example output",
+    "sample output", "sample result", "query result", "expected output", "expected result",
+    "returns", "gives", "produces", "resulting table",
+  };
+  static const char *const headings[] = {
+    "table", "sample data", "example data", "sample table", "example table", "dataset",
+    "data set", "test data", "database for example", "example database", "sample database",
+  };
+
+  /* A caption that names what a query or program gave, right before it or before one
+   * paragraph that says more about it. */
+  for (guint back = 1; back <= 2 && back <= index; back++)
+    {
+      cmark_node *block = g_ptr_array_index (blocks, index - back);
+      g_autofree char *plain = NULL;
+      g_autofree char *folded = NULL;
+
+      if (cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH)
+        break;
+      plain = first_line (block);
+      folded = fold_caption (plain);
+      /* "**Result:**", "Step 1 — GROUP BY result:", "Example output (hypothetical):", "We use
+       * this sample table `sales`:"; a query's steps, "Step 2 — Apply HAVING total > 300:". */
+      if ((flash_sheet_count_words (folded) <= 6
+           && (starts_with_one_of (folded, captions, G_N_ELEMENTS (captions))
+               || g_str_has_suffix (folded, " result") || g_str_has_suffix (folded, " results")
+               || g_str_has_suffix (folded, " output")))
+          || (flash_sheet_count_words (folded) <= 12
+              && (strstr (folded, "sample table") != NULL || strstr (folded, "sample data") != NULL
+                  || strstr (folded, "example data") != NULL
+                  || (g_str_has_prefix (folded, "step ") && g_ascii_isdigit (folded[5])))))
+        return TRUE;
+    }
+  /* "### Table `customers`", "## Sample data": the rows are what examples run on. */
+  if (depth >= 1 && depth <= self->crumbs->len)
+    {
+      const Crumb *crumb = g_ptr_array_index (self->crumbs, depth - 1);
+      g_autofree char *folded = fold_caption (crumb->plain);
+      const char *p = folded;
+
+      /* An emoji or a symbol in front is decoration. */
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (flash_sheet_count_words (p) <= 4
+          && starts_with_one_of (p, headings, G_N_ELEMENTS (headings)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 flash_sheet_add_table_cards (Parser     *self,
                              guint       depth,

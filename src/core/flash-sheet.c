@@ -281,8 +281,10 @@ flush_section (Parser     *self,
         }
       if (flash_sheet_is_debris (block))
         continue;
-      /* Under a heading that asks ("What is the difference between…?") a table answers it. */
+      /* Under a heading that asks ("What is the difference between…?") a table answers it, and
+       * a query's result rows are no items. */
       if (flash_sheet_node_is (block, "table") && !asks
+          && !flash_sheet_table_is_data (self, depth, blocks, i)
           && flash_sheet_add_table_cards (self, depth, block))
         continue;
       if (type == CMARK_NODE_LIST
