@@ -773,6 +773,30 @@ test_nested_output_sections (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* Under a heading that asks a question the section is its one answer: its term list and its
+ * commented code stay in it, and an "**Answer:**" line of its own goes; under other headings the
+ * same list is a card per term. */
+static void
+test_question_heading_answers (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# JS\n\n"
+    "## What is the difference between `null` and `undefined`?\n\n**Answer:**\n"
+    "- `undefined`: declared, not assigned\n- `null`: no value on purpose\n\n"
+    "```js\nlet x;         // undefined\nlet y = null;  // null\n```\n\n"
+    "## Values\n\n- `undefined`: declared, not assigned\n- `null`: no value on purpose\n");
+  const char *const expected[] = {
+    "What is the difference between `null` and `undefined`?",
+    "- `undefined`: declared, not assigned\n- `null`: no value on purpose\n\n"
+    "```js\nlet x;         // undefined\nlet y = null;  // null\n```",
+    "`undefined`", "declared, not assigned",
+    "`null`", "no value on purpose",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 /* A table of what a query gave ("**Result:**", "Step 2 — Apply HAVING:") or of the data examples
  * run on ("### Table `sales`") stays in its heading's answer; a reference table, even after a
  * caption and code, is a card per row. */
@@ -1057,6 +1081,7 @@ main (int    argc,
   g_test_add_func ("/sheet-real/pointer-sentences", test_pointer_sentences);
   g_test_add_func ("/sheet-real/grouped-terms", test_grouped_terms);
   g_test_add_func ("/sheet-real/data-tables", test_data_tables);
+  g_test_add_func ("/sheet-real/question-heading-answers", test_question_heading_answers);
   g_test_add_func ("/sheet-real/grouped-commands", test_grouped_commands);
   g_test_add_func ("/sheet-real/credits-between-pairs", test_credits_between_pairs);
   g_test_add_func ("/sheet-real/html-layout", test_html_layout);

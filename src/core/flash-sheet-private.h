@@ -140,6 +140,9 @@ guint       flash_sheet_add_command_cards     (Parser       *self,
 /* A deck description without the "> " of a block quote (tldr pages quote theirs). */
 char       *flash_sheet_unquote               (const char   *markdown);
 
+/* flash-sheet-qa.c: a paragraph that is only "Answer:" ("**Answer:**", "Solution", "A:"). */
+gboolean    flash_sheet_is_answer_label       (cmark_node   *block);
+
 /* flash-sheet-terms.c: words apart by single blanks ("a  b" is two, "" one). */
 guint       flash_sheet_count_words           (const char   *text);
 

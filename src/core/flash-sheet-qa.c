@@ -527,3 +527,23 @@ flash_sheet_unquote (const char *markdown)
       return g_strdup (markdown);
   return g_strjoinv ("\n", lines);
 }
+
+gboolean
+flash_sheet_is_answer_label (cmark_node *block)
+{
+  g_autofree char *plain = NULL;
+  g_autofree char *folded = NULL;
+  const char *const *words = marker_words ('A');
+
+  if (cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH)
+    return FALSE;
+  plain = flash_sheet_node_to_plain (block);
+  folded = g_utf8_casefold (plain, -1);
+  g_strstrip (folded);
+  if (g_str_has_suffix (folded, ":"))
+    folded[strlen (folded) - 1] = '\0';
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_ascii_strcasecmp (folded, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}

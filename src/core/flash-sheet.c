@@ -287,6 +287,16 @@ flush_section (Parser     *self,
           && !flash_sheet_table_is_data (self, depth, blocks, i)
           && flash_sheet_add_table_cards (self, depth, block))
         continue;
+      /* Under a heading that asks, the section is its one answer: its lists, terms and
+       * commented code are not items of their own. */
+      if (asks && (type == CMARK_NODE_LIST || type == CMARK_NODE_PARAGRAPH
+                   || type == CMARK_NODE_CODE_BLOCK))
+        {
+          /* "**Answer:**" on a line of its own says what the whole card is. */
+          if (!flash_sheet_is_answer_label (block))
+            g_ptr_array_add (own, block);
+          continue;
+        }
       if (type == CMARK_NODE_LIST
           && (taken = flash_sheet_add_command_cards (
                 self, depth, block, i + 1 < blocks->len ? g_ptr_array_index (blocks, i + 1) : NULL))
@@ -357,7 +367,7 @@ flush_section (Parser     *self,
 
   /* Commands with comments, or caption and code pairs, and nothing else: a card each, and none
    * for the heading; a remark after the commands is the heading's card. */
-  if (heading != NULL && heading != self->title)
+  if (heading != NULL && heading != self->title && !asks)
     {
       const char *own_heading = ((Crumb *) g_ptr_array_index (self->crumbs, depth - 1))->markdown;
       guint notes = 0;
