@@ -773,6 +773,32 @@ test_nested_output_sections (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A list of what to do, each item's next line the command that does it (indented under it or
+ * not), is a card per command, in a file without a heading too; a list with a line of prose
+ * under an item is not. */
+static void
+test_described_commands (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "1. expose deployment\n    k expose deploy web --type=NodePort --port=80\n\n"
+    "2. create pod:\n    k run nginx --image=nginx\n\n"
+    "3. create and expose\n     kubectl create deployment redis --image=redis\n"
+    "     kubectl expose deployment redis --port=6379\n");
+  g_autoptr(FlashSheet) prose = parse_ok (
+    "# Notes\n\n## Pods\n\n- create pod\n  it runs one container\n"
+    "- delete pod\n  k delete pod nginx\n");
+  const char *const expected[] = {
+    "expose deployment", "```bash\nk expose deploy web --type=NodePort --port=80\n```",
+    "create pod", "```bash\nk run nginx --image=nginx\n```",
+    "create and expose", "```bash\nkubectl create deployment redis --image=redis\n"
+    "kubectl expose deployment redis --port=6379\n```",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+  g_assert_cmpuint (prose->cards->len, ==, 1);
+}
+
 /* Under a heading that asks a question the section is its one answer: its term list and its
  * commented code stay in it, and an "**Answer:**" line of its own goes; under other headings the
  * same list is a card per term. */
@@ -1082,6 +1108,7 @@ main (int    argc,
   g_test_add_func ("/sheet-real/grouped-terms", test_grouped_terms);
   g_test_add_func ("/sheet-real/data-tables", test_data_tables);
   g_test_add_func ("/sheet-real/question-heading-answers", test_question_heading_answers);
+  g_test_add_func ("/sheet-real/described-commands", test_described_commands);
   g_test_add_func ("/sheet-real/grouped-commands", test_grouped_commands);
   g_test_add_func ("/sheet-real/credits-between-pairs", test_credits_between_pairs);
   g_test_add_func ("/sheet-real/html-layout", test_html_layout);

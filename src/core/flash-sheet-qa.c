@@ -421,9 +421,82 @@ take_code (cmark_node *block,
   return TRUE;
 }
 
+/* A line of a shell command, not prose: it opens as a command does (a lowercase word, a path,
+ * "$", "~", "./"), has an argument, ends without a sentence's stop, and has what words alone
+ * do not: an option's dash, a path, a value, a pipe ("it runs one container" is prose). */
+static gboolean
+is_command_line (const char *line)
+{
+  gsize length = strlen (line);
+  const char *space;
+
+  while (*line == ' ')
+    line++, length--;
+  if (length < 2 || strchr (".!?:", line[length - 1]) != NULL)
+    return FALSE;
+  space = strchr (line, ' ');
+  return (g_ascii_islower (line[0]) || line[0] == '.' || line[0] == '/' || line[0] == '$'
+          || line[0] == '~')
+         && space != NULL && strpbrk (space, "-=/.:|<>$\"'*~_0123456789") != NULL;
+}
+
+/* "expose deployment" with the command on the next line of the same paragraph, indented under
+ * it or not ("1. expose deployment\n    k expose deploy web --port=80"): the first line
+ * describes (eight words at most), every other line is a command. */
+static gboolean
+described_command (cmark_node *paragraph,
+                   Command    *command)
+{
+  g_autoptr(GString) description = g_string_new (NULL);
+  g_autoptr(GString) code = g_string_new (NULL);
+  cmark_node *node = cmark_node_first_child (paragraph);
+  g_auto(GStrv) lines = NULL;
+
+  for (; node != NULL && cmark_node_get_type (node) != CMARK_NODE_SOFTBREAK
+         && cmark_node_get_type (node) != CMARK_NODE_LINEBREAK; node = cmark_node_next (node))
+    flash_sheet_append_inline (description, node, FALSE);
+  if (node == NULL)
+    return FALSE;
+  /* What follows is taken as written: plain text, code spans without their backticks. */
+  for (node = cmark_node_next (node); node != NULL; node = cmark_node_next (node))
+    if (cmark_node_get_type (node) == CMARK_NODE_SOFTBREAK
+        || cmark_node_get_type (node) == CMARK_NODE_LINEBREAK)
+      g_string_append_c (code, '\n');
+    else if (cmark_node_get_type (node) == CMARK_NODE_TEXT
+             || cmark_node_get_type (node) == CMARK_NODE_CODE)
+      g_string_append (code, cmark_node_get_literal (node));
+    else
+      {
+        g_autofree char *plain = flash_sheet_node_to_plain (node);
+
+        g_string_append (code, plain);
+      }
+  g_strstrip (description->str);
+  description->len = strlen (description->str);
+  if (description->len > 0 && description->str[description->len - 1] == ':')
+    g_string_truncate (description, description->len - 1);
+  g_strchomp (description->str);
+  description->len = strlen (description->str);
+  if (description->len == 0 || flash_sheet_count_words (description->str) > 8
+      || strchr (".!?", description->str[description->len - 1]) != NULL)
+    return FALSE;
+  lines = g_strsplit (code->str, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (!is_command_line (lines[i]))
+        return FALSE;
+    }
+  command->question = g_strdup (description->str);
+  command->code = g_strjoinv ("\n", lines);
+  command->info = g_strdup ("bash");
+  return TRUE;
+}
+
 /* An item's description and its command: the first paragraph ends in ":", and the command is
  * the item's only other block, the code span that ends the paragraph on a line of its own
- * ("Create an archive:\n`tar cf a.tar dir`"), or, for the list's last item, @next. */
+ * ("Create an archive:\n`tar cf a.tar dir`"), or, for the list's last item, @next; or, with
+ * @plain_too, the description and the command are the lines of one paragraph. */
 static gboolean
 item_command (cmark_node *item,
               cmark_node *next,
@@ -452,6 +525,9 @@ item_command (cmark_node *item,
       command->info = g_strdup ("bash");
       return command->question != NULL && *command->code != '\0';
     }
+  if (plain_too && rest == NULL && described_command (text, command))
+    return TRUE;
+  command_clear (command);
   command->question = without_colon (flash_sheet_inlines_to_markdown (text, FALSE));
   if (command->question == NULL)
     return FALSE;
