@@ -773,6 +773,38 @@ test_nested_output_sections (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* Rust's lifetimes ("'a", "&'a S") open no string, so their comments are found; a comment
+ * touching its marker after two blanks ("S {x:y}  //create an instance") is one too; a shell
+ * string's quote still hides what looks like a comment inside it. */
+static void
+test_comments_beside_lifetimes (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Lifetimes\n\n```rust\n"
+    "&S                // shared reference\n"
+    "'a                // lifetime parameter\n"
+    "&'a S             // lives for 'a\n"
+    "S {x:y}           //create an instance\n"
+    "```\n\n"
+    "## Echo\n\n```bash\n"
+    "echo 'a # b'      # print a hash\n"
+    "ls -la            # list all\n"
+    "pwd               # where am I\n"
+    "```\n");
+  const char *const expected[] = {
+    "shared reference", "```rust\n&S\n```",
+    "lifetime parameter", "```rust\n'a\n```",
+    "lives for 'a", "```rust\n&'a S\n```",
+    "create an instance", "```rust\nS {x:y}\n```",
+    "print a hash", "```bash\necho 'a # b'\n```",
+    "list all", "```bash\nls -la\n```",
+    "where am I", "```bash\npwd\n```",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 /* A list of what to do, each item's next line the command that does it (indented under it or
  * not), is a card per command, in a file without a heading too; a list with a line of prose
  * under an item is not. */
@@ -1109,6 +1141,7 @@ main (int    argc,
   g_test_add_func ("/sheet-real/data-tables", test_data_tables);
   g_test_add_func ("/sheet-real/question-heading-answers", test_question_heading_answers);
   g_test_add_func ("/sheet-real/described-commands", test_described_commands);
+  g_test_add_func ("/sheet-real/comments-beside-lifetimes", test_comments_beside_lifetimes);
   g_test_add_func ("/sheet-real/grouped-commands", test_grouped_commands);
   g_test_add_func ("/sheet-real/credits-between-pairs", test_credits_between_pairs);
   g_test_add_func ("/sheet-real/html-layout", test_html_layout);

@@ -12,11 +12,29 @@
 
 /* Where the comment of a "code  # comment" (or "//", "--") line starts, or NULL: after code and
  * two blanks at least, or one blank before "#", so that "#include" and "a#b" are code. */
+/* Whether the "'" at @p opens a Rust lifetime ("&'a str", "'static"), not a quote: a name
+ * follows it that no "'" closes. */
+static gboolean
+is_lifetime (const char *p,
+             const char *end)
+{
+  const char *q = p + 1;
+
+  if (q >= end || !(g_ascii_isalpha (*q) || *q == '_'))
+    return FALSE;
+  while (q < end && (g_ascii_isalnum (*q) || *q == '_'))
+    q++;
+  return q >= end || *q != '\'';
+}
+
 static const char *
 trailing_comment (const char *line,
-                  const char *end)
+                  const char *end,
+                  gboolean    rust)
 {
-  static const char *const markers[] = { " # ", " // ", " -- ", " /* " };
+  /* The last two: a comment after two blanks at least whose text touches its marker
+   * ("S {x:y}  //create a struct"). */
+  static const char *const markers[] = { " # ", " // ", " -- ", " /* ", "  //", "  #" };
 
   if (line >= end || g_ascii_isspace (line[0]))
     return NULL;
@@ -29,10 +47,14 @@ trailing_comment (const char *line,
       for (const char *hit; (hit = g_strstr_len (from, end - from, markers[m])) != NULL;
            from = hit + 1)
         {
+          const char *after = hit + strlen (markers[m]);
+
           for (const char *p = from; p < hit; p++)
-            quotes += *p == '"' || *p == '\'';
+            quotes += *p == '"' || (*p == '\'' && !(rust && is_lifetime (p, hit)));
+          if (m >= 4 && (after >= end || !g_ascii_isalpha (*after)))
+            continue;
           if (quotes % 2 == 0)
-            return hit > line && end - (hit + strlen (markers[m])) >= 3 ? hit : NULL;
+            return hit > line && end - after >= 3 ? hit : NULL;
         }
     }
   return NULL;
@@ -43,8 +65,15 @@ trailing_comment (const char *line,
 static char *
 comment_text (const char *hit)
 {
-  char *text = g_strstrip (g_strdup (strchr (hit + 1, ' ') + 1));
-  gsize len = strlen (text);
+  const char *p = hit;
+  char *text;
+  gsize len;
+
+  while (*p == ' ')
+    p++;
+  p += g_str_has_prefix (p, "#") ? 1 : 2;
+  text = g_strstrip (g_strdup (p));
+  len = strlen (text);
 
   if (len >= 2 && g_str_has_suffix (text, "*/"))
     text[len - 2] = '\0';
@@ -97,7 +126,7 @@ comment_above (char **lines,
   while (lines[j] != NULL && *g_strstrip (lines[j]) == '\0')
     j++;
   if (lines[j] == NULL || lines[j][0] == '#' || g_str_has_prefix (lines[j], "//")
-      || trailing_comment (lines[j], lines[j] + strlen (lines[j])) != NULL)
+      || trailing_comment (lines[j], lines[j] + strlen (lines[j]), FALSE) != NULL)
     return FALSE;
   *next = j;
   return TRUE;
@@ -133,14 +162,17 @@ split_commented_code (Parser     *self,
   g_autofree char *previous = NULL; /* the question of the line before */
   g_autofree char *group = NULL;    /* the comment over the lines since the last blank one */
   gboolean shell = is_shell (info);
+  gboolean rust = info != NULL && (g_ascii_strcasecmp (info, "rust") == 0
+                                   || g_ascii_strcasecmp (info, "rs") == 0);
   guint commented = 0;
   guint named = 0;
   guint code = 0;
   guint next = 0;
 
   if (literal == NULL || cmark_node_get_type (block) != CMARK_NODE_CODE_BLOCK
-      || (strstr (literal, " # ") == NULL && strstr (literal, " // ") == NULL
-          && strstr (literal, " -- ") == NULL && strstr (literal, " /* ") == NULL))
+      || (strstr (literal, " # ") == NULL && strstr (literal, " //") == NULL
+          && strstr (literal, " -- ") == NULL && strstr (literal, " /* ") == NULL
+          && strstr (literal, "  #") == NULL))
     return FALSE;
   lines = g_strsplit (literal, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
@@ -151,7 +183,7 @@ split_commented_code (Parser     *self,
 
       if (*g_strstrip (lines[i]) == '\0')
         continue;
-      if ((hit = trailing_comment (line, line + strlen (line))) != NULL)
+      if ((hit = trailing_comment (line, line + strlen (line), rust)) != NULL)
         {
           g_autofree char *comment = comment_text (hit);
 
@@ -182,7 +214,7 @@ split_commented_code (Parser     *self,
   for (guint i = 0; lines[i] != NULL; i++)
     {
       const char *line = lines[i];
-      const char *hit = trailing_comment (line, line + strlen (line));
+      const char *hit = trailing_comment (line, line + strlen (line), rust);
       g_autofree char *command = NULL;
       g_autofree char *comment = NULL;
       g_autofree char *answer = NULL;
