@@ -773,6 +773,26 @@ test_nested_output_sections (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A plain block of keys and what they do is a card per key though a few say it in one word
+ * ("prompt"); a block of one-word columns is code aligned, not keys. */
+static void
+test_key_blocks_with_short_meanings (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Misc\n\n    :               prompt\n    ?               list all key bindings\n"
+    "    ctrl+l ctrl+k   clear history\n\n"
+    "## Types\n\n    int     main\n    char    name\n    long    size\n");
+  const char *const expected[] = {
+    "`:`", "prompt",
+    "`?`", "list all key bindings",
+    "`ctrl+l ctrl+k`", "clear history",
+    "Types", "    int     main\n    char    name\n    long    size",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 /* Rust's lifetimes ("'a", "&'a S") open no string, so their comments are found; a comment
  * touching its marker after two blanks ("S {x:y}  //create an instance") is one too; a shell
  * string's quote still hides what looks like a comment inside it. */
@@ -1142,6 +1162,8 @@ main (int    argc,
   g_test_add_func ("/sheet-real/question-heading-answers", test_question_heading_answers);
   g_test_add_func ("/sheet-real/described-commands", test_described_commands);
   g_test_add_func ("/sheet-real/comments-beside-lifetimes", test_comments_beside_lifetimes);
+  g_test_add_func ("/sheet-real/key-blocks-with-short-meanings",
+                   test_key_blocks_with_short_meanings);
   g_test_add_func ("/sheet-real/grouped-commands", test_grouped_commands);
   g_test_add_func ("/sheet-real/credits-between-pairs", test_credits_between_pairs);
   g_test_add_func ("/sheet-real/html-layout", test_html_layout);

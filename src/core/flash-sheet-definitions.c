@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flash-sheet-definitions.c: definition lists: a bold term and its text, a term on a line of its
- * own over its definition, key lists and indented definitions, one card per term. */
+ * own over its definition, key lists and indented definitions, and plain blocks that are tables
+ * of keys ("zz    center cursor line"), one card per term or key. */
 #include "flash-sheet.h"
 #include "flash-sheet-private.h"
 
@@ -381,4 +382,94 @@ flash_sheet_add_definitions (Parser    *self,
     flash_sheet_add_card (self, depth, g_ptr_array_index (pairs, i),
                           g_ptr_array_index (pairs, i + 1), g_array_index (lines, int, i / 2));
   return end - from;
+}
+
+/* Key tables --------------------------------------------------------------------------------- */
+
+/* "    zz    center cursor line", "chmod u+x script.sh    add execute for the owner": a key
+ * or a command (single blanks inside it), two blanks or more, then words. */
+static gboolean
+key_line (const char *line,
+          char      **key,
+          char      **meaning,
+          gboolean   *one_word)
+{
+  const char *p = line + strspn (line, " \t");
+  const char *end = p;
+  const char *text;
+
+  while (*end != '\0' && *end != '\t' && !(end[0] == ' ' && (end[1] == ' ' || end[1] == '\t')))
+    end++;
+  if (end == p || end - p > 40 || (strncmp (end, "  ", 2) != 0 && *end != '\t'))
+    return FALSE;
+  text = end + strspn (end, " \t");
+  if (!g_unichar_isalpha (g_utf8_get_char (text)) || strstr (text, "  ") != NULL
+      || strchr (text, '`') != NULL)
+    return FALSE;
+  if (one_word != NULL)
+    {
+      const char *last = text + strlen (text);
+
+      while (last > text && g_ascii_isspace (last[-1]))
+        last--;
+      *one_word = memchr (text, ' ', last - text) == NULL;
+    }
+  if (key != NULL)
+    {
+      *key = g_strdup_printf ("`%.*s`", (int) (end - p), p);
+      *meaning = g_strchomp (g_strdup (text));
+    }
+  return TRUE;
+}
+
+gboolean
+flash_sheet_add_key_block_cards (Parser     *self,
+                                 guint       depth,
+                                 cmark_node *block)
+{
+  const char *info;
+  const char *literal;
+  g_auto(GStrv) lines = NULL;
+  guint n_keys = 0;
+  guint n_one_word = 0;
+  int first;
+  int fence_length = 0;
+  int fence_offset = 0;
+  char fence_char = 0;
+
+  if (cmark_node_get_type (block) != CMARK_NODE_CODE_BLOCK
+      || (literal = cmark_node_get_literal (block)) == NULL)
+    return FALSE;
+  info = cmark_node_get_fence_info (block);
+  if (info != NULL && *info != '\0' && g_ascii_strcasecmp (info, "text") != 0
+      && g_ascii_strcasecmp (info, "txt") != 0 && g_ascii_strcasecmp (info, "plaintext") != 0)
+    return FALSE;
+  lines = g_strsplit (literal, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gboolean one_word = FALSE;
+
+      if (lines[i][strspn (lines[i], " \t")] == '\0')
+        continue;
+      if (!key_line (lines[i], NULL, NULL, &one_word))
+        return FALSE;
+      n_keys++;
+      n_one_word += one_word;
+    }
+  /* A one-word meaning ("prompt") is one among others that say more; a block of them all is
+   * code aligned in columns ("int    main"). */
+  if (n_keys < 3 || n_one_word * 2 > n_keys)
+    return FALSE;
+  /* A fenced block's first line is its fence; an indented one's is its first key. */
+  first = cmark_node_get_start_line (block)
+          + (cmark_node_get_fenced (block, &fence_length, &fence_offset, &fence_char) ? 1 : 0);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *key = NULL;
+      g_autofree char *meaning = NULL;
+
+      if (key_line (lines[i], &key, &meaning, NULL))
+        flash_sheet_add_card (self, depth, key, meaning, first + (int) i);
+    }
+  return TRUE;
 }

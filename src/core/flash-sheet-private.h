@@ -275,8 +275,9 @@ gboolean    flash_sheet_split_code_blocks     (Parser       *self,
                                                guint         depth,
                                                const char   *heading,
                                                GPtrArray    *blocks);
-/* A block of plain text (no language, or "text") that is a table of keys or commands: three
- * lines or more of "KEY  what it does", aligned by two spaces or more; a card per key. */
+/* flash-sheet-definitions.c: a block of plain text (no language, or "text") that is a table of
+ * keys or commands: three lines or more of "KEY  what it does", aligned by two spaces or more,
+ * at most half of them saying it in one word; a card per key. */
 gboolean    flash_sheet_add_key_block_cards   (Parser       *self,
                                                guint         depth,
                                                cmark_node   *block);
