@@ -773,6 +773,25 @@ test_nested_output_sections (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A totals row sums amounts up and gives no card; a row named "Sum" in a table of symbols is a
+ * fact like the others. */
+static void
+test_totals_rows (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Budget\n\n| Item | Cost |\n|---|---|\n| Rent | $900 |\n| **Total** | **$900** |\n\n"
+    "## Symbols\n\n| Name | LaTeX |\n|---|---|\n| Product | `\\prod` |\n"
+    "| Sum | `\\sum_{i=1}^{n} x_i` |\n");
+  const char *const expected[] = {
+    "Rent", "**Cost:** $900",
+    "Product", "**LaTeX:** `\\prod`",
+    "Sum", "**LaTeX:** `\\sum_{i=1}^{n} x_i`",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 /* A plain block of keys and what they do is a card per key though a few say it in one word
  * ("prompt"); a block of one-word columns is code aligned, not keys. */
 static void
@@ -1162,6 +1181,7 @@ main (int    argc,
   g_test_add_func ("/sheet-real/question-heading-answers", test_question_heading_answers);
   g_test_add_func ("/sheet-real/described-commands", test_described_commands);
   g_test_add_func ("/sheet-real/comments-beside-lifetimes", test_comments_beside_lifetimes);
+  g_test_add_func ("/sheet-real/totals-rows", test_totals_rows);
   g_test_add_func ("/sheet-real/key-blocks-with-short-meanings",
                    test_key_blocks_with_short_meanings);
   g_test_add_func ("/sheet-real/grouped-commands", test_grouped_commands);

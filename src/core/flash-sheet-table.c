@@ -122,6 +122,27 @@ is_bare_number (const char *cell)
   return digit;
 }
 
+/* Whether the row's other cells are amounts or empty ("**47,000**", "$12", "85 %"). */
+static gboolean
+sums_up (GPtrArray *cells,
+         guint      width)
+{
+  for (guint i = 1; i < width && i < cells->len; i++)
+    {
+      g_autofree char *plain = g_strdup (g_ptr_array_index (cells, i));
+      char *out = plain;
+
+      /* Bold, currency signs (a "$", or any sign not ASCII: "€") and "%" around the amount. */
+      for (const char *p = plain; *p != '\0'; p++)
+        if (strchr ("*_$% ", *p) == NULL && (guchar) *p < 0x80)
+          *out++ = *p;
+      *out = '\0';
+      if (*plain != '\0' && !is_bare_number (plain))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 is_total (const char *cell)
 {
@@ -158,8 +179,9 @@ add_row_card (Parser     *self,
 
   if (*question == '\0' && first > 0)
     return;
-  /* "| **Total** | **47,000** |" sums the rows up: no fact of its own. */
-  if (first == 0 && is_total (question))
+  /* "| **Total** | **47,000** |" sums the rows up: no fact of its own; "| Sum | `\sum x_i` |"
+   * in a table of symbols is one. */
+  if (first == 0 && is_total (question) && sums_up (cells, width))
     return;
   if (repeated && *question != '\0' && width > 2 && first + 1 < cells->len
       && *(const char *) g_ptr_array_index (cells, first + 1) != '\0')
