@@ -968,12 +968,15 @@ test_pointer_sentences (void)
     "## Options\n\nFor more options, refer to [tar(1)](https://example.com/man).\n\n"
     "## Extract\n\n`tar -xf out.tar`\n\n→ More examples: [here](https://example.com/x).\n\n"
     "## Origin\n\nSee [this post](https://example.com/p): tar began as a tape archiver.\n\n"
+    "## Regex\n\n*(See `man 7 regex` for more info.)*\n\n"
+    "## Perl\n\nSee `grep -P` for Perl regexes, which differ.\n\n"
     "## Why\n\nCheck out [the history](https://example.com/h) of tar, which began as a tape "
     "archiver for Unix in 1979 and still writes the same format.\n");
   const char *const expected[] = {
     "Create", "`tar -cf out.tar dir/`",
     "Extract", "`tar -xf out.tar`",
     "Origin", "See [this post](https://example.com/p): tar began as a tape archiver.",
+    "Perl", "See `grep -P` for Perl regexes, which differ.",
     "Why", "Check out [the history](https://example.com/h) of tar, which began as a tape "
     "archiver for Unix in 1979 and still writes the same format.",
     NULL,

@@ -563,7 +563,8 @@ html_is_layout (const char *literal)
 
 /* A sentence that only sends the reader elsewhere: "For the full list see [the docs](…).", "More
  * examples: [here](…)", "Refer to [the manual](…)". It has a link and few words of its own, and
- * opens with one of the phrases that point away; what it points at is not on the card. */
+ * opens with one of the phrases that point away; what it points at is not on the card. Without
+ * a link it is "See … for more …". */
 static gboolean
 is_pointer (cmark_node *paragraph)
 {
@@ -602,10 +603,8 @@ is_pointer (cmark_node *paragraph)
         g_string_append_c (own, ' ');
     }
   cmark_iter_free (iter);
-  if (!link)
-    return FALSE;
   folded = g_utf8_casefold (own->str, -1);
-  /* An arrow or an emoji in front is decoration. */
+  /* An arrow, an emoji or a parenthesis in front is decoration. */
   for (p = folded; *p != '\0' && !g_ascii_isalpha (*p); p = g_utf8_next_char (p))
     ;
   for (const char *w = p; *w != '\0'; w++)
@@ -613,6 +612,11 @@ is_pointer (cmark_node *paragraph)
       words++;
   if (words > 14)
     return FALSE;
+  /* Without a link, only "(See `man 7 regex` for more info.)": where to read more. */
+  if (!link)
+    return g_str_has_prefix (p, "see ")
+           && (strstr (p, " for more") != NULL || strstr (p, " for details") != NULL
+               || strstr (p, " for further") != NULL || strstr (p, " for the full") != NULL);
   for (guint i = 0; i < G_N_ELEMENTS (leads); i++)
     if (g_str_has_prefix (p, leads[i]))
       return TRUE;
