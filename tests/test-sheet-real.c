@@ -957,7 +957,7 @@ test_grouped_terms (void)
 
 /* A sentence that only points elsewhere ("For the full list see [x]", "More examples: [x]") is
  * no part of an answer, and a section of nothing else gives no card; a sentence with a link that
- * says something of its own stays. */
+ * says something of its own stays. So is what a chat assistant said around the sheet. */
 static void
 test_pointer_sentences (void)
 {
@@ -970,6 +970,8 @@ test_pointer_sentences (void)
     "## Origin\n\nSee [this post](https://example.com/p): tar began as a tape archiver.\n\n"
     "## Regex\n\n*(See `man 7 regex` for more info.)*\n\n"
     "## Perl\n\nSee `grep -P` for Perl regexes, which differ.\n\n"
+    "## Flexbox\n\nSure! I'll integrate the clarifications into your cheatsheet.\n\n"
+    "`display: flex` makes a flex container.\n\n"
     "## Why\n\nCheck out [the history](https://example.com/h) of tar, which began as a tape "
     "archiver for Unix in 1979 and still writes the same format.\n");
   const char *const expected[] = {
@@ -977,6 +979,7 @@ test_pointer_sentences (void)
     "Extract", "`tar -xf out.tar`",
     "Origin", "See [this post](https://example.com/p): tar began as a tape archiver.",
     "Perl", "See `grep -P` for Perl regexes, which differ.",
+    "Flexbox", "`display: flex` makes a flex container.",
     "Why", "Check out [the history](https://example.com/h) of tar, which began as a tape "
     "archiver for Unix in 1979 and still writes the same format.",
     NULL,

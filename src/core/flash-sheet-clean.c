@@ -623,6 +623,32 @@ is_pointer (cmark_node *paragraph)
   return FALSE;
 }
 
+/* What a chat assistant said around the sheet it wrote, pasted with it: "Sure! I'll integrate
+ * the clarifications into your cheatsheet…", "Certainly, here is…". */
+static gboolean
+is_assistant_chatter (cmark_node *paragraph)
+{
+  static const char *const openings[] = {
+    "sure!", "sure,", "certainly!", "certainly,", "of course!", "of course,", "absolutely!",
+    "absolutely,", "great question",
+  };
+  static const char *const offers[] = { "i'll ", "i’ll ", "i will ", "here's", "here’s",
+                                        "here is", "let me ", "i've ", "i’ve " };
+  g_autofree char *plain = flash_sheet_node_to_plain (paragraph);
+  g_autofree char *folded = NULL;
+  gboolean opens = FALSE;
+
+  if (strlen (plain) > 400)
+    return FALSE;
+  folded = g_utf8_casefold (plain, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (openings); i++)
+    opens = opens || g_str_has_prefix (folded, openings[i]);
+  for (guint i = 0; opens && i < G_N_ELEMENTS (offers); i++)
+    if (strstr (folded, offers[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 flash_sheet_is_debris (cmark_node *block)
 {
@@ -641,7 +667,7 @@ flash_sheet_is_debris (cmark_node *block)
     {
       g_autoptr(GPtrArray) one = g_ptr_array_new ();
 
-      if (only_images (block) || is_link_row (block))
+      if (only_images (block) || is_link_row (block) || is_assistant_chatter (block))
         return TRUE;
       /* "See: [x](#x)" leads to another part of the page. */
       g_ptr_array_add (one, block);
