@@ -13,8 +13,8 @@ typedef FlashTestStore Fixture;
 
 static const char sheet_a[] =
   "# Alpha\n\n## One\n\nFirst.\n\n## Two\n\nSecond.\n\n## Three\n\nThird.\n\n## Four\n\nFourth.\n";
-static const char sheet_a_without_four[] =
-  "# Alpha\n\n## One\n\nFirst.\n\n## Two\n\nSecond.\n\n## Three\n\nThird.\n";
+static const char sheet_a_without_three[] =
+  "# Alpha\n\n## One\n\nFirst.\n\n## Two\n\nSecond.\n\n## Four\n\nFourth.\n";
 static const char sheet_b[] = "# Beta\n\n## Five\n\nFifth.\n\n## Six\n\nSixth.\n";
 
 static void
@@ -224,8 +224,39 @@ test_totals_follow_log (Fixture       *fx,
   g_assert_cmpuint (retention[FLASH_WINDOW_DAY][1].passed, ==, 1);
   assert_totals_match_log (fx);
 
-  /* Retiring a card keeps its reviews; deleting a deck takes its reviews out of every total. */
-  import (fx, "alpha.md", sheet_a_without_four);
+  /* Retiring a card (Three, reviewed twice) keeps its reviews in every count of the log, and
+   * takes it out of the forecast and the intervals; deleting a deck takes its reviews out of
+   * every total. */
+  {
+    guint intervals[FLASH_N_INTERVAL_BUCKETS];
+    guint before_total = 0;
+    guint after_total = 0;
+    g_autoptr(GArray) forecast = NULL;
+
+    guint due = 0;
+    guint due_after = 0;
+
+    g_assert_true (flash_store_stats_intervals (fx->store, 0, intervals, &error));
+    for (guint i = 0; i < FLASH_N_INTERVAL_BUCKETS; i++)
+      before_total += intervals[i];
+    forecast = flash_store_stats_forecast (fx->store, 0, fx->now, 90, NULL, &error);
+    for (guint i = 0; i < forecast->len; i++)
+      due += g_array_index (forecast, FlashForecastDay, i).young
+             + g_array_index (forecast, FlashForecastDay, i).mature;
+    g_clear_pointer (&forecast, g_array_unref);
+    import (fx, "alpha.md", sheet_a_without_three);
+    g_assert_true (flash_store_stats_intervals (fx->store, 0, intervals, &error));
+    for (guint i = 0; i < FLASH_N_INTERVAL_BUCKETS; i++)
+      after_total += intervals[i];
+    g_assert_cmpuint (after_total, ==, before_total - 1);
+    g_assert_cmpuint (calendar_sum (fx, 0), ==, 10);
+    forecast = flash_store_stats_forecast (fx->store, 0, fx->now, 90, NULL, &error);
+    for (guint i = 0; i < forecast->len; i++)
+      due_after += g_array_index (forecast, FlashForecastDay, i).young
+                   + g_array_index (forecast, FlashForecastDay, i).mature;
+    g_assert_cmpuint (due, ==, 5);
+    g_assert_cmpuint (due_after, ==, due - 1);
+  }
   assert_totals_match_log (fx);
   beta = flash_store_find_deck (fx->store, "Beta", NULL);
   g_assert_true (flash_store_delete_deck (fx->store, beta, &error));
