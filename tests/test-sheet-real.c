@@ -773,6 +773,25 @@ test_nested_output_sections (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A placeholder written outside code ("<branch>", "Vec<T>") is text; an element of HTML
+ * ("<span>") is dropped as a page would hide it. */
+static void
+test_placeholders (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Branches\n\n- git checkout <branch>: switch to a branch\n"
+    "- git push origin <tag-name>: push a tag\n\n"
+    "## Vectors\n\nA Vec<T> grows; <span>a</span> <u>b</u> <widget size=\"2\">c.\n");
+  const char *const expected[] = {
+    "git checkout \\<branch>", "switch to a branch",
+    "git push origin \\<tag-name>", "push a tag",
+    "Vectors", "A Vec\\<T\\> grows; a b c.",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 /* A totals row sums amounts up and gives no card; a row named "Sum" in a table of symbols is a
  * fact like the others. */
 static void
@@ -1188,6 +1207,7 @@ main (int    argc,
   g_test_add_func ("/sheet-real/described-commands", test_described_commands);
   g_test_add_func ("/sheet-real/comments-beside-lifetimes", test_comments_beside_lifetimes);
   g_test_add_func ("/sheet-real/totals-rows", test_totals_rows);
+  g_test_add_func ("/sheet-real/placeholders", test_placeholders);
   g_test_add_func ("/sheet-real/key-blocks-with-short-meanings",
                    test_key_blocks_with_short_meanings);
   g_test_add_func ("/sheet-real/grouped-commands", test_grouped_commands);

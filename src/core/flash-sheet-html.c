@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flash-sheet-html.c: inline HTML in a cheatsheet read as its author saw it on a web page
  * (docs/cheatsheet-format.md): <code> and <kbd> become code spans, <b> and <i> emphasis, <br> a
- * line break; every other tag, comment or image is dropped and the text around it kept. The
- * Markdown tree is changed in place; nothing a tag references is ever loaded. */
+ * line break, a placeholder that is no element (<branch>) its text; every other tag, comment or
+ * image is dropped and the text around it kept. The Markdown tree is changed in place; nothing
+ * a tag references is ever loaded. */
 #include "flash-sheet.h"
 #include "flash-sheet-private.h"
 
@@ -57,6 +58,43 @@ read_tag (const char *literal)
     if (strcmp (name, kinds[i].name) == 0)
       tag.kind = kinds[i].kind;
   return tag;
+}
+
+/* "<branch>", "<file name>", "<number>": a placeholder the author wrote outside code, not an
+ * HTML element (which a page would hide). An open tag with neither attributes with values nor
+ * the name of an element of HTML. */
+static gboolean
+is_placeholder (const char *literal)
+{
+  static const char *const elements[] = {
+    "a", "abbr", "address", "area", "article", "aside", "audio", "b", "base", "bdi", "bdo",
+    "big", "blockquote", "body", "br", "button", "canvas", "caption", "center", "cite", "code",
+    "col", "colgroup", "data", "datalist", "dd", "del", "details", "dfn", "dialog", "div", "dl",
+    "dt", "em", "embed", "fieldset", "figcaption", "figure", "font", "footer", "form", "h1", "h2",
+    "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "i", "iframe", "img", "input", "ins",
+    "kbd", "label", "legend", "li", "link", "main", "map", "mark", "math", "meta", "meter", "nav",
+    "noscript", "object", "ol", "optgroup", "option", "output", "p", "param", "picture", "pre",
+    "progress", "q", "rp", "rt", "ruby", "s", "samp", "script", "section", "select", "slot",
+    "small", "source", "span", "strike", "strong", "style", "sub", "summary", "sup", "svg",
+    "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time", "title",
+    "tr", "track", "tt", "u", "ul", "var", "video", "wbr",
+  };
+  g_autofree char *name = NULL;
+  const char *p = literal;
+  const char *start;
+
+  if (p == NULL || *p++ != '<' || !g_ascii_isalpha (*p))
+    return FALSE;
+  start = p;
+  while (g_ascii_isalnum (*p) || *p == '-' || *p == '_')
+    p++;
+  name = g_ascii_strdown (start, p - start);
+  if (strpbrk (p, "=\"'/") != NULL || literal[strlen (literal) - 1] != '>')
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (elements); i++)
+    if (strcmp (name, elements[i]) == 0)
+      return FALSE;
+  return TRUE;
 }
 
 /* The text of the nodes after @open up to @close, as a code span's literal would hold it: tags
@@ -223,6 +261,11 @@ convert_children (cmark_node *parent)
            * cards read (code lines become a code block) and make a blank otherwise. */
           if (!insert_before (node, cmark_node_new (CMARK_NODE_LINEBREAK)))
             insert_before (node, new_text (FLASH_SHEET_CELL_BREAK));
+          cmark_node_free (node);
+        }
+      else if (tag.kind == TAG_OTHER && is_placeholder (cmark_node_get_literal (node)))
+        {
+          insert_before (node, new_text (cmark_node_get_literal (node)));
           cmark_node_free (node);
         }
       else if (tag.kind == TAG_OTHER)
