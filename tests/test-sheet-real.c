@@ -773,6 +773,27 @@ test_nested_output_sections (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* "`code` = what it is" is a term and its text, however long the code: a list of them is a card
+ * per item; "==" is no separator. */
+static void
+test_equals_terms (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Variables\n\n- `NF`  = The number of fields.\n- `NR`  = The record number.\n\n"
+    "## One-liners\n\n"
+    "- `awk 'NF > 0 {blank=0} NF == 0 {blank++} blank < 2'`   = Squeeze blank lines.\n"
+    "- `awk '{if(NR>2) print $0}'`  = Print all but the first two lines.\n");
+  const char *const expected[] = {
+    "`NF`", "The number of fields.",
+    "`NR`", "The record number.",
+    "`awk 'NF > 0 {blank=0} NF == 0 {blank++} blank < 2'`", "Squeeze blank lines.",
+    "`awk '{if(NR>2) print $0}'`", "Print all but the first two lines.",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 /* A placeholder written outside code ("<branch>", "Vec<T>") is text; an element of HTML
  * ("<span>") is dropped as a page would hide it. */
 static void
@@ -1208,6 +1229,7 @@ main (int    argc,
   g_test_add_func ("/sheet-real/comments-beside-lifetimes", test_comments_beside_lifetimes);
   g_test_add_func ("/sheet-real/totals-rows", test_totals_rows);
   g_test_add_func ("/sheet-real/placeholders", test_placeholders);
+  g_test_add_func ("/sheet-real/equals-terms", test_equals_terms);
   g_test_add_func ("/sheet-real/key-blocks-with-short-meanings",
                    test_key_blocks_with_short_meanings);
   g_test_add_func ("/sheet-real/grouped-commands", test_grouped_commands);

@@ -34,7 +34,7 @@ flash_sheet_count_words (const char *text)
   return words;
 }
 
-/* Drops the ":", "-" or dash that joins a term to its text. */
+/* Drops the ":", "-", "=" or dash that joins a term to its text. */
 static char *
 trim_separator (char *rest)
 {
@@ -45,7 +45,7 @@ trim_separator (char *rest)
       while (g_ascii_isspace (*p))
         p++;
       /* ", not …" after a bold term goes on from it: the comma is no part of the answer. */
-      if (*p == ':' || *p == '-' || *p == ',' || *p == ';')
+      if (*p == ':' || *p == '-' || *p == ',' || *p == ';' || (*p == '=' && p[1] == ' '))
         p++;
       else if (g_str_has_prefix (p, "—"))
         p += strlen ("—");
@@ -70,14 +70,15 @@ strip_trailing_colon (char *text)
   return text;
 }
 
-/* Whether @rest (what follows a leading term) starts with a separator: ":", "-", "—" or "–". */
+/* Whether @rest (what follows a leading term) starts with a separator: ":", "-", "—", "–" or an
+ * "=" and a blank (`` `NF`  = the number of fields ``). */
 static gboolean
 starts_with_separator (const char *rest)
 {
   while (*rest == ' ')
     rest++;
   return *rest == ':' || *rest == '-' || g_str_has_prefix (rest, "—")
-         || g_str_has_prefix (rest, "–");
+         || g_str_has_prefix (rest, "–") || g_str_has_prefix (rest, "= ");
 }
 
 /* The inlines from @first up to @stop (excluded) as Markdown, then @head: a term. A link in it
