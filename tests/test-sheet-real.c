@@ -773,6 +773,24 @@ test_nested_output_sections (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A regular expression's classes ("[[:digit:]]", "[[^abc]]") outside code stay as written; an
+ * Obsidian wiki link shows as its name. */
+static void
+test_regex_classes (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Classes\n\n- [[:digit:]]: digits\n- [[^abc]]: none of a, b, c\n\n"
+    "## Links\n\nSee [[Other note|the note]] and [[Plain]].\n");
+  const char *const expected[] = {
+    "\\[\\[:digit:\\]\\]", "digits",
+    "\\[\\[^abc\\]\\]", "none of a, b, c",
+    "Links", "See the note and Plain.",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 /* "`code` = what it is" is a term and its text, however long the code: a list of them is a card
  * per item; "==" is no separator. */
 static void
@@ -1230,6 +1248,7 @@ main (int    argc,
   g_test_add_func ("/sheet-real/totals-rows", test_totals_rows);
   g_test_add_func ("/sheet-real/placeholders", test_placeholders);
   g_test_add_func ("/sheet-real/equals-terms", test_equals_terms);
+  g_test_add_func ("/sheet-real/regex-classes", test_regex_classes);
   g_test_add_func ("/sheet-real/key-blocks-with-short-meanings",
                    test_key_blocks_with_short_meanings);
   g_test_add_func ("/sheet-real/grouped-commands", test_grouped_commands);

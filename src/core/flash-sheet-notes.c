@@ -246,8 +246,10 @@ append_line (GString     *out,
               continue;
             }
         }
-      /* "[[Subjonctif]]", "[[notes/verbs|the verbs]]": a wiki link shows as its name. */
-      if (!code && !no_wiki_close && line[i] == '[' && i + 1 < len && line[i + 1] == '[')
+      /* "[[Subjonctif]]", "[[notes/verbs|the verbs]]": a wiki link shows as its name; a
+       * regular expression's class ("[[:alpha:]]", "[[^abc]]") is no link. */
+      if (!code && !no_wiki_close && line[i] == '[' && i + 1 < len && line[i + 1] == '['
+          && !(i + 2 < len && (line[i + 2] == ':' || line[i + 2] == '^' || line[i + 2] == '=')))
         {
           const char *start = line + i + 2;
           const char *close;
