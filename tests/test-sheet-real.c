@@ -773,6 +773,25 @@ test_nested_output_sections (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A table of two sides that its heading compares ("IPv4 vs IPv6" over "| IPv4 | IPv6 |") asks
+ * each row with the first side's name; another two-column table asks its first cell alone. */
+static void
+test_comparison_tables (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## IPv4 vs IPv6\n\n| IPv4 | IPv6 |\n|---|---|\n| 32 bits | 128 bits |\n"
+    "| Router fragments | Only end hosts fragment |\n\n"
+    "## Services\n\n| Name | Port |\n|---|---|\n| SSH | 22 |\n");
+  const char *const expected[] = {
+    "IPv4: 32 bits", "**IPv6:** 128 bits",
+    "IPv4: Router fragments", "**IPv6:** Only end hosts fragment",
+    "SSH", "**Port:** 22",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 /* A regular expression's classes ("[[:digit:]]", "[[^abc]]") outside code stay as written; an
  * Obsidian wiki link shows as its name. */
 static void
@@ -1249,6 +1268,7 @@ main (int    argc,
   g_test_add_func ("/sheet-real/placeholders", test_placeholders);
   g_test_add_func ("/sheet-real/equals-terms", test_equals_terms);
   g_test_add_func ("/sheet-real/regex-classes", test_regex_classes);
+  g_test_add_func ("/sheet-real/comparison-tables", test_comparison_tables);
   g_test_add_func ("/sheet-real/key-blocks-with-short-meanings",
                    test_key_blocks_with_short_meanings);
   g_test_add_func ("/sheet-real/grouped-commands", test_grouped_commands);

@@ -166,6 +166,7 @@ add_row_card (Parser     *self,
               guint       first,
               guint       width,
               gboolean    repeated,
+              gboolean    compared,
               int         line)
 {
   const char *question = g_ptr_array_index (cells, first);
@@ -206,8 +207,9 @@ add_row_card (Parser     *self,
     }
   if (first > 0 && answer->len == 0)
     return;
-  /* "5" alone asks nothing: "Semitones: 5" does. */
-  if (labelled == NULL && has_letter (asked_title) && is_bare_number (question))
+  /* "5" alone asks nothing: "Semitones: 5" does; in a comparison ("IPv4 vs IPv6") "32 bits"
+   * is IPv4's: "IPv4: 32 bits". */
+  if (labelled == NULL && has_letter (asked_title) && (is_bare_number (question) || compared))
     question = labelled = g_strdup_printf ("%s: %s", asked_title, question);
   flash_sheet_add_card (self, depth, question, answer->str, line);
   if ((self->sheet->reverse & FLASH_SHEET_REVERSE_TABLES) && first_value != NULL)
@@ -337,6 +339,30 @@ flash_sheet_table_is_data (Parser    *self,
   return FALSE;
 }
 
+/* "### IPv4 vs IPv6" over "| IPv4 | IPv6 |": two columns, each a side the heading compares. */
+static gboolean
+is_comparison (Parser    *self,
+               guint      depth,
+               GPtrArray *titles)
+{
+  g_autofree char *heading = NULL;
+
+  if (titles->len != 2 || depth < 1 || depth > self->crumbs->len)
+    return FALSE;
+  heading = g_utf8_casefold (((Crumb *) g_ptr_array_index (self->crumbs, depth - 1))->plain, -1);
+  if (strstr (heading, " vs") == NULL && strstr (heading, " versus ") == NULL)
+    return FALSE;
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *title = g_utf8_casefold (g_ptr_array_index (titles, i), -1);
+
+      g_strstrip (title);
+      if (*title == '\0' || strstr (heading, title) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 flash_sheet_add_table_cards (Parser     *self,
                              guint       depth,
@@ -347,6 +373,7 @@ flash_sheet_add_table_cards (Parser     *self,
   g_autoptr(GPtrArray) rows = NULL;   /* each row's cells */
   g_autoptr(GArray) lines = NULL;     /* each row's line */
   g_autoptr(GHashTable) seen = NULL;  /* first cell → whether another row has it too */
+  gboolean compared;
   guint width;
 
   if (cmark_gfm_extensions_get_table_columns (table) < 2)
@@ -388,6 +415,7 @@ flash_sheet_add_table_cards (Parser     *self,
                                GINT_TO_POINTER (g_hash_table_contains (seen, key)));
         }
     }
+  compared = is_comparison (self, depth, titles);
   for (guint r = 0; r < rows->len; r++)
     {
       GPtrArray *cells = g_ptr_array_index (rows, r);
@@ -396,7 +424,7 @@ flash_sheet_add_table_cards (Parser     *self,
         add_row_card (self, depth, titles, cells, first, width,
                       GPOINTER_TO_INT (g_hash_table_lookup (seen, g_ptr_array_index (cells,
                                                                                      first))),
-                      g_array_index (lines, int, r));
+                      compared, g_array_index (lines, int, r));
     }
   return TRUE;
 }
