@@ -230,12 +230,6 @@ pressed_cb (GtkGestureClick *gesture,
 }
 
 static void
-focus_changed_cb (FlashStatsChart *self)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
 flash_stats_chart_finalize (GObject *object)
 {
   FlashStatsChart *self = FLASH_STATS_CHART (object);
@@ -265,26 +259,36 @@ flash_stats_chart_class_init (FlashStatsChartClass *klass)
                                            G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
-static void
-flash_stats_chart_init (FlashStatsChart *self)
+void
+flash_stats_widget_set_up (GtkWidget *widget,
+                           GCallback  query_tooltip,
+                           GCallback  key_pressed,
+                           GCallback  pressed)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
   GtkGesture *click = gtk_gesture_click_new ();
-  AdwStyleManager *style = adw_style_manager_get_default ();
 
+  gtk_widget_set_focusable (widget, TRUE);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", query_tooltip, NULL);
+  g_signal_connect (keys, "key-pressed", key_pressed, widget);
+  gtk_widget_add_controller (widget, keys);
+  g_signal_connect (click, "pressed", pressed, widget);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+  /* The selection shows while the widget has the focus, in the palette of the style. */
+  g_signal_connect (widget, "notify::has-focus", G_CALLBACK (gtk_widget_queue_draw), NULL);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), widget, G_CONNECT_SWAPPED);
+}
+
+static void
+flash_stats_chart_init (FlashStatsChart *self)
+{
   self->first = g_array_new (FALSE, TRUE, sizeof (double));
   self->second = g_array_new (FALSE, TRUE, sizeof (double));
   self->texts = g_ptr_array_new_with_free_func (g_free);
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
-  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-  g_signal_connect (self, "notify::has-focus", G_CALLBACK (focus_changed_cb), NULL);
-  g_signal_connect_object (style, "notify::dark", G_CALLBACK (gtk_widget_queue_draw), self,
-                           G_CONNECT_SWAPPED);
+  flash_stats_widget_set_up (GTK_WIDGET (self), G_CALLBACK (query_tooltip_cb),
+                             G_CALLBACK (key_pressed_cb), G_CALLBACK (pressed_cb));
 }
 
 GtkWidget *

@@ -27,6 +27,14 @@ void       flash_stats_color          (FlashStatsColor  color,
                                        gboolean         dark,
                                        GdkRGBA         *rgba);
 
+/* Makes @widget (a chart or the calendar) focusable, with tooltips from @query_tooltip, keys from
+ * @key_pressed and clicks from @pressed (a GtkEventControllerKey's and a GtkGestureClick's
+ * handlers, given @widget), drawn again when its focus or the style's darkness changes. */
+void       flash_stats_widget_set_up  (GtkWidget       *widget,
+                                       GCallback        query_tooltip,
+                                       GCallback        key_pressed,
+                                       GCallback        pressed);
+
 /* @name is what a screen reader says for the chart, e.g. "Forecast". */
 GtkWidget *flash_stats_chart_new      (const char      *name,
                                        FlashStatsColor  first,
