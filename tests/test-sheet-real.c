@@ -1011,7 +1011,8 @@ test_grouped_terms (void)
     "- Strings\n  - `upper()`: an uppercase copy\n  - `lower()`: a lowercase copy\n"
     "- **Lists:**\n  - `append(x)` — add x at the end\n  - `pop()` — remove the last item\n"
     "- Sets\n  - unordered\n  - no duplicates\n"
-    "- Dicts\n  - `get(k)`: the value or None\n");
+    "- Dicts\n  - `get(k)`: the value or None\n\n"
+    "## Flags\n\n- Options:\n  - `-c`: compact output\n  - `-S`: sort keys\n");
   const char *const expected[] = {
     "`upper()`", "an uppercase copy",
     "`lower()`", "a lowercase copy",
@@ -1019,12 +1020,15 @@ test_grouped_terms (void)
     "`pop()`", "remove the last item",
     "Sets", "- unordered\n- no duplicates",
     "Dicts", "- `get(k)`: the value or None",
+    "`-c`", "compact output",
+    "`-S`", "sort keys",
     NULL,
   };
   const char *const contexts[] = {
     "Methods › Common › Strings", "Methods › Common › Strings",
     "Methods › Common › Lists", "Methods › Common › Lists",
     "Methods › Common", "Methods › Common",
+    "Methods › Flags › Options", "Methods › Flags › Options",
   };
 
   flash_test_assert_cards (sheet, expected);

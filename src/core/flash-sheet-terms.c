@@ -447,13 +447,16 @@ is_short_term (const char *markdown)
   return strlen (markdown) <= 40 && flash_sheet_count_words (markdown) <= 5;
 }
 
-/* "Por", "Kepler's laws": a short name that ends no sentence, the title of the list under it. */
+/* "Por", "Kepler's laws", "Options:": a short name that ends no sentence (a colon may close it),
+ * the title of the list under it. */
 static gboolean
 is_outline_name (cmark_node *paragraph)
 {
   g_autofree char *plain = g_strstrip (flash_sheet_node_to_plain (paragraph));
   gsize length = strlen (plain);
 
+  if (length > 1 && plain[length - 1] == ':')
+    plain[--length] = '\0';
   return length > 0 && is_short_term (plain) && strchr (".!?:,;", plain[length - 1]) == NULL;
 }
 
@@ -556,7 +559,7 @@ flash_sheet_add_term_list_cards (Parser     *self,
           && !split_term (paragraph, split) && is_outline_name (paragraph))
         {
           term_split_clear (split);
-          split->term = flash_sheet_inlines_to_markdown (paragraph, FALSE);
+          split->term = strip_trailing_colon (flash_sheet_inlines_to_markdown (paragraph, FALSE));
           split->rest = g_strdup ("");
         }
       else
