@@ -773,6 +773,28 @@ test_nested_output_sections (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A page written in HTML blocks: "<li>" items with no list around them are a list's items, so
+ * "200: OK" is a term under its "<h3>" heading; a "<ul>" of them too. */
+static void
+test_html_list_items (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# HTTP\n\n<h3>2xx. Successful</h3>\n\n"
+    "<li style=\"font-family: Roboto\">\n200: OK\n</li>\n\n"
+    "<li style=\"font-family: Roboto\">\n201: Created\n</li>\n\n"
+    "<h3>4xx</h3>\n\n<ul>\n<li>404: Not Found</li>\n<li>410: Gone</li>\n</ul>\n");
+  const char *const expected[] = {
+    "200", "OK",
+    "201", "Created",
+    "404", "Not Found",
+    "410", "Gone",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+  g_assert_cmpstr (flash_test_sheet_card (sheet, 0)->context, ==, "HTTP › 2xx. Successful");
+}
+
 /* A table of two sides that its heading compares ("IPv4 vs IPv6" over "| IPv4 | IPv6 |") asks
  * each row with the first side's name; another two-column table asks its first cell alone. */
 static void
@@ -1273,6 +1295,7 @@ main (int    argc,
   g_test_add_func ("/sheet-real/equals-terms", test_equals_terms);
   g_test_add_func ("/sheet-real/regex-classes", test_regex_classes);
   g_test_add_func ("/sheet-real/comparison-tables", test_comparison_tables);
+  g_test_add_func ("/sheet-real/html-list-items", test_html_list_items);
   g_test_add_func ("/sheet-real/key-blocks-with-short-meanings",
                    test_key_blocks_with_short_meanings);
   g_test_add_func ("/sheet-real/grouped-commands", test_grouped_commands);

@@ -412,8 +412,10 @@ flash_sheet_convert_inline_html (cmark_node *document)
 #define MAX_HTML_BLOCKS 1000
 
 /* The tag names whose blocks are read as the web page's import reads them ("<h1 align=center>",
- * a README's title, is a heading). */
-static const char *const structure_tags[] = { "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6" };
+ * a README's title, is a heading; a list's items, even written without their list). */
+static const char *const structure_tags[] = {
+  "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
+};
 
 /* Which structure tag [line, end) opens at its start (after at most three blanks), or -1. */
 static int
@@ -510,8 +512,16 @@ flash_sheet_convert_html_blocks (const char *text)
           converted++;
           if (depth <= 0)
             {
-              g_autofree char *markdown = flash_html_to_markdown (line, block_end - line,
-                                                                  "html", NULL);
+              /* "<li>200: OK</li>" on its own is an item of a list the page leaves implied. */
+              g_autofree char *wrapped = g_str_equal (structure_tags[tag], "li")
+                                         ? g_strdup_printf ("<ul>%.*s</ul>",
+                                                            (int) (block_end - line), line)
+                                         : NULL;
+              g_autofree char *markdown = wrapped != NULL
+                                          ? flash_html_to_markdown (wrapped, strlen (wrapped),
+                                                                    "html", NULL)
+                                          : flash_html_to_markdown (line, block_end - line,
+                                                                    "html", NULL);
 
               if (markdown != NULL)
                 {
