@@ -773,6 +773,25 @@ test_nested_output_sections (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A numbered list of bold terms with the colon inside the bold ("1. **HashMap vs TreeMap:** …")
+ * is a term list, as with the colon after it. */
+static void
+test_numbered_bold_colon_terms (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Tips\n\n1. **HashMap vs TreeMap:** Use `HashMap` unless you need sorted keys\n"
+    "2. **Use getOrDefault():** Cleaner frequency counting\n\n"
+    "## Steps\n\n1. Install: run the installer\n2. Start: open the app\n");
+  const char *const expected[] = {
+    "**HashMap vs TreeMap**", "Use `HashMap` unless you need sorted keys",
+    "**Use getOrDefault()**", "Cleaner frequency counting",
+    "Steps", "1. Install: run the installer\n2. Start: open the app",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 /* A page written in HTML blocks: "<li>" items with no list around them are a list's items, so
  * "200: OK" is a term under its "<h3>" heading; a "<ul>" of them too. */
 static void
@@ -1296,6 +1315,7 @@ main (int    argc,
   g_test_add_func ("/sheet-real/regex-classes", test_regex_classes);
   g_test_add_func ("/sheet-real/comparison-tables", test_comparison_tables);
   g_test_add_func ("/sheet-real/html-list-items", test_html_list_items);
+  g_test_add_func ("/sheet-real/numbered-bold-colon-terms", test_numbered_bold_colon_terms);
   g_test_add_func ("/sheet-real/key-blocks-with-short-meanings",
                    test_key_blocks_with_short_meanings);
   g_test_add_func ("/sheet-real/grouped-commands", test_grouped_commands);

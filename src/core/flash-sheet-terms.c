@@ -373,6 +373,16 @@ split_at_first_separator (cmark_node *first,
   return FALSE;
 }
 
+/* "**HashMap vs TreeMap:** …": the separator inside the bold. */
+static gboolean
+bold_ends_with_colon (cmark_node *strong)
+{
+  g_autofree char *inner = flash_sheet_inlines_to_markdown (strong, FALSE);
+
+  g_strchomp (inner);
+  return g_str_has_suffix (inner, ":");
+}
+
 /* Splits the first paragraph of a bullet into its term and the rest, as a term list wants, in
  * this order: "term — text"; "term: text" with a short term (which may hold code: "`cut`,
  * `paste` and `join`: …"); a leading code span or link followed by a separator (":", "-", "—");
@@ -407,7 +417,8 @@ split_term (cmark_node *paragraph,
       flash_sheet_append_inlines (rest, cmark_node_next (last), FALSE);
       /* "1. **Environment**: cron runs…" names its subject as a dash would, and so does the
        * dash itself after code ("1. `SUMIF(…)` — one condition"). */
-      split->dash = (flash_sheet_node_is (first, "strong") && starts_with_separator (rest->str))
+      split->dash = (flash_sheet_node_is (first, "strong")
+                     && (starts_with_separator (rest->str) || bold_ends_with_colon (first)))
                     || g_str_has_prefix (g_strchug (rest->str), "—")
                     || g_str_has_prefix (rest->str, "–");
       /* `code` alone, or a link, does not make a term: "`ls` lists files" is a sentence. */
