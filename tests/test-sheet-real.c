@@ -773,6 +773,26 @@ test_nested_output_sections (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A line that opens a block of four commented calls or more, uncommented ("Queue<Integer> q =
+ * …"), is what they work on: it goes with each card. */
+static void
+test_commented_code_setup (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Queue\n\n```java\nQueue<Integer> q = new LinkedList<>();\n"
+    "q.offer(5);      // add to the rear\nq.poll();        // remove from the front\n"
+    "q.peek();        // view the front\nq.isEmpty();     // check if empty\n```\n");
+  const char *const expected[] = {
+    "add to the rear", "```java\nQueue<Integer> q = new LinkedList<>();\nq.offer(5);\n```",
+    "remove from the front", "```java\nQueue<Integer> q = new LinkedList<>();\nq.poll();\n```",
+    "view the front", "```java\nQueue<Integer> q = new LinkedList<>();\nq.peek();\n```",
+    "check if empty", "```java\nQueue<Integer> q = new LinkedList<>();\nq.isEmpty();\n```",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 /* A numbered list of bold terms with the colon inside the bold ("1. **HashMap vs TreeMap:** …")
  * is a term list, as with the colon after it. */
 static void
@@ -1316,6 +1336,7 @@ main (int    argc,
   g_test_add_func ("/sheet-real/comparison-tables", test_comparison_tables);
   g_test_add_func ("/sheet-real/html-list-items", test_html_list_items);
   g_test_add_func ("/sheet-real/numbered-bold-colon-terms", test_numbered_bold_colon_terms);
+  g_test_add_func ("/sheet-real/commented-code-setup", test_commented_code_setup);
   g_test_add_func ("/sheet-real/key-blocks-with-short-meanings",
                    test_key_blocks_with_short_meanings);
   g_test_add_func ("/sheet-real/grouped-commands", test_grouped_commands);

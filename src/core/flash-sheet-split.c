@@ -164,9 +164,11 @@ split_commented_code (Parser     *self,
   gboolean shell = is_shell (info);
   gboolean rust = info != NULL && (g_ascii_strcasecmp (info, "rust") == 0
                                    || g_ascii_strcasecmp (info, "rs") == 0);
+  g_autofree char *prelude = NULL; /* the setup lines before the first comment */
   guint commented = 0;
   guint named = 0;
   guint code = 0;
+  guint setup = 0;
   guint next = 0;
 
   if (literal == NULL || cmark_node_get_type (block) != CMARK_NODE_CODE_BLOCK
@@ -201,14 +203,37 @@ split_commented_code (Parser     *self,
           i = next;
         }
       else if (line[0] != '#' && !g_str_has_prefix (line, "//"))
-        code++;
+        {
+          code++;
+          /* "Queue<Integer> q = new LinkedList<>();" before the commented calls on q. */
+          setup += commented == 0;
+        }
     }
+  /* What the lines work on, a line or two opening the block before four commented ones, goes
+   * with each of them; under a comment of its own ("# make a list") it is a program's step. */
+  if (setup > 2 || shell || commented < 4 || lines[0] == NULL || lines[0][0] == '#'
+      || g_str_has_prefix (lines[0], "//"))
+    setup = 0;
   /* A list of commands, each saying what it does (a one-word name, "# grep", in one line of
    * three at most); a program has lines of plain code too. */
-  if (commented < 3 || code * 5 > commented || named * 3 > commented)
+  if (commented < 3 || (code - setup) * 5 > commented || named * 3 > commented)
     return FALSE;
   if (!add)
     return TRUE;
+  if (setup > 0)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) first = NULL;
+
+      for (guint i = 0, taken = 0; lines[i] != NULL && taken < setup; i++)
+        if (*lines[i] != '\0')
+          {
+            g_strv_builder_add (builder, lines[i]);
+            taken++;
+          }
+      first = g_strv_builder_end (builder);
+      prelude = g_strjoinv ("\n", first);
+    }
 
   previous = NULL;
   for (guint i = 0; lines[i] != NULL; i++)
@@ -277,7 +302,9 @@ split_commented_code (Parser     *self,
         }
       g_free (previous);
       previous = g_strdup (question->str);
-      answer = g_strdup_printf ("```%s\n%s\n```", info != NULL ? info : "", command);
+      answer = g_strdup_printf ("```%s\n%s%s%s\n```", info != NULL ? info : "",
+                                prelude != NULL ? prelude : "", prelude != NULL ? "\n" : "",
+                                command);
       flash_sheet_add_card (self, depth, question->str, answer, cmark_node_get_start_line (block));
       g_string_free (question, TRUE);
     }
