@@ -773,6 +773,30 @@ test_nested_output_sections (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* Under a heading that asks, a table of three rows or more is a lookup, a card per row, unless
+ * the heading compares ("What is the difference…?"): then the table is its answer. */
+static void
+test_question_heading_lookup_tables (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## When to use which collection?\n\n| Need | Use |\n|---|---|\n"
+    "| Fast random access | `ArrayList` |\n| Unique elements | `HashSet` |\n"
+    "| A stack | `ArrayDeque` |\n\n"
+    "## What is the difference between a list and a set?\n\n| List | Set |\n|---|---|\n"
+    "| ordered | unordered |\n| duplicates | unique |\n| indexed | not indexed |\n");
+  const char *const expected[] = {
+    "Fast random access", "**Use:** `ArrayList`",
+    "Unique elements", "**Use:** `HashSet`",
+    "A stack", "**Use:** `ArrayDeque`",
+    "What is the difference between a list and a set?",
+    "| List | Set |\n|---|---|\n| ordered | unordered |\n| duplicates | unique |\n"
+    "| indexed | not indexed |",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 /* A line that opens a block of four commented calls or more, uncommented ("Queue<Integer> q =
  * …"), is what they work on: it goes with each card. */
 static void
@@ -1337,6 +1361,8 @@ main (int    argc,
   g_test_add_func ("/sheet-real/html-list-items", test_html_list_items);
   g_test_add_func ("/sheet-real/numbered-bold-colon-terms", test_numbered_bold_colon_terms);
   g_test_add_func ("/sheet-real/commented-code-setup", test_commented_code_setup);
+  g_test_add_func ("/sheet-real/question-heading-lookup-tables",
+                   test_question_heading_lookup_tables);
   g_test_add_func ("/sheet-real/key-blocks-with-short-meanings",
                    test_key_blocks_with_short_meanings);
   g_test_add_func ("/sheet-real/grouped-commands", test_grouped_commands);

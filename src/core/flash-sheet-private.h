@@ -81,6 +81,11 @@ gboolean    flash_sheet_add_table_cards       (Parser       *self,
 /* Whether the table at @blocks[@index] shows data rather than items: after a caption such as
  * "**Result:**" (a query's rows), or under a heading such as "Table `orders`" or "Sample data".
  * It then stays in the heading's answer. */
+/* Whether a table under a heading that asks is a lookup of its own rows rather than the answer:
+ * three rows or more, and the heading compares nothing ("difference", "vs", "compare"). */
+gboolean    flash_sheet_table_is_lookup       (Parser       *self,
+                                               guint         depth,
+                                               cmark_node   *table);
 gboolean    flash_sheet_table_is_data         (Parser       *self,
                                                guint         depth,
                                                GPtrArray    *blocks,

@@ -283,6 +283,31 @@ starts_with_one_of (const char         *folded,
 }
 
 gboolean
+flash_sheet_table_is_lookup (Parser     *self,
+                             guint       depth,
+                             cmark_node *table)
+{
+  static const char *const compares[] = {
+    "difference", "differ", " vs", "versus", "compare", "comparison", "pros and cons",
+  };
+  g_autofree char *heading = NULL;
+  guint rows = 0;
+
+  if (depth < 1 || depth > self->crumbs->len)
+    return FALSE;
+  for (cmark_node *row = cmark_node_first_child (table); row; row = cmark_node_next (row))
+    rows++;
+  /* The header row is one of them. */
+  if (rows < 4)
+    return FALSE;
+  heading = g_utf8_casefold (((Crumb *) g_ptr_array_index (self->crumbs, depth - 1))->plain, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (compares); i++)
+    if (strstr (heading, compares[i]) != NULL)
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
 flash_sheet_table_is_data (Parser    *self,
                            guint      depth,
                            GPtrArray *blocks,

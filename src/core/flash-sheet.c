@@ -281,9 +281,11 @@ flush_section (Parser     *self,
         }
       if (flash_sheet_is_debris (block))
         continue;
-      /* Under a heading that asks ("What is the difference between…?") a table answers it, and
-       * a query's result rows are no items. */
-      if (flash_sheet_node_is (block, "table") && !asks
+      /* Under a heading that asks ("What is the difference between…?") a table answers it,
+       * unless it is a lookup ("When to use which collection?" over the needs); a query's
+       * result rows are no items. */
+      if (flash_sheet_node_is (block, "table")
+          && (!asks || flash_sheet_table_is_lookup (self, depth, block))
           && !flash_sheet_table_is_data (self, depth, blocks, i)
           && flash_sheet_add_table_cards (self, depth, block))
         continue;
