@@ -798,17 +798,20 @@ test_question_heading_lookup_tables (void)
 }
 
 /* A line that opens a block of four commented calls or more, uncommented ("Queue<Integer> q =
- * …"), is what they work on: it goes with each card. */
+ * …"), is what they work on: it goes with each card; a comment's closing cost ("- O(1)",
+ * "(O(1))") is the answer's, not the question's. */
 static void
 test_commented_code_setup (void)
 {
   g_autoptr(FlashSheet) sheet = parse_ok (
     "## Queue\n\n```java\nQueue<Integer> q = new LinkedList<>();\n"
-    "q.offer(5);      // add to the rear\nq.poll();        // remove from the front\n"
+    "q.offer(5);      // add to the rear - O(1)\nq.poll();        // remove from the front (O(1))\n"
     "q.peek();        // view the front\nq.isEmpty();     // check if empty\n```\n");
   const char *const expected[] = {
-    "add to the rear", "```java\nQueue<Integer> q = new LinkedList<>();\nq.offer(5);\n```",
-    "remove from the front", "```java\nQueue<Integer> q = new LinkedList<>();\nq.poll();\n```",
+    "add to the rear",
+    "```java\nQueue<Integer> q = new LinkedList<>();\nq.offer(5);\n```\n\n`O(1)`",
+    "remove from the front",
+    "```java\nQueue<Integer> q = new LinkedList<>();\nq.poll();\n```\n\n`O(1)`",
     "view the front", "```java\nQueue<Integer> q = new LinkedList<>();\nq.peek();\n```",
     "check if empty", "```java\nQueue<Integer> q = new LinkedList<>();\nq.isEmpty();\n```",
     NULL,

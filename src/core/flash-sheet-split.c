@@ -148,6 +148,40 @@ group_name (const char *comment)
   return g_steal_pointer (&name);
 }
 
+/* The "O(1)" that closes @comment after " - ", " — " or in parentheses ("Add to rear - O(1)",
+ * "lookup (O(log n))"), cut off @comment; or NULL. */
+static char *
+split_cost (char *comment)
+{
+  gsize length = strlen (comment);
+  char *open = g_strrstr (comment, "O(");
+  char *cut;
+  char *cost;
+
+  if (open == NULL || open == comment || strchr (" (-", open[-1]) == NULL || length < 4
+      || comment[length - 1] != ')')
+    return NULL;
+  cut = open;
+  /* "(O(log n))": the outer parentheses go with it. */
+  if (cut[-1] == '(' && comment[length - 2] == ')')
+    cut--;
+  cost = cut == open ? g_strdup (open) : g_strndup (open, strlen (open) - 1);
+  while (cut > comment && strchr (" -,", cut[-1]) != NULL)
+    cut--;
+  /* An em dash before it: "Add at start — O(1)". */
+  if (cut - comment >= 3 && memcmp (cut - 3, "—", 3) == 0)
+    cut -= 3;
+  while (cut > comment && cut[-1] == ' ')
+    cut--;
+  if (cut == comment)
+    {
+      g_free (cost);
+      return NULL;
+    }
+  *cut = '\0';
+  return cost;
+}
+
 /* Whether @block is a list of commands, each saying what it does, and if @add, adds a card per
  * command. */
 static gboolean
@@ -165,6 +199,7 @@ split_commented_code (Parser     *self,
   gboolean rust = info != NULL && (g_ascii_strcasecmp (info, "rust") == 0
                                    || g_ascii_strcasecmp (info, "rs") == 0);
   g_autofree char *prelude = NULL; /* the setup lines before the first comment */
+  g_autofree char *cost = NULL;    /* the current line's "O(1)", taken off its comment */
   guint commented = 0;
   guint named = 0;
   guint code = 0;
@@ -285,6 +320,9 @@ split_commented_code (Parser     *self,
           if (previous != NULL)
             g_string_append_printf (question, "%s, ", previous);
         }
+      /* "Add to rear - O(1)": the cost is what the card teaches, not what it asks with. */
+      g_free (cost);
+      cost = split_cost (comment);
       flash_sheet_append_escaped_text (question, rest);
       if (group != NULL && g_ascii_strncasecmp (question->str, group, strlen (group)) != 0)
         {
@@ -302,9 +340,10 @@ split_commented_code (Parser     *self,
         }
       g_free (previous);
       previous = g_strdup (question->str);
-      answer = g_strdup_printf ("```%s\n%s%s%s\n```", info != NULL ? info : "",
+      answer = g_strdup_printf ("```%s\n%s%s%s\n```%s%s%s", info != NULL ? info : "",
                                 prelude != NULL ? prelude : "", prelude != NULL ? "\n" : "",
-                                command);
+                                command, cost != NULL ? "\n\n`" : "", cost != NULL ? cost : "",
+                                cost != NULL ? "`" : "");
       flash_sheet_add_card (self, depth, question->str, answer, cmark_node_get_start_line (block));
       g_string_free (question, TRUE);
     }
