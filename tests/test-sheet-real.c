@@ -773,6 +773,26 @@ test_nested_output_sections (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* A blog post's framing: its "Introduction" of prose before any card describes the deck, its
+ * "🎉 Conclusion" is no card; an "Introduction" with a list is a section like the others. */
+static void
+test_blog_framing (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "# React Hooks\n\n## Introduction\n\nHooks give function components state. 🚀\n\n"
+    "## useState\n\nManages state.\n\n## 🎉 Conclusion\n\nMaster these hooks!\n");
+  g_autoptr(FlashSheet) course = parse_ok (
+    "# Networks\n\n## Useful\n\nA first card.\n\n## Introduction\n\nThe layers matter.\n");
+  const char *const expected[] = {
+    "useState", "Manages state.",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+  g_assert_cmpstr (sheet->description, ==, "Hooks give function components state. 🚀");
+  g_assert_cmpuint (course->cards->len, ==, 2);
+}
+
 /* Under a heading that asks, a table of three rows or more is a lookup, a card per row, unless
  * the heading compares ("What is the difference…?"): then the table is its answer. */
 static void
@@ -1364,6 +1384,7 @@ main (int    argc,
   g_test_add_func ("/sheet-real/html-list-items", test_html_list_items);
   g_test_add_func ("/sheet-real/numbered-bold-colon-terms", test_numbered_bold_colon_terms);
   g_test_add_func ("/sheet-real/commented-code-setup", test_commented_code_setup);
+  g_test_add_func ("/sheet-real/blog-framing", test_blog_framing);
   g_test_add_func ("/sheet-real/question-heading-lookup-tables",
                    test_question_heading_lookup_tables);
   g_test_add_func ("/sheet-real/key-blocks-with-short-meanings",

@@ -245,7 +245,8 @@ flash_sheet_is_navigation_heading (const char *plain,
   static const char *const names[] = {
     "contents", "table of contents", "toc", "see also", "also see", "license", "licence",
     "further reading", "contributing", "contributors", "acknowledgements", "acknowledgments",
-    "credits", "changelog", "wrapping up", "final thoughts", "todo", "todos", "to do", "to-do",
+    "credits", "changelog", "wrapping up", "final thoughts", "closing thoughts", "conclusion",
+    "in conclusion", "todo", "todos", "to do", "to-do",
     "author", "authors", "about the author", "about me", "reporting bugs", "copyright",
     "how to contribute", "sponsors", "star history",
     /* The same in the languages sheets are written in most after English, where the word means
@@ -263,6 +264,24 @@ flash_sheet_is_navigation_heading (const char *plain,
   folded = fold_heading (plain);
   return is_one_of (folded, names, G_N_ELEMENTS (names))
          || (!nested && is_one_of (folded, top_names, G_N_ELEMENTS (top_names)));
+}
+
+gboolean
+flash_sheet_is_introduction (const char *plain,
+                             GPtrArray  *blocks)
+{
+  g_autofree char *folded = NULL;
+
+  if (plain == NULL || strlen (plain) > LONGEST_NAME || blocks->len == 0)
+    return FALSE;
+  folded = fold_heading (plain);
+  if (!g_str_equal (folded, "introduction") && !g_str_equal (folded, "intro"))
+    return FALSE;
+  /* Prose that opens the post; a list, code or a table under it are things to learn. */
+  for (guint i = 0; i < blocks->len; i++)
+    if (cmark_node_get_type (g_ptr_array_index (blocks, i)) != CMARK_NODE_PARAGRAPH)
+      return FALSE;
+  return TRUE;
 }
 
 gboolean

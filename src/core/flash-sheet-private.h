@@ -187,6 +187,10 @@ gboolean    flash_sheet_is_links_section      (GPtrArray    *blocks);
 /* "Example", "Usage", "Output:", a caption ending in ":": a heading that means nothing out of its
  * page, so its card is named after its parent: "Lists — example". */
 gboolean    flash_sheet_is_label_heading      (const char   *plain);
+/* "Introduction" (or "Intro") over prose alone: before the sheet's first card, what the deck is
+ * about rather than a card. */
+gboolean    flash_sheet_is_introduction       (const char   *plain,
+                                               GPtrArray    *blocks);
 /* Drops a leading section number ("2.1 ", "3. ") from a heading's text, in place. */
 void        flash_sheet_strip_section_number  (char         *heading);
 char       *flash_sheet_name_after_parent     (const char   *parent,

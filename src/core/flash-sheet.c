@@ -237,6 +237,14 @@ split_list (Parser     *self,
   return TRUE;
 }
 
+static Crumb *
+own_crumb (Parser *self,
+           guint   depth)
+{
+  return depth >= 1 && depth <= self->crumbs->len ? g_ptr_array_index (self->crumbs, depth - 1)
+                                                  : NULL;
+}
+
 static void
 flush_section (Parser     *self,
                cmark_node *heading,
@@ -450,9 +458,14 @@ flush_section (Parser     *self,
         flash_sheet_join_block (answer, kept != NULL ? kept : markdown);
       }
 
-  if (heading != NULL && heading == self->title)
+  if (heading != NULL && (heading == self->title
+                          || (self->sheet->cards->len == 0 && self->sheet->description == NULL
+                              && own_crumb (self, depth) != NULL
+                              && flash_sheet_is_introduction (own_crumb (self, depth)->plain,
+                                                              own))))
     {
-      /* The title heading's own text describes the deck; it is not a card. */
+      /* The title heading's own text describes the deck, and so does a blog post's
+       * "Introduction" before any card; neither is a card. */
       if (answer->len > 0)
         self->sheet->description = flash_sheet_unquote (answer->str);
     }
