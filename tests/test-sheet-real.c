@@ -793,6 +793,18 @@ test_blog_framing (void)
   g_assert_cmpuint (course->cards->len, ==, 2);
 }
 
+/* A sheet's one "#" heading after its sections ("# Links" at the end) names nothing: the deck is
+ * named after its file. */
+static void
+test_late_level_one_heading (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Setup\n\n`ssh-keygen` makes keys.\n\n# Links\n\n- [man](https://example.com/ssh)\n");
+
+  g_assert_cmpstr (sheet->name, ==, "real");
+  g_assert_cmpuint (sheet->cards->len, ==, 1);
+}
+
 /* Under a heading that asks, a table of three rows or more is a lookup, a card per row, unless
  * the heading compares ("What is the difference…?"): then the table is its answer. */
 static void
@@ -1385,6 +1397,7 @@ main (int    argc,
   g_test_add_func ("/sheet-real/numbered-bold-colon-terms", test_numbered_bold_colon_terms);
   g_test_add_func ("/sheet-real/commented-code-setup", test_commented_code_setup);
   g_test_add_func ("/sheet-real/blog-framing", test_blog_framing);
+  g_test_add_func ("/sheet-real/late-level-one-heading", test_late_level_one_heading);
   g_test_add_func ("/sheet-real/question-heading-lookup-tables",
                    test_question_heading_lookup_tables);
   g_test_add_func ("/sheet-real/key-blocks-with-short-meanings",

@@ -617,6 +617,7 @@ parse_checked (const char  *text,
   const char *bad;
   Parser parser = { 0 };
   guint h1_count = 0;
+  gboolean late_title = FALSE;
   gsize clean_len;
 
   if (memchr (text, '\0', length) != NULL)
@@ -736,9 +737,14 @@ parse_checked (const char  *text,
         if (h1_count++ == 0)
           parser.title = node;
       }
+    else if (cmark_node_get_type (node) == CMARK_NODE_HEADING && h1_count == 0)
+      late_title = TRUE;
   /* Only a single H1 is a title; several H1s are the sections of the sheet, and the first of
-   * them names no more of it than the others do: the deck is named after its file. */
-  if (h1_count != 1)
+   * them names no more of it than the others do: the deck is named after its file. So is a
+   * sheet whose one H1 comes after its sections ("# Links" at the end). */
+  if (h1_count == 1 && late_title)
+    parser.title = NULL;
+  else if (h1_count != 1)
     {
       /* "# Git Cheat Sheet" over "# Setup", "# Branches" still names the sheet. */
       if (sheet->name == NULL && parser.title != NULL
@@ -746,7 +752,7 @@ parse_checked (const char  *text,
         sheet->name = flash_sheet_node_to_plain (parser.title);
       parser.title = NULL;
     }
-  else if (sheet->name == NULL)
+  else if (sheet->name == NULL && parser.title != NULL)
     sheet->name = flash_sheet_node_to_plain (parser.title);
   if (sheet->name == NULL || *sheet->name == '\0')
     {
