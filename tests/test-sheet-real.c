@@ -989,6 +989,30 @@ test_totals_rows (void)
   flash_test_assert_cards (sheet, expected);
 }
 
+/* Tables drawn in a plain block: "KEY - meaning" pairs, two side by side apart by three blanks,
+ * and columns under a header and a rule ("Layer  Name", "─────"), a card per pair or row. */
+static void
+test_drawn_tables (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Ports\n\n```\n20/21 - FTP (Data/Control)    110 - POP3\n"
+    "22    - SSH                    143 - IMAP\n80    - HTTP\n```\n\n"
+    "## OSI\n\n```\nLayer    Name           PDU\n──────────────────────────\n"
+    "  7      Application    Data\n  4      Transport      Segment\n```\n");
+  const char *const expected[] = {
+    "`20/21`", "FTP (Data/Control)",
+    "`110`", "POP3",
+    "`22`", "SSH",
+    "`143`", "IMAP",
+    "`80`", "HTTP",
+    "Layer: 7", "**Name:** Application\n\n**PDU:** Data",
+    "Layer: 4", "**Name:** Transport\n\n**PDU:** Segment",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 /* A plain block of keys and what they do is a card per key though a few say it in one word
  * ("prompt"); a block of one-word columns is code aligned, not keys. */
 static void
@@ -1388,6 +1412,7 @@ main (int    argc,
   g_test_add_func ("/sheet-real/question-heading-answers", test_question_heading_answers);
   g_test_add_func ("/sheet-real/described-commands", test_described_commands);
   g_test_add_func ("/sheet-real/comments-beside-lifetimes", test_comments_beside_lifetimes);
+  g_test_add_func ("/sheet-real/drawn-tables", test_drawn_tables);
   g_test_add_func ("/sheet-real/totals-rows", test_totals_rows);
   g_test_add_func ("/sheet-real/placeholders", test_placeholders);
   g_test_add_func ("/sheet-real/equals-terms", test_equals_terms);

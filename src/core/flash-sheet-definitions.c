@@ -422,6 +422,177 @@ key_line (const char *line,
   return TRUE;
 }
 
+/* The "KEY - meaning" pairs of a line, one or several side by side apart by three blanks or more
+ * ("22    - SSH                    143 - IMAP"), appended to @pairs (key, meaning, …); FALSE
+ * when the line is anything else. */
+static gboolean
+dash_pairs (const char *line,
+            GPtrArray  *pairs)
+{
+  const char *p = line + strspn (line, " \t");
+  guint found = 0;
+
+  while (*p != '\0')
+    {
+      const char *dash = strstr (p, " - ");
+      const char *key_end;
+      const char *meaning = dash != NULL ? dash + 3 : NULL;
+      const char *end;
+
+      if (dash == NULL)
+        return FALSE;
+      key_end = dash;
+      while (key_end > p && key_end[-1] == ' ')
+        key_end--;
+      /* A key is short and one word ("20/21", "443"); its meaning runs to three blanks. */
+      if (key_end == p || key_end - p > 16 || memchr (p, ' ', key_end - p) != NULL)
+        return FALSE;
+      meaning += strspn (meaning, " ");
+      end = strstr (meaning, "   ");
+      if (end == NULL)
+        end = meaning + strlen (meaning);
+      if (end == meaning || !g_unichar_isalnum (g_utf8_get_char (meaning)))
+        return FALSE;
+      g_ptr_array_add (pairs, g_strdup_printf ("`%.*s`", (int) (key_end - p), p));
+      g_ptr_array_add (pairs, g_strchomp (g_strndup (meaning, end - meaning)));
+      found++;
+      p = end + strspn (end, " \t");
+    }
+  return found > 0;
+}
+
+/* @line split at runs of two blanks or more, its cells stripped. */
+static GPtrArray *
+column_cells (const char *line)
+{
+  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+  const char *p = line + strspn (line, " \t");
+
+  while (*p != '\0')
+    {
+      const char *end = p;
+
+      while (*end != '\0' && *end != '\t' && !(end[0] == ' ' && end[1] == ' '))
+        end++;
+      g_ptr_array_add (cells, g_strndup (p, end - p));
+      p = end + strspn (end, " \t");
+    }
+  return cells;
+}
+
+/* Whether @line is a rule drawn under a header: dashes, box-drawing lines or "=", five or more. */
+static gboolean
+is_rule_line (const char *line)
+{
+  guint marks = 0;
+
+  for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '-' || c == '=' || c == 0x2500 || c == 0x2501 || c == 0x2550)
+        marks++;
+      else if (c != ' ' && c != '+' && c != '|' && c != 0x253C)
+        return FALSE;
+    }
+  return marks >= 5;
+}
+
+/* A table drawn in a plain block: a header of two columns or more apart by two blanks, a rule
+ * under it, and two rows or more of as many cells: a card per row, as a Markdown table's. */
+static gboolean
+add_drawn_table_cards (Parser     *self,
+                       guint       depth,
+                       GStrv       lines,
+                       int         first)
+{
+  g_autoptr(GPtrArray) header = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GArray) row_lines = g_array_new (FALSE, FALSE, sizeof (int));
+  guint i = 0;
+
+  while (lines[i] != NULL && lines[i][strspn (lines[i], " \t")] == '\0')
+    i++;
+  if (lines[i] == NULL || lines[i + 1] == NULL || !is_rule_line (lines[i + 1]))
+    return FALSE;
+  header = column_cells (lines[i]);
+  if (header->len < 2)
+    return FALSE;
+  for (guint r = i + 2; lines[r] != NULL; r++)
+    {
+      GPtrArray *cells;
+      int line = first + (int) r;
+
+      if (lines[r][strspn (lines[r], " \t")] == '\0' || is_rule_line (lines[r]))
+        continue;
+      cells = column_cells (lines[r]);
+      if (cells->len != header->len)
+        {
+          g_ptr_array_unref (cells);
+          return FALSE;
+        }
+      g_ptr_array_add (rows, cells);
+      g_array_append_val (row_lines, line);
+    }
+  if (rows->len < 2)
+    return FALSE;
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GPtrArray *cells = g_ptr_array_index (rows, r);
+      const char *key = g_ptr_array_index (cells, 0);
+      g_autoptr(GString) question = g_string_new (NULL);
+      g_autoptr(GString) answer = g_string_new (NULL);
+
+      /* "7" alone asks nothing: "Layer: 7" does. */
+      if (strspn (key, "0123456789.,") == strlen (key))
+        g_string_append_printf (question, "%s: ", (const char *) g_ptr_array_index (header, 0));
+      flash_sheet_append_escaped_text (question, key);
+      for (guint c = 1; c < cells->len; c++)
+        {
+          g_string_append_printf (answer, "%s**", answer->len > 0 ? "\n\n" : "");
+          flash_sheet_append_escaped_text (answer, g_ptr_array_index (header, c));
+          g_string_append (answer, ":** ");
+          flash_sheet_append_escaped_text (answer, g_ptr_array_index (cells, c));
+        }
+      flash_sheet_add_card (self, depth, question->str, answer->str,
+                            g_array_index (row_lines, int, r));
+    }
+  return TRUE;
+}
+
+/* A plain block whose every line is "KEY - meaning" pairs, three pairs at least: a card each. */
+static gboolean
+add_dash_pair_cards (Parser     *self,
+                     guint       depth,
+                     GStrv       lines,
+                     int         first)
+{
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) line_of = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      guint before = pairs->len;
+
+      if (lines[i][strspn (lines[i], " \t")] == '\0')
+        continue;
+      if (!dash_pairs (lines[i], pairs))
+        return FALSE;
+      for (guint k = before; k < pairs->len; k += 2)
+        {
+          int line = first + (int) i;
+
+          g_array_append_val (line_of, line);
+        }
+    }
+  if (pairs->len < 6)
+    return FALSE;
+  for (guint k = 0; k < pairs->len; k += 2)
+    flash_sheet_add_card (self, depth, g_ptr_array_index (pairs, k),
+                          g_ptr_array_index (pairs, k + 1), g_array_index (line_of, int, k / 2));
+  return TRUE;
+}
+
 gboolean
 flash_sheet_add_key_block_cards (Parser     *self,
                                  guint       depth,
@@ -445,6 +616,9 @@ flash_sheet_add_key_block_cards (Parser     *self,
       && g_ascii_strcasecmp (info, "txt") != 0 && g_ascii_strcasecmp (info, "plaintext") != 0)
     return FALSE;
   lines = g_strsplit (literal, "\n", -1);
+  /* A fenced block's first line is its fence; an indented one's is its first key. */
+  first = cmark_node_get_start_line (block)
+          + (cmark_node_get_fenced (block, &fence_length, &fence_offset, &fence_char) ? 1 : 0);
   for (guint i = 0; lines[i] != NULL; i++)
     {
       gboolean one_word = FALSE;
@@ -452,7 +626,8 @@ flash_sheet_add_key_block_cards (Parser     *self,
       if (lines[i][strspn (lines[i], " \t")] == '\0')
         continue;
       if (!key_line (lines[i], NULL, NULL, &one_word))
-        return FALSE;
+        return add_dash_pair_cards (self, depth, lines, first)
+               || add_drawn_table_cards (self, depth, lines, first);
       n_keys++;
       n_one_word += one_word;
     }
@@ -460,9 +635,6 @@ flash_sheet_add_key_block_cards (Parser     *self,
    * code aligned in columns ("int    main"). */
   if (n_keys < 3 || n_one_word * 2 > n_keys)
     return FALSE;
-  /* A fenced block's first line is its fence; an indented one's is its first key. */
-  first = cmark_node_get_start_line (block)
-          + (cmark_node_get_fenced (block, &fence_length, &fence_offset, &fence_char) ? 1 : 0);
   for (guint i = 0; lines[i] != NULL; i++)
     {
       g_autofree char *key = NULL;
