@@ -793,6 +793,23 @@ test_blog_framing (void)
   g_assert_cmpuint (course->cards->len, ==, 2);
 }
 
+/* A page's bookkeeping ("**Last Updated**: …", "**Part of**: …") is no definition and no part of
+ * an answer. */
+static void
+test_page_bookkeeping (void)
+{
+  g_autoptr(FlashSheet) sheet = parse_ok (
+    "## Patterns\n\n**Hash lookup**: O(1)\n\n**Tree walk**: O(log n)\n\n"
+    "**Last Updated**: July 7, 2025  \n**Part of**: 30-Day DSA Challenge\n");
+  const char *const expected[] = {
+    "Hash lookup", "O(1)",
+    "Tree walk", "O(log n)",
+    NULL,
+  };
+
+  flash_test_assert_cards (sheet, expected);
+}
+
 /* A sheet's one "#" heading after its sections ("# Links" at the end) names nothing: the deck is
  * named after its file. */
 static void
@@ -1423,6 +1440,7 @@ main (int    argc,
   g_test_add_func ("/sheet-real/commented-code-setup", test_commented_code_setup);
   g_test_add_func ("/sheet-real/blog-framing", test_blog_framing);
   g_test_add_func ("/sheet-real/late-level-one-heading", test_late_level_one_heading);
+  g_test_add_func ("/sheet-real/page-bookkeeping", test_page_bookkeeping);
   g_test_add_func ("/sheet-real/question-heading-lookup-tables",
                    test_question_heading_lookup_tables);
   g_test_add_func ("/sheet-real/key-blocks-with-short-meanings",

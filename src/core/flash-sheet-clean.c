@@ -642,6 +642,27 @@ is_pointer (cmark_node *paragraph)
   return FALSE;
 }
 
+/* A page's bookkeeping: "**Last Updated**: July 7, 2025", "Last modified: …", "**Part of**: 30-Day
+ * DSA Challenge" on its own. */
+static gboolean
+is_page_bookkeeping (cmark_node *paragraph)
+{
+  static const char *const labels[] = {
+    "last updated", "last modified", "last update", "last edited", "updated on", "part of",
+  };
+  g_autofree char *plain = flash_sheet_node_to_plain (paragraph);
+  g_autofree char *folded = NULL;
+
+  if (strlen (plain) > 160)
+    return FALSE;
+  folded = g_utf8_casefold (plain, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_has_prefix (folded, labels[i]) && strchr (folded, ':') != NULL
+        && strchr (folded, ':') - folded <= (gssize) strlen (labels[i]) + 1)
+      return TRUE;
+  return FALSE;
+}
+
 /* What a chat assistant said around the sheet it wrote, pasted with it: "Sure! I'll integrate
  * the clarifications into your cheatsheet…", "Certainly, here is…". */
 static gboolean
@@ -686,7 +707,8 @@ flash_sheet_is_debris (cmark_node *block)
     {
       g_autoptr(GPtrArray) one = g_ptr_array_new ();
 
-      if (only_images (block) || is_link_row (block) || is_assistant_chatter (block))
+      if (only_images (block) || is_link_row (block) || is_assistant_chatter (block)
+          || is_page_bookkeeping (block))
         return TRUE;
       /* "See: [x](#x)" leads to another part of the page. */
       g_ptr_array_add (one, block);

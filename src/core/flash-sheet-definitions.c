@@ -365,7 +365,8 @@ flash_sheet_add_definitions (Parser    *self,
   guint end = from;
   guint used;
 
-  for (; end < blocks->len
+  /* A run of definitions ends at debris ("**Last Updated**: …" under a "**Note**: …"). */
+  for (; end < blocks->len && !flash_sheet_is_debris (g_ptr_array_index (blocks, end))
          && ((used = indented_definition (self, g_ptr_array_index (blocks, end), pairs) ? 1 : 0) > 0
              || (used = definitions_at (blocks, end, pairs)) > 0);
        end += used)
