@@ -57,13 +57,24 @@ use_private_home() {
 
 # Starts the app (its output goes to $home/app.log) and gives its main window the keyboard focus.
 start_app() {
+  local starts=0
   "$app" >>"$home/app.log" 2>&1 &
   app_pid=$!
   # This process's window: right after a kill the X server may still list the window of the app
-  # before it, and a search that meets it as it goes fails.
+  # before it, and a search that meets it as it goes fails. Nor may the server take a new client
+  # at once after a killed one ("cannot open display"): the app is then started again.
   window=
   for _ in $(seq 1 300); do
-    kill -0 "$app_pid" 2>/dev/null || fail "the app exited as it started"
+    if ! kill -0 "$app_pid" 2>/dev/null; then
+      starts=$((starts + 1))
+      grep -q "cannot open display" "$home/app.log" && [ "$starts" -lt 5 ] \
+        || fail "the app exited as it started"
+      : >"$home/app.log"
+      sleep 1
+      "$app" >>"$home/app.log" 2>&1 &
+      app_pid=$!
+      continue
+    fi
     window=$(xdotool search --onlyvisible --pid "$app_pid" --name '^Flashsheet$' 2>/dev/null \
                | head -n 1) || true
     [ -n "$window" ] && break
