@@ -241,9 +241,14 @@ deck_chosen_cb (FlashBrowserPage *self)
   run_search (self);
 }
 
-/* A search typed shows its first results this many at a time: they come from SQLite in a few
- * milliseconds even when 100,000 cards match, and the rest follow. */
-#define FIRST_PAGE 200
+/* A search typed shows its first results this many at a time: more than a window of any height
+ * shows, they come from SQLite in a millisecond even when 100,000 cards match, and GTK's list view
+ * makes a row for each (for up to 200), 5 ms for 50; the rest follow. */
+#define FIRST_PAGE 50
+
+/* How long a keystroke waits for its first page: when it comes within half a frame, the typed
+ * letter and the results are drawn in the same frame; otherwise the letter goes first. */
+#define FIRST_PAGE_WAIT_US 8000
 
 /* The rest of a long result is asked for when no key has been typed for this long: replacing
  * 100,000 rows takes GTK's list view 30 ms, which would delay the next keystroke's results. */
@@ -425,6 +430,7 @@ start_search (FlashBrowserPage *self)
   self->searching = g_cancellable_new ();
   now = flash_clock_now_or_system ();
   ask_worker (self, now, FIRST_PAGE);
+  flash_search_runner_wait (self->runner, FIRST_PAGE_WAIT_US);
 }
 
 /* Selects the row at @position, when there is one, and scrolls the list to it (GTK 4.8's list

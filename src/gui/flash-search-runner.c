@@ -11,6 +11,10 @@ struct _FlashSearchRunner
   char       *path;
   GMutex      lock;   /* one search at a time on the worker's connection */
   FlashStore *store;  /* opened by the first search, used only under the lock */
+  GMutex      state_lock;  /* guards the two serials */
+  GCond       state_cond;  /* a search has finished */
+  guint64     started;     /* the newest search's serial */
+  guint64     finished;    /* the newest serial of a finished search */
 };
 
 G_DEFINE_FINAL_TYPE (FlashSearchRunner, flash_search_runner, G_TYPE_OBJECT)
@@ -24,6 +28,7 @@ typedef struct
   char           *tag;
   GDateTime      *now;
   guint           limit;
+  guint64         serial;
   FlashStopFlag   stop;          /* read by SQLite */
 } Job;
 
@@ -45,6 +50,8 @@ flash_search_runner_finalize (GObject *object)
 
   g_clear_pointer (&self->store, flash_store_close);
   g_mutex_clear (&self->lock);
+  g_mutex_clear (&self->state_lock);
+  g_cond_clear (&self->state_cond);
   g_free (self->path);
   G_OBJECT_CLASS (flash_search_runner_parent_class)->finalize (object);
 }
@@ -59,6 +66,8 @@ static void
 flash_search_runner_init (FlashSearchRunner *self)
 {
   g_mutex_init (&self->lock);
+  g_mutex_init (&self->state_lock);
+  g_cond_init (&self->state_cond);
 }
 
 FlashSearchRunner *
@@ -73,14 +82,18 @@ flash_search_runner_new (const char *path)
   return self;
 }
 
+/* Runs in the worker. @task_data is the caller's task, which is not a threaded one: returning it
+ * attaches its callback to the main context at once, so that flash_search_runner_wait() can
+ * end only after that (a threaded task's callback is attached later, when this returns). */
 static void
-search_thread (GTask        *task,
+search_thread (GTask        *worker,
                gpointer      source_object,
                gpointer      task_data,
-               GCancellable *cancellable)
+               GCancellable *unused)
 {
   FlashSearchRunner *self = source_object;
-  Job *job = task_data;
+  GTask *task = task_data;
+  Job *job = g_task_get_task_data (task);
   GError *error = NULL;
   GArray *ids = NULL;
 
@@ -107,6 +120,12 @@ search_thread (GTask        *task,
         g_task_return_error (task, error);
     }
   g_mutex_unlock (&self->lock);
+
+  /* The result is on its way to the main context: a flash_search_runner_wait() may end. */
+  g_mutex_lock (&self->state_lock);
+  self->finished = MAX (self->finished, job->serial);
+  g_cond_broadcast (&self->state_cond);
+  g_mutex_unlock (&self->state_lock);
 }
 
 void
@@ -119,6 +138,7 @@ flash_search_runner_run (FlashSearchRunner      *self,
                          gpointer                user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
   Job *job;
 
   g_return_if_fail (FLASH_IS_SEARCH_RUNNER (self));
@@ -135,11 +155,35 @@ flash_search_runner_run (FlashSearchRunner      *self,
   job->search.tag = job->tag;
   job->now = g_date_time_ref (now);
   job->limit = limit;
+  g_mutex_lock (&self->state_lock);
+  job->serial = ++self->started;
+  g_mutex_unlock (&self->state_lock);
   flash_stop_flag_init (&job->stop, cancellable);
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, flash_search_runner_run);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, search_thread);
+  worker = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_task_data (worker, g_object_ref (task), g_object_unref);
+  g_task_run_in_thread (worker, search_thread);
+}
+
+gboolean
+flash_search_runner_wait (FlashSearchRunner *self,
+                          gint64             timeout_us)
+{
+  gint64 deadline;
+  gboolean done;
+
+  g_return_val_if_fail (FLASH_IS_SEARCH_RUNNER (self), FALSE);
+
+  deadline = g_get_monotonic_time () + timeout_us;
+  g_mutex_lock (&self->state_lock);
+  while (self->finished < self->started
+         && g_cond_wait_until (&self->state_cond, &self->state_lock, deadline))
+    ;
+  done = self->finished >= self->started;
+  g_mutex_unlock (&self->state_lock);
+  return done;
 }
 
 GArray *

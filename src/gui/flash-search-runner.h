@@ -26,6 +26,10 @@ void               flash_search_runner_run    (FlashSearchRunner      *self,
                                                GCancellable           *cancellable,
                                                GAsyncReadyCallback     callback,
                                                gpointer                user_data);
+/* Waits at most @timeout_us for the newest search to finish; TRUE if it has. Its callback still
+ * comes from the main context, before anything of lower priority (a frame) runs there. */
+gboolean           flash_search_runner_wait   (FlashSearchRunner      *self,
+                                               gint64                  timeout_us);
 /* The ids found, or NULL with @error (G_IO_ERROR_CANCELLED for a cancelled search). */
 GArray            *flash_search_runner_finish (FlashSearchRunner      *self,
                                                GAsyncResult           *result,

@@ -14,6 +14,7 @@
 
 #include "flash-card-list.h"
 #include "flash-edit-dialog.h"
+#include "flash-search-runner.h"
 #include "flash-window-testing.h"
 
 typedef struct
@@ -411,7 +412,7 @@ test_long_results (Fixture       *fixture,
   type_search (entry, "walrus");
   while (flash_browser_page_is_searching (page))
     g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (flash_browser_page_get_n_results (page), ==, 200);
+  g_assert_cmpuint (flash_browser_page_get_n_results (page), ==, 50);
   first = flash_browser_page_get_selected (page);
   g_assert_cmpint (first, >, 0);
   while (flash_browser_page_get_n_results (page) < 250)
@@ -433,6 +434,109 @@ test_long_results (Fixture       *fixture,
         g_usleep (10000);
       }
     g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0.0);
+  }
+}
+
+typedef struct
+{
+  guint order;       /* what has run so far */
+  guint search_done; /* when the search's callback ran */
+  guint frame;       /* when the stand-in for the frame ran */
+  GArray *ids;
+} Race;
+
+static void
+race_search_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Race *race = user_data;
+  g_autoptr(GError) error = NULL;
+
+  race->ids = flash_search_runner_finish (FLASH_SEARCH_RUNNER (source), result, &error);
+  g_assert_no_error (error);
+  race->search_done = ++race->order;
+}
+
+static gboolean
+race_frame_cb (gpointer user_data)
+{
+  Race *race = user_data;
+
+  race->frame = ++race->order;
+  return G_SOURCE_REMOVE;
+}
+
+typedef struct
+{
+  FlashBrowserPage *page;
+  gboolean          ran;
+  guint             rows; /* the page's rows when the frame came */
+} PageFrame;
+
+static gboolean
+page_frame_cb (gpointer user_data)
+{
+  PageFrame *frame = user_data;
+
+  frame->ran = TRUE;
+  frame->rows = flash_browser_page_get_n_results (frame->page);
+  return G_SOURCE_REMOVE;
+}
+
+/* When the worker's search has ended within the wait, its results come before a frame that was
+ * already due: a typed letter and its first results are drawn together. */
+static void
+test_first_page_before_frame (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(FlashSearchRunner) runner = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  FlashCardSearch search = { .text = "paris" };
+
+  runner = flash_search_runner_new (flash_store_get_path (fixture->store));
+  for (guint round = 0; round < 20; round++)
+    {
+      Race race = { 0 };
+
+      process_events ();
+      /* The frame the typed letter asked for, at GDK's priority for drawing. */
+      g_idle_add_full (GDK_PRIORITY_REDRAW, race_frame_cb, &race, NULL);
+      flash_search_runner_run (runner, &search, now, 50, NULL, race_search_cb, &race);
+      g_assert_true (flash_search_runner_wait (runner, 10 * G_USEC_PER_SEC));
+      while (race.frame == 0 || race.search_done == 0)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpuint (race.search_done, ==, 1);
+      g_assert_cmpuint (race.frame, ==, 2);
+      g_assert_cmpuint (race.ids->len, ==, 1);
+      g_array_unref (race.ids);
+    }
+
+  /* The page waits for its worker when a search is typed: the frame after the keystroke shows
+   * the new rows (1 card, not the 3 before). */
+  {
+    FlashBrowserPage *page = open_browser (fixture);
+    GtkWidget *entry = flash_test_find_type (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+    const char *typed[] = { "paris", "", "capital", "" };
+
+    /* The worker opens its connection at its first search, which may take longer than the
+     * wait. */
+    type_search (entry, "sky");
+    while (flash_browser_page_is_searching (page))
+      g_main_context_iteration (NULL, TRUE);
+
+    for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+      {
+        PageFrame frame = { .page = page };
+
+        type_search (entry, typed[i]);
+        g_idle_add_full (GDK_PRIORITY_REDRAW, page_frame_cb, &frame, NULL);
+        while (!frame.ran)
+          g_main_context_iteration (NULL, TRUE);
+        g_assert_cmpuint (frame.rows, ==, *typed[i] != '\0' ? 1 : 3);
+        while (flash_browser_page_is_searching (page))
+          g_main_context_iteration (NULL, TRUE);
+      }
   }
 }
 
@@ -493,6 +597,7 @@ main (int   argc,
   ADD_TEST ("/browser/scope", test_scope);
   ADD_TEST ("/browser/type-ahead", test_type_ahead);
   ADD_TEST ("/browser/long-results", test_long_results);
+  ADD_TEST ("/browser/first-page-before-frame", test_first_page_before_frame);
   ADD_TEST ("/browser/typed-code", test_typed_code);
 #undef ADD_TEST
 
