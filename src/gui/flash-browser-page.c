@@ -630,7 +630,10 @@ build (FlashBrowserPage *self)
     order_labels[i] = order_names[i] != NULL ? _(order_names[i]) : NULL;
 
   self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  g_object_set (self->search_entry, "placeholder-text", _("Search cards"), NULL);
+  /* No delay after a key: a typed search is given up at the next key and its first page is
+   * drawn with the letter (docs/performance.md, "Searching in the browser, within a frame"). */
+  g_object_set (self->search_entry, "placeholder-text", _("Search cards"), "search-delay", 0u,
+                NULL);
   flash_accessible_set_name (GTK_WIDGET (self->search_entry), _("Search Cards"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->search_entry),
                                _("Words to find in the cards; tag:NAME shows only the cards with "
