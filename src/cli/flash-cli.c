@@ -898,7 +898,10 @@ main (int    argc,
   FlashCli cli = { 0 };
   int status;
 
-  setlocale (LC_ALL, "");
+  /* Only what the command line uses: the character set and the translations. Its numbers and
+   * dates are written the same in every locale, and each category set loads a file. */
+  setlocale (LC_CTYPE, "");
+  setlocale (LC_MESSAGES, "");
   /* FLASHSHEET_LOCALEDIR lets the test suite use the catalogues of an uninstalled build. */
   localedir = g_getenv ("FLASHSHEET_LOCALEDIR");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
