@@ -29,6 +29,7 @@ flash_card_free (FlashCard *card)
   g_free (card->source);
   g_free (card->source_question);
   g_free (card->source_answer);
+  g_free (card->key);
   g_free (card);
 }
 
@@ -36,7 +37,7 @@ flash_card_free (FlashCard *card)
   "c.id, c.deck_id, d.name, c.context, c.question, c.answer, c.position, c.retired, c.is_new, " \
   "s.reps, s.ef, s.interval, s.due_day, s.repeat_day, c.tags, d.source, c.suspended, "            \
   "c.bury_day, c.flag, c.edited, c.source_changed, c.source_question, c.source_answer, "          \
-  "coalesce (s.lapses, 0), c.added"
+  "coalesce (s.lapses, 0), c.added, s.stability, s.difficulty, coalesce (s.reviews, 0), c.key"
 #define CARD_FROM                                                                          \
   " FROM cards c JOIN decks d ON d.id = c.deck_id LEFT JOIN schedule s ON s.card_id = c.id "
 
@@ -74,6 +75,13 @@ card_from_row (sqlite3_stmt *stmt)
   card->source_answer = g_strdup ((const char *) sqlite3_column_text (stmt, 22));
   card->lapses = sqlite3_column_int (stmt, 23);
   card->added = sqlite3_column_int64 (stmt, 24);
+  if (sqlite3_column_type (stmt, 25) != SQLITE_NULL)
+    {
+      card->fsrs.stability = sqlite3_column_double (stmt, 25);
+      card->fsrs.difficulty = sqlite3_column_double (stmt, 26);
+    }
+  card->reviews = sqlite3_column_int (stmt, 27);
+  card->key = g_strdup ((const char *) sqlite3_column_text (stmt, 28));
   return card;
 }
 

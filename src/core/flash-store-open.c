@@ -293,9 +293,27 @@ static const char *const schema_v9[] = {
 #undef STATS_MATCH
 #undef STATS_KEY
 
+/* Version 10 adds FSRS (docs/scheduling.md): a card's memory state (NULL until FSRS has
+ * scheduled it), its number of scheduled reviews (the seed of FSRS's fuzz, with the card's
+ * identity), and in the log the button pressed and the FSRS state before, so that undo puts it
+ * back. Buttons: grades 0–2 Again (1), 3 Hard, 4 Good, 5 Easy. */
+static const char *const schema_v10[] = {
+  "ALTER TABLE schedule ADD COLUMN stability REAL",
+  "ALTER TABLE schedule ADD COLUMN difficulty REAL",
+  "ALTER TABLE schedule ADD COLUMN reviews INTEGER NOT NULL DEFAULT 0",
+  "UPDATE schedule SET reviews = (SELECT COUNT(*) FROM review_log l WHERE l.card_id = "
+  "schedule.card_id AND l.kind <> 2)",
+  "ALTER TABLE review_log ADD COLUMN button INTEGER NOT NULL DEFAULT 0",
+  "UPDATE review_log SET button = CASE WHEN grade <= 2 THEN 1 WHEN grade = 3 THEN 2 WHEN grade = 4 "
+  "THEN 3 ELSE 4 END",
+  "ALTER TABLE review_log ADD COLUMN stability_before REAL",
+  "ALTER TABLE review_log ADD COLUMN difficulty_before REAL",
+  NULL
+};
+
 static const char *const *const migrations[] = {
   schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6, schema_v7, schema_v8,
-  schema_v9
+  schema_v9, schema_v10
 };
 
 static gboolean apply_migrations (FlashStore  *self,

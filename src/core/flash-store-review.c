@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* flash-store-review.c: grading: SM-2 state changes, same-day repeats, the review log and undo. */
+/* flash-store-review.c: grading: SM-2 or FSRS state changes, same-day repeats, the review log and
+ * undo. */
 #include "flash-store.h"
 #include "flash-store-private.h"
 
@@ -10,22 +11,62 @@ typedef struct
 {
   gboolean      scheduled; /* has a schedule row */
   FlashSm2State sm2;
+  FlashFsrsState fsrs;     /* stability 0: FSRS has not scheduled it */
+  int           reviews;   /* scheduled reviews so far */
+  guint64       seed;      /* FSRS's fuzz for the next review: the card's identity, reviews */
   FlashDay      due_day;
   FlashDay      first_day;
   FlashDay      repeat_day;
   gint64        repeat_seq;
 } CardState;
 
-/* SM-2 with step 7: the first grade of a day moves the schedule; same-day repeats only decide
- * whether the card comes back again today. */
+/* FSRS's interval for the button @grade stands for, and the memory state it leaves. A card SM-2
+ * scheduled that has no FSRS state yet (graded through another version) starts from SM-2's. */
 static void
-plan_review (const CardState   *before,
-             FlashDay           today,
-             int                grade,
-             CardState         *after,
-             FlashReviewResult *result,
-             int               *kind)
+plan_fsrs (const CardState      *before,
+           const FlashScheduler *scheduler,
+           FlashDay              today,
+           int                   grade,
+           CardState            *after)
 {
+  FlashFsrsParams params;
+  FlashFsrsState from = before->fsrs;
+  FlashFsrsState states[4];
+  int intervals[4];
+  FlashButton button = flash_fsrs_button_for_grade (grade);
+  int elapsed = 0;
+
+  flash_scheduler_fsrs_params (scheduler, &params);
+  if (before->scheduled)
+    {
+      /* The last scheduled review gave the interval that ends on the due day. */
+      elapsed = MAX (0, (int) (today - (before->due_day - before->sm2.interval)));
+      if (!flash_fsrs_state_is_set (&from))
+        {
+          from.stability = MAX (before->sm2.interval, 1);
+          from.difficulty = CLAMP (5.0 + (2.5 - before->sm2.ef) * 5.0 / 1.2, 1.0, 10.0);
+        }
+    }
+  flash_fsrs_schedule (&params, before->scheduled ? &from : NULL, elapsed, before->seed, states,
+                       intervals);
+  after->fsrs = states[button - 1];
+  after->sm2.interval = intervals[button - 1];
+}
+
+/* SM-2 or FSRS, with SM-2's step 7: the first grade of a day moves the schedule; same-day
+ * repeats only decide whether the card comes back again today. Under FSRS, SM-2's repetitions
+ * and ease go on as SM-2 would have them, so that switching back finds them. */
+static void
+plan_review (const CardState      *before,
+             const FlashScheduler *scheduler,
+             FlashDay              today,
+             int                   grade,
+             CardState            *after,
+             FlashReviewResult    *result,
+             int                  *kind)
+{
+  gboolean fsrs = scheduler->kind == FLASH_SCHEDULER_FSRS;
+
   *after = *before;
   if (before->scheduled && before->repeat_day == today)
     {
@@ -35,40 +76,61 @@ plan_review (const CardState   *before,
     {
       *kind = before->scheduled ? REVIEW_REVIEW : REVIEW_NEW;
       flash_sm2_apply (&before->sm2, grade, &after->sm2);
+      if (fsrs)
+        plan_fsrs (before, scheduler, today, grade, after);
       after->due_day = today + after->sm2.interval;
       if (!before->scheduled)
         after->first_day = today;
       after->scheduled = TRUE;
+      after->reviews = before->reviews + 1;
     }
   after->repeat_day = flash_sm2_needs_repeat (grade) ? today : 0;
 
   result->grade = grade;
   result->before = before->sm2;
   result->after = after->sm2;
+  result->fsrs = fsrs;
+  result->fsrs_after = after->fsrs;
   result->due_day = after->due_day;
   result->repeat = after->repeat_day != 0;
 }
 
+static guint64
+card_seed (const char *source,
+           const char *key,
+           int         reviews)
+{
+  g_autofree char *identity = g_strconcat (source != NULL ? source : "", "\x1f",
+                                           key != NULL ? key : "", NULL);
+
+  return flash_fsrs_seed (identity, reviews);
+}
+
 void
-flash_card_preview (const FlashCard   *card,
-                    FlashDay           today,
-                    int                grade,
-                    FlashReviewResult *result)
+flash_card_preview (const FlashCard      *card,
+                    const FlashScheduler *scheduler,
+                    FlashDay              today,
+                    int                   grade,
+                    FlashReviewResult    *result)
 {
   CardState before = { 0 };
   CardState after;
   int kind;
 
   g_return_if_fail (card != NULL);
+  g_return_if_fail (scheduler != NULL);
   g_return_if_fail (result != NULL);
   g_return_if_fail (flash_sm2_grade_valid (grade));
 
   memset (result, 0, sizeof *result);
   before.scheduled = !card->is_new;
   before.sm2 = card->sm2;
+  before.fsrs = card->fsrs;
+  before.reviews = card->reviews;
+  before.seed = card_seed (card->source, card->key, card->reviews);
   before.due_day = card->due_day;
   before.repeat_day = card->repeat_day;
-  plan_review (&before, today, grade, &after, result, &kind);
+  plan_review (&before, scheduler, today, grade, &after, result, &kind);
   result->card_id = card->id;
 }
 
@@ -124,6 +186,35 @@ bind_state (sqlite3_stmt    *stmt,
   sqlite3_bind_int64 (stmt, first + 6, state->repeat_seq);
 }
 
+/* FSRS's state from the stability and difficulty at @first and after it (NULL: none). */
+static void
+column_memory_state (sqlite3_stmt   *stmt,
+                     int             first,
+                     FlashFsrsState *state)
+{
+  memset (state, 0, sizeof *state);
+  if (sqlite3_column_type (stmt, first) == SQLITE_NULL)
+    return;
+  state->stability = sqlite3_column_double (stmt, first);
+  state->difficulty = sqlite3_column_double (stmt, first + 1);
+}
+
+/* Binds FSRS's state to @first and the parameter after it, NULL for none. */
+static void
+bind_memory_state (sqlite3_stmt         *stmt,
+                   int                   first,
+                   const FlashFsrsState *state)
+{
+  if (!flash_fsrs_state_is_set (state))
+    {
+      sqlite3_bind_null (stmt, first);
+      sqlite3_bind_null (stmt, first + 1);
+      return;
+    }
+  sqlite3_bind_double (stmt, first, state->stability);
+  sqlite3_bind_double (stmt, first + 1, state->difficulty);
+}
+
 static gboolean
 load_state (FlashStore  *self,
             gint64       card_id,
@@ -136,9 +227,10 @@ load_state (FlashStore  *self,
 
   memset (state, 0, sizeof *state);
   stmt = prepare_for_card (self, "SELECT c.retired, s.reps, s.ef, s.interval, s.due_day, "
-                                 "s.first_day, s.repeat_day, s.repeat_seq FROM cards c LEFT "
-                                 "JOIN schedule s ON s.card_id = c.id WHERE c.id = ?1",
-                                 card_id, error);
+                                 "s.first_day, s.repeat_day, s.repeat_seq, s.stability, "
+                                 "s.difficulty, coalesce (s.reviews, 0), d.source, c.key FROM "
+                                 "cards c JOIN decks d ON d.id = c.deck_id LEFT JOIN schedule s "
+                                 "ON s.card_id = c.id WHERE c.id = ?1", card_id, error);
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
@@ -146,6 +238,10 @@ load_state (FlashStore  *self,
     {
       found = TRUE;
       column_state (stmt, 1, state);
+      column_memory_state (stmt, 8, &state->fsrs);
+      state->reviews = sqlite3_column_int (stmt, 10);
+      state->seed = card_seed ((const char *) sqlite3_column_text (stmt, 11),
+                               (const char *) sqlite3_column_text (stmt, 12), state->reviews);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -170,17 +266,21 @@ save_state (FlashStore       *self,
   if (state->scheduled)
     {
       stmt = prepare_for_card (self, "INSERT INTO schedule (card_id, reps, ef, interval, "
-                                     "due_day, first_day, repeat_day, repeat_seq, deck_id) "
-                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, (SELECT deck_id "
-                                     "FROM cards WHERE id = ?1)) ON CONFLICT (card_id) DO "
-                                     "UPDATE SET reps = excluded.reps, ef = excluded.ef, "
-                                     "interval = excluded.interval, due_day = excluded.due_day, "
-                                     "first_day = excluded.first_day, repeat_day = "
-                                     "excluded.repeat_day, repeat_seq = excluded.repeat_seq",
-                                     card_id, error);
+                                     "due_day, first_day, repeat_day, repeat_seq, deck_id, "
+                                     "stability, difficulty, reviews) VALUES (?1, ?2, ?3, ?4, ?5, "
+                                     "?6, ?7, ?8, (SELECT deck_id FROM cards WHERE id = ?1), ?9, "
+                                     "?10, ?11) ON CONFLICT (card_id) DO UPDATE SET reps = "
+                                     "excluded.reps, ef = excluded.ef, interval = "
+                                     "excluded.interval, due_day = excluded.due_day, first_day = "
+                                     "excluded.first_day, repeat_day = excluded.repeat_day, "
+                                     "repeat_seq = excluded.repeat_seq, stability = "
+                                     "excluded.stability, difficulty = excluded.difficulty, "
+                                     "reviews = excluded.reviews", card_id, error);
       if (stmt == NULL)
         return FALSE;
       bind_state (stmt, 2, state);
+      bind_memory_state (stmt, 9, &state->fsrs);
+      sqlite3_bind_int (stmt, 11, state->reviews);
     }
   else
     {
@@ -286,16 +386,18 @@ record_review (FlashStore         *self,
   CardState before;
   CardState after;
   FlashDayBudget budget;
+  FlashScheduler scheduler;
   sqlite3_stmt *stmt;
   gint64 buried;
   int kind;
 
   if (!load_state (self, card_id, &before, error)
+      || !flash_store_get_scheduler (self, &scheduler, error)
       || !flash_store_day_budget (self, today, &budget, error)
       || !bury_sibling (self, card_id, today, &buried, error))
     return FALSE;
 
-  plan_review (&before, today, grade, &after, result, &kind);
+  plan_review (&before, &scheduler, today, grade, &after, result, &kind);
   /* This grade is entry done_today + 1; the card comes back after REPEAT_GAP more. */
   after.repeat_seq = after.repeat_day != 0 ? budget.done_today + 1 + REPEAT_GAP : 0;
 
@@ -303,10 +405,12 @@ record_review (FlashStore         *self,
                                  "reps_before, ef_before, interval_before, due_before, "
                                  "first_day_before, repeat_day_before, repeat_seq_before, "
                                  "reps_after, ef_after, interval_after, due_after, answer_ms, "
-                                 "buried_card, deck_id, hour) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                                 "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, (SELECT "
-                                 "deck_id FROM cards WHERE id = ?1), CAST (strftime ('%H', ?2, "
-                                 "'unixepoch', 'localtime') AS INTEGER))", card_id, error);
+                                 "buried_card, deck_id, hour, button, stability_before, "
+                                 "difficulty_before) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                                 "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, (SELECT deck_id "
+                                 "FROM cards WHERE id = ?1), CAST (strftime ('%H', ?2, "
+                                 "'unixepoch', 'localtime') AS INTEGER), ?19, ?20, ?21)",
+                           card_id, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 2, time);
@@ -320,6 +424,8 @@ record_review (FlashStore         *self,
   sqlite3_bind_int (stmt, 16, after.due_day);
   sqlite3_bind_int (stmt, 17, MAX (answer_ms, 0));
   sqlite3_bind_int64 (stmt, 18, buried);
+  sqlite3_bind_int (stmt, 19, flash_fsrs_button_for_grade (grade));
+  bind_memory_state (stmt, 20, &before.fsrs);
   if (!flash_store_step_done (self, stmt, error))
     return FALSE;
   result->log_id = sqlite3_last_insert_rowid (self->db);
@@ -378,10 +484,13 @@ undo_last (FlashStore  *self,
   gboolean lapse = FALSE;
   int rc;
 
-  stmt = flash_store_prepare (self, "SELECT id, card_id, reps_before, ef_before, interval_before, "
-                                    "due_before, first_day_before, repeat_day_before, "
-                                    "repeat_seq_before, buried_card, kind, grade FROM review_log "
-                                    "ORDER BY id DESC LIMIT 1", error);
+  stmt = flash_store_prepare (self, "SELECT l.id, l.card_id, l.reps_before, l.ef_before, "
+                                    "l.interval_before, l.due_before, l.first_day_before, "
+                                    "l.repeat_day_before, l.repeat_seq_before, l.buried_card, "
+                                    "l.kind, l.grade, l.stability_before, l.difficulty_before, "
+                                    "coalesce (s.reviews, 0) FROM review_log l LEFT JOIN schedule "
+                                    "s ON s.card_id = l.card_id ORDER BY l.id DESC LIMIT 1",
+                              error);
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
@@ -393,6 +502,10 @@ undo_last (FlashStore  *self,
       buried = sqlite3_column_int64 (stmt, 9);
       lapse = is_lapse (sqlite3_column_int (stmt, 10), sqlite3_column_int (stmt, 2),
                         sqlite3_column_int (stmt, 11));
+      column_memory_state (stmt, 12, &state.fsrs);
+      /* A repeat did not count as a scheduled review. */
+      state.reviews = MAX (0, sqlite3_column_int (stmt, 14)
+                              - (sqlite3_column_int (stmt, 10) != REVIEW_REPEAT));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)

@@ -6,6 +6,7 @@
 
 #include "flash-day.h"
 #include "flash-sheet.h"
+#include "flash-fsrs.h"
 #include "flash-sm2.h"
 
 G_BEGIN_DECLS
@@ -29,7 +30,7 @@ typedef enum
 } FlashStoreError;
 
 /* The schema version this build writes. */
-#define FLASH_STORE_SCHEMA_VERSION 9
+#define FLASH_STORE_SCHEMA_VERSION 10
 
 typedef struct _FlashStore FlashStore;
 
@@ -78,6 +79,9 @@ typedef struct
   gboolean      retired;
   gboolean      is_new;   /* never reviewed */
   FlashSm2State sm2;
+  FlashFsrsState fsrs;    /* FSRS's memory state, once FSRS has scheduled the card */
+  int           reviews;  /* its scheduled reviews so far, repeats not counted (FSRS's fuzz) */
+  char         *key;      /* its item's key in its cheatsheet */
   FlashDay      due_day;  /* meaningful when !is_new */
   FlashDay      repeat_day; /* a same-day repeat is pending on this day (step 7), or 0 */
   char         *tags;      /* the slugs of its headings, space-separated */
@@ -95,6 +99,22 @@ typedef struct
 
 #define FLASH_CARD_MAX_FLAG 7
 
+/* Which algorithm schedules the collection's reviews (docs/scheduling.md), and FSRS's settings,
+ * kept whichever is chosen. */
+typedef enum
+{
+  FLASH_SCHEDULER_SM2,
+  FLASH_SCHEDULER_FSRS,
+} FlashSchedulerKind;
+
+typedef struct
+{
+  FlashSchedulerKind kind;
+  double             retention;        /* FSRS's desired retention */
+  int                maximum_interval; /* days, FSRS only */
+  gboolean           fuzz;             /* FSRS only */
+} FlashScheduler;
+
 typedef struct
 {
   guint new_cards;  /* new cards left today */
@@ -109,7 +129,9 @@ typedef struct
   gint64        card_id;
   int           grade;
   FlashSm2State before;
-  FlashSm2State after;
+  FlashSm2State after;    /* under FSRS, after.interval is FSRS's */
+  FlashFsrsState fsrs_after; /* set when FSRS scheduled the review */
+  gboolean      fsrs;     /* FSRS scheduled it */
   FlashDay      due_day;  /* next due study day */
   gboolean      repeat;   /* the card comes back later today (step 7) */
 } FlashReviewResult;
@@ -164,6 +186,19 @@ void         flash_store_close               (FlashStore        *self);
 const char  *flash_store_get_path            (FlashStore        *self);
 gboolean     flash_store_is_empty            (FlashStore        *self);
 
+/* The scheduler and FSRS's settings (flash-store-scheduler.c), as another process may have
+ * changed them since. Setting FSRS when SM-2 scheduled the collection computes every card's
+ * memory state from its review log; SM-2's state is kept either way. */
+gboolean     flash_store_get_scheduler       (FlashStore           *self,
+                                              FlashScheduler       *scheduler,
+                                              GError              **error);
+gboolean     flash_store_set_scheduler       (FlashStore           *self,
+                                              const FlashScheduler *scheduler,
+                                              GError              **error);
+/* FSRS's parameters for @scheduler: the default weights and its settings. */
+void         flash_scheduler_fsrs_params     (const FlashScheduler *scheduler,
+                                              FlashFsrsParams      *params);
+void         flash_scheduler_init            (FlashScheduler       *scheduler);
 void         flash_store_get_limits          (FlashStore        *self,
                                               FlashLimits       *limits);
 gboolean     flash_store_set_limits          (FlashStore        *self,
@@ -430,8 +465,9 @@ gboolean     flash_store_scope_has_new       (FlashStore             *self,
                                               gint64                 *has_new,
                                               GError                **error);
 
-/* What grading @card with @grade now would give, without recording it. */
+/* What grading @card with @grade now would give under @scheduler, without recording it. */
 void         flash_card_preview              (const FlashCard   *card,
+                                              const FlashScheduler *scheduler,
                                               FlashDay           today,
                                               int                grade,
                                               FlashReviewResult *result);

@@ -45,9 +45,10 @@ flash_study_grades_for_key (gboolean full_scale,
 }
 
 static char *
-describe_interval (const FlashCard *card,
-                   FlashDay         today,
-                   int              grade)
+describe_interval (const FlashCard      *card,
+                   const FlashScheduler *scheduler,
+                   FlashDay              today,
+                   int                   grade)
 {
   FlashReviewResult result = { 0 };
   int days;
@@ -56,7 +57,7 @@ describe_interval (const FlashCard *card,
   if (card == NULL)
     return g_strdup (grade < FLASH_GRADE_HARD ? C_("cram grade", "comes back")
                                               : C_("cram grade", "done"));
-  flash_card_preview (card, today, grade, &result);
+  flash_card_preview (card, scheduler, today, grade, &result);
 
   days = MAX (1, (int) (result.due_day - today));
   /* A card graded below Good comes back later today (SM-2 step 7), and then keeps the interval
@@ -179,11 +180,12 @@ flash_study_grades_build (GtkWidget *row,
 }
 
 void
-flash_study_grades_update (GtkWidget       *row,
-                           GtkWidget       *grid,
-                           gboolean         full_scale,
-                           const FlashCard *card,
-                           FlashDay         today)
+flash_study_grades_update (GtkWidget            *row,
+                           GtkWidget            *grid,
+                           gboolean              full_scale,
+                           const FlashCard      *card,
+                           const FlashScheduler *scheduler,
+                           FlashDay              today)
 {
   guint n_grades;
   const GradeButton *grades = grades_of (full_scale, &n_grades);
@@ -193,7 +195,8 @@ flash_study_grades_update (GtkWidget       *row,
 
   for (guint i = 0; i < n_grades && in_row != NULL && in_grid != NULL; i++)
     {
-      g_autofree char *interval = describe_interval (card, today, grades[i].grade);
+      g_autofree char *interval = describe_interval (card, scheduler, today,
+                                                      grades[i].grade);
 
       update_grade_button (in_row, interval);
       update_grade_button (in_grid, interval);

@@ -17,11 +17,12 @@ int   flash_study_grades_for_key (gboolean         full_scale,
 void  flash_study_grades_build   (GtkWidget       *row,
                                   GtkWidget       *grid,
                                   gboolean         full_scale);
-/* Each button's interval for @card, or, with @card NULL (cramming), whether it comes back. */
+/* Each button's interval for @card under @scheduler, or, with @card NULL (cramming), whether it comes back. */
 void  flash_study_grades_update  (GtkWidget       *row,
                                   GtkWidget       *grid,
                                   gboolean         full_scale,
                                   const FlashCard *card,
+                                  const FlashScheduler *scheduler,
                                   FlashDay         today);
 void  flash_study_grades_clear   (GtkWidget       *row,
                                   GtkWidget       *grid);

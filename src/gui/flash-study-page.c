@@ -197,6 +197,7 @@ static void
 rebuild_grade_buttons (FlashStudyPage *self)
 {
   g_autoptr(GDateTime) now = NULL;
+  FlashScheduler scheduler;
 
   if (self->card == NULL || self->store == NULL)
     {
@@ -208,8 +209,11 @@ rebuild_grade_buttons (FlashStudyPage *self)
   if (self->buttons_scale != (int) self->full_scale)
     flash_study_grades_build (self->grades_row, self->grades_grid, self->full_scale);
   self->buttons_scale = self->full_scale;
+  /* Another process may have chosen another scheduler since the last card. */
+  if (!flash_store_get_scheduler (self->store, &scheduler, NULL))
+    flash_scheduler_init (&scheduler);
   flash_study_grades_update (self->grades_row, self->grades_grid, self->full_scale,
-                             self->cram != NULL ? NULL : self->card,
+                             self->cram != NULL ? NULL : self->card, &scheduler,
                              flash_store_day_for (self->store, now));
 }
 
