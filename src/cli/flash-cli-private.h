@@ -32,6 +32,7 @@ typedef enum
   FLASH_CLI_OPTION_ANSWER = 1 << 10, /* --seconds, --note */
   FLASH_CLI_OPTION_TOPICS = 1 << 11, /* --deck, --section and --tag, each as often as wanted */
   FLASH_CLI_OPTION_DAYS   = 1 << 12,
+  FLASH_CLI_OPTION_SCHEDULER = 1 << 13, /* --retention, --fuzz, --scheduler */
 } FlashCliOption;
 
 typedef struct _FlashCli FlashCli;
@@ -72,6 +73,9 @@ struct _FlashCli
   const char            *seconds;
   const char            *note;
   const char            *days;
+  const char            *retention;
+  const char            *fuzz;
+  const char            *scheduler;
   const char            *repeated;   /* a topic option given more than once */
   GPtrArray             *topics;     /* option name, value, option name, value… (borrowed) */
   GPtrArray             *positional;
@@ -131,6 +135,13 @@ void         flash_cli_print_question_row (gint64            card_id,
 
 /* flash-cli-stats.c */
 int          flash_cli_run_stats       (FlashCli           *cli);
+
+/* flash-cli-scheduler.c */
+int          flash_cli_run_scheduler   (FlashCli           *cli);
+int          flash_cli_run_schedule    (FlashCli           *cli);
+/* Prints FSRS's rows for @grades (ints, checked). */
+int          flash_cli_simulate_fsrs   (FlashCli           *cli,
+                                        const GArray       *grades);
 
 /* flash-cli-interview.c */
 int          flash_cli_run_cram        (FlashCli           *cli);

@@ -193,6 +193,9 @@ parse_command_line (FlashCli  *cli,
     { "--seconds", &cli->seconds, FLASH_CLI_OPTION_ANSWER },
     { "--note", &cli->note, FLASH_CLI_OPTION_ANSWER },
     { "--days", &cli->days, FLASH_CLI_OPTION_DAYS },
+    { "--retention", &cli->retention, FLASH_CLI_OPTION_SCHEDULER },
+    { "--fuzz", &cli->fuzz, FLASH_CLI_OPTION_SCHEDULER },
+    { "--scheduler", &cli->scheduler, FLASH_CLI_OPTION_SCHEDULER },
   };
   const char *command_name = NULL;
   gboolean options_done = FALSE;
@@ -578,7 +581,8 @@ run_grade (FlashCli *cli)
                                   flash_cli_positional (cli, 0));
   if (!flash_cli_parse_grade (flash_cli_positional (cli, 1), &grade))
     return flash_cli_usage_error (cli->command,
-                                  _("the grade must be a whole number from 0 to 5, not “%s”"),
+                                  _("the grade must be a whole number from 0 to 5 or again, "
+                                    "hard, good or easy, not “%s”"),
                                   flash_cli_positional (cli, 1));
   if ((store = flash_cli_get_store (cli)) == NULL)
     return FLASH_CLI_EXIT_ERROR;
@@ -591,8 +595,9 @@ run_grade (FlashCli *cli)
 
   due = flash_day_to_iso (result.due_day);
   printf ("%d\t%s\t%d\t%s\n",
-          result.after.reps, format_ef (ef, sizeof ef, result.after.ef), result.after.interval,
-          due);
+          result.after.reps,
+          format_ef (ef, sizeof ef, result.fsrs ? result.fsrs_after.difficulty : result.after.ef),
+          result.after.interval, due);
   return FLASH_CLI_EXIT_OK;
 }
 
@@ -683,6 +688,11 @@ run_simulate (FlashCli *cli)
     }
   if (values->len == 0)
     return flash_cli_usage_error (cli->command, _("simulate needs at least one grade"));
+  if (cli->scheduler != NULL && strcmp (cli->scheduler, "fsrs") == 0)
+    return flash_cli_simulate_fsrs (cli, values);
+  if (cli->scheduler != NULL && strcmp (cli->scheduler, "sm2") != 0)
+    return flash_cli_usage_error (cli->command, _("the scheduler is sm2 or fsrs, not “%s”"),
+                                  cli->scheduler);
 
   /* The same SM-2 code the store uses, starting from a new card. */
   flash_sm2_initial (&state);
@@ -787,8 +797,15 @@ static const FlashCliCommand commands[] = {
     FLASH_CLI_OPTION_DECK | FLASH_CLI_OPTION_SCOPE | FLASH_CLI_OPTION_TOPICS
     | FLASH_CLI_OPTION_PLAN | FLASH_CLI_OPTION_SEED | FLASH_CLI_OPTION_ANSWER, 1, 4,
     flash_cli_run_interview },
-  { "grade", "ID GRADE", N_("Record a review, grade 0–5: n, EF, interval, due"),
+  { "grade", "ID GRADE", N_("Record a review, grade 0–5 or again, hard, good, easy: n, EF (SM-2) "
+                           "or difficulty (FSRS), interval, due"),
     0, 2, 2, run_grade },
+  { "schedule", "ID", N_("A card’s schedule: scheduler, reviews, lapses, EF, stability, "
+                         "difficulty, retrievability, interval, due"),
+    0, 1, 1, flash_cli_run_schedule },
+  { "scheduler", "[sm2|fsrs] [--retention R] [--fuzz on|off]",
+    N_("Show or choose the scheduler and FSRS’s settings"),
+    FLASH_CLI_OPTION_SCHEDULER, 0, 1, flash_cli_run_scheduler },
   { "undo", "", N_("Undo the last review and print its card id"),
     0, 0, 0, run_undo },
   { "log", "[--deck NAME]", N_("Review log: time, card id, grade, interval, EF"),
@@ -802,8 +819,9 @@ static const FlashCliCommand commands[] = {
     FLASH_CLI_OPTION_KEEP, 0, 0, run_backup },
   { "restore", "FILE", N_("Replace the collection with a backup; the replaced one is kept"),
     0, 1, 1, run_restore },
-  { "simulate", "GRADES", N_("Replay SM-2 on grades like 5,4,3,0,4"),
-    0, 1, 1, run_simulate },
+  { "simulate", "[--scheduler sm2|fsrs] GRADES",
+    N_("Replay SM-2 or FSRS on grades like 5,4,3,0,4"),
+    FLASH_CLI_OPTION_SCHEDULER, 1, 1, run_simulate },
 };
 
 static const FlashCliCommand *
