@@ -247,7 +247,7 @@ preferences_action_cb (GSimpleAction *action,
   FlashApplication *self = user_data;
   GtkWindow *preferences;
 
-  preferences = GTK_WINDOW (flash_preferences_window_new (self->settings));
+  preferences = GTK_WINDOW (flash_preferences_window_new (self->settings, self->collection));
   gtk_window_set_transient_for (preferences, GTK_WINDOW (get_window (self)));
   gtk_window_present (preferences);
 }

@@ -145,11 +145,38 @@ show_selected (FlashBrowserPage *self)
                                                              card->sm2.interval),
                                                    card->sm2.interval);
 
-      /* Translators: a card's schedule in the browser: SM-2's repetition count, ease factor and
-       * interval ("3 days"), the due date, the lapses. */
-      schedule = g_strdup_printf (_("Repetitions: %d · Ease: %.2f · Interval: %s · Due: %s · "
-                                    "Lapses: %d"),
-                                  card->sm2.reps, card->sm2.ef, interval, due, card->lapses);
+      FlashScheduler scheduler;
+
+      if (!flash_store_get_scheduler (self->store, &scheduler, NULL))
+        flash_scheduler_init (&scheduler);
+      if (scheduler.kind == FLASH_SCHEDULER_FSRS && flash_fsrs_state_is_set (&card->fsrs))
+        {
+          g_autoptr(GDateTime) now = flash_clock_now_or_system ();
+          FlashDay today = flash_store_day_for (self->store, now);
+          FlashFsrsParams params;
+          double recall;
+
+          flash_scheduler_fsrs_params (&scheduler, &params);
+          /* The last scheduled review gave the interval that ends on the due day. */
+          recall = flash_fsrs_retrievability (&params,
+                                              MAX (0, today - (card->due_day
+                                                               - card->sm2.interval)),
+                                              card->fsrs.stability);
+          /* Translators: a card's schedule in the browser under FSRS: its stability in days,
+           * difficulty (1–10), retrievability (the chance of recall now, in per cent), interval
+           * ("3 days"), the due date, the lapses. */
+          schedule = g_strdup_printf (_("Stability: %.1f days · Difficulty: %.1f · "
+                                        "Retrievability: %.0f %% · Interval: %s · Due: %s · "
+                                        "Lapses: %d"),
+                                      card->fsrs.stability, card->fsrs.difficulty, recall * 100,
+                                      interval, due, card->lapses);
+        }
+      else
+        /* Translators: a card's schedule in the browser: SM-2's repetition count, ease factor
+         * and interval ("3 days"), the due date, the lapses. */
+        schedule = g_strdup_printf (_("Repetitions: %d · Ease: %.2f · Interval: %s · Due: %s · "
+                                      "Lapses: %d"),
+                                    card->sm2.reps, card->sm2.ef, interval, due, card->lapses);
     }
   gtk_label_set_text (self->schedule_label, schedule);
   show_history (self, card);

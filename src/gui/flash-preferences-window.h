@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* flash-preferences-window.h: the preferences window; every row is bound to a setting. */
+/* flash-preferences-window.h: the preferences window: the settings, and the scheduler the
+ * collection keeps. */
 #pragma once
 
 #include <adwaita.h>
 
+#include "flash-collection.h"
 #include "flash-settings.h"
 
 G_BEGIN_DECLS
@@ -13,6 +15,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FlashPreferencesWindow, flash_preferences_window,
                       FLASH, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-GtkWidget *flash_preferences_window_new (FlashSettings *settings);
+/* @collection: its scheduling rows, or NULL for none. */
+GtkWidget *flash_preferences_window_new (FlashSettings   *settings,
+                                         FlashCollection *collection);
 
 G_END_DECLS

@@ -271,6 +271,56 @@ test_history_and_source (Fixture       *fixture,
   g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, expected);
 }
 
+/* A label in @widget's tree whose text starts with @prefix, or NULL. */
+static const char *
+label_with_prefix (GtkWidget  *widget,
+                   const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = label_with_prefix (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Under FSRS the selected card's schedule says its stability, difficulty and retrievability. */
+static void
+test_fsrs_schedule (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  FlashBrowserPage *page = open_browser (fixture);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  FlashReviewResult result = { 0 };
+  FlashScheduler scheduler;
+  const char *text;
+  gint64 id;
+
+  flash_browser_page_select (page, 0);
+  id = flash_browser_page_get_selected (page);
+  g_assert_true (flash_store_record_review (fixture->store, id, FLASH_GRADE_GOOD, now, 1000,
+                                            &result, NULL));
+  flash_browser_page_refresh (page);
+  flash_browser_page_select (page, 0);
+  g_assert_nonnull (label_with_prefix (GTK_WIDGET (page), "Repetitions: 1 · Ease: 2.50"));
+
+  flash_scheduler_init (&scheduler);
+  scheduler.kind = FLASH_SCHEDULER_FSRS;
+  g_assert_true (flash_store_set_scheduler (fixture->store, &scheduler, NULL));
+  flash_browser_page_refresh (page);
+  flash_browser_page_select (page, 0);
+  text = label_with_prefix (GTK_WIDGET (page), "Stability: ");
+  g_assert_nonnull (text);
+  /* A first Good: S = w2 = 2.3065 days, D = 2.1181, R = 100 % on the day of the review. */
+  g_assert_true (g_str_has_prefix (text, "Stability: 2.3 days · Difficulty: 2.1 · "
+                                         "Retrievability: 100 % · Interval: 1 day"));
+}
+
 /* The deck and section drop-downs narrow the cards, and follow a deck imported later. */
 static void
 test_scope (Fixture       *fixture,
@@ -595,6 +645,7 @@ main (int   argc,
   ADD_TEST ("/browser/actions", test_actions);
   ADD_TEST ("/browser/edit", test_edit);
   ADD_TEST ("/browser/history-and-source", test_history_and_source);
+  ADD_TEST ("/browser/fsrs-schedule", test_fsrs_schedule);
   ADD_TEST ("/browser/scope", test_scope);
   ADD_TEST ("/browser/type-ahead", test_type_ahead);
   ADD_TEST ("/browser/long-results", test_long_results);

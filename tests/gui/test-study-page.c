@@ -427,6 +427,40 @@ test_done_later (Fixture       *fixture,
   flash_clock_set_override (NULL);
 }
 
+/* Under FSRS the buttons say FSRS's intervals: a new card's first answer gives 1, 2, 3 or 8 days,
+ * Again and Hard coming back later today first. */
+static void
+test_fsrs_buttons (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = flash_clock_parse (TEST_NOW, NULL);
+  FlashScheduler scheduler;
+
+  flash_clock_set_override (now);
+  flash_scheduler_init (&scheduler);
+  scheduler.kind = FLASH_SCHEDULER_FSRS;
+  scheduler.fuzz = FALSE;
+  g_assert_true (flash_store_set_scheduler (fixture->store, &scheduler, &error));
+  g_assert_no_error (error);
+
+  start (fixture);
+  activate (fixture, "study.show-answer", NULL);
+  g_assert_true (label_mapped_with_text (GTK_WIDGET (fixture->page), "today, then 1 day"));
+  g_assert_true (label_mapped_with_text (GTK_WIDGET (fixture->page), "today, then 2 days"));
+  g_assert_true (label_mapped_with_text (GTK_WIDGET (fixture->page), "3 days"));
+  g_assert_true (label_mapped_with_text (GTK_WIDGET (fixture->page), "8 days"));
+
+  /* Back under SM-2, chosen meanwhile by another process: the next card says SM-2's. */
+  scheduler.kind = FLASH_SCHEDULER_SM2;
+  g_assert_true (flash_store_set_scheduler (fixture->store, &scheduler, &error));
+  activate (fixture, "study.grade", g_variant_new_int32 (FLASH_GRADE_GOOD));
+  activate (fixture, "study.show-answer", NULL);
+  g_assert_false (label_mapped_with_text (GTK_WIDGET (fixture->page), "8 days"));
+  g_assert_true (label_mapped_with_text (GTK_WIDGET (fixture->page), "1 day"));
+  flash_clock_set_override (NULL);
+}
+
 /* Review Ahead on the done page: offered when reviews are due in the next days (not those graded
  * today); it studies them early, soonest first, each once, and then is no longer offered. */
 static void
@@ -572,6 +606,7 @@ main (int   argc,
   ADD ("done", test_done);
   ADD ("done-later", test_done_later);
   ADD ("review-ahead", test_review_ahead);
+  ADD ("fsrs-buttons", test_fsrs_buttons);
   ADD ("store-error", test_store_error);
   ADD ("load-error", test_load_error);
   ADD ("empty-store", test_empty_store);

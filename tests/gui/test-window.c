@@ -580,7 +580,7 @@ test_settings (void)
   g_assert_true (flash_settings_get_full_scale (settings));
 
   /* The preferences window builds from its template and shows the current values. */
-  preferences = flash_preferences_window_new (settings);
+  preferences = flash_preferences_window_new (settings, NULL);
   gtk_window_present (GTK_WINDOW (preferences));
   process_events ();
   gtk_window_destroy (GTK_WINDOW (preferences));
@@ -590,6 +590,73 @@ test_settings (void)
   gtk_adjustment_set_value (adjustment, 20);
   adw_combo_row_set_selected (row, 0);
   g_object_unref (row);
+}
+
+/* The preferences row titled @title, or NULL. */
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The preferences' scheduling rows change the collection's scheduler at once; FSRS's own rows
+ * follow whether FSRS is chosen. */
+static void
+test_preferences_scheduler (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(FlashSettings) settings = flash_settings_new ();
+  GtkWidget *preferences;
+  AdwComboRow *row;
+  GtkWidget *retention_row;
+  GtkSpinButton *spin;
+  GtkSwitch *fuzz;
+  FlashScheduler scheduler;
+
+  import_test_deck (fixture);
+  preferences = flash_preferences_window_new (settings, fixture->collection);
+  gtk_window_present (GTK_WINDOW (preferences));
+  process_events ();
+  row = ADW_COMBO_ROW (find_row (preferences, "_Scheduler"));
+  retention_row = find_row (preferences, "Desired _Retention");
+  g_assert_nonnull (row);
+  g_assert_nonnull (retention_row);
+  spin = GTK_SPIN_BUTTON (flash_test_find_type (retention_row, GTK_TYPE_SPIN_BUTTON));
+  fuzz = GTK_SWITCH (flash_test_find_type (find_row (preferences, "_Fuzz Intervals"),
+                                           GTK_TYPE_SWITCH));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  g_assert_false (gtk_widget_is_sensitive (retention_row));
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (spin), 0.9, 1e-9);
+  g_assert_true (gtk_switch_get_active (fuzz));
+
+  adw_combo_row_set_selected (row, 1);
+  g_assert_true (gtk_widget_is_sensitive (retention_row));
+  gtk_spin_button_set_value (spin, 0.85);
+  gtk_switch_set_active (fuzz, FALSE);
+  g_assert_true (flash_store_get_scheduler (fixture->store, &scheduler, NULL));
+  g_assert_cmpint (scheduler.kind, ==, FLASH_SCHEDULER_FSRS);
+  g_assert_cmpfloat_with_epsilon (scheduler.retention, 0.85, 1e-9);
+  g_assert_false (scheduler.fuzz);
+
+  adw_combo_row_set_selected (row, 0);
+  g_assert_true (flash_store_get_scheduler (fixture->store, &scheduler, NULL));
+  g_assert_cmpint (scheduler.kind, ==, FLASH_SCHEDULER_SM2);
+  g_assert_cmpfloat_with_epsilon (scheduler.retention, 0.85, 1e-9);
+  g_assert_false (gtk_widget_is_sensitive (retention_row));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  process_events ();
 }
 
 /* Ctrl+plus, Ctrl+minus and Ctrl+0 step the card text through its sizes, with a toast; the
@@ -738,6 +805,7 @@ main (int   argc,
   ADD_TEST ("/window/study-error-toast", test_study_error_toast);
   ADD_TEST ("/window/check-fails-later", test_check_fails_later);
   ADD_TEST ("/window/zoom", test_zoom);
+  ADD_TEST ("/window/preferences-scheduler", test_preferences_scheduler);
   ADD_TEST ("/window/import-in-background", test_import_in_background);
   g_test_add_func ("/window/open-error", test_open_error);
   g_test_add_func ("/window/settings", test_settings);
