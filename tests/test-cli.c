@@ -141,7 +141,7 @@ test_help (void)
     "due [--deck NAME] [--section S] [--tag T] [--ahead DAYS] [--limit N]\n",
     "rename-deck NAME NEW-NAME",
     "grade ID GRADE", "undo", "log [--deck NAME]", "stats",
-    "export [--deck NAME] --format md|tsv", "simulate [--scheduler sm2|fsrs] GRADES", "schedule ID",
+    "export [--deck NAME] --format md|tsv|apkg [--output FILE]", "simulate [--scheduler sm2|fsrs] GRADES", "schedule ID",
     "scheduler [sm2|fsrs] [--retention R] [--fuzz on|off]", "--db PATH", "--now ISO8601",
     "--version", "FLASHSHEET_NOW",
   };

@@ -76,6 +76,7 @@ struct _FlashCli
   const char            *retention;
   const char            *fuzz;
   const char            *scheduler;
+  const char            *output;
   const char            *repeated;   /* a topic option given more than once */
   GPtrArray             *topics;     /* option name, value, option name, value… (borrowed) */
   GPtrArray             *positional;

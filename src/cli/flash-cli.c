@@ -17,6 +17,7 @@
 #include "flash-sm2.h"
 #include "flash-store.h"
 
+#include "flash-anki.h"
 #include "flash-cli-private.h"
 
 static const FlashCliCommand *find_command (const char *name);
@@ -196,6 +197,7 @@ parse_command_line (FlashCli  *cli,
     { "--retention", &cli->retention, FLASH_CLI_OPTION_SCHEDULER },
     { "--fuzz", &cli->fuzz, FLASH_CLI_OPTION_SCHEDULER },
     { "--scheduler", &cli->scheduler, FLASH_CLI_OPTION_SCHEDULER },
+    { "--output", &cli->output, FLASH_CLI_OPTION_FORMAT },
   };
   const char *command_name = NULL;
   gboolean options_done = FALSE;
@@ -644,14 +646,34 @@ run_export (FlashCli *cli)
   gint64 deck_id;
 
   if (cli->format == NULL)
-    return flash_cli_usage_error (cli->command, _("export needs --format md or --format tsv"));
+    return flash_cli_usage_error (cli->command,
+                                  _("export needs --format md, --format tsv or --format apkg"));
+  if (strcmp (cli->format, "apkg") == 0)
+    {
+      GDateTime *now;
+      int status;
+
+      /* A package is a zip, not text: it goes to a file, never to the terminal. */
+      if (cli->output == NULL)
+        return flash_cli_usage_error (cli->command, _("--format apkg needs --output FILE"));
+      if (!flash_cli_get_deck (cli, &deck_id))
+        return FLASH_CLI_EXIT_ERROR;
+      if ((status = flash_cli_get_now (cli, &now)) != FLASH_CLI_EXIT_OK)
+        return status;
+      if (!flash_anki_export (cli->store, deck_id, cli->output, now, &error))
+        return flash_cli_report_error (error);
+      return FLASH_CLI_EXIT_OK;
+    }
   if (strcmp (cli->format, "md") == 0)
     markdown = TRUE;
   else if (strcmp (cli->format, "tsv") == 0)
     markdown = FALSE;
   else
-    return flash_cli_usage_error (cli->command, _("unknown export format “%s” (use md or tsv)"),
+    return flash_cli_usage_error (cli->command,
+                                  _("unknown export format “%s” (use md, tsv or apkg)"),
                                   cli->format);
+  if (cli->output != NULL)
+    return flash_cli_usage_error (cli->command, _("--output is for --format apkg"));
 
   if (!flash_cli_get_deck (cli, &deck_id))
     return FLASH_CLI_EXIT_ERROR;
@@ -813,7 +835,8 @@ static const FlashCliCommand commands[] = {
   { "stats", "[calendar|forecast|retention|intervals|ease|buttons|hours] [--deck NAME] "
     "[--days N]", N_("Statistics as key and value lines, or one kind of them as rows"),
     FLASH_CLI_OPTION_DECK | FLASH_CLI_OPTION_DAYS, 0, 1, flash_cli_run_stats },
-  { "export", "[--deck NAME] --format md|tsv", N_("Write cards as Markdown or TSV"),
+  { "export", "[--deck NAME] --format md|tsv|apkg [--output FILE]",
+    N_("Write cards as Markdown or TSV, or as an Anki package to FILE"),
     FLASH_CLI_OPTION_DECK | FLASH_CLI_OPTION_FORMAT, 0, 0, run_export },
   { "backup", "[--keep N]", N_("Back up the collection now and print the backup’s path"),
     FLASH_CLI_OPTION_KEEP, 0, 0, run_backup },

@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 cmark_node *flash_markdown_parse (const char *markdown,
                                   gssize      length);
 
+/* @markdown as HTML, parsed as above: raw HTML left out, unsafe links emptied, code blocks as
+ * <pre><code class="language-x">. */
+char       *flash_markdown_to_html (const char *markdown);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cmark_node, cmark_node_free)
 
 G_END_DECLS

@@ -29,6 +29,8 @@ read_log (FlashStore    *self,
       entry->ef_before = sqlite3_column_double (stmt, 6);
       entry->ef_after = sqlite3_column_double (stmt, 7);
       entry->answer_ms = sqlite3_column_int (stmt, 8);
+      entry->kind = sqlite3_column_int (stmt, 9);
+      entry->reps_before = sqlite3_column_int (stmt, 10);
       g_ptr_array_add (entries, entry);
     }
   sqlite3_reset (stmt);
@@ -50,7 +52,8 @@ flash_store_list_log (FlashStore  *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   stmt = flash_store_prepare (self, "SELECT l.id, l.card_id, l.time, l.grade, l.interval_before, "
-                                    "l.interval_after, l.ef_before, l.ef_after, l.answer_ms FROM "
+                                    "l.interval_after, l.ef_before, l.ef_after, l.answer_ms, l.kind, "
+                                    "l.reps_before FROM "
                                     "review_log l JOIN cards c ON c.id = l.card_id WHERE (?1 = 0 "
                                     "OR c.deck_id = ?1) ORDER BY l.id", error);
   if (stmt == NULL)
@@ -71,8 +74,9 @@ flash_store_card_log (FlashStore  *self,
 
   /* The card's index (review_log_card) reads its reviews alone, however long the log is. */
   stmt = flash_store_prepare (self, "SELECT id, card_id, time, grade, interval_before, "
-                                    "interval_after, ef_before, ef_after, answer_ms FROM "
-                                    "review_log WHERE card_id = ?1 ORDER BY id DESC LIMIT ?2",
+                                    "interval_after, ef_before, ef_after, answer_ms, kind, "
+                                    "reps_before FROM review_log WHERE card_id = ?1 ORDER BY id "
+                                    "DESC LIMIT ?2",
                               error);
   if (stmt == NULL)
     return NULL;

@@ -147,7 +147,18 @@ typedef struct
   double ef_before;
   double ef_after;
   int    answer_ms;
+  int    kind;        /* FLASH_LOG_NEW, FLASH_LOG_REVIEW or FLASH_LOG_REPEAT */
+  int    reps_before; /* SM-2's repetitions before, -1 for a new card */
 } FlashLogEntry;
+
+/* The kinds of review log entries: a card's first review, a scheduled (or early) one, a
+ * same-day repeat (docs/scheduling.md, step 7). */
+enum
+{
+  FLASH_LOG_NEW = 0,
+  FLASH_LOG_REVIEW = 1,
+  FLASH_LOG_REPEAT = 2,
+};
 
 typedef struct
 {
