@@ -144,6 +144,12 @@ int          flash_cli_run_schedule    (FlashCli           *cli);
 int          flash_cli_simulate_fsrs   (FlashCli           *cli,
                                         const GArray       *grades);
 
+/* flash-cli-anki.c */
+gboolean     flash_cli_import_anki     (FlashCli           *cli,
+                                        FlashStore         *store,
+                                        const char         *path,
+                                        GError            **error);
+
 /* flash-cli-interview.c */
 int          flash_cli_run_cram        (FlashCli           *cli);
 int          flash_cli_run_interview   (FlashCli           *cli);

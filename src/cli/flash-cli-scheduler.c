@@ -60,7 +60,8 @@ flash_cli_run_scheduler (FlashCli *cli)
   double retention = 0;
 
   if (name != NULL && strcmp (name, "sm2") != 0 && strcmp (name, "fsrs") != 0)
-    return flash_cli_usage_error (cli->command, _("the scheduler is sm2 or fsrs, not “%s”"), name);
+    return flash_cli_usage_error (cli->command, _("the scheduler is sm2 or fsrs, not “%s”"),
+                                  name);
   if (cli->retention != NULL && !parse_retention (cli->retention, &retention))
     return flash_cli_usage_error (cli->command,
                                   _("--retention needs a number from %.2f to %.2f, not “%s”"),

@@ -451,6 +451,17 @@ run_import (FlashCli *cli)
 
       if (strcmp (flash_cli_positional (cli, i), "-") == 0)
         ok = import_stdin (cli, store, &result, &error);
+      else if (cli->format == NULL && flash_anki_is_package (flash_cli_positional (cli, i)))
+        {
+          /* A package has decks of its own: it prints a summary for each. */
+          if (!flash_cli_import_anki (cli, store, flash_cli_positional (cli, i), &error))
+            {
+              fflush (stdout);
+              flash_cli_report_error (error);
+              status = FLASH_CLI_EXIT_ERROR;
+            }
+          continue;
+        }
       else
         ok = flash_store_import_file (store, flash_cli_positional (cli, i), &result, &error);
       if (!ok)

@@ -16,7 +16,7 @@ G_DEFINE_QUARK (flash-sheet-error-quark, flash_sheet_error)
 
 /* Cards --------------------------------------------------------------------------------------- */
 
-static void
+void
 flash_sheet_card_free (FlashSheetCard *card)
 {
   g_free (card->key);

@@ -74,6 +74,7 @@ FlashSheet *flash_sheet_parse_pasted (const char  *text,
                                       const char  *fallback_name,
                                       GError     **error);
 void        flash_sheet_free  (FlashSheet  *self);
+void        flash_sheet_card_free (FlashSheetCard *card);
 
 char       *flash_sheet_normalise_question (const char *question);
 

@@ -555,16 +555,41 @@ import_cards (FlashStore         *self,
 }
 
 gboolean
+flash_store_import_sheet_locked (FlashStore         *self,
+                                 const FlashSheet   *sheet,
+                                 FlashImportResult  *result,
+                                 GError            **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GPtrArray) renamed = NULL;
+  FlashSheet kept;
+  gint64 deck_id = 0;
+
+  memset (result, 0, sizeof *result);
+  if (!find_or_create_deck (self, sheet, g_get_real_time () / G_USEC_PER_SEC, &deck_id, &name,
+                            error))
+    return FALSE;
+  kept = *sheet;
+  renamed = renamed_cards (sheet, name);
+  if (renamed != NULL)
+    kept.cards = renamed;
+  if (!import_cards (self, deck_id, &kept, result, error))
+    {
+      flash_import_result_clear (result);
+      return FALSE;
+    }
+  result->deck_id = deck_id;
+  result->deck_name = g_steal_pointer (&name);
+  return TRUE;
+}
+
+gboolean
 flash_store_import_sheet (FlashStore         *self,
                           const FlashSheet   *sheet,
                           FlashImportResult  *result,
                           GError            **error)
 {
   FlashImportResult local = { 0 };
-  g_autofree char *name = NULL;
-  g_autoptr(GPtrArray) renamed = NULL;
-  FlashSheet kept;
-  gint64 deck_id = 0;
   gint64 indexed_up_to = 0;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -573,28 +598,17 @@ flash_store_import_sheet (FlashStore         *self,
 
   if (!flash_store_begin (self, error))
     return FALSE;
-  if (!find_or_create_deck (self, sheet, g_get_real_time () / G_USEC_PER_SEC, &deck_id, &name,
-                            error))
-    {
-      flash_store_rollback (self);
-      return FALSE;
-    }
-  kept = *sheet;
-  renamed = renamed_cards (sheet, name);
-  if (renamed != NULL)
-    kept.cards = renamed;
   /* The new cards are indexed for search in one statement at the end, not one by one. */
   if (!flash_store_pause_search_index (self, &indexed_up_to, error)
-      || !import_cards (self, deck_id, &kept, &local, error)
+      || !flash_store_import_sheet_locked (self, sheet, &local, error)
       || !flash_store_resume_search_index (self, indexed_up_to, error)
       || !flash_store_commit (self, error))
     {
+      flash_import_result_clear (&local);
       flash_store_rollback (self);
       return FALSE;
     }
 
-  local.deck_id = deck_id;
-  local.deck_name = g_steal_pointer (&name);
   if (result != NULL)
     *result = local;
   else

@@ -54,6 +54,13 @@ gboolean      flash_store_resume_search_index (FlashStore *self,
                                                gint64      max_id,
                                                GError    **error);
 
+/* flash-store-import.c: one sheet's deck and cards, inside the caller's transaction, with the
+ * search index paused by the caller. */
+gboolean      flash_store_import_sheet_locked (FlashStore         *self,
+                                               const FlashSheet   *sheet,
+                                               FlashImportResult  *result,
+                                               GError            **error);
+
 /* What today still allows (flash-store-queue.c); grading needs it too. */
 typedef struct
 {

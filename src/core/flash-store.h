@@ -227,6 +227,15 @@ gboolean     flash_store_import_file         (FlashStore        *self,
                                               const char        *path,
                                               FlashImportResult *result,
                                               GError           **error);
+/* An Anki package read with flash_anki_read() (flash-store-anki.c): every deck, card, schedule
+ * and review in one transaction; @results gets a FlashImportResult per deck. A card reviewed
+ * here already keeps its own schedule and log. */
+typedef struct _FlashAnkiPackage FlashAnkiPackage;
+gboolean     flash_store_import_anki         (FlashStore              *self,
+                                              const FlashAnkiPackage  *package,
+                                              GDateTime               *now,
+                                              GArray                 **results,
+                                              GError                 **error);
 /* flash_store_import_sheet() that stops with FLASH_STORE_ERROR_CANCELLED, changing nothing, as
  * soon as *@stop is set (from another thread). */
 gboolean     flash_store_import_sheet_cancellable (FlashStore        *self,

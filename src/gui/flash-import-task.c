@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include "flash-import-task.h"
+
+#include "flash-anki.h"
 #include "flash-sheet.h"
 #include "flash-stop-flag.h"
 
@@ -97,6 +99,40 @@ report_progress (GTask *task,
   g_source_unref (source);
 }
 
+/* An Anki package: an outcome for each of its decks, or one saying why it was refused. */
+static void
+import_package (FlashStore *store,
+                const char *path,
+                GPtrArray  *outcomes)
+{
+  g_autoptr(GDateTime) now = flash_clock_now_or_system ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FlashAnkiPackage) package = flash_anki_read (path, now, &error);
+  g_autoptr(GArray) results = NULL;
+
+  if (package != NULL && flash_store_import_anki (store, package, now, &results, &error))
+    for (guint i = 0; i < results->len; i++)
+      {
+        FlashImportOutcome *outcome = g_new0 (FlashImportOutcome, 1);
+        FlashImportResult *result = &g_array_index (results, FlashImportResult, i);
+
+        outcome->path = g_strdup (path);
+        outcome->imported = TRUE;
+        outcome->result = *result;
+        /* The outcome owns the deck name now. */
+        result->deck_name = NULL;
+        g_ptr_array_add (outcomes, outcome);
+      }
+  else
+    {
+      FlashImportOutcome *outcome = g_new0 (FlashImportOutcome, 1);
+
+      outcome->path = g_strdup (path);
+      outcome->message = g_strdup (error->message);
+      g_ptr_array_add (outcomes, outcome);
+    }
+}
+
 static void
 import_thread (GTask        *task,
                gpointer      source_object,
@@ -126,6 +162,11 @@ import_thread (GTask        *task,
           break;
         }
       report_progress (task, job, i);
+      if (flash_anki_is_package (job->paths[i]))
+        {
+          import_package (store, job->paths[i], outcomes);
+          continue;
+        }
       outcome = g_new0 (FlashImportOutcome, 1);
       outcome->path = g_strdup (job->paths[i]);
       sheet = flash_sheet_load (job->paths[i], &local_error);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "flash-accessible.h"
+#include "flash-anki.h"
 #include "flash-html.h"
 #include "flash-import-task.h"
 #include "flash-window-private.h"
@@ -385,13 +386,14 @@ open_chooser (FlashWindow *self)
                                                _("_Import"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
 
-  gtk_file_filter_set_name (filter, _("Cheatsheets (Markdown or saved web pages)"));
+  gtk_file_filter_set_name (filter, _("Cheatsheets (Markdown, saved web pages or Anki packages)"));
   gtk_file_filter_add_pattern (filter, "*.md");
   gtk_file_filter_add_pattern (filter, "*.markdown");
   gtk_file_filter_add_mime_type (filter, "text/markdown");
   gtk_file_filter_add_pattern (filter, "*.html");
   gtk_file_filter_add_pattern (filter, "*.htm");
   gtk_file_filter_add_mime_type (filter, "text/html");
+  gtk_file_filter_add_pattern (filter, "*.apkg");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
 
   g_signal_connect_object (self->chooser, "response",
@@ -430,7 +432,7 @@ flash_window_import_action_cb (GtkWidget  *widget,
     open_chooser (FLASH_WINDOW (widget));
 }
 
-/* A Markdown cheatsheet or a saved web page. */
+/* A Markdown cheatsheet, a saved web page or an Anki package. */
 static gboolean
 is_cheatsheet_file (GFile *file)
 {
@@ -439,7 +441,7 @@ is_cheatsheet_file (GFile *file)
 
   return lower != NULL
          && (g_str_has_suffix (lower, ".md") || g_str_has_suffix (lower, ".markdown")
-             || flash_html_is_page (lower));
+             || flash_html_is_page (lower) || flash_anki_is_package (lower));
 }
 
 gboolean

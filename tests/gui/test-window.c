@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "flash-anki.h"
 #include "flash-preferences-window.h"
 #include "flash-settings.h"
 #include "flash-window-private.h"
@@ -74,6 +75,35 @@ test_import (Fixture       *fixture,
   import_test_deck (fixture);
   g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, "Test Deck: no changes");
   g_assert_cmpuint (flash_window_get_n_deck_rows (fixture->window), ==, 1);
+}
+
+/* An Anki package imports through the window as a cheatsheet does, its decks with it; one that
+ * is not a package says why. */
+static void
+test_import_anki (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other.db", NULL);
+  g_autofree char *sheet = write_file (fixture, "test-deck.md", flash_test_window_deck, -1);
+  g_autofree char *package = g_build_filename (fixture->dir, "test.apkg", NULL);
+  g_autofree char *bad = write_file (fixture, "bad.apkg", "no zip", -1);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+  FlashStore *other = flash_store_open (other_path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (flash_store_import_file (other, sheet, NULL, &error));
+  g_assert_true (flash_anki_export (other, 0, package, now, &error));
+  g_assert_no_error (error);
+  flash_store_close (other);
+
+  import_path (fixture, package);
+  g_assert_cmpstr (flash_window_get_page_name (fixture->window), ==, "overview");
+  g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==, "Test Deck: 3 cards added");
+  g_assert_cmpuint (flash_window_get_n_deck_rows (fixture->window), ==, 1);
+
+  import_path (fixture, bad);
+  g_assert_nonnull (flash_window_get_dialog (fixture->window));
 }
 
 static void
@@ -792,6 +822,7 @@ main (int   argc,
 
   ADD_TEST ("/window/empty", test_empty);
   ADD_TEST ("/window/import", test_import);
+  ADD_TEST ("/window/import-anki", test_import_anki);
   ADD_TEST ("/window/import-bad", test_import_bad);
   ADD_TEST ("/window/import-bad-keeps-decks", test_import_bad_keeps_decks);
   ADD_TEST ("/window/delete", test_delete);
