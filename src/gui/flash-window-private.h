@@ -29,6 +29,7 @@ struct _FlashWindow
   GPtrArray            *decks;     /* FlashDeckInfo*, as last listed */
   FlashDayCounts        counts;
   GtkFileChooserNative *chooser;
+  GtkFileChooserNative *export_chooser;
   GtkDropTarget        *drop_target;
   FlashDeckSnapshot    *paste_undo; /* the deck as it was before the last paste, for Undo */
   AdwMessageDialog     *dialog;    /* weak: the last dialog presented */
@@ -109,6 +110,11 @@ void              flash_window_set_deck_limit_action_cb    (GtkWidget     *widge
                                                             GVariant      *parameter);
 /* win.choose-tag (a deck's id): a dialog of the deck's tags, one to study */
 void              flash_window_choose_tag_action_cb        (GtkWidget     *widget,
+                                                            const char    *action_name,
+                                                            GVariant      *parameter);
+
+/* flash-window-export.c: win.export, every deck as an Anki package. */
+void              flash_window_export_action_cb            (GtkWidget     *widget,
                                                             const char    *action_name,
                                                             GVariant      *parameter);
 

@@ -103,6 +103,9 @@ flash_window_update_actions (FlashWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
                                  writable && self->importing == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", self->importing != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export",
+                                 self->store != NULL && self->decks != NULL
+                                 && self->decks->len > 0);
   /* Ctrl+V imports on the overview and the empty page only: elsewhere it is the text's. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.paste-sheet",
                                  writable && !studying && self->importing == NULL
@@ -781,6 +784,9 @@ flash_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  if (self->export_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
+  g_clear_object (&self->export_chooser);
   g_clear_weak_pointer (&self->dialog);
   if (self->interview_setup != NULL)
     gtk_window_destroy (GTK_WINDOW (self->interview_setup));
@@ -874,6 +880,7 @@ flash_window_class_init (FlashWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, flash_window_interview_finished_cb);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, flash_window_import_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, flash_window_export_action_cb);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL,
                                    flash_window_cancel_import_action_cb);
   gtk_widget_class_install_action (widget_class, "win.add-bundled-decks", NULL,
@@ -939,6 +946,8 @@ flash_window_class_init (FlashWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
   /* A class binding runs after the focused widget, so a text field keeps its own Ctrl+V. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK,
                                        "win.paste-sheet", NULL);

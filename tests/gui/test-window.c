@@ -106,6 +106,27 @@ test_import_anki (Fixture       *fixture,
   g_assert_nonnull (flash_window_get_dialog (fixture->window));
 }
 
+/* Export Anki Package… writes every deck in a worker, and a toast says where. */
+static void
+test_export_anki (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "out", NULL);
+  g_autofree char *written = g_build_filename (fixture->dir, "out.apkg", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(FlashAnkiPackage) package = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import_test_deck (fixture);
+  flash_window_export_to (fixture->window, path);
+  while (g_strcmp0 (flash_window_get_last_toast (fixture->window), "Exported to out.apkg") != 0)
+    g_main_context_iteration (NULL, TRUE);
+  package = flash_anki_read (written, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (package->sheets->len, ==, 1);
+  g_assert_cmpuint (((FlashSheet *) g_ptr_array_index (package->sheets, 0))->cards->len, ==, 3);
+}
+
 static void
 test_import_bad (Fixture       *fixture,
                  gconstpointer  data)
@@ -823,6 +844,7 @@ main (int   argc,
   ADD_TEST ("/window/empty", test_empty);
   ADD_TEST ("/window/import", test_import);
   ADD_TEST ("/window/import-anki", test_import_anki);
+  ADD_TEST ("/window/export-anki", test_export_anki);
   ADD_TEST ("/window/import-bad", test_import_bad);
   ADD_TEST ("/window/import-bad-keeps-decks", test_import_bad_keeps_decks);
   ADD_TEST ("/window/delete", test_delete);
