@@ -267,27 +267,31 @@ make_database (const char *path,
   return flash_test_read_bytes (path);
 }
 
+/* Anki's tables that schema 11 and 18 share, as Anki creates them. */
+#define ANKI_TABLES \
+    "CREATE TABLE col (id integer primary key, crt integer not null, mod integer not null, scm " \
+    "integer not null, ver integer not null, dty integer not null, usn integer not null, ls " \
+    "integer not null, conf text not null, models text not null, decks text not null, dconf text " \
+    "not null, tags text not null);" \
+    "CREATE TABLE notes (id integer primary key, guid text not null, mid integer not null, mod " \
+    "integer not null, usn integer not null, tags text not null, flds text not null, sfld integer " \
+    "not null, csum integer not null, flags integer not null, data text not null);" \
+    "CREATE TABLE cards (id integer primary key, nid integer not null, did integer not null, ord " \
+    "integer not null, mod integer not null, usn integer not null, type integer not null, queue " \
+    "integer not null, due integer not null, ivl integer not null, factor integer not null, reps " \
+    "integer not null, lapses integer not null, left integer not null, odue integer not null, " \
+    "odid integer not null, flags integer not null, data text not null);" \
+    "CREATE TABLE revlog (id integer primary key, cid integer not null, usn integer not null, " \
+    "ease integer not null, ivl integer not null, lastIvl integer not null, factor integer not " \
+    "null, time integer not null, type integer not null);"
+
 /* Schema 11 as Anki 2.1 writes it, with a Basic-and-reversed and a Cloze note type, a deck
  * "Lang::Spanish", HTML fields, a reviewed card and its log. Anki's day: crt is 10 days ago. */
 static char *
 schema11_sql (gint64 now)
 {
   return g_strdup_printf (
-    "CREATE TABLE col (id integer primary key, crt integer not null, mod integer not null, scm "
-    "integer not null, ver integer not null, dty integer not null, usn integer not null, ls "
-    "integer not null, conf text not null, models text not null, decks text not null, dconf text "
-    "not null, tags text not null);"
-    "CREATE TABLE notes (id integer primary key, guid text not null, mid integer not null, mod "
-    "integer not null, usn integer not null, tags text not null, flds text not null, sfld integer "
-    "not null, csum integer not null, flags integer not null, data text not null);"
-    "CREATE TABLE cards (id integer primary key, nid integer not null, did integer not null, ord "
-    "integer not null, mod integer not null, usn integer not null, type integer not null, queue "
-    "integer not null, due integer not null, ivl integer not null, factor integer not null, reps "
-    "integer not null, lapses integer not null, left integer not null, odue integer not null, "
-    "odid integer not null, flags integer not null, data text not null);"
-    "CREATE TABLE revlog (id integer primary key, cid integer not null, usn integer not null, "
-    "ease integer not null, ivl integer not null, lastIvl integer not null, factor integer not "
-    "null, time integer not null, type integer not null);"
+    ANKI_TABLES
     "CREATE TABLE graves (usn integer not null, oid integer not null, type integer not null);"
     "INSERT INTO col VALUES (1, %" G_GINT64_FORMAT ", 0, 0, 11, 0, 0, 0, '{}', "
     "'{\"10\": {\"id\": 10, \"name\": \"Basic (and reversed card)\", \"type\": 0, \"tmpls\": "
@@ -529,10 +533,7 @@ test_import_anki21b (FlashTestStore *fx,
   g_autofree char *decoy_path = g_build_filename (fx->dir, "decoy.db", NULL);
   g_autofree char *package_path = g_build_filename (fx->dir, "modern.apkg", NULL);
   g_autofree char *modern_sql = g_strdup_printf (
-    "CREATE TABLE col (id integer primary key, crt integer not null, mod integer not null, scm "
-    "integer not null, ver integer not null, dty integer not null, usn integer not null, ls "
-    "integer not null, conf text not null, models text not null, decks text not null, dconf text "
-    "not null, tags text not null);"
+    ANKI_TABLES
     "INSERT INTO col VALUES (1, %" G_GINT64_FORMAT ", 0, 0, 18, 0, 0, 0, '', '', '', '', '');"
     "CREATE TABLE notetypes (id integer not null primary key, name text not null, mtime_secs "
     "integer not null, usn integer not null, config blob not null);"
@@ -543,17 +544,6 @@ test_import_anki21b (FlashTestStore *fx,
     "ord)) without rowid;"
     "CREATE TABLE decks (id integer primary key not null, name text not null, mtime_secs integer "
     "not null, usn integer not null, common blob not null, kind blob not null);"
-    "CREATE TABLE notes (id integer primary key, guid text not null, mid integer not null, mod "
-    "integer not null, usn integer not null, tags text not null, flds text not null, sfld integer "
-    "not null, csum integer not null, flags integer not null, data text not null);"
-    "CREATE TABLE cards (id integer primary key, nid integer not null, did integer not null, ord "
-    "integer not null, mod integer not null, usn integer not null, type integer not null, queue "
-    "integer not null, due integer not null, ivl integer not null, factor integer not null, reps "
-    "integer not null, lapses integer not null, left integer not null, odue integer not null, "
-    "odid integer not null, flags integer not null, data text not null);"
-    "CREATE TABLE revlog (id integer primary key, cid integer not null, usn integer not null, "
-    "ease integer not null, ivl integer not null, lastIvl integer not null, factor integer not "
-    "null, time integer not null, type integer not null);"
     "INSERT INTO notetypes VALUES (1, 'Basic', 0, 0, x'0800');"
     "INSERT INTO notetypes VALUES (2, 'Cloze', 0, 0, x'0801');"
     "INSERT INTO fields VALUES (1, 0, 'Front', x''), (1, 1, 'Back', x''), (2, 0, 'Text', x''), "
