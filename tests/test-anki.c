@@ -139,8 +139,8 @@ test_export (FlashTestStore *fx,
   g_assert_nonnull (strstr (decks, "\"name\":\"Tools\""));
   g_assert_nonnull (strstr (decks, "\"name\":\"Tools::Git\""));
   g_assert_nonnull (strstr (decks, "\"name\":\"Tools::Shell\""));
-  g_assert_cmpint (raw_int (db, "SELECT COUNT(*) FROM cards WHERE type = 2 AND queue = 2 AND ivl = 1 "
-                                "AND factor = 2500"), ==, 1);
+  g_assert_cmpint (raw_int (db, "SELECT COUNT(*) FROM cards WHERE type = 2 AND queue = 2 AND "
+                                "ivl = 1 AND factor = 2500"), ==, 1);
   g_assert_cmpint (raw_int (db, "SELECT COUNT(*) FROM cards WHERE type = 0 AND queue = 0"), ==, 2);
   /* Due days count from col.crt, the day of the earliest last review: today, so due in 1. */
   g_assert_cmpint (raw_int (db, "SELECT due FROM cards WHERE type = 2"), ==, 1);
@@ -274,8 +274,8 @@ make_database (const char *path,
     "integer not null, conf text not null, models text not null, decks text not null, dconf text " \
     "not null, tags text not null);" \
     "CREATE TABLE notes (id integer primary key, guid text not null, mid integer not null, mod " \
-    "integer not null, usn integer not null, tags text not null, flds text not null, sfld integer " \
-    "not null, csum integer not null, flags integer not null, data text not null);" \
+    "integer not null, usn integer not null, tags text not null, flds text not null, " \
+    "sfld integer not null, csum integer not null, flags integer not null, data text not null);" \
     "CREATE TABLE cards (id integer primary key, nid integer not null, did integer not null, ord " \
     "integer not null, mod integer not null, usn integer not null, type integer not null, queue " \
     "integer not null, due integer not null, ivl integer not null, factor integer not null, reps " \
@@ -298,7 +298,8 @@ schema11_sql (gint64 now)
     "[{\"ord\": 0}, {\"ord\": 1}], \"flds\": [{\"name\": \"Front\"}, {\"name\": \"Back\"}]}, "
     "\"20\": {\"id\": 20, \"name\": \"Cloze\", \"type\": 1, \"tmpls\": [{\"ord\": 0}], \"flds\": "
     "[{\"name\": \"Text\"}, {\"name\": \"Back Extra\"}]}}', "
-    "'{\"1\": {\"id\": 1, \"name\": \"Default\"}, \"5\": {\"id\": 5, \"name\": \"Lang::Spanish\"}}',"
+    "'{\"1\": {\"id\": 1, \"name\": \"Default\"}, \"5\": {\"id\": 5, \"name\": "
+    "\"Lang::Spanish\"}}',"
     " '{}', '{}');"
     "INSERT INTO notes VALUES (100, 'guidA', 10, 0, 0, ' Vocab ', "
     "'<b>perro</b>' || char(31) || 'dog<br>a pet &amp; friend<script>alert(1)</script>', "

@@ -48,7 +48,8 @@ test_scheduler (Fixture       *f,
 
   import (f);
   shown = OUT (f, "scheduler");
-  g_assert_cmpstr (shown, ==, "scheduler\tsm2\nretention\t0.90\nfuzz\ton\nmaximum_interval\t36500\n");
+  g_assert_cmpstr (shown, ==,
+                   "scheduler\tsm2\nretention\t0.90\nfuzz\ton\nmaximum_interval\t36500\n");
 
   /* Card 1 graded Good under SM-2 first: FSRS's state then comes from its log. */
   g_free (OUT (f, "grade", "1", "good"));
