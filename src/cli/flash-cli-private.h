@@ -140,9 +140,7 @@ int          flash_cli_run_stats       (FlashCli           *cli);
 /* flash-cli-scheduler.c */
 int          flash_cli_run_scheduler   (FlashCli           *cli);
 int          flash_cli_run_schedule    (FlashCli           *cli);
-/* Prints FSRS's rows for @grades (ints, checked). */
-int          flash_cli_simulate_fsrs   (FlashCli           *cli,
-                                        const GArray       *grades);
+int          flash_cli_run_simulate    (FlashCli           *cli);
 
 /* flash-cli-anki.c */
 gboolean     flash_cli_import_anki     (FlashCli           *cli,

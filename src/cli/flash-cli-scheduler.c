@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flash-cli-scheduler.c: `scheduler` (SM-2 or FSRS and FSRS's settings), `schedule ID` (a card's
- * state under either) and `simulate --scheduler fsrs`. */
+ * state under either) and `simulate` (either, on a new card). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -148,8 +148,8 @@ flash_cli_run_schedule (FlashCli *cli)
 
 /* FSRS from a new card, each grade given on the day the one before made the card due; no fuzz,
  * so the same grades always give the same rows: grade, stability, difficulty, interval. */
-int
-flash_cli_simulate_fsrs (FlashCli     *cli,
+static int
+simulate_fsrs (FlashCli     *cli,
                          const GArray *grades)
 {
   FlashFsrsParams params;
@@ -177,6 +177,49 @@ flash_cli_simulate_fsrs (FlashCli     *cli,
       elapsed = intervals[button - 1];
       printf ("%d\t%s\t%s\t%d\n", grade, decimal (stability, sizeof stability, state.stability),
               decimal (difficulty, sizeof difficulty, state.difficulty), elapsed);
+    }
+  return FLASH_CLI_EXIT_OK;
+}
+
+int
+flash_cli_run_simulate (FlashCli *cli)
+{
+  g_auto(GStrv) grades = g_strsplit (flash_cli_positional (cli, 0), ",", -1);
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (int));
+  FlashSm2State state;
+
+  /* Every grade is checked before anything is printed, so a typo gives no partial output. */
+  for (guint i = 0; grades[i] != NULL; i++)
+    {
+      int grade;
+
+      if (!flash_cli_parse_grade (grades[i], &grade))
+        return flash_cli_usage_error (cli->command,
+                                      _("the grades must be whole numbers from 0 to 5 separated "
+                                        "by commas, not “%s”"),
+                                      flash_cli_positional (cli, 0));
+      g_array_append_val (values, grade);
+    }
+  if (values->len == 0)
+    return flash_cli_usage_error (cli->command, _("simulate needs at least one grade"));
+  if (cli->scheduler != NULL && strcmp (cli->scheduler, "fsrs") == 0)
+    return simulate_fsrs (cli, values);
+  if (cli->scheduler != NULL && strcmp (cli->scheduler, "sm2") != 0)
+    return flash_cli_usage_error (cli->command, _("the scheduler is sm2 or fsrs, not “%s”"),
+                                  cli->scheduler);
+
+  /* The same SM-2 code the store uses, starting from a new card. */
+  flash_sm2_initial (&state);
+  for (guint i = 0; i < values->len; i++)
+    {
+      int grade = g_array_index (values, int, i);
+      FlashSm2State next;
+      char ef[G_ASCII_DTOSTR_BUF_SIZE];
+
+      flash_sm2_apply (&state, grade, &next);
+      state = next;
+      printf ("%d\t%d\t%s\t%d\n", grade, state.reps, decimal (ef, sizeof ef, state.ef),
+              state.interval);
     }
   return FLASH_CLI_EXIT_OK;
 }

@@ -701,49 +701,6 @@ run_export (FlashCli *cli)
 }
 
 static int
-run_simulate (FlashCli *cli)
-{
-  g_auto(GStrv) grades = g_strsplit (flash_cli_positional (cli, 0), ",", -1);
-  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (int));
-  FlashSm2State state;
-
-  /* Every grade is checked before anything is printed, so a typo gives no partial output. */
-  for (guint i = 0; grades[i] != NULL; i++)
-    {
-      int grade;
-
-      if (!flash_cli_parse_grade (grades[i], &grade))
-        return flash_cli_usage_error (cli->command,
-                                      _("the grades must be whole numbers from 0 to 5 separated "
-                                        "by commas, not “%s”"),
-                                      flash_cli_positional (cli, 0));
-      g_array_append_val (values, grade);
-    }
-  if (values->len == 0)
-    return flash_cli_usage_error (cli->command, _("simulate needs at least one grade"));
-  if (cli->scheduler != NULL && strcmp (cli->scheduler, "fsrs") == 0)
-    return flash_cli_simulate_fsrs (cli, values);
-  if (cli->scheduler != NULL && strcmp (cli->scheduler, "sm2") != 0)
-    return flash_cli_usage_error (cli->command, _("the scheduler is sm2 or fsrs, not “%s”"),
-                                  cli->scheduler);
-
-  /* The same SM-2 code the store uses, starting from a new card. */
-  flash_sm2_initial (&state);
-  for (guint i = 0; i < values->len; i++)
-    {
-      int grade = g_array_index (values, int, i);
-      FlashSm2State next;
-      char ef[G_ASCII_DTOSTR_BUF_SIZE];
-
-      flash_sm2_apply (&state, grade, &next);
-      state = next;
-      printf ("%d\t%d\t%s\t%d\n", grade, state.reps, format_ef (ef, sizeof ef, state.ef),
-              state.interval);
-    }
-  return FLASH_CLI_EXIT_OK;
-}
-
-static int
 run_backup (FlashCli *cli)
 {
   g_autoptr(GError) error = NULL;
@@ -855,7 +812,7 @@ static const FlashCliCommand commands[] = {
     0, 1, 1, run_restore },
   { "simulate", "[--scheduler sm2|fsrs] GRADES",
     N_("Replay SM-2 or FSRS on grades like 5,4,3,0,4"),
-    FLASH_CLI_OPTION_SCHEDULER, 1, 1, run_simulate },
+    FLASH_CLI_OPTION_SCHEDULER, 1, 1, flash_cli_run_simulate },
 };
 
 static const FlashCliCommand *

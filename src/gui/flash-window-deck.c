@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* flash-window-deck.c: what the deck page asks of the window: renaming the deck (a dialog with
- * the name to edit), its own limit of new cards, studying one of its sections or tags, and
- * cramming it (docs/browsing.md, "A deck's page"). */
+ * the name to edit), its own limit of new cards, studying one of its sections or tags, cramming
+ * it, and deleting it (docs/browsing.md, "A deck's page"). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -334,4 +334,87 @@ flash_window_choose_cram_action_cb (GtkWidget  *widget,
   /* Translators: the window's subtitle while cramming a deck, "Python › Cram". */
   subtitle = g_strdup_printf (_("%s › Cram"), deck->name);
   ask_cram (self, &search, heading, subtitle);
+}
+
+/* Deleting a deck --------------------------------------------------------------------------- */
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    FlashWindow      *self)
+{
+  gint64 deck_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "deck-id");
+  g_autoptr(GError) error = NULL;
+  const FlashDeckInfo *deck;
+  g_autofree char *name = NULL;
+  g_autofree char *toast = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0)
+    return;
+
+  deck = flash_window_find_deck (self, deck_id);
+  name = g_strdup (deck != NULL ? deck->name : "");
+
+  if (!flash_store_delete_deck (self->store, deck_id, &error))
+    {
+      flash_window_show_error (self, _("Could Not Delete the Deck"), error->message);
+      flash_window_refresh (self);
+      return;
+    }
+
+  flash_window_refresh (self);
+  toast = g_strdup_printf (_("“%s” deleted"), name);
+  flash_window_add_toast (self, toast);
+}
+
+void
+flash_window_delete_deck_action_cb (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  FlashWindow *self = FLASH_WINDOW (widget);
+  gint64 deck_id = g_variant_get_int64 (parameter);
+  const FlashDeckInfo *deck = flash_window_find_deck (self, deck_id);
+  g_autofree char *heading = NULL;
+  g_autofree char *cards = NULL;
+  g_autofree char *reviews = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  gint64 *data;
+
+  if (deck == NULL)
+    return;
+
+  heading = g_strdup_printf (_("Delete “%s”?"), deck->name);
+  cards = g_strdup_printf (ngettext ("%u card", "%u cards", deck->total), deck->total);
+  if (deck->reviews == 0)
+    {
+      /* Translators: %s is "27 cards". */
+      body = g_strdup_printf (_("Its %s will be deleted. Importing the cheatsheet again brings "
+                                "them back."),
+                              cards);
+    }
+  else
+    {
+      reviews = g_strdup_printf (ngettext ("%u review", "%u reviews", deck->reviews),
+                                 deck->reviews);
+      /* Translators: "27 cards and the record of 5 reviews will be deleted…" */
+      body = g_strdup_printf (_("%s and the record of %s will be deleted. Importing the "
+                                "cheatsheet again brings the cards back as new ones."),
+                              cards, reviews);
+    }
+
+  dialog = flash_window_present_dialog (self, heading, body);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  data = g_new (gint64, 1);
+  *data = deck_id;
+  g_object_set_data_full (G_OBJECT (dialog), "deck-id", data, g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
 }

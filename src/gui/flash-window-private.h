@@ -108,6 +108,10 @@ void              flash_window_study_section_action_cb     (GtkWidget     *widge
 void              flash_window_set_deck_limit_action_cb    (GtkWidget     *widget,
                                                             const char    *action_name,
                                                             GVariant      *parameter);
+/* win.delete-deck (a deck's id): asks, then deletes the deck with its cards and reviews */
+void              flash_window_delete_deck_action_cb       (GtkWidget     *widget,
+                                                            const char    *action_name,
+                                                            GVariant      *parameter);
 /* win.choose-tag (a deck's id): a dialog of the deck's tags, one to study */
 void              flash_window_choose_tag_action_cb        (GtkWidget     *widget,
                                                             const char    *action_name,

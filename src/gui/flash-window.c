@@ -509,87 +509,6 @@ browse_action_cb (GtkWidget  *widget,
 }
 
 static void
-delete_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    FlashWindow      *self)
-{
-  gint64 deck_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "deck-id");
-  g_autoptr(GError) error = NULL;
-  const FlashDeckInfo *deck;
-  g_autofree char *name = NULL;
-  g_autofree char *toast = NULL;
-
-  if (g_strcmp0 (response, "delete") != 0)
-    return;
-
-  deck = flash_window_find_deck (self, deck_id);
-  name = g_strdup (deck != NULL ? deck->name : "");
-
-  if (!flash_store_delete_deck (self->store, deck_id, &error))
-    {
-      flash_window_show_error (self, _("Could Not Delete the Deck"), error->message);
-      flash_window_refresh (self);
-      return;
-    }
-
-  flash_window_refresh (self);
-  toast = g_strdup_printf (_("“%s” deleted"), name);
-  flash_window_add_toast (self, toast);
-}
-
-static void
-delete_deck_action_cb (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  FlashWindow *self = FLASH_WINDOW (widget);
-  gint64 deck_id = g_variant_get_int64 (parameter);
-  const FlashDeckInfo *deck = flash_window_find_deck (self, deck_id);
-  g_autofree char *heading = NULL;
-  g_autofree char *cards = NULL;
-  g_autofree char *reviews = NULL;
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
-  gint64 *data;
-
-  if (deck == NULL)
-    return;
-
-  heading = g_strdup_printf (_("Delete “%s”?"), deck->name);
-  cards = g_strdup_printf (ngettext ("%u card", "%u cards", deck->total), deck->total);
-  if (deck->reviews == 0)
-    {
-      /* Translators: %s is "27 cards". */
-      body = g_strdup_printf (_("Its %s will be deleted. Importing the cheatsheet again brings "
-                                "them back."),
-                              cards);
-    }
-  else
-    {
-      reviews = g_strdup_printf (ngettext ("%u review", "%u reviews", deck->reviews),
-                                 deck->reviews);
-      /* Translators: "27 cards and the record of 5 reviews will be deleted…" */
-      body = g_strdup_printf (_("%s and the record of %s will be deleted. Importing the "
-                                "cheatsheet again brings the cards back as new ones."),
-                              cards, reviews);
-    }
-
-  dialog = flash_window_present_dialog (self, heading, body);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-
-  data = g_new (gint64, 1);
-  *data = deck_id;
-  g_object_set_data_full (G_OBJECT (dialog), "deck-id", data, g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
-}
-
-static void
 stack_page_changed_cb (FlashWindow *self)
 {
   gboolean studying = is_studying (self);
@@ -887,7 +806,8 @@ flash_window_class_init (FlashWindowClass *klass)
                                    flash_window_import_action_cb);
   gtk_widget_class_install_action (widget_class, "win.study", NULL, study_action_cb);
   gtk_widget_class_install_action (widget_class, "win.study-deck", "x", study_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.delete-deck", "x", delete_deck_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.delete-deck", "x",
+                                   flash_window_delete_deck_action_cb);
   gtk_widget_class_install_action (widget_class, "win.rename-deck", "x",
                                    flash_window_rename_deck_action_cb);
   gtk_widget_class_install_action (widget_class, "win.study-section", "(xs)",
