@@ -105,6 +105,7 @@ test_export (FlashTestStore *fx,
   g_autofree char *fields = NULL;
   g_autofree char *decks = NULL;
   g_autofree char *danger = NULL;
+  g_autofree char *code = NULL;
   g_autoptr(GError) error = NULL;
   gint64 stash;
 
@@ -131,8 +132,8 @@ test_export (FlashTestStore *fx,
   danger = raw_text (db, "SELECT flds FROM notes WHERE sfld = 'Danger'");
   g_assert_null (strstr (danger, "<script"));
   g_assert_nonnull (strstr (danger, "<strong>now</strong>"));
-  g_assert_nonnull (strstr (raw_text (db, "SELECT flds FROM notes WHERE sfld LIKE 'Print%'"),
-                            "<pre><code class=\"language-sh\">pwd\n</code></pre>"));
+  code = raw_text (db, "SELECT flds FROM notes WHERE sfld LIKE 'Print%'");
+  g_assert_nonnull (strstr (code, "<pre><code class=\"language-sh\">pwd\n</code></pre>"));
 
   /* The deck tree, and the graded card's schedule: a review due the next day, EF 2.5. */
   decks = raw_text (db, "SELECT decks FROM col");
