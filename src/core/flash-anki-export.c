@@ -209,6 +209,11 @@ write_card (Writer          *writer,
   json_string (data, card->question);
   g_string_append (data, ",\"answer\":");
   json_string (data, card->answer);
+  /* And where the card came from: its deck's source and its key (docs/anki.md). */
+  g_string_append (data, ",\"source\":");
+  json_string (data, card->source);
+  g_string_append (data, ",\"key\":");
+  json_string (data, card->key);
   g_string_append (data, "}}");
 
   sqlite3_reset (note);
