@@ -160,6 +160,23 @@ test_export (FlashTestStore *fx,
   }
 }
 
+/* The field scanners on what strangers write: entities, a link cut by a block, no closing. */
+static void
+test_html_and_cloze (void)
+{
+  g_autofree char *entities = flash_anki_html_to_markdown ("&#27;&#65;&#x1F600;&#99999999;&#x;B");
+  g_autofree char *cut = flash_anki_html_to_markdown ("   <a href=\"https://x\"><p>link</a> t");
+  g_autofree char *script = flash_anki_html_to_markdown ("a<SCRIPT>x</Script >b<style>y");
+  g_autofree char *open = flash_anki_cloze ("{{c1::never closed and {{c2::", 1, FALSE);
+  g_autofree char *hint = flash_anki_cloze ("{{c1::Paris::capital}} of {{c2::France}}", 1, FALSE);
+
+  g_assert_cmpstr (entities, ==, "A\U0001F600&#99999999;&#x;B");
+  g_assert_cmpstr (cut, ==, "[link](https://x) t");
+  g_assert_cmpstr (script, ==, "ab");
+  g_assert_cmpstr (open, ==, "{{c1::never closed and {{c2::");
+  g_assert_cmpstr (hint, ==, "[capital] of France");
+}
+
 static void
 test_checksum_and_guid (void)
 {
@@ -394,6 +411,11 @@ test_import_schema11 (FlashTestStore *fx,
   g_assert_true (madrid->suspended);
   spain = card_with_key (fx, "Madrid is the capital of [country]");
 
+  /* The history an import brought is not undone as if it were a grade given here. */
+  g_assert_false (flash_store_undo_last (fx->store, NULL, &error));
+  g_assert_error (error, FLASH_STORE_ERROR, FLASH_STORE_ERROR_NOTHING_TO_UNDO);
+  g_clear_error (&error);
+
   /* Read again after a review here: nothing new, the review kept, no log twice. */
   flash_test_store_grade (fx, dog->id, FLASH_GRADE_GOOD);
   g_clear_pointer (&results, g_array_unref);
@@ -617,5 +639,6 @@ main (int    argc,
   ADD ("/anki/import-anki21b", test_import_anki21b);
 #undef ADD
   g_test_add_func ("/anki/checksum-and-guid", test_checksum_and_guid);
+  g_test_add_func ("/anki/html-and-cloze", test_html_and_cloze);
   return g_test_run ();
 }

@@ -158,6 +158,25 @@ test_grading (FlashTestStore *fx,
                                                                             expected.stability));
   }
 
+  /* A due day moved earlier (as "add missed cards to today's reviews" does) leaves the elapsed
+   * time counted from the last review: two days on, not the interval's start. */
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE schedule SET due_day = %d WHERE card_id = 2",
+                                            today + 0);
+    g_autoptr(GDateTime) two_days = day_after (fx->now, 2);
+    g_autoptr(FlashCard) card = flash_store_get_card (fx->store, two, &error);
+    FlashFsrsState expected;
+    sqlite3 *db = flash_test_raw_open (fx->db_path);
+
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+    flash_fsrs_next_state (&params, &card->fsrs, 2, FLASH_BUTTON_GOOD, &expected);
+    g_assert_true (flash_store_record_review (fx->store, two, FLASH_GRADE_GOOD, two_days, 0,
+                                              &result, &error));
+    g_assert_cmpfloat_with_epsilon (result.fsrs_after.stability, expected.stability, 1e-9);
+    g_assert_true (flash_store_undo_last (fx->store, NULL, &error));
+  }
+
   /* Undo puts the state before it back. */
   g_assert_true (flash_store_undo_last (fx->store, NULL, &error));
   g_assert_no_error (error);

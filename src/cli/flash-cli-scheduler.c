@@ -131,8 +131,9 @@ flash_cli_run_schedule (FlashCli *cli)
       else if (flash_fsrs_state_is_set (&card->fsrs))
         {
           FlashFsrsParams params;
-          /* The last scheduled review gave the interval that ends on the due day. */
-          int elapsed = MAX (0, (int) (today - (card->due_day - card->sm2.interval)));
+          FlashDay last = card->last_review_day > 0 ? card->last_review_day
+                                                    : card->due_day - card->sm2.interval;
+          int elapsed = MAX (0, (int) (today - last));
 
           flash_scheduler_fsrs_params (&scheduler, &params);
           decimal (stability, sizeof stability, card->fsrs.stability);

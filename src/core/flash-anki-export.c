@@ -209,9 +209,7 @@ write_card (Writer          *writer,
   json_string (data, card->question);
   g_string_append (data, ",\"answer\":");
   json_string (data, card->answer);
-  /* And where the card came from: its deck's source and its key (docs/anki.md). */
-  g_string_append (data, ",\"source\":");
-  json_string (data, card->source);
+  /* And its key; not its deck's source, a path on this computer (docs/anki.md). */
   g_string_append (data, ",\"key\":");
   json_string (data, card->key);
   g_string_append (data, "}}");

@@ -47,15 +47,25 @@ append_text (Writer     *writer,
           if (!done && i + 2 < length && text[i + 1] == '#')
             {
               const char *end = memchr (text + i, ';', MIN (length - i, 12));
+              gboolean hex = text[i + 2] == 'x' || text[i + 2] == 'X';
+              const char *digit = text + i + (hex ? 3 : 2);
+              guint64 c = 0;
+              gboolean digits = end != NULL && digit < end;
 
-              if (end != NULL)
+              for (const char *d = digit; digits && d < end; d++)
                 {
-                  gboolean hex = text[i + 2] == 'x' || text[i + 2] == 'X';
-                  gunichar c = (gunichar) g_ascii_strtoull (text + i + (hex ? 3 : 2), NULL,
-                                                            hex ? 16 : 10);
+                  int value = hex ? g_ascii_xdigit_value (*d) : g_ascii_digit_value (*d);
 
-                  if (c > 0 && g_unichar_validate (c))
-                    g_string_append_unichar (writer->out, c);
+                  digits = value >= 0;
+                  c = c * (hex ? 16 : 10) + (guint64) MAX (value, 0);
+                  digits = digits && c <= 0x10FFFF;
+                }
+              if (digits)
+                {
+                  /* Control characters other than a line break or a tab are left out. */
+                  if (g_unichar_validate ((gunichar) c) && (c >= 0x20 || c == '\n' || c == '\t')
+                      && c != 0x7f)
+                    g_string_append_unichar (writer->out, (gunichar) c);
                   i = (gsize) (end - text) + 1;
                   done = TRUE;
                 }
@@ -78,6 +88,8 @@ block_break (Writer *writer)
 {
   while (writer->out->len > 0 && writer->out->str[writer->out->len - 1] == ' ')
     g_string_truncate (writer->out, writer->out->len - 1);
+  /* A link being written starts no later than what is left. */
+  writer->link_at = MIN (writer->link_at, writer->out->len);
   if (writer->out->len == 0 || g_str_has_suffix (writer->out->str, "\n\n"))
     return;
   g_string_append (writer->out, g_str_has_suffix (writer->out->str, "\n") ? "\n" : "\n\n");
@@ -189,6 +201,7 @@ open_or_close (Writer     *writer,
         }
       else if (writer->href != NULL)
         {
+          writer->link_at = MIN (writer->link_at, writer->out->len);
           /* Only links a reader can follow safely stay links; the text stays either way. */
           if (g_str_has_prefix (writer->href, "https://")
               || g_str_has_prefix (writer->href, "http://")
@@ -247,11 +260,19 @@ flash_anki_html_to_markdown (const char *html)
       /* Scripts and styles go whole, their text with them. */
       if (!closing && (is_tag (tag_name, "script") || is_tag (tag_name, "style")))
         {
-          g_autofree char *end_tag = g_strdup_printf ("</%s", tag_name);
-          g_autofree char *lower = g_ascii_strdown (p, -1);
-          const char *end = strstr (lower, end_tag);
-          const char *after = end != NULL ? strchr (p + (end - lower), '>') : NULL;
+          const char *end = p;
+          const char *after = NULL;
 
+          /* The closing tag, in any letter case, without copying the rest of the field. */
+          while ((end = strstr (end, "</")) != NULL)
+            {
+              if (g_ascii_strncasecmp (end + 2, tag_name, name_length) == 0)
+                {
+                  after = strchr (end, '>');
+                  break;
+                }
+              end += 2;
+            }
           p = after != NULL ? after + 1 : p + strlen (p);
           continue;
         }
@@ -287,7 +308,13 @@ flash_anki_cloze (const char *text,
         }
       n = (int) g_ascii_strtoll (open + 3, (char **) &colon, 10);
       close = strstr (open, "}}");
-      if (strncmp (colon, "::", 2) != 0 || close == NULL)
+      if (close == NULL)
+        {
+          /* No deletion closes after here: the rest is text, scanned once. */
+          g_string_append (out, p);
+          break;
+        }
+      if (strncmp (colon, "::", 2) != 0)
         {
           g_string_append_len (out, p, open + 3 - p);
           p = open + 3;

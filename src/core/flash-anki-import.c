@@ -339,6 +339,7 @@ typedef struct
   FlashAnkiPackage *package;
   GHashTable       *sheets; /* top-level deck name → index in package->sheets */
   GHashTable       *cards;  /* Anki card id → FlashAnkiCard (borrowed) */
+  GHashTable       *keys;   /* the cards' keys so far */
   gint64            anki_today;
 } Reader;
 
@@ -485,6 +486,7 @@ read_cards (Reader      *reader,
       FlashSheetCard *sheet_card;
       FlashAnkiCard *card;
       FlashSheet *sheet;
+      g_autofree char *key = NULL;
       guint index;
       int anki_type = sqlite3_column_int (stmt, 3);
 
@@ -507,9 +509,16 @@ read_cards (Reader      *reader,
             g_free (path[p]);
             path[p] = g_strdup ("Anki");
           }
+      key = g_strdup_printf ("anki:%s:%d", guid, ord);
+      /* A guid given twice would be one key twice in a deck: the second is left out. */
+      if (!g_hash_table_add (reader->keys, g_strdup (key)))
+        {
+          reader->package->skipped++;
+          continue;
+        }
       sheet = sheet_for (reader, path[0], &index);
       sheet_card = g_new0 (FlashSheetCard, 1);
-      sheet_card->key = g_strdup_printf ("anki:%s:%d", guid, ord);
+      sheet_card->key = g_steal_pointer (&key);
       sheet_card->context = g_strjoinv (" › ", path);
       sheet_card->question = g_steal_pointer (&question);
       sheet_card->answer = g_steal_pointer (&answer);
@@ -669,7 +678,11 @@ flash_anki_read_bytes (GBytes      *bytes,
   version = meta_version (entries.meta);
   if (entries.anki21b != NULL && (version == 0 || version == 3))
     {
-      unpacked = unzstd (entries.anki21b, MAX_UNPACKED_BYTES, display, error);
+      /* The same cap as the zip's entries: 200 times the package, at least 32 MiB. */
+      gint64 cap = MIN (MAX_UNPACKED_BYTES,
+                        MAX ((gint64) g_bytes_get_size (bytes) * MAX_RATIO, MIN_UNPACKED_CAP));
+
+      unpacked = unzstd (entries.anki21b, cap, display, error);
       chosen = unpacked;
       package->collection = g_strdup ("collection.anki21b");
       if (chosen == NULL)
@@ -697,9 +710,11 @@ flash_anki_read_bytes (GBytes      *bytes,
   reader.package = package;
   reader.sheets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reader.cards = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  reader.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ok = read_collection (&reader, chosen, display, now, error);
   g_hash_table_unref (reader.sheets);
   g_hash_table_unref (reader.cards);
+  g_hash_table_unref (reader.keys);
   entries_clear (&entries);
   if (!ok)
     return NULL;

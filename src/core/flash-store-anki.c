@@ -20,18 +20,25 @@ find_card (FlashStore  *self,
                                                   "FROM cards WHERE deck_id = ?1 AND key = ?2 AND "
                                                   "retired = 0", error);
   gint64 id = 0;
+  int rc;
 
   *reviewed = FALSE;
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, deck_id);
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     {
       id = sqlite3_column_int64 (stmt, 0);
       *reviewed = sqlite3_column_int (stmt, 1) != 0;
     }
   sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      flash_store_set_error (self, rc, error);
+      return -1;
+    }
   return id;
 }
 
@@ -102,10 +109,10 @@ import_entry (FlashStore   *self,
                                     "reps_before, ef_before, interval_before, due_before, "
                                     "first_day_before, repeat_day_before, repeat_seq_before, "
                                     "reps_after, ef_after, interval_after, due_after, answer_ms, "
-                                    "buried_card, deck_id, hour, button) VALUES (?1, ?2, ?3, ?4, "
-                                    "?5, ?6, ?7, ?8, ?9, ?10, 0, 0, ?11, ?12, ?13, ?14, ?15, 0, "
-                                    "?16, CAST (strftime ('%H', ?2, 'unixepoch', 'localtime') AS "
-                                    "INTEGER), ?17)", error);
+                                    "buried_card, deck_id, hour, button, imported) VALUES (?1, "
+                                    "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, 0, ?11, ?12, ?13, "
+                                    "?14, ?15, 0, ?16, CAST (strftime ('%H', ?2, 'unixepoch', "
+                                    "'localtime') AS INTEGER), ?17, 1)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, chain->card_id);

@@ -37,7 +37,8 @@ flash_card_free (FlashCard *card)
   "c.id, c.deck_id, d.name, c.context, c.question, c.answer, c.position, c.retired, c.is_new, " \
   "s.reps, s.ef, s.interval, s.due_day, s.repeat_day, c.tags, d.source, c.suspended, "            \
   "c.bury_day, c.flag, c.edited, c.source_changed, c.source_question, c.source_answer, "          \
-  "coalesce (s.lapses, 0), c.added, s.stability, s.difficulty, coalesce (s.reviews, 0), c.key"
+  "coalesce (s.lapses, 0), c.added, s.stability, s.difficulty, coalesce (s.reviews, 0), c.key, " \
+  "(SELECT MAX (l.day) FROM review_log l WHERE l.card_id = c.id AND l.kind <> 2)"
 #define CARD_FROM                                                                          \
   " FROM cards c JOIN decks d ON d.id = c.deck_id LEFT JOIN schedule s ON s.card_id = c.id "
 
@@ -82,6 +83,7 @@ card_from_row (sqlite3_stmt *stmt)
     }
   card->reviews = sqlite3_column_int (stmt, 27);
   card->key = g_strdup ((const char *) sqlite3_column_text (stmt, 28));
+  card->last_review_day = sqlite3_column_int (stmt, 29);
   return card;
 }
 

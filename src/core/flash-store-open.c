@@ -296,7 +296,8 @@ static const char *const schema_v9[] = {
 /* Version 10 adds FSRS (docs/scheduling.md): a card's memory state (NULL until FSRS has
  * scheduled it), its number of scheduled reviews (the seed of FSRS's fuzz, with the card's
  * identity), and in the log the button pressed and the FSRS state before, so that undo puts it
- * back. Buttons: grades 0–2 Again (1), 3 Hard, 4 Good, 5 Easy. */
+ * back; and whether an entry came with an imported package. Buttons: grades 0–2 Again (1), 3 Hard,
+ * 4 Good, 5 Easy. */
 static const char *const schema_v10[] = {
   "ALTER TABLE schedule ADD COLUMN stability REAL",
   "ALTER TABLE schedule ADD COLUMN difficulty REAL",
@@ -308,6 +309,8 @@ static const char *const schema_v10[] = {
   "THEN 3 ELSE 4 END",
   "ALTER TABLE review_log ADD COLUMN stability_before REAL",
   "ALTER TABLE review_log ADD COLUMN difficulty_before REAL",
+  /* An entry an import brought (an Anki package's history): undo never takes it back. */
+  "ALTER TABLE review_log ADD COLUMN imported INTEGER NOT NULL DEFAULT 0",
   NULL
 };
 

@@ -13,6 +13,7 @@ typedef struct
   FlashSm2State sm2;
   FlashFsrsState fsrs;     /* stability 0: FSRS has not scheduled it */
   int           reviews;   /* scheduled reviews so far */
+  FlashDay      last_day;  /* the study day of the last scheduled review, or 0 */
   guint64       seed;      /* FSRS's fuzz for the next review: the card's identity, reviews */
   FlashDay      due_day;
   FlashDay      first_day;
@@ -39,8 +40,11 @@ plan_fsrs (const CardState      *before,
   flash_scheduler_fsrs_params (scheduler, &params);
   if (before->scheduled)
     {
-      /* The last scheduled review gave the interval that ends on the due day. */
-      elapsed = MAX (0, (int) (today - (before->due_day - before->sm2.interval)));
+      /* Since the last scheduled review; without one in the log, the day of the interval that
+       * ends on the due day (a due day moved since, by "review missed", moves only that). */
+      elapsed = MAX (0, (int) (today - (before->last_day > 0 ? before->last_day
+                                                              : before->due_day
+                                                                - before->sm2.interval)));
       if (!flash_fsrs_state_is_set (&from))
         {
           from.stability = MAX (before->sm2.interval, 1);
@@ -128,6 +132,7 @@ flash_card_preview (const FlashCard      *card,
   before.fsrs = card->fsrs;
   before.reviews = card->reviews;
   before.seed = card_seed (card->source, card->key, card->reviews);
+  before.last_day = card->last_review_day;
   before.due_day = card->due_day;
   before.repeat_day = card->repeat_day;
   plan_review (&before, scheduler, today, grade, &after, result, &kind);
@@ -228,9 +233,11 @@ load_state (FlashStore  *self,
   memset (state, 0, sizeof *state);
   stmt = prepare_for_card (self, "SELECT c.retired, s.reps, s.ef, s.interval, s.due_day, "
                                  "s.first_day, s.repeat_day, s.repeat_seq, s.stability, "
-                                 "s.difficulty, coalesce (s.reviews, 0), d.source, c.key FROM "
-                                 "cards c JOIN decks d ON d.id = c.deck_id LEFT JOIN schedule s "
-                                 "ON s.card_id = c.id WHERE c.id = ?1", card_id, error);
+                                 "s.difficulty, coalesce (s.reviews, 0), d.source, c.key, (SELECT "
+                                 "MAX (l.day) FROM review_log l WHERE l.card_id = c.id AND "
+                                 "l.kind <> 2) FROM cards c JOIN decks d ON d.id = c.deck_id LEFT "
+                                 "JOIN schedule s ON s.card_id = c.id WHERE c.id = ?1", card_id,
+                           error);
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
@@ -242,6 +249,7 @@ load_state (FlashStore  *self,
       state->reviews = sqlite3_column_int (stmt, 10);
       state->seed = card_seed ((const char *) sqlite3_column_text (stmt, 11),
                                (const char *) sqlite3_column_text (stmt, 12), state->reviews);
+      state->last_day = sqlite3_column_int (stmt, 13);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -488,9 +496,9 @@ undo_last (FlashStore  *self,
                                     "l.interval_before, l.due_before, l.first_day_before, "
                                     "l.repeat_day_before, l.repeat_seq_before, l.buried_card, "
                                     "l.kind, l.grade, l.stability_before, l.difficulty_before, "
-                                    "coalesce (s.reviews, 0) FROM review_log l LEFT JOIN schedule "
-                                    "s ON s.card_id = l.card_id ORDER BY l.id DESC LIMIT 1",
-                              error);
+                                    "coalesce (s.reviews, 0), l.imported FROM review_log l LEFT "
+                                    "JOIN schedule s ON s.card_id = l.card_id ORDER BY l.id DESC "
+                                    "LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
@@ -503,6 +511,9 @@ undo_last (FlashStore  *self,
       lapse = is_lapse (sqlite3_column_int (stmt, 10), sqlite3_column_int (stmt, 2),
                         sqlite3_column_int (stmt, 11));
       column_memory_state (stmt, 12, &state.fsrs);
+      /* The history an import brought is not a grade given here: there is nothing to undo. */
+      if (sqlite3_column_int (stmt, 15) != 0)
+        log_id = 0;
       /* A repeat did not count as a scheduled review. */
       state.reviews = MAX (0, sqlite3_column_int (stmt, 14)
                               - (sqlite3_column_int (stmt, 10) != REVIEW_REPEAT));

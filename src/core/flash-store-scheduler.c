@@ -125,9 +125,9 @@ replay_log (FlashStore             *self,
   FlashDay last_day = 0;
   int rc;
 
-  stmt = flash_store_prepare (self, "SELECT l.card_id, l.day, l.button FROM review_log l JOIN "
-                                    "schedule s ON s.card_id = l.card_id WHERE l.kind <> 2 "
-                                    "ORDER BY l.card_id, l.id", error);
+  stmt = flash_store_prepare (self, "SELECT l.card_id, l.day, l.button, l.kind FROM review_log "
+                                    "l JOIN schedule s ON s.card_id = l.card_id WHERE l.kind <> "
+                                    "2 ORDER BY l.card_id, l.id", error);
   if (stmt == NULL)
     return FALSE;
   /* The statement's rows are read while the schedule is written: SQLite reads a snapshot of its
@@ -144,6 +144,12 @@ replay_log (FlashStore             *self,
           if (card_id != 0 && !save_memory_state (self, card_id, &state, error))
             break;
           card_id = id;
+          memset (&state, 0, sizeof state);
+          last_day = day;
+        }
+      /* A card reset to new starts again at its next first review. */
+      if (sqlite3_column_int (stmt, 3) == REVIEW_NEW)
+        {
           memset (&state, 0, sizeof state);
           last_day = day;
         }

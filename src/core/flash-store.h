@@ -81,6 +81,7 @@ typedef struct
   FlashSm2State sm2;
   FlashFsrsState fsrs;    /* FSRS's memory state, once FSRS has scheduled the card */
   int           reviews;  /* its scheduled reviews so far, repeats not counted (FSRS's fuzz) */
+  FlashDay      last_review_day; /* the study day of its last scheduled review, or 0 */
   char         *key;      /* its item's key in its cheatsheet */
   FlashDay      due_day;  /* meaningful when !is_new */
   FlashDay      repeat_day; /* a same-day repeat is pending on this day (step 7), or 0 */

@@ -153,14 +153,13 @@ show_selected (FlashBrowserPage *self)
         {
           g_autoptr(GDateTime) now = flash_clock_now_or_system ();
           FlashDay today = flash_store_day_for (self->store, now);
+          FlashDay last = card->last_review_day > 0 ? card->last_review_day
+                                                    : card->due_day - card->sm2.interval;
           FlashFsrsParams params;
           double recall;
 
           flash_scheduler_fsrs_params (&scheduler, &params);
-          /* The last scheduled review gave the interval that ends on the due day. */
-          recall = flash_fsrs_retrievability (&params,
-                                              MAX (0, today - (card->due_day
-                                                               - card->sm2.interval)),
+          recall = flash_fsrs_retrievability (&params, MAX (0, today - last),
                                               card->fsrs.stability);
           /* Translators: a card's schedule in the browser under FSRS: its stability in days,
            * difficulty (1–10), retrievability (the chance of recall now, in per cent), interval

@@ -126,6 +126,8 @@ search_thread (GTask        *worker,
   self->finished = MAX (self->finished, job->serial);
   g_cond_broadcast (&self->state_cond);
   g_mutex_unlock (&self->state_lock);
+  /* The worker's own task has nothing to say; it returns so that GLib does not complain. */
+  g_task_return_boolean (worker, TRUE);
 }
 
 void

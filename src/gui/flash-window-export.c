@@ -46,7 +46,7 @@ export_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  FlashWindow *self = FLASH_WINDOW (source);
+  g_autoptr(FlashWindow) self = user_data;
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_filename_display_basename (job->path);
@@ -89,9 +89,10 @@ flash_window_export_to (FlashWindow *self,
     return;
   job = g_new0 (ExportJob, 1);
   job->db_path = g_strdup (flash_store_get_path (self->store));
-  job->path = g_str_has_suffix (path, ".apkg") ? g_strdup (path) : g_strconcat (path, ".apkg",
-                                                                                   NULL);
-  task = g_task_new (self, NULL, export_done_cb, NULL);
+  job->path = g_strdup (path);
+  /* The task has no source object: the worker may drop it last, and a window must not be
+   * finalized there. */
+  task = g_task_new (NULL, NULL, export_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, flash_window_export_to);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, export_thread);

@@ -21,8 +21,7 @@ void         flash_window_import_files    (FlashWindow       *self,
                                            GFile            **files,
                                            guint              n_files);
 gboolean     flash_window_is_importing    (FlashWindow       *self);
-/* Writes every deck as an Anki package at @path (".apkg" added when missing), in a worker; a
- * toast says when it is done. */
+/* Writes every deck as an Anki package at @path, in a worker; a toast says when it is done. */
 void         flash_window_export_to       (FlashWindow       *self,
                                            const char        *path);
 void         flash_window_import_pasted   (FlashWindow       *self,

@@ -111,14 +111,13 @@ static void
 test_export_anki (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, "out", NULL);
   g_autofree char *written = g_build_filename (fixture->dir, "out.apkg", NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(FlashAnkiPackage) package = NULL;
   g_autoptr(GError) error = NULL;
 
   import_test_deck (fixture);
-  flash_window_export_to (fixture->window, path);
+  flash_window_export_to (fixture->window, written);
   while (g_strcmp0 (flash_window_get_last_toast (fixture->window), "Exported to out.apkg") != 0)
     g_main_context_iteration (NULL, TRUE);
   package = flash_anki_read (written, now, &error);
