@@ -2,6 +2,8 @@
 /* flash-import-task.c: imports in a worker thread; see flash-import-task.h. */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "flash-import-task.h"
 
 #include "flash-anki.h"
@@ -119,6 +121,11 @@ import_package (FlashStore *store,
         outcome->path = g_strdup (path);
         outcome->imported = TRUE;
         outcome->result = *result;
+        /* What did not come over is said with the last deck's summary. */
+        if (i + 1 == results->len && package->media > 0)
+          outcome->message = g_strdup_printf (ngettext ("%u media file not imported",
+                                                        "%u media files not imported",
+                                                        package->media), package->media);
         /* The outcome owns the deck name now. */
         result->deck_name = NULL;
         g_ptr_array_add (outcomes, outcome);

@@ -15,7 +15,8 @@ typedef struct
   char              *path;
   gboolean           imported;
   FlashImportResult  result;  /* when imported */
-  char              *message; /* when not: the error, for the user */
+  char              *message; /* when not: the error, for the user; when imported, what was
+                               * left out, or NULL */
 } FlashImportOutcome;
 
 void flash_import_outcome_free (FlashImportOutcome *outcome);

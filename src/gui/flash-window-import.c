@@ -80,6 +80,15 @@ report_imports (FlashWindow *self,
       n_added += outcome->result.added;
       g_clear_pointer (&single, g_free);
       single = flash_window_format_import_result (&outcome->result);
+      if (outcome->message != NULL)
+        {
+          /* Translators: an import's summary and what it left out, "Deck: 3 cards added; 2
+           * media files not imported". */
+          g_autofree char *both = g_strdup_printf (_("%s; %s"), single, outcome->message);
+
+          g_free (single);
+          single = g_steal_pointer (&both);
+        }
     }
 
   flash_window_refresh (self);

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "flash-anki.h"
+#include "flash-archive.h"
 #include "flash-preferences-window.h"
 #include "flash-settings.h"
 #include "flash-window-private.h"
@@ -104,6 +105,56 @@ test_import_anki (Fixture       *fixture,
 
   import_path (fixture, bad);
   g_assert_nonnull (flash_window_get_dialog (fixture->window));
+
+  /* A package with media: the toast says they were left out. */
+  {
+    const FlashArchiveCalls *la = flash_archive_calls (NULL);
+    g_autofree char *with_media = g_build_filename (fixture->dir, "media.apkg", NULL);
+    g_autofree char *contents = NULL;
+    g_autoptr(GByteArray) db = g_byte_array_new ();
+    struct archive *in = la->read_new ();
+    struct archive *out = la->write_new ();
+    struct archive_entry *entry;
+    const char *names[] = { "collection.anki2", "media", "0", "1" };
+    gsize length = 0;
+
+    g_assert_true (g_file_get_contents (package, &contents, &length, NULL));
+    la->read_support_format_zip (in);
+    g_assert_cmpint (la->read_open_memory (in, contents, length), ==, ARCHIVE_OK);
+    while (la->read_next_header (in, &entry) == ARCHIVE_OK)
+      if (g_str_equal (la->entry_pathname (entry), "collection.anki2"))
+        {
+          char buffer[8192];
+          la_ssize_t n;
+
+          while ((n = la->read_data (in, buffer, sizeof buffer)) > 0)
+            g_byte_array_append (db, (const guint8 *) buffer, (guint) n);
+        }
+    la->read_free (in);
+    la->write_set_format_zip (out);
+    g_assert_cmpint (la->write_open_filename (out, with_media), ==, ARCHIVE_OK);
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        const void *bytes = i == 0 ? (const void *) db->data : i == 1 ? "{}" : "bytes";
+        gsize size = i == 0 ? db->len : i == 1 ? 2 : 5;
+        struct archive_entry *item = la->entry_new ();
+
+        la->entry_set_pathname (item, names[i]);
+        la->entry_set_size (item, (la_int64_t) size);
+        la->entry_set_filetype (item, AE_IFREG);
+        la->entry_set_perm (item, 0644);
+        g_assert_cmpint (la->write_header (out, item), ==, ARCHIVE_OK);
+        g_assert_cmpint (la->write_data (out, bytes, size), ==, (la_ssize_t) size);
+        la->entry_free (item);
+      }
+    la->write_close (out);
+    la->write_free (out);
+    gtk_window_destroy (GTK_WINDOW (flash_window_get_dialog (fixture->window)));
+    process_events ();
+    import_path (fixture, with_media);
+    g_assert_cmpstr (flash_window_get_last_toast (fixture->window), ==,
+                     "Test Deck: no changes; 2 media files not imported");
+  }
 }
 
 /* Export Anki Package… writes every deck in a worker, and a toast says where. */
